@@ -1,0 +1,58 @@
+"""Shared pytest fixtures. Browser tests use Debian's Chromium through Playwright (never `playwright install`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+ARTIFACTS = Path(__file__).parent / "test-artifacts"
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(request: pytest.FixtureRequest) -> None:
+    """Tests read English unless they ask for Dutch; fast password hashing. Django-free tests skip this."""
+    if request.config.pluginmanager.hasplugin("django"):
+        settings = request.getfixturevalue("settings")
+        settings.LANGUAGE_CODE = "en"
+        # Password hashing is deliberately slow; tests create many users and only need it to be correct.
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    return {
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def mailbox(settings: Any) -> Iterator[list[Any]]:
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox = []
+    yield mail.outbox

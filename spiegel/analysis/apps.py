@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import AppConfig
+
+
+def _outcome_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # The mirror's closing answers are written exactly once, when the leaver completes the mirror, and deleted
+    # exactly when the leaver withdraws: the two moments the analysis must follow.
+    if kwargs.get("created", True):
+        from spiegel.analysis.tasks import schedule_analysis
+
+        schedule_analysis(str(instance.interview_id))
+
+
+class AnalysisConfig(AppConfig):
+    name = "spiegel.analysis"
+    label = "analysis"
+    verbose_name = "Analysis"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from spiegel.consent.models import ReviewOutcome
+
+        post_save.connect(_outcome_changed, sender=ReviewOutcome, dispatch_uid="analysis.outcome_saved")
+        post_delete.connect(_outcome_changed, sender=ReviewOutcome, dispatch_uid="analysis.outcome_deleted")

@@ -1,0 +1,63 @@
+"""The leaver's conversation over the API. The leaver's token is the credential; no API key."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Router
+from ninja.errors import HttpError
+
+from spiegel.api.schemas import ConversationOut, ErrorOut, MessageIn, MessageOut, PostedOut
+from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.interviews.models import Interview, Message
+from spiegel.interviews.queries import TokenError, case_by_token, messages_of
+
+router = Router(tags=["conversations"])
+
+_TOKEN_ERRORS = {
+    "unknown": "This link is not known. Check that you copied the whole link.",
+    "expired": "This link has expired. Ask the person who sent it for a new one.",
+    "closed": "This conversation is closed.",
+}
+
+
+def _case(token: str, *, allow_closed: bool = False) -> Interview:
+    try:
+        return case_by_token(token, allow_closed=allow_closed)
+    except TokenError as exc:
+        raise HttpError(404, _TOKEN_ERRORS[exc.reason]) from exc
+
+
+def _out(message: Message) -> MessageOut:
+    return MessageOut(id=message.id, role=message.role, text=message.text, created_at=message.created_at)  # type: ignore[arg-type]
+
+
+@router.get("/{token}", response={200: ConversationOut, 404: ErrorOut}, auth=None, summary="The conversation so far")
+def get_conversation(request: HttpRequest, token: str) -> ConversationOut:
+    interview = _case(token, allow_closed=True)
+    answer_pending(interview)
+    return ConversationOut(
+        status=interview.status,  # type: ignore[arg-type]
+        language=interview.language,  # type: ignore[arg-type]
+        progress=round(progress_of(interview), 3),
+        messages=[_out(m) for m in messages_of(interview)],
+    )
+
+
+@router.post(
+    "/{token}/messages",
+    response={200: PostedOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    auth=None,
+    summary="Send the leaver's answer; returns the interviewer's new messages",
+    description="Sending the first answer starts the conversation (the client shows the terms first). "
+    "A repeated client_id returns the earlier answer instead of adding a turn.",
+)
+def send_message(request: HttpRequest, token: str, payload: MessageIn) -> PostedOut:
+    interview = _case(token, allow_closed=True)
+    try:
+        result = post_message(interview, payload.text, client_id=payload.client_id, skip_topic=payload.skip_topic)
+    except ConversationClosed as exc:
+        raise HttpError(409, "The conversation has closed; no more messages are taken.") from exc
+    except ValidationError as exc:
+        raise HttpError(422, " ".join(exc.messages)) from exc
+    return PostedOut(status=result.status, messages=[_out(m) for m in result.messages])  # type: ignore[arg-type]

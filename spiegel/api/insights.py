@@ -1,0 +1,49 @@
+"""The organisation's insights over the API, with its API key: the same structure as the dashboard."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import ConfigDict, Field
+
+from spiegel.analysis.queries import FilterError, Filters, Insights, insights, parse_month
+from spiegel.api.schemas import ErrorOut, LeaveTypeCode
+from spiegel.tenancy.queries import Access
+
+router = Router(tags=["insights"])
+
+
+class InsightsQuery(Schema):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    from_: str | None = Field(None, alias="from", description="First month, YYYY-MM (inclusive).", max_length=7)
+    to: str | None = Field(None, description="Last month, YYYY-MM (inclusive).", max_length=7)
+    department: str | None = Field(None, max_length=120)
+    leave_type: LeaveTypeCode | None = None
+    tenure: str | None = Field(None, description="Tenure band: 0-1, 1-2, 2-5, 5-10 or 10+ years.", max_length=5)
+    language: str = Field("en", description="Language of labels and actions: nl or en.", max_length=2)
+
+
+@router.get(
+    "",
+    response={200: Insights, 401: ErrorOut, 422: ErrorOut},
+    summary="Why people leave: reasons, trends, facts, advice",
+    description="Every figure meets the organisation's minimum group size; a suppressed figure has "
+    "`value: null, suppressed: true`. Periods are months (`from`/`to` as YYYY-MM).",
+)
+def get_insights(request: HttpRequest, query: Query[InsightsQuery]) -> Insights:
+    access = request.auth  # type: ignore[attr-defined]
+    assert isinstance(access, Access)
+    try:
+        filters = Filters(
+            start=parse_month(query.from_, "from") if query.from_ else None,
+            end=parse_month(query.to, "to") if query.to else None,
+            department=query.department.strip() or None if query.department else None,
+            leave_type=query.leave_type,
+            tenure=query.tenure,
+            language=query.language,
+        )
+        return insights(access, filters)
+    except FilterError as exc:
+        raise ValidationError({exc.field: [exc.message]}) from exc

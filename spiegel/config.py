@@ -1,0 +1,78 @@
+"""Typed readers for environment variables that fail loudly on bad values.
+
+Every variable Spiegel reads goes through these helpers and is listed in `.env.example`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """A configuration variable has a value Spiegel cannot use."""
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false (got {raw!r}).")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number (got {raw!r}).") from exc
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
+    if maximum is not None and value > maximum:
+        raise ConfigError(f"{name} must be at most {maximum} (got {value}).")
+    return value
+
+
+def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw.strip())
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number (got {raw!r}).") from exc
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_path(name: str, default: str) -> Path:
+    return Path(env_str(name, default) or default).expanduser().resolve()
+
+
+def env_url(name: str, default: str = "") -> str:
+    """An http(s) base URL without a trailing slash, or "" when unset."""
+    raw = env_str(name, default)
+    if not raw:
+        return ""
+    if not raw.startswith(("http://", "https://")) or len(raw) < len("http://x"):
+        raise ConfigError(f"{name} must start with http:// or https:// (got {raw!r}).")
+    return raw.rstrip("/")

@@ -1,0 +1,423 @@
+"""Every write of the mirror: statements from the closed conversation, the leaver's corrections and choices,
+completing the review (closing answers, tallies, receipt) and withdrawing the record."""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from spiegel.consent.models import ReviewOutcome, Statement, ThemeTally, Visibility, WouldReturn
+from spiegel.interviews.models import Conversation, Interview, Message, MessageRole, Status
+from spiegel.privacy.actions import record_case_event
+from spiegel.privacy.actors import Actor
+from spiegel.privacy.crypto import token_digest
+from spiegel.privacy.models import PseudonymMap
+
+log = logging.getLogger(__name__)
+
+MAX_STATEMENT_CHARS = 2000
+MAX_COMMENT_CHARS = 4000
+# What stands in the transcript where the leaver kept words private or deleted them.
+MASK = "[…]"
+_QUOTED = re.compile(r"\"([^\"\n]{2,400})\"|“([^”\n]{2,400})”")
+
+
+# ------------------------------------------------------------------------------------------ pseudonyms
+
+
+def _pseudonymiser(interview: Interview) -> tuple[Any, list[str]]:
+    from spiegel.language.redact import Pseudonymiser
+
+    stored = PseudonymMap.objects.filter(interview=interview).first()
+    if stored is None or not stored.mapping:
+        return Pseudonymiser(interview.language), []
+    return Pseudonymiser(interview.language, mapping=stored.mapping), list(stored.kept or [])
+
+
+def _save_pseudonymiser(interview: Interview, pseudonymiser: Any, kept: list[str]) -> None:
+    PseudonymMap.objects.update_or_create(  # type: ignore[misc]
+        interview=interview, defaults={"mapping": pseudonymiser.to_dict(), "kept": sorted(set(kept))}
+    )
+
+
+def _themes_of(texts: list[str], language: str) -> list[tuple[list[dict[str, Any]], str]]:
+    from spiegel.language.classify import classify_many
+
+    return [
+        ([{"id": t.id, "polarity": t.polarity, "confidence": t.confidence} for t in c.themes], c.kind)
+        for c in classify_many(texts, language)
+    ]
+
+
+# ------------------------------------------------------------------------------------------ the mirror
+
+
+@transaction.atomic
+def prepare_mirror(interview: Interview) -> int:
+    """Split the closed conversation's answers into pseudonymised, classified statements. Returns how many.
+
+    Idempotent: a case that already has statements, or is not in review, is left alone.
+    """
+    from spiegel.language.statements import draft_statements
+
+    locked = Interview.objects.select_for_update().get(pk=interview.pk)
+    if locked.status != Status.REVIEW or Statement.objects.filter(interview=locked).exists():
+        return 0
+    conversation = Conversation.objects.filter(interview=locked).first()
+    answers: list[dict[str, Any]] = list((conversation.state or {}).get("answers", [])) if conversation else []
+    leaver_seqs = list(
+        Message.objects.filter(interview=locked, role=MessageRole.LEAVER).order_by("seq").values_list("seq", flat=True)
+    )
+    if not answers:
+        # No engine state (a human-led conversation): every leaver message is an answer without a topic.
+        answers = [
+            {"topic": None, "phase": "", "text": m.text}
+            for m in Message.objects.filter(interview=locked, role=MessageRole.LEAVER).order_by("seq")
+        ]
+    # The engine appends one answer per leaver message; only then can a statement point into the transcript.
+    aligned = len(answers) == len(leaver_seqs)
+    pseudonymiser, kept = _pseudonymiser(locked)
+    drafts = draft_statements(answers, pseudonymiser, keep=kept)
+    classified = _themes_of([d.text for d in drafts], locked.language)
+    Statement.objects.bulk_create(
+        [
+            Statement(  # type: ignore[misc]
+                interview=locked,
+                seq=n,
+                topic=draft.topic or "",
+                phase=draft.phase,
+                text=draft.text,
+                themes=themes,
+                kind=kind,
+                replacements=[r.to_dict() for r in draft.replacements],
+                source_seq=leaver_seqs[draft.answer_index] if aligned else None,
+                source_start=draft.start if aligned else None,
+                source_end=draft.end if aligned else None,
+            )
+            for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
+        ]
+    )
+    _save_pseudonymiser(locked, pseudonymiser, kept)
+    return len(drafts)
+
+
+def prepare_mirror_safely(interview: Interview) -> None:
+    """`prepare_mirror` for the moment the conversation closes: a failure is logged and never blocks the reply
+    (the mirror page prepares the statements again when it is opened)."""
+    try:
+        with transaction.atomic():
+            prepare_mirror(interview)
+    except Exception:  # the leaver's last answer must be stored whatever goes wrong here
+        log.exception("could not prepare the mirror of case %s; it is prepared when the mirror is opened", interview.pk)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The leaver's choice for one statement. `text` None keeps the wording; `restore` lists placeholders
+    to turn back into the original words (they were not people)."""
+
+    id: str
+    visibility: str | None = None
+    text: str | None = None
+    delete: bool | None = None
+    restore: Sequence[str] = field(default_factory=tuple)
+
+
+def _validation(errors: dict[str, list[str]]) -> ValidationError:
+    return ValidationError(dict(errors))
+
+
+def _apply(statement: Statement, decision: Decision, pseudonymiser: Any, kept: list[str]) -> list[str]:
+    """Apply one decision to a statement in memory; returns error messages (nothing is saved on errors)."""
+    from spiegel.language.statements import Replacement, repseudonymise, restore
+
+    errors: list[str] = []
+    text = statement.text
+    replacements = [Replacement(**r) for r in statement.replacements or []]
+    changed_text = False
+    for placeholder in decision.restore:
+        found = next((r for r in replacements if r.placeholder == placeholder and r.kind == "person"), None)
+        if found is None or placeholder not in text:
+            errors.append(_("There is no replaced name %(p)s to restore in this statement.") % {"p": placeholder})
+            continue
+        text = restore(text, found)
+        replacements.remove(found)
+        kept.append(found.original)
+        changed_text = True
+    if decision.text is not None and decision.text.strip() != statement.text:
+        text = decision.text.strip()
+        changed_text = True
+    if changed_text:
+        if not text:
+            errors.append(_("A statement cannot be empty; delete it instead."))
+        elif len(text) > MAX_STATEMENT_CHARS:
+            errors.append(_("A statement may be at most %(max)s characters.") % {"max": MAX_STATEMENT_CHARS})
+        else:
+            # The corrected words are pseudonymised again: a name typed in a correction is replaced too.
+            text, added = repseudonymise(text, pseudonymiser, keep=kept)
+            known = {(r.placeholder, r.original) for r in replacements}
+            replacements += [r for r in added if (r.placeholder, r.original) not in known]
+            statement.text = text
+            statement.replacements = [r.to_dict() for r in replacements]
+            statement.edited = True
+    if decision.delete is not None:
+        statement.removed = decision.delete
+    if decision.visibility is not None:
+        if decision.visibility not in Visibility.values:
+            errors.append(_("Visibility must be attributed, anonymous or private."))
+        else:
+            statement.visibility = decision.visibility
+    return errors
+
+
+def _reclassify(statements: Iterable[Statement], language: str) -> None:
+    changed = list(statements)
+    if changed:
+        for statement, (themes, kind) in zip(changed, _themes_of([s.text for s in changed], language), strict=True):
+            statement.themes = themes
+            statement.kind = kind
+
+
+def _check_special_category(statement: Statement) -> list[str]:
+    if statement.visibility == Visibility.ATTRIBUTED and statement.special_category and not statement.removed:
+        return [_("Statements about health are never shared with your name; choose anonymous or private.")]
+    return []
+
+
+def _apply_decisions(interview: Interview, decisions: Sequence[Decision]) -> list[Statement]:
+    statements = {str(s.id): s for s in Statement.objects.filter(interview=interview).order_by("seq")}
+    pseudonymiser, kept = _pseudonymiser(interview)
+    errors: dict[str, list[str]] = {}
+    edited: list[Statement] = []
+    seen: set[str] = set()
+    for decision in decisions:
+        statement = statements.get(str(decision.id))
+        if statement is None or decision.id in seen:
+            errors.setdefault(str(decision.id), []).append(_("Unknown or repeated statement."))
+            continue
+        seen.add(decision.id)
+        before = statement.text
+        problems = _apply(statement, decision, pseudonymiser, kept)
+        if problems:
+            errors.setdefault(str(decision.id), []).extend(problems)
+        elif statement.text != before:
+            edited.append(statement)
+    _reclassify(edited, interview.language)
+    for statement in statements.values():
+        problems = _check_special_category(statement)
+        if problems:
+            errors.setdefault(str(statement.id), []).extend(problems)
+    if errors:
+        raise _validation(errors)
+    for statement in statements.values():
+        statement.save()
+    _save_pseudonymiser(interview, pseudonymiser, kept)
+    return list(statements.values())
+
+
+def _lock_in_review(interview: Interview) -> Interview:
+    locked = Interview.objects.select_for_update().get(pk=interview.pk)
+    if locked.status != Status.REVIEW:
+        raise ValidationError(_("Only a conversation that has closed and is not yet completed can be reviewed."))
+    return locked
+
+
+@transaction.atomic
+def save_decisions(interview: Interview, decisions: Sequence[Decision]) -> list[Statement]:
+    """Save the leaver's corrections and choices in the mirror (all or nothing). Returns all statements."""
+    locked = _lock_in_review(interview)
+    prepare_mirror(locked)
+    return _apply_decisions(locked, decisions)
+
+
+@dataclass(frozen=True)
+class ClosingAnswers:
+    felt_heard: int | None
+    recommend_score: int | None
+    would_return: str = ""
+    comment: str = ""
+
+
+def validate_closing(closing: ClosingAnswers) -> None:
+    errors: dict[str, list[str]] = {}
+    if closing.felt_heard is None or not 1 <= closing.felt_heard <= 5:
+        errors["felt_heard"] = [_("Choose how heard you felt, from 1 to 5.")]
+    if closing.recommend_score is None or not 0 <= closing.recommend_score <= 10:
+        errors["recommend_score"] = [_("Choose a score from 0 to 10.")]
+    if closing.would_return and closing.would_return not in WouldReturn.values:
+        errors["would_return"] = [_("Answer yes, maybe or no.")]
+    if len(closing.comment) > MAX_COMMENT_CHARS:
+        errors["comment"] = [_("At most %(max)s characters.") % {"max": MAX_COMMENT_CHARS}]
+    if errors:
+        raise _validation(errors)
+
+
+def _mask_quotes(text: str, hidden: list[str]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        inner = (m.group(1) or m.group(2) or "").strip().lower()
+        return MASK if inner and any(inner in h for h in hidden) else m.group(0)
+
+    return _QUOTED.sub(replace, text)
+
+
+def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
+    """Take the words of private and deleted statements out of the transcript, and any quote of them."""
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for s in hidden:
+        if s.source_seq is not None and s.source_start is not None and s.source_end is not None:
+            ranges.setdefault(s.source_seq, []).append((s.source_start, s.source_end))
+    if not ranges:
+        return
+    messages = list(Message.objects.filter(interview=interview).order_by("seq"))
+    hidden_texts: list[str] = []
+    for message in messages:
+        if message.role == MessageRole.LEAVER and message.seq in ranges:
+            text = message.text
+            for start, end in sorted(ranges[message.seq], reverse=True):
+                hidden_texts.append(text[start:end].lower())
+                text = text[:start] + MASK + text[end:]
+            message.text = text
+    for message in messages:
+        if message.role == MessageRole.INTERVIEWER:
+            message.text = _mask_quotes(message.text, hidden_texts)
+    Message.objects.bulk_update(messages, ["text"])
+    conversation = Conversation.objects.filter(interview=interview).first()
+    if conversation is not None and conversation.state:
+        leaver_texts = [m.text for m in messages if m.role == MessageRole.LEAVER]
+        answers = conversation.state.get("answers", [])
+        if len(answers) == len(leaver_texts):
+            for answer, text in zip(answers, leaver_texts, strict=True):
+                answer["text"] = text
+            conversation.save(update_fields=["state", "updated_at"])
+
+
+def tally_of(statements: Iterable[Statement]) -> Counter[tuple[str, str]]:
+    """(theme, polarity) → number of shared statements carrying it."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for s in statements:
+        if s.removed or s.visibility == Visibility.PRIVATE:
+            continue
+        for theme in s.themes or []:
+            counts[(str(theme["id"]), str(theme["polarity"]))] += 1
+    return counts
+
+
+def receipt_url(token: str) -> str:
+    """The link that opens the leaver's record after completion."""
+    from django.conf import settings
+
+    return f"{settings.SPIEGEL_BASE_URL}/r/{token}/"
+
+
+def _new_receipt_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits; only its keyed hash is stored
+
+
+@transaction.atomic
+def submit_review(interview: Interview, decisions: Sequence[Decision], closing: ClosingAnswers) -> str:
+    """The leaver completes the mirror: decisions and closing answers are saved, private and deleted words leave
+    the transcript, the non-textual tally is written, and the case is completed. Returns the receipt token
+    (shown only this once). Nothing is saved when anything is invalid."""
+    from spiegel.consent.models import Receipt
+    from spiegel.interviews.actions import complete_review
+    from spiegel.language.statements import repseudonymise
+
+    locked = _lock_in_review(interview)
+    validate_closing(closing)
+    prepare_mirror(locked)
+    statements = _apply_decisions(locked, decisions)
+    comment = closing.comment.strip()
+    if comment:
+        pseudonymiser, kept = _pseudonymiser(locked)
+        comment, _replaced = repseudonymise(comment, pseudonymiser, keep=kept)
+        _save_pseudonymiser(locked, pseudonymiser, kept)
+    assert closing.felt_heard is not None and closing.recommend_score is not None  # validated above
+    ReviewOutcome.objects.create(
+        interview=locked,
+        felt_heard=closing.felt_heard,
+        recommend_score=closing.recommend_score,
+        would_return=closing.would_return,
+        comment=comment,
+    )
+    hidden = [s for s in statements if s.removed or s.visibility == Visibility.PRIVATE]
+    _mask_transcript(locked, hidden)
+    ThemeTally.objects.bulk_create(
+        [
+            ThemeTally(interview=locked, theme=theme, polarity=polarity, statements=n)
+            for (theme, polarity), n in sorted(tally_of(statements).items())
+        ]
+    )
+    Statement.objects.filter(interview=locked, removed=True).delete()
+    # The originals behind placeholders were only needed to undo a wrong replacement.
+    for statement in statements:
+        if not statement.removed and statement.replacements:
+            statement.replacements = []
+            statement.save(update_fields=["replacements"])
+    token = _new_receipt_token()
+    Receipt.objects.update_or_create(interview=locked, defaults={"token_hash": token_digest(token)})
+    complete_review(locked)
+    interview.status = Status.COMPLETED
+    return token
+
+
+def _erase_words(interview: Interview) -> dict[str, int]:
+    """Delete everything the leaver said for one case: transcript, engine state, statements, comment, names."""
+    counts = {
+        "messages": Message.objects.filter(interview=interview).delete()[0],
+        "statements": Statement.objects.filter(interview=interview).delete()[0],
+        "pseudonym_maps": PseudonymMap.objects.filter(interview=interview).delete()[0],
+    }
+    Conversation.objects.filter(interview=interview).update(state=None)
+    ReviewOutcome.objects.filter(interview=interview).update(comment="")
+    return counts
+
+
+@transaction.atomic
+def withdraw_record(interview: Interview) -> Interview:
+    """The leaver withdraws: everything they said is deleted and their case leaves every aggregate.
+
+    Possible while the conversation runs, in the mirror and after completion. Idempotent.
+    """
+    locked = Interview.objects.select_for_update().get(pk=interview.pk)
+    if locked.status == Status.WITHDRAWN:
+        return locked
+    if locked.status not in (Status.INVITED, Status.IN_PROGRESS, Status.REVIEW, Status.COMPLETED):
+        raise ValidationError(_("This record can no longer be withdrawn."))
+    _erase_words(locked)
+    ThemeTally.objects.filter(interview=locked).delete()
+    ReviewOutcome.objects.filter(interview=locked).delete()
+    locked.status = Status.WITHDRAWN
+    locked.withdrawn_at = timezone.now()
+    locked.email = None
+    locked.save(update_fields=["status", "withdrawn_at", "email", "updated_at"])
+    record_case_event(Actor.leaver(), "record.withdrawn", locked)
+    interview.status = locked.status
+    return locked
+
+
+def erase_transcript(interview: Interview) -> dict[str, int]:
+    """Retention: delete the raw transcript (messages, engine state, pseudonym map) of one case."""
+    counts = {
+        "messages": Message.objects.filter(interview=interview).delete()[0],
+        "pseudonym_maps": PseudonymMap.objects.filter(interview=interview).delete()[0],
+    }
+    Conversation.objects.filter(interview=interview, state__isnull=False).update(state=None)
+    return counts
+
+
+def erase_statements(interview: Interview) -> int:
+    """Retention: delete one case's statements and closing comment; tallies and scores stay."""
+    deleted = Statement.objects.filter(interview=interview).delete()[0]
+    # Encrypted columns cannot be compared: empty the comment whatever it holds.
+    ReviewOutcome.objects.filter(interview=interview).update(comment="")
+    return int(deleted)

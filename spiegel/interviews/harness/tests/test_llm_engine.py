@@ -1,0 +1,34 @@
+"""The engine with the language-model phraser keeps the engine's own guarantees against every simulated
+leaver, even when the model misbehaves on every third call (malformed JSON, leading questions, repeats,
+HTTP 500, the wrong language, stalls past the limit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiegel.interviews.harness.metrics import TARGET_MAX_TURNS, aggregate
+from spiegel.interviews.harness.report import miss_report
+from spiegel.interviews.harness.runner import run_all
+from spiegel.interviews.harness.transport import LLMEngineInterviewer
+from spiegel.llm.fake_server import FakeOpenAI, MisbehavingModel
+
+LIMIT = 0.25
+
+
+@pytest.mark.slow
+def test_the_engine_worded_by_a_misbehaving_model_plants_nothing_repeats_nothing_and_keeps_its_budgets() -> None:
+    model = MisbehavingModel(every=3, stall=LIMIT + 0.3)
+    with FakeOpenAI(default=model) as fake:
+        results = run_all(LLMEngineInterviewer(fake.base_url, fake.model, timeout=LIMIT))
+    totals = aggregate(results)
+    report = miss_report(results)
+    assert totals.errors == 0, report
+    assert totals.planted == 0, report
+    assert totals.repeats == 0, report
+    assert totals.max_turns <= TARGET_MAX_TURNS, report
+    assert all(r.closed for r in results), report
+    # every kind of misbehaviour happened, and no turn waited much longer than the limit
+    assert set(model.misbehaved) == {"malformed", "leading", "repeat", "http_500", "language", "stall"}
+    assert max(t for r in results for t in r.turn_seconds) < LIMIT + 0.2
+    # the hidden facts still come out (the engine's acceptance target)
+    assert totals.hidden_uncovered >= 0.9 * totals.hidden_total, report

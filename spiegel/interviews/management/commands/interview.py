@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import sys
+import textwrap
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from spiegel.interviews.engine import Engine, load_default_guide
+
+
+class Command(BaseCommand):
+    help = (
+        "Hold an interview in the terminal with Spiegel's built-in interviewer, to try it out. Nothing is stored. "
+        "Type your answer and press Enter; '/skip' skips the topic, '/quit' stops."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--lang", choices=["nl", "en"], default="nl", help="Language of the conversation (default nl)."
+        )
+        parser.add_argument(
+            "--simulate",
+            metavar="PERSONA",
+            default="",
+            help="Let a simulated leaver answer (a persona id of the test harness).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        engine = Engine(load_default_guide(options["lang"]))
+        state, messages = engine.start()
+        leaver = None
+        if options["simulate"]:
+            from spiegel.interviews.harness.personas import persona_by_id
+            from spiegel.interviews.harness.simulator import SimulatedLeaver
+
+            try:
+                leaver = SimulatedLeaver(persona_by_id(options["simulate"]))
+            except KeyError as exc:
+                raise CommandError(str(exc.args[0])) from exc
+        self._say(messages)
+        while True:
+            if leaver is not None:
+                answer = leaver.answer("\n".join(messages))
+                self.stdout.write(self.style.SUCCESS("> ") + answer)
+            else:
+                try:
+                    answer = input("> ")
+                except EOFError:
+                    self.stdout.write("")
+                    return
+            command = answer.strip().lower()
+            if command in {"/quit", "/stop"}:
+                return
+            if not answer.strip():
+                continue
+            reply = engine.respond(state, answer, skip_topic=command == "/skip")
+            state, messages = reply.state, reply.messages
+            self._say(messages)
+            if reply.closed:
+                self.stdout.write(self.style.NOTICE(f"[closed after {state.turns} answers]"))
+                return
+
+    def _say(self, messages: list[str]) -> None:
+        width = 88 if sys.stdout.isatty() else 1000
+        for text in messages:
+            self.stdout.write(
+                self.style.HTTP_INFO("Spiegel: ") + textwrap.fill(text, width=width, subsequent_indent="  ")
+            )

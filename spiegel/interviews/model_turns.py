@@ -1,0 +1,164 @@
+"""Turns worded by the language model: configuration, phrasing ahead of the database lock, and streaming.
+
+The reply to an answer is computed under a row lock (conversation.py). A model can take seconds, and on
+SQLite a held lock blocks every other conversation's writes, so the model never runs under the lock: the
+engine plans the move first (it is deterministic), the model words it, and only then does the locked
+computation run, with a :class:`~spiegel.llm.phraser.PrephrasedPhraser` that offers the wording. The
+engine uses it only for the same move on the same state, after ``check_question``; otherwise, and on any
+model failure, its templates. So the leaver waits at most ``SPIEGEL_LLM_TIMEOUT`` for the model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+
+from spiegel.interviews.models import Conversation, Interview, Message
+
+if TYPE_CHECKING:
+    from spiegel.interviews.conversation import PostResult
+    from spiegel.interviews.engine import Phraser
+    from spiegel.llm import ChatClient, LLMConfig
+
+log = logging.getLogger(__name__)
+
+
+def llm_config() -> LLMConfig | None:
+    """The configured language model, or None when it is off (SPIEGEL_LLM_BASE_URL empty)."""
+    from spiegel.llm import LLMConfig
+
+    if not settings.SPIEGEL_LLM_BASE_URL:
+        return None
+    return LLMConfig(
+        base_url=settings.SPIEGEL_LLM_BASE_URL,
+        model=settings.SPIEGEL_LLM_MODEL,
+        api_key=settings.SPIEGEL_LLM_API_KEY,
+        timeout=float(settings.SPIEGEL_LLM_TIMEOUT),
+        connect_timeout=float(settings.SPIEGEL_LLM_CONNECT_TIMEOUT),
+        analyser_timeout=float(settings.SPIEGEL_LLM_ANALYSER_TIMEOUT),
+    )
+
+
+@lru_cache(maxsize=4)
+def _client_for(config: LLMConfig) -> ChatClient:
+    from spiegel.llm import ChatClient
+
+    return ChatClient(config)
+
+
+def chat_client() -> ChatClient | None:
+    """A client for the configured model (one per configuration, reused), or None when the model is off."""
+    config = llm_config()
+    return _client_for(config) if config is not None else None
+
+
+def streaming_enabled() -> bool:
+    """Whether the chat page streams questions (a model is configured and streaming is on)."""
+    return bool(settings.SPIEGEL_LLM_BASE_URL and settings.SPIEGEL_LLM_STREAM)
+
+
+def prephrase_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Phraser | None:
+    """The model's wording of the reply to ``leaver_message``, made before the reply is computed under the
+    lock; None when the model is off or leaves this move to the templates. Never raises for the model."""
+    from spiegel.interviews.engine import ConversationState, Engine, Guide, PhraserDeclined
+    from spiegel.llm.client import LLMError
+    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
+
+    client = chat_client()
+    if client is None:
+        return None
+    conversation = Conversation.objects.filter(interview=interview).first()
+    if conversation is None or conversation.state is None:
+        return None
+    guide = Guide.from_dict(conversation.guide)
+    state = ConversationState.from_dict(conversation.state)
+    move, planned = Engine(guide).plan(state, leaver_message.text, skip_topic)
+    phraser = LLMPhraser(client)
+    try:
+        phraser.phrase(move, planned, guide)
+    except PhraserDeclined:
+        return None
+    except LLMError as exc:
+        log.warning("language model failed (%s); the built-in wording answers this turn", exc)
+        return FailedPhraser(exc)
+    except Exception as exc:  # a bug in the model path must not cost the leaver their turn
+        log.exception("language-model phrasing broke; the built-in wording answers this turn")
+        return FailedPhraser(LLMError("error", type(exc).__name__))
+    assert phraser.last is not None
+    return PrephrasedPhraser(move, planned, phraser.last)
+
+
+@dataclass(frozen=True)
+class StreamPiece:
+    """A piece of the question while the model writes it (``text``), or the end (``result``)."""
+
+    text: str = ""
+    result: PostResult | None = None
+
+
+def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Iterator[StreamPiece]:
+    """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
+    stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
+    built-in wording replaces a streamed question that breaks a rule, fails or times out)."""
+    from spiegel.interviews.conversation import _compute_reply
+    from spiegel.interviews.engine import ConversationState, Engine, Guide, PhraserDeclined
+    from spiegel.llm.client import LLMError
+    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
+
+    existing = list(Message.objects.filter(reply_to=leaver_message).order_by("seq"))
+    if existing:
+        from spiegel.interviews.conversation import PostResult
+
+        interview.refresh_from_db(fields=["status"])
+        yield StreamPiece(result=PostResult(status=interview.status, messages=existing))
+        return
+    phraser: Phraser | None = None
+    client = chat_client()
+    conversation = Conversation.objects.filter(interview=interview).first()
+    if client is not None and conversation is not None and conversation.state is not None:
+        guide = Guide.from_dict(conversation.guide)
+        state = ConversationState.from_dict(conversation.state)
+        move, planned = Engine(guide).plan(state, leaver_message.text, skip_topic)
+        try:
+            streamed = LLMPhraser(client).stream(move, planned, guide)
+        except PhraserDeclined:
+            streamed = None
+        if streamed is not None:
+            for piece in streamed.pieces():
+                yield StreamPiece(text=piece)
+            if streamed.result is not None:
+                phraser = PrephrasedPhraser(move, planned, streamed.result)
+            else:
+                error = streamed.error or LLMError("error", "no result")
+                log.warning("language model failed (%s); the built-in wording answers this turn", error)
+                phraser = FailedPhraser(error)
+    yield StreamPiece(result=_compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser))
+
+
+def store_answer(interview: Interview, text: str, *, client_id: str = "") -> Message:
+    """Store the leaver's (validated) answer without replying yet, for the streaming page; a repeated
+    ``client_id`` returns the answer stored the first time. Raises ``ConversationClosed``."""
+    from django.db import IntegrityError
+
+    from spiegel.interviews.conversation import ConversationClosed, _store_answer
+    from spiegel.interviews.models import MessageRole, Status
+
+    client_id = client_id.strip()[:80]
+    if client_id:
+        earlier = Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
+        if earlier is not None:
+            return earlier
+    if interview.status not in (Status.INVITED, Status.IN_PROGRESS):
+        raise ConversationClosed()
+    try:
+        return _store_answer(interview, text, client_id)
+    except IntegrityError:
+        earlier = Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
+        if earlier is None:
+            raise
+        return earlier

@@ -1,0 +1,93 @@
+"""Tenant-scoped reads of cases. Another organisation's case, or an interviewer's unassigned one, is 404."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from spiegel.interviews.models import Interview, Message, Status
+from spiegel.privacy.crypto import token_digest
+from spiegel.tenancy.models import Role
+from spiegel.tenancy.permissions import Capability
+from spiegel.tenancy.queries import Access
+
+
+def cases_for(access: Access, *, status: str | None = None, department: str | None = None) -> QuerySet[Interview]:
+    """The cases this access may list, newest first, optionally filtered by status and department id."""
+    access.require(Capability.CASE_LIST)
+    qs = Interview.objects.filter(organisation=access.organisation).select_related("department")
+    if access.role == Role.INTERVIEWER:
+        qs = qs.filter(assigned_interviewer=access.user)
+    if status:
+        qs = qs.filter(status=status)
+    if department:
+        try:
+            qs = qs.filter(department_id=uuid.UUID(department))
+        except ValueError:
+            qs = qs.none()
+    return qs.order_by("-created_at")
+
+
+def case_for(access: Access, case_id: uuid.UUID | str, capability: Capability = Capability.CASE_VIEW) -> Interview:
+    """One case of this organisation.
+
+    404 if it is another organisation's (or not assigned to this interviewer); 403 if the role may not.
+    """
+    try:
+        key = uuid.UUID(str(case_id))
+    except ValueError as exc:
+        raise Http404("No such case.") from exc
+    interview = (
+        Interview.objects.filter(organisation=access.organisation, pk=key)
+        .select_related("department", "organisation")
+        .first()
+    )
+    if interview is None:
+        raise Http404("No such case.")
+    if access.role == Role.INTERVIEWER and interview.assigned_interviewer_id != getattr(access.user, "pk", None):
+        raise Http404("No such case.")
+    access.require(capability)
+    return interview
+
+
+def status_counts(access: Access) -> dict[str, int]:
+    """How many cases the organisation has in each status (all statuses present, zero where none)."""
+    access.require(Capability.OVERVIEW_VIEW)
+    counts = {s.value: 0 for s in Status}
+    for row in Interview.objects.filter(organisation=access.organisation).values("status").annotate(n=Count("id")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+class TokenError(Exception):
+    """The leaver's link is unknown, expired or closed. `reason` is one of unknown, expired, closed."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def case_by_token(token: str, *, allow_closed: bool = False) -> Interview:
+    """The case behind a leaver's link. Raises TokenError for a wrong, expired or withdrawn link."""
+    if not token or len(token) > 200:
+        raise TokenError("unknown")
+    interview = Interview.objects.filter(token_hash=token_digest(token)).select_related("organisation").first()
+    if interview is None:
+        raise TokenError("unknown")
+    if interview.status == Status.WITHDRAWN:
+        raise TokenError("closed")
+    if interview.status == Status.EXPIRED or (
+        interview.status in (Status.INVITED, Status.IN_PROGRESS, Status.REVIEW)
+        and interview.token_expires_at < timezone.now()
+    ):
+        raise TokenError("expired")
+    if interview.status == Status.COMPLETED and not allow_closed:
+        raise TokenError("closed")
+    return interview
+
+
+def messages_of(interview: Interview) -> QuerySet[Message]:
+    return Message.objects.filter(interview=interview).order_by("seq")

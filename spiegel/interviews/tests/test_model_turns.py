@@ -1,0 +1,130 @@
+"""Conversations with the language model configured: the model words, the engine decides, and every failure
+of the model is answered with the built-in wording within the time limit, with nothing lost."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from spiegel.interviews.conversation import post_message
+from spiegel.interviews.models import Interview, Message, MessageRole, Status
+from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Response, free_port
+from spiegel.llm.fake_server import Status as HttpStatus
+from spiegel.testing import build_case, build_org
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = 1.0
+FIRST_ANSWER = "Ik kreeg een mooie kans bij een ander bedrijf."
+TEMPLATE_REPLY = (
+    'Je noemt "kreeg een mooie kans bij een ander bedrijf". Wat maakte dat je überhaupt om je heen ging kijken?'
+)
+GOOD = "Wat zette jou ertoe aan om verder te kijken dan je huidige baan?"
+
+
+def q(question: str) -> Reply:
+    return Reply(json.dumps({"question": question, "follow_up_topic": None}, ensure_ascii=False))
+
+
+@pytest.fixture
+def fake(settings: Any) -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        settings.SPIEGEL_LLM_BASE_URL = server.base_url
+        settings.SPIEGEL_LLM_MODEL = "fake-model"
+        settings.SPIEGEL_LLM_TIMEOUT = LIMIT
+        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
+        yield server
+
+
+@pytest.fixture
+def case() -> Interview:
+    return build_case(build_org(), language="nl").interview
+
+
+def _timed_answer(case: Interview, text: str = FIRST_ANSWER) -> tuple[float, list[Message]]:
+    started = time.monotonic()
+    result = post_message(case, text, client_id="turn-1")
+    return time.monotonic() - started, result.messages
+
+
+def test_the_opening_records_that_the_guide_and_the_templates_produced_it(fake: FakeOpenAI, case: Interview) -> None:
+    opening = list(Message.objects.filter(interview=case).order_by("seq"))
+    assert [m.produced_by for m in opening] == [
+        {"engine": "builtin", "phraser": "guide"},
+        {"engine": "builtin", "phraser": "templates"},
+    ]
+    assert fake.requests == []
+
+
+def test_the_models_question_is_stored_with_engine_model_and_prompt_version(fake: FakeOpenAI, case: Interview) -> None:
+    fake.script(q(GOOD))
+    _elapsed, messages = _timed_answer(case)
+    assert [m.text for m in messages] == [GOOD]
+    stored = Message.objects.get(pk=messages[0].pk)
+    assert {k: v for k, v in stored.produced_by.items() if k != "ms"} == {
+        "engine": "builtin",
+        "phraser": "model",
+        "model": "fake-model",
+        "prompt": "interviewer.v1",
+    }
+    assert len(fake.requests) == 1
+
+
+FAILURES: dict[str, tuple[Response, str]] = {
+    "malformed JSON": (Reply('{"question": "Wat gebeurde er'), "invalid_output"),
+    "a leading question": (q("Kwam het door je salaris dat je naar die kans ging kijken?"), "rejected"),
+    "a closed question": (q("Was die mooie kans beter betaald?"), "rejected"),
+    "a question off the task": (q("Hoe was je eerste werkdag bij ons?"), "off_task"),
+    "HTTP 500": (HttpStatus(500), "http_500"),
+    "a timeout": (Hang(LIMIT + 1.0), "timeout"),
+    "a slow answer": (Reply(json.dumps({"question": GOOD}), delay=LIMIT + 0.5), "timeout"),
+}
+
+
+@pytest.mark.parametrize("case_name", sorted(FAILURES))
+def test_when_the_model_fails_the_built_in_wording_answers_in_time_and_nothing_is_lost(
+    fake: FakeOpenAI, case: Interview, case_name: str
+) -> None:
+    response, reason = FAILURES[case_name]
+    fake.script(response)
+    elapsed, messages = _timed_answer(case)
+    assert elapsed < LIMIT + 0.5
+    assert [m.text for m in messages] == [TEMPLATE_REPLY]
+    assert messages[0].produced_by["fallback"].split(":")[0] == reason
+    case.refresh_from_db()
+    assert case.status == Status.IN_PROGRESS
+    roles = list(Message.objects.filter(interview=case).order_by("seq").values_list("role", "text"))
+    assert roles[2:] == [(MessageRole.LEAVER, FIRST_ANSWER), (MessageRole.INTERVIEWER, TEMPLATE_REPLY)]
+    # and the conversation goes on, with the model again when it answers
+    fake.script(q("Wat gebeurde er toen je besloot om verder te kijken?"))
+    later = post_message(case, "Ik wilde al een tijd verder kijken, het werk bood niets nieuws meer.", client_id="2")
+    assert later.status == Status.IN_PROGRESS
+    assert len(later.messages) == 1
+
+
+def test_an_unreachable_model_costs_the_leaver_no_time(settings: Any, case: Interview) -> None:
+    settings.SPIEGEL_LLM_BASE_URL = f"http://127.0.0.1:{free_port()}/v1"
+    settings.SPIEGEL_LLM_MODEL = "m"
+    settings.SPIEGEL_LLM_TIMEOUT = LIMIT
+    elapsed, messages = _timed_answer(case)
+    assert elapsed < 0.5
+    assert [m.text for m in messages] == [TEMPLATE_REPLY]
+    assert messages[0].produced_by == {"engine": "builtin", "phraser": "templates", "fallback": "connection"}
+
+
+def test_a_retried_answer_is_not_sent_to_the_model_twice(fake: FakeOpenAI, case: Interview) -> None:
+    fake.script(q(GOOD))
+    first = post_message(case, FIRST_ANSWER, client_id="same")
+    again = post_message(case, FIRST_ANSWER, client_id="same")
+    assert [m.pk for m in again.messages] == [m.pk for m in first.messages]
+    assert len(fake.requests) == 1
+
+
+def test_without_a_model_nothing_is_sent_and_the_templates_are_recorded(case: Interview) -> None:
+    _elapsed, messages = _timed_answer(case)
+    assert [m.text for m in messages] == [TEMPLATE_REPLY]
+    assert messages[0].produced_by == {"engine": "builtin", "phraser": "templates"}

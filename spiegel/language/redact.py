@@ -1,0 +1,984 @@
+"""Pseudonymisation of what leavers say, in Dutch and English, from rules, context patterns and name lists.
+
+No NER model can be installed offline, so people are found with name lists (Faker's MIT-licensed lists plus
+our own, under ``data/names/``), capitalisation, titles, initials, surname particles and the words around a
+candidate. Identifiers (e-mail, phone, BSN, IBAN, postcode/address, URL) are found with patterns and
+checksums (python-stdnum). Every person gets a role-aware placeholder that stays the same for the whole
+interview: ``[leidinggevende]``, ``[collega A]``, ``[persoon B]`` / ``[manager]``, ``[colleague A]``.
+
+The module is Django-free and imports nothing from Spiegel outside ``spiegel.language``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from stdnum import iban as std_iban
+from stdnum.nl import bsn as std_bsn
+
+__all__ = ["KINDS", "Pseudonymiser", "Redaction", "Span", "redact"]
+
+KINDS = ("person", "email", "phone", "bsn", "iban", "postcode", "url")
+LANGUAGES = ("nl", "en")
+NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
+MAPPING_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Span:
+    """One replaced piece of the original text: offsets are into the ORIGINAL text."""
+
+    start: int
+    end: int
+    kind: str
+    placeholder: str
+    original: str
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """The redacted text and the spans of the original that were replaced, in text order."""
+
+    text: str
+    spans: list[Span]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Word lists
+# --------------------------------------------------------------------------------------------------------
+
+# Characters that NFKD does not decompose but that people type both with and without (Yılmaz / Yilmaz).
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "’": "'"})
+
+
+def _set(words: str) -> frozenset[str]:
+    """A frozen set from whitespace-separated words (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, so that 'Öztürk', 'Ozturk' and 'öztürk' look the same."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_FOLD_EXTRA))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+PARTICLES = _set(
+    "van de der den het 't te ter ten op in la le du da di del della dos das von zu el al ben bin ibn ait "
+    "abu bou mac st vd v/d"
+)
+# Titles that precede a name; they are part of the replaced span because "meneer"/"mevrouw" reveal gender.
+TITLES = _set(
+    "meneer mevrouw mevr mw mevr. dhr juffrouw juf dokter dr drs ir ing prof mr mrs ms miss mx sir dame "
+    "doctor professor zuster broeder"
+)
+
+
+def _words(path: Path) -> list[str]:
+    """Non-comment lines of a word-list file, each line split on whitespace (one name per token)."""
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.extend(line.split())
+    return out
+
+
+def _lines(path: Path) -> list[str]:
+    """Non-comment lines of a file kept whole (for multi-word surnames and place names)."""
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    first: frozenset[str]
+    last: frozenset[str]
+    ambiguous: frozenset[str]
+    stop: frozenset[str]
+    not_names: frozenset[str]
+    # first folded word -> the folded multi-word phrases starting with it
+    not_name_phrases: dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _surname_cores(entry: str) -> set[str]:
+    """The words of a surname list entry that are not particles: 'van der Meer' -> {'meer'}."""
+    return {_fold(part) for part in entry.split() if _fold(part) not in PARTICLES}
+
+
+@lru_cache(maxsize=4)
+def _lexicon(language: str) -> _Lexicon:
+    """Load the name lists and word lists for one language once per process."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for path in sorted(NAMES_DIR.glob("faker_*_first.txt")):
+        first.update(_fold(w) for w in _lines(path))
+    first.update(_fold(w) for w in _words(NAMES_DIR / "own_first.txt"))
+    for path in [*sorted(NAMES_DIR.glob("faker_*_last.txt")), NAMES_DIR / "own_last.txt"]:
+        for entry in _lines(path):
+            last.update(_surname_cores(entry))
+    # Hyphenated first names count by their parts too (Jan-Willem -> jan, willem).
+    first.update(part for name in list(first) for part in name.split("-") if len(part) > 1)
+    stop = frozenset(_fold(w) for w in _words(NAMES_DIR / f"stopwords_{language}.txt"))
+    ambiguous = frozenset(_fold(w) for w in _words(NAMES_DIR / f"ambiguous_{language}.txt"))
+    single: set[str] = set()
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for entry in _lines(NAMES_DIR / "not_names.txt"):
+        words = tuple(_fold(w) for w in _WORD.findall(entry))
+        if len(words) == 1:
+            single.add(words[0])
+        elif words:
+            phrases.setdefault(words[0], []).append(words)
+    return _Lexicon(
+        first=frozenset(first - stop),
+        last=frozenset(last - stop - PARTICLES),
+        ambiguous=ambiguous,
+        stop=stop,
+        not_names=frozenset(single),
+        not_name_phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+    )
+
+
+# --------------------------------------------------------------------------------------------------------
+# Roles and context words
+# --------------------------------------------------------------------------------------------------------
+
+# role phrase (folded) -> placeholder label. Labels in LETTERED get "A", "B", ...; others are unique roles
+# ("[leidinggevende]", then "[leidinggevende B]" for a second one).
+_ROLES: dict[str, dict[str, str]] = {
+    "nl": {
+        "leidinggevende": "leidinggevende",
+        "baas": "leidinggevende",
+        "chef": "leidinggevende",
+        "manager": "manager",
+        "teammanager": "manager",
+        "teamleider": "teamleider",
+        "teamleidster": "teamleider",
+        "teamlead": "teamleider",
+        "ploegleider": "ploegleider",
+        "voorman": "ploegleider",
+        "directeur": "directeur",
+        "directrice": "directeur",
+        "oud-directeur": "oud-directeur",
+        "algemeen directeur": "directeur",
+        "ceo": "directeur",
+        "regiodirecteur": "regiodirecteur",
+        "regiomanager": "regiomanager",
+        "afdelingsmanager": "afdelingsmanager",
+        "afdelingshoofd": "afdelingshoofd",
+        "hr-adviseur": "HR-adviseur",
+        "hr adviseur": "HR-adviseur",
+        "personeelsadviseur": "HR-adviseur",
+        "hr-manager": "HR-manager",
+        "hr manager": "HR-manager",
+        "hr-medewerker": "HR-medewerker",
+        "hr-businesspartner": "HR-adviseur",
+        "vertrouwenspersoon": "vertrouwenspersoon",
+        "bedrijfsarts": "bedrijfsarts",
+        "mentor": "mentor",
+        "coach": "coach",
+        "buddy": "buddy",
+        "begeleider": "begeleider",
+        "opvolger": "opvolger",
+        "voorganger": "voorganger",
+        "planner": "planner",
+        "eigenaar": "eigenaar",
+        "coordinator": "coördinator",
+        "teamcoordinator": "coördinator",
+        "collega": "collega",
+        "teamgenoot": "collega",
+        "stagiair": "stagiair",
+        "stagiaire": "stagiair",
+        "klant": "klant",
+        "client": "cliënt",
+    },
+    "en": {
+        "manager": "manager",
+        "line manager": "manager",
+        "boss": "manager",
+        "supervisor": "supervisor",
+        "shift supervisor": "supervisor",
+        "team leader": "team leader",
+        "team lead": "team leader",
+        "director": "director",
+        "managing director": "director",
+        "former director": "former director",
+        "regional director": "regional director",
+        "regional manager": "regional manager",
+        "head of department": "head of department",
+        "ceo": "director",
+        "hr advisor": "HR advisor",
+        "hr adviser": "HR advisor",
+        "hr manager": "HR manager",
+        "hr business partner": "HR advisor",
+        "hr officer": "HR officer",
+        "confidential adviser": "confidential adviser",
+        "confidential advisor": "confidential adviser",
+        "occupational health doctor": "occupational health doctor",
+        "mentor": "mentor",
+        "coach": "coach",
+        "buddy": "buddy",
+        "successor": "successor",
+        "predecessor": "predecessor",
+        "colleague": "colleague",
+        "co-worker": "colleague",
+        "coworker": "colleague",
+        "teammate": "colleague",
+        "intern": "intern",
+        "trainee": "intern",
+        "client": "client",
+        "customer": "client",
+    },
+}
+_LETTERED = frozenset({"collega", "persoon", "stagiair", "klant", "cliënt", "colleague", "person", "intern", "client"})
+_DEFAULT_ROLE = {"nl": "persoon", "en": "person"}
+_HR_ROLE = {"nl": "HR-medewerker", "en": "HR officer"}
+_IDENTIFIER_PLACEHOLDERS = {
+    "nl": {
+        "email": "[e-mailadres]",
+        "phone": "[telefoonnummer]",
+        "bsn": "[BSN]",
+        "iban": "[IBAN]",
+        "postcode": "[postcode]",
+        "url": "[URL]",
+    },
+    "en": {
+        "email": "[email address]",
+        "phone": "[phone number]",
+        "bsn": "[BSN]",
+        "iban": "[IBAN]",
+        "postcode": "[postcode]",
+        "url": "[URL]",
+    },
+}
+
+
+def _role_alternation(language: str) -> str:
+    phrases = sorted(_ROLES[language], key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+# A role word directly before the name, optionally with a comma: "mijn leidinggevende Sandra",
+# "de directeur, meneer Bakker", "The HR advisor, Linda Hughes".
+_ROLE_BEFORE = {
+    lang: re.compile(rf"(?<![\w-])({_role_alternation(lang)})\s*,?\s*$", re.IGNORECASE) for lang in LANGUAGES
+}
+# An apposition right after the name: "Marloes, mijn leidinggevende," / "Louise, my manager,".
+_ROLE_AFTER = {
+    "nl": re.compile(
+        rf"^\s*,\s*(?:mijn|onze|de|het|zijn|haar|hun)\s+(?:[\w-]+\s+)?({_role_alternation('nl')})(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        rf"^\s*,\s*(?:my|our|the|his|her|their)\s+(?:[\w-]+\s+)?({_role_alternation('en')})(?![\w-])",
+        re.IGNORECASE,
+    ),
+}
+_HR_AFTER = {
+    "nl": re.compile(r"^\s+(?:van|bij)\s+(?:de\s+)?(?:HR|P&O|personeelszaken)\b"),
+    "en": re.compile(r"^\s+(?:from|in|at|of)\s+(?:the\s+)?HR\b"),
+}
+
+# Words before an unknown capitalised word that make a person likely ("met Mounir", "with Oguz").
+_CUE_BEFORE = {
+    "nl": _set(
+        "met zei zegt vond heet genaamd noemt noemde tegen volgens door aan vroeg belde mailde sprak "
+        "bedankt samen collega's hem haar"
+    ),
+    "en": _set("with told asked said named called by according thanks thank emailed rang than"),
+}
+# Verbs right after a word that make a person likely ("Wijngaarde zei", "Bill said").
+_CUE_AFTER = {
+    "nl": _set(
+        "zei zegt vond vindt vroeg vertelde wilde wist belde mailde stuurde gaf noemde deed kwam heeft had "
+        "liet nam kreeg werkte maakte tekende zag sprak leidde hielp beloofde appte dacht"
+    ),
+    "en": _set(
+        "said says told thought asked wanted knew called emailed sent gave did came made got wrote taught "
+        "helped showed decided promised ran had has was is"
+    ),
+}
+# Weaker cues, only used for a first name at the start of a sentence that is also an ordinary word.
+_CUE_AFTER_WEAK = {
+    "nl": _set("en van uit was is wil kon moest werd bleef"),
+    "en": _set("and from in at was is"),
+}
+_PLACE_BEFORE = {
+    "nl": _set("in uit naar vanuit richting te bij rond"),
+    "en": _set("in at from to near around into"),
+}
+_DETERMINERS = {
+    "nl": _set("de het een ons onze deze"),
+    "en": _set("the a an our their"),
+}
+# Particles that may open a surname with a capital: "De Vries", "Van Dijk", "El Amrani" (not "In", "Op").
+_OPENING_PARTICLES = _set("de van den der ter ten el al le la du da di von ait bou mac")
+_CONTRACTIONS = _set("ve m d ll re t")
+_COORDINATORS = _set("en of and or")
+_PLACE_NOUNS = _set(
+    "office site branch building kantoor vestiging locatie filiaal regio region area station store winkel"
+)
+
+# --------------------------------------------------------------------------------------------------------
+# Identifiers
+# --------------------------------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+_URL = re.compile(
+    r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|uk|io|de)/[^\s<>\"']*",
+    re.IGNORECASE,
+)
+_IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}")
+_PHONE = re.compile(
+    r"(?<![\w+/.-])(?:"
+    r"(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,5}"
+    r"|\(0\d{1,4}\)\s?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}"
+    r"|0\d{1,4}(?:\s?[-/.]\s?|\s)?\d{2,8}(?:[\s.-]\d{2,4}){0,3}"
+    r"|\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}"
+    r")(?![\w])"
+)
+_BSN = re.compile(r"(?<![\w.,/-])\d(?:[ .]?\d){8}(?![\w]|[.,/-]\d)")
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
+_UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])")
+_STREET = re.compile(
+    # Only the usual leading words of Dutch street names, so that "Adres Lindelaan 14" keeps "Adres".
+    r"(?<![\w-])(?:(?:Van|De|Den|Der|Ter|Jan|Burgemeester|Dokter|Prins|Prinses|Koningin|Koning|Sint|Oude|Nieuwe|"
+    r"Korte|Lange|Eerste|Tweede|Derde|Groot|Klein)\s(?:[a-z]+\s)?){0,2}[A-Z][^\W\d_]*"
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|markt|park|plantsoen|erf|baan|wal|"
+    r"ring|boulevard|burgwal|haven|hoek|veld|sweg|straatweg)"
+    r"\s\d{1,5}(?:\s?[a-zA-Z](?![\w])|-\d{1,4})?(?![\w])"
+)
+_EN_STREET = re.compile(
+    r"(?<![\w-])\d{1,5}[a-z]?\s(?:[A-Z][\w'-]+\s){1,3}"
+    r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Court|Place|Square|Gardens|Terrace|"
+    r"Grove|Row|Mews|Walk|Park|Hill)\b\.?"
+)
+_TRAILING = ".,;:!?)]}'\"’”"
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,60}\]")
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def _find_identifiers(text: str) -> list[tuple[int, int, str]]:
+    """Identifier spans (start, end, kind), non-overlapping, the more specific kinds first."""
+    found: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))
+
+    def add(start: int, end: int, kind: str) -> None:
+        if end > start and not any(taken[start:end]):
+            found.append((start, end, kind))
+            taken[start:end] = b"\x01" * (end - start)
+
+    for m in _EMAIL.finditer(text):
+        add(m.start(), m.end(), "email")
+    for m in _URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _TRAILING:
+            end -= 1
+        add(m.start(), end, "url")
+    for m in _IBAN.finditer(text):
+        # The pattern is greedy and may swallow a following word; cut from the right until it checks out.
+        candidate = m.group()
+        while len(candidate.replace(" ", "")) >= 15:
+            if std_iban.is_valid(candidate.upper()):
+                add(m.start(), m.start() + len(candidate), "iban")
+                break
+            candidate = candidate[:-1].rstrip()
+    for m in _PHONE.finditer(text):
+        candidate = m.group()
+        # A following number ("06-12345678 38 uur") can be swallowed too; drop trailing groups until the
+        # number of digits fits a phone number.
+        while candidate:
+            count = len(_digits(candidate))
+            international = candidate.startswith(("+", "00"))
+            low, high = (9, 15) if international else (10, 11)
+            if low <= count <= high:
+                add(m.start(), m.start() + len(candidate), "phone")
+                break
+            cut = max(candidate.rfind(" "), candidate.rfind("-"), candidate.rfind("."))
+            if cut <= 0 or count < low:
+                break
+            candidate = candidate[:cut].rstrip(" -.")
+    for m in _BSN.finditer(text):
+        digits = _digits(m.group())
+        if len(digits) == 9 and std_bsn.is_valid(digits):
+            add(m.start(), m.end(), "bsn")
+    for pattern in (_STREET, _EN_STREET, _POSTCODE, _UK_POSTCODE):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), "postcode")
+    found.sort()
+    return found
+
+
+# --------------------------------------------------------------------------------------------------------
+# Person names
+# --------------------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SENTENCE_END = ".!?:;…\n"
+_OPENERS = " \t\"'“‘(«[-*•"
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    acronym: bool
+    initial: bool
+    title: bool
+    particle: bool
+    sentence_start: bool
+    gazetteer: bool = False
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    words: list[str]  # folded name words, titles and initials removed
+    initials: str
+    has_title: bool
+    role: str | None = None
+
+
+def _tokenise(text: str, blocked: bytearray, lex: _Lexicon) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _WORD.finditer(text):
+        start, end = m.start(), m.end()
+        if any(blocked[start:end]):
+            continue
+        word = m.group()
+        low = _fold(word)
+        after = text[end : end + 1]
+        # Walk back over spaces and quotes: a sentence starts after ., !, ?, : or at the beginning.
+        k = start - 1
+        while k >= 0 and text[k] in _OPENERS:
+            k -= 1
+        sentence_start = k < 0 or text[k] in _SENTENCE_END
+        if k >= 1 and text[k] == "." and tokens and tokens[-1].end == k and (tokens[-1].initial or tokens[-1].title):
+            sentence_start = False  # "J. de Vries", "dr. Bakker": the dot ends an abbreviation
+        initial = len(word) == 1 and word.isupper() and after == "."
+        tokens.append(
+            _Token(
+                start=start,
+                end=end,
+                text=word,
+                low=low,
+                cap=word[0].isupper(),
+                acronym=len(word) > 1 and word.isupper() and "-" not in word,
+                initial=initial,
+                title=low in TITLES,
+                particle=low in PARTICLES,
+                sentence_start=sentence_start,
+            )
+        )
+    # Mark words that belong to a place, organisation, product, month or holiday.
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        matched = 0
+        for phrase in lex.not_name_phrases.get(tok.low, ()):
+            if tuple(t.low for t in tokens[i : i + len(phrase)]) == phrase and tokens[i].cap:
+                matched = len(phrase)
+                break
+        if matched:
+            for t in tokens[i : i + matched]:
+                t.gazetteer = True
+            i += matched
+            continue
+        if tok.low in lex.not_names and tok.cap:
+            tok.gazetteer = True
+        i += 1
+    return tokens
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    """Two words separated by nothing but spaces (an initial may keep its dot: 'J. de')."""
+    gap = text[left.end : right.start]
+    if left.initial or left.title:
+        gap = gap.removeprefix(".")
+    return gap == "" or (gap.isspace() and "\n" not in gap)
+
+
+class _Detector:
+    """Finds person-name mentions in one text."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.lex = _lexicon(language)
+
+    def kind(self, tok: _Token) -> str | None:
+        """'first', 'last' or None for a word by the name lists (hyphenated names by their parts)."""
+        low = tok.low
+        if low.endswith("'s"):
+            low = low[:-2]
+        if low in self.lex.first:
+            return "first"
+        if low in self.lex.last:
+            return "last"
+        parts = [p for p in low.split("-") if p]
+        if len(parts) > 1 and any(p in self.lex.first or p in self.lex.last for p in parts):
+            # "Al-Hassan", "Jan-Willem": a name if one part is a name and none is a plain word
+            return "last" if parts[0] in PARTICLES else "first"
+        return None
+
+    def nameish(self, tok: _Token) -> bool:
+        """Could this capitalised word continue a name that has already started?"""
+        return (
+            tok.cap
+            and not tok.acronym
+            and not tok.title
+            and tok.low not in self.lex.stop
+            and (not tok.gazetteer or (self.kind(tok) is not None and tok.low not in self.lex.not_names))
+            and not self.role_word(tok.low)
+        )
+
+    def role_word(self, low: str) -> bool:
+        return low in _ROLES[self.language]
+
+    def find(self, text: str, blocked: bytearray) -> list[_Mention]:
+        tokens = _tokenise(text, blocked, self.lex)
+        mentions: list[_Mention] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            end_index = self._match(text, tokens, i)
+            if end_index is None:
+                i += 1
+                continue
+            following = (
+                tokens[end_index]
+                if end_index < n and _adjacent(text, tokens[end_index - 1], tokens[end_index])
+                else None
+            )
+            mentions.append(self._mention(text, tokens[i:end_index], following))
+            i = end_index
+        return mentions
+
+    # -- a mention starting at tokens[i]: returns the index after its last token, or None ---------------
+    def _match(self, text: str, tokens: list[_Token], i: int) -> int | None:
+        tok = tokens[i]
+        n = len(tokens)
+        # A title or initials followed by (particles and) a capitalised word: "meneer De Vries", "J. de Vries".
+        if tok.title or tok.initial:
+            j = i + 1
+            while j < n and _adjacent(text, tokens[j - 1], tokens[j]) and (tokens[j].initial or tokens[j].title):
+                j += 1
+            if tok.title and tokens[i].low in {"mr", "dr", "ir", "ing", "drs", "prof"} and not tok.cap:
+                pass  # lower-case abbreviations are still titles in Dutch ("dr. Bakker")
+            end = self._surname(text, tokens, j, strong=True, titled=True)
+            if end is not None:
+                return self._extend(text, tokens, end)
+            if tok.title:
+                return None
+        # A capitalised particle opening a surname: "De Vries zei", "Van der Meer", "El Amrani".
+        if tok.particle and tok.cap and tok.low in _OPENING_PARTICLES and not tok.gazetteer:
+            end = self._surname(text, tokens, i, strong=not tok.sentence_start)
+            if end is not None:
+                return self._extend(text, tokens, end)
+        if not self._is_name_head(text, tokens, i):
+            return None
+        return self._extend(text, tokens, i + 1)
+
+    def _surname(self, text: str, tokens: list[_Token], j: int, *, strong: bool, titled: bool = False) -> int | None:
+        """Index after '(particles) Capitalised' starting at j, or None. Weak context needs a listed surname."""
+        n = len(tokens)
+        k = j
+        while k < n and tokens[k].particle and (k == j or _adjacent(text, tokens[k - 1], tokens[k])):
+            k += 1
+        if k >= n or (k > j and not _adjacent(text, tokens[k - 1], tokens[k])):
+            return None
+        if j > 0 and k == j and j < n and not _adjacent(text, tokens[j - 1], tokens[j]):
+            return None
+        head = tokens[k]
+        if not head.cap or head.acronym or head.particle or self.role_word(head.low):
+            return None
+        # After particles any capitalised word is a surname ("Van der Meer", "De Wit"), even an ordinary word.
+        if k == j and head.low in self.lex.stop:
+            return None
+        if head.gazetteer and not titled:
+            return None  # "De Albert Heijn", "In April", "Den Haag"
+        if not strong and self.kind(head) is None:
+            return None
+        return k + 1
+
+    def _extend(self, text: str, tokens: list[_Token], j: int) -> int:
+        """Grow a name to the right over further name words and particle+surname sequences."""
+        n = len(tokens)
+        while j < n and _adjacent(text, tokens[j - 1], tokens[j]):
+            nxt = tokens[j]
+            if tokens[j - 1].text.endswith(("'s", "’s")):
+                break  # "Sarah's Team": the possessive ends the name
+            if nxt.initial:
+                j += 1
+                continue
+            if nxt.particle:
+                end = self._surname(text, tokens, j, strong=True)
+                # "Kees van den Berg" yes; "Jeroen van Utrecht" (a place) and "Bas van de dienst" no.
+                if end is None or tokens[end - 1].gazetteer:
+                    break
+                j = end
+                continue
+            if self.nameish(nxt) and not nxt.sentence_start:
+                j += 1
+                continue
+            break
+        return j
+
+    def _is_name_head(self, text: str, tokens: list[_Token], i: int) -> bool:
+        tok = tokens[i]
+        lex = self.lex
+        lang = self.language
+        kind = self.kind(tok)
+        if tok.acronym or (tok.particle and kind is None) or tok.low in lex.stop or self.role_word(tok.low):
+            return False
+        if "'" in tok.low and not tok.low.endswith("'s"):
+            base, _, suffix = tok.low.partition("'")
+            if suffix in _CONTRACTIONS or base in lex.stop:
+                return False  # "I've", "Don't", "Can't"
+        prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok) else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
+        role_before = bool(_ROLE_BEFORE[lang].search(text[max(0, tok.start - 40) : tok.start]))
+        if not tok.cap:
+            # Lower case only straight after a role word: "mijn leidinggevende sandra".
+            return role_before and kind == "first" and tok.low not in lex.ambiguous
+        before_gap = text[prev.end : tok.start] if prev else ""
+        prev_low = prev.low if prev and "," not in before_gap else None
+        next_low = nxt.low if nxt else None
+        next_is_name = nxt is not None and (
+            (nxt.cap and not nxt.gazetteer and self.kind(nxt) == "last" and not nxt.sentence_start)
+            or (nxt.particle and self._surname(text, tokens, i + 1, strong=False) is not None)
+        )
+        possessive = tok.text.endswith(("'s", "’s"))
+        cue_after = (
+            next_low in _CUE_AFTER[lang]
+            or possessive
+            # an English past tense right after the word: "Rob treated me", "Bill reckoned"
+            or (
+                lang == "en"
+                and kind is not None
+                and nxt is not None
+                and not nxt.cap
+                and nxt.low.endswith("ed")
+                and len(nxt.low) > 3
+            )
+        )
+        weak_after = cue_after or next_low in _CUE_AFTER_WEAK[lang]
+        if tok.gazetteer:
+            if role_before or (kind == "first" and next_is_name):
+                return True
+            if kind == "first" and tok.low in lex.not_names:
+                # Both a name and a place, month or holiday (Victoria, Jordan, Kerry, April, Ramadan): a name
+                # only where people are spoken of, never after "in", "the" or before "office".
+                if prev_low in _PLACE_BEFORE[lang] or prev_low in _DETERMINERS[lang] or next_low in _PLACE_NOUNS:
+                    return False
+                return prev_low in _CUE_BEFORE[lang] or cue_after or self._coordinated(text, tokens, i)
+            return False
+        if prev_low in _DETERMINERS[lang] and not role_before:
+            return False
+        if tok.sentence_start:
+            if self._dutch_possessive(tok, nxt):
+                return True
+            if kind == "first" and tok.low not in lex.ambiguous:
+                return True
+            if kind is not None:
+                if tok.low not in lex.ambiguous:
+                    return weak_after or next_is_name  # a listed surname: "Jansen was ...", "Nguyen's team"
+                return cue_after or next_is_name or (kind == "first" and weak_after)
+            return False
+        if kind is not None:
+            return True
+        # An unknown capitalised word in mid-sentence: a person only with context.
+        if prev_low in _PLACE_BEFORE[lang] and not role_before:
+            return False
+        return role_before or prev_low in _CUE_BEFORE[lang] or cue_after or next_is_name
+
+    def _coordinated(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """'Kerry and Jordan', 'Jordan and Kim': joined by and/en/or to a listed, capitalised first name."""
+        for step in (-1, 1):
+            j, k = i + step, i + 2 * step
+            if 0 <= k < len(tokens) and tokens[j].low in _COORDINATORS:
+                other = tokens[k]
+                left, right = (other, tokens[i]) if step < 0 else (tokens[i], other)
+                gap = text[left.end : right.start]
+                if "," not in gap and other.cap and not other.gazetteer and self.kind(other) == "first":
+                    return True
+        return False
+
+    def _dutch_possessive(self, tok: _Token, nxt: _Token | None) -> bool:
+        """'Pieters aanpak': a Dutch first name with a genitive s before a lower-case noun."""
+        return (
+            self.language == "nl"
+            and tok.low.endswith("s")
+            and tok.low[:-1] in self.lex.first
+            and tok.low[:-1] not in self.lex.ambiguous
+            and nxt is not None
+            and not nxt.cap
+            and nxt.low not in _CUE_AFTER["nl"]
+            and nxt.low not in _CUE_AFTER_WEAK["nl"]
+            and nxt.low not in self.lex.stop
+        )
+
+    def _mention(self, text: str, toks: list[_Token], nxt: _Token | None) -> _Mention:
+        start, end = toks[0].start, toks[-1].end
+        last = toks[-1]
+        # Possessives stay outside the span: "Sarah's team", "Pieters aanpak".
+        if last.text.endswith(("'s", "’s")):
+            end -= 2
+        elif len(toks) == 1 and last.low not in self.lex.first and self._dutch_possessive(last, nxt):
+            end -= 1
+        words: list[str] = []
+        initials = ""
+        has_title = False
+        for tok in toks:
+            if tok.title and not words and not initials:
+                has_title = True
+            elif tok.initial:
+                initials += tok.low
+            else:
+                words.append(_fold(text[tok.start : min(tok.end, end)]))
+        return _Mention(start=start, end=end, words=words, initials=initials, has_title=has_title)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Entities and placeholders
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entity:
+    placeholder: str
+    role: str
+    first: str | None = None
+    last: str | None = None  # folded surname without particles, e.g. "vries" for "de Vries"
+    initials: str = ""
+    names: set[str] = field(default_factory=set)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "placeholder": self.placeholder,
+            "role": self.role,
+            "first": self.first,
+            "last": self.last,
+            "initials": self.initials,
+            "names": sorted(self.names),
+        }
+
+
+def _key(mention: _Mention) -> str:
+    """The folded written form of a mention without its title: 'j. de vries', 'piet de vries'."""
+    return " ".join([f"{initial}." for initial in mention.initials] + mention.words)
+
+
+def _letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: enough placeholders for any interview."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+class Pseudonymiser:
+    """One per interview: replaces names and identifiers with placeholders that stay consistent across texts.
+
+    ``to_dict()`` returns the mapping (it contains the original names: store it with the same protection as
+    the transcript); ``Pseudonymiser(language, mapping=...)`` resumes it.
+    """
+
+    def __init__(self, language: str, mapping: dict[str, Any] | None = None) -> None:
+        """Start a fresh mapping for ``language`` ("nl" or "en"), or resume one made by ``to_dict()``."""
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+        self.language = language
+        self._detector = _Detector(language)
+        self._entities: list[_Entity] = []
+        self._counters: dict[str, int] = {}
+        if mapping is not None:
+            self._load(mapping)
+
+    # -- persistence ----------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The mapping as JSON-serialisable data (includes original names: treat as confidential)."""
+        return {
+            "version": MAPPING_VERSION,
+            "language": self.language,
+            "entities": [entity.to_dict() for entity in self._entities],
+            "counters": dict(self._counters),
+        }
+
+    def _load(self, mapping: dict[str, Any]) -> None:
+        if mapping.get("version") != MAPPING_VERSION:
+            raise ValueError(f"unsupported mapping version: {mapping.get('version')!r}")
+        if mapping.get("language") != self.language:
+            raise ValueError(f"mapping is for language {mapping.get('language')!r}, not {self.language!r}")
+        for item in mapping.get("entities", []):
+            self._entities.append(
+                _Entity(
+                    placeholder=str(item["placeholder"]),
+                    role=str(item["role"]),
+                    first=item.get("first"),
+                    last=item.get("last"),
+                    initials=str(item.get("initials", "")),
+                    names=set(item.get("names", [])),
+                )
+            )
+        self._counters = {str(k): int(v) for k, v in mapping.get("counters", {}).items()}
+
+    # -- redaction ------------------------------------------------------------------------------------
+    def redact(self, text: str, *, keep: Iterable[str] = ()) -> Redaction:
+        """Replace person names and identifiers in ``text``; spans are offsets into the original text.
+
+        Placeholders this pseudonymiser has already given out are left as they are, so that a text that was
+        redacted once and then edited by hand can be redacted again. ``keep`` lists words that are never
+        replaced, whole-word and case-insensitive: words a person said are not names ("Teams", "Epic").
+        """
+        protected = self._protected(text, keep)
+        identifiers = [span for span in _find_identifiers(text) if not any(protected[span[0] : span[1]])]
+        blocked = bytearray(protected)
+        for start, end, _kind in identifiers:
+            blocked[start:end] = b"\x01" * (end - start)
+        mentions = self._detector.find(text, blocked)
+        for mention in mentions:
+            mention.role = self._role(text, mention)
+        placeholders = self._resolve(mentions)
+        spans = [
+            Span(start, end, kind, _IDENTIFIER_PLACEHOLDERS[self.language][kind], text[start:end])
+            for start, end, kind in identifiers
+        ]
+        spans += [
+            Span(m.start, m.end, "person", placeholder, text[m.start : m.end])
+            for m, placeholder in zip(mentions, placeholders, strict=True)
+        ]
+        spans.sort(key=lambda s: s.start)
+        pieces: list[str] = []
+        position = 0
+        for span in spans:
+            pieces.append(text[position : span.start])
+            pieces.append(span.placeholder)
+            position = span.end
+        pieces.append(text[position:])
+        return Redaction(text="".join(pieces), spans=spans)
+
+    def _protected(self, text: str, keep: Iterable[str]) -> bytearray:
+        """A mask of the characters that must stay: known placeholders and the words in ``keep``."""
+        mask = bytearray(len(text))
+        known = {entity.placeholder for entity in self._entities}
+        known.update(_IDENTIFIER_PLACEHOLDERS[self.language].values())
+        for m in _BRACKETED.finditer(text):
+            if m.group() in known:
+                mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        for word in keep:
+            word = word.strip()
+            if not word:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+                mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        return mask
+
+    def _role(self, text: str, mention: _Mention) -> str | None:
+        lang = self.language
+        before = _ROLE_BEFORE[lang].search(text[max(0, mention.start - 40) : mention.start])
+        if before:
+            return _ROLES[lang][_fold(re.sub(r"\s+", " ", before.group(1)))]
+        after_text = text[mention.end : mention.end + 60]
+        if after_text.startswith(("'s", "’s")):
+            return None
+        after = _ROLE_AFTER[lang].search(after_text)
+        if after:
+            return _ROLES[lang][_fold(re.sub(r"\s+", " ", after.group(1)))]
+        if _HR_AFTER[lang].search(after_text):
+            return _HR_ROLE[lang]
+        return None
+
+    def _resolve(self, mentions: list[_Mention]) -> list[str]:
+        """Link each mention to an entity (new or known) and return the placeholders in order."""
+        linked: list[_Entity] = []
+        fresh: dict[int, list[_Mention]] = {}
+        for mention in mentions:
+            entity = self._find(mention)
+            if entity is None:
+                entity = _Entity(placeholder="", role="")
+                self._entities.append(entity)
+            self._absorb(entity, mention)
+            if not entity.placeholder:
+                fresh.setdefault(id(entity), []).append(mention)
+            linked.append(entity)
+        # New people get their placeholder once all their mentions in this text are seen, so that a role
+        # stated later in the same text still counts.
+        for entity in linked:
+            if entity.placeholder:
+                continue
+            roles = [m.role for m in fresh.get(id(entity), []) if m.role]
+            role = roles[0] if roles else _DEFAULT_ROLE[self.language]
+            count = self._counters.get(role, 0)
+            self._counters[role] = count + 1
+            if role in _LETTERED:
+                entity.placeholder = f"[{role} {_letter(count)}]"
+            else:
+                entity.placeholder = f"[{role}]" if count == 0 else f"[{role} {_letter(count)}]"
+            entity.role = role
+        return [entity.placeholder for entity in linked]
+
+    @staticmethod
+    def _parts(mention: _Mention) -> tuple[str | None, str | None]:
+        """(first name, surname core) of a mention, by position and the kind of words in it."""
+        words = [w for w in mention.words if w not in PARTICLES]
+        if not words:
+            return None, None
+        if len(words) == 1 and (mention.has_title or mention.initials or len(mention.words) > 1):
+            return None, words[-1]  # "meneer Bakker", "J. de Vries", "De Boer"
+        if len(words) == 1:
+            return words[0], None
+        return words[0], " ".join(words[1:])
+
+    def _find(self, mention: _Mention) -> _Entity | None:
+        full = _key(mention)
+        for entity in reversed(self._entities):
+            if full in entity.names:
+                return entity
+        first, last = self._parts(mention)
+        candidates: list[_Entity] = []
+        for entity in reversed(self._entities):
+            first_ok = first is None or entity.first is None or entity.first == first
+            last_ok = last is None or entity.last is None or entity.last == last
+            initials_ok = not mention.initials or not entity.first or entity.first.startswith(mention.initials[0])
+            shares = (first is not None and entity.first == first) or (last is not None and entity.last == last)
+            if first is None and last is not None and entity.last is None and entity.first == last:
+                shares = True  # "Said" seen before as a first name
+            if last is None and first is not None and entity.first is None and entity.last == first:
+                shares = True
+            if shares and first_ok and last_ok and initials_ok:
+                candidates.append(entity)
+        # The most recently introduced matching person wins ("Piet" after two Piets: the latest).
+        return candidates[0] if candidates else None
+
+    def _absorb(self, entity: _Entity, mention: _Mention) -> None:
+        first, last = self._parts(mention)
+        if first and not entity.first:
+            entity.first = first
+        if last and not entity.last:
+            entity.last = last
+        if mention.initials and not entity.initials:
+            entity.initials = mention.initials
+        if mention.words:
+            entity.names.add(_key(mention))
+
+
+def redact(text: str, language: str) -> Redaction:
+    """Redact one text with a fresh Pseudonymiser (placeholders are consistent within this text only)."""
+    return Pseudonymiser(language).redact(text)

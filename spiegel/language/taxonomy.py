@@ -1,0 +1,21 @@
+"""The reasons-for-leaving taxonomy's theme ids (docs/taxonomy.md). Ids are fixed: the API, exports,
+the database and tests use them. Labels and lexicons live with the code that uses them."""
+
+from __future__ import annotations
+
+THEMES: tuple[str, ...] = (
+    "career",
+    "job_content",
+    "manager",
+    "collaboration",
+    "culture",
+    "workload",
+    "conditions",
+    "pay",
+    "recognition",
+    "processes",
+    "job_security",
+    "wellbeing",
+    "personal",
+    "retirement",
+)

@@ -1,0 +1,29 @@
+"""The language-model tests need no Django; a fake OpenAI-compatible server on 127.0.0.1 plays the model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from spiegel.llm import ChatClient, LLMConfig
+from spiegel.llm.fake_server import FakeOpenAI
+
+# Short limits keep the suite fast; the behaviour is the same at the production default of 4 s.
+LIMIT = 1.0
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> None:
+    """Shadows the root fixture that needs Django's settings."""
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+def client(fake: FakeOpenAI) -> ChatClient:
+    return ChatClient(LLMConfig(base_url=fake.base_url, model="fake-model", timeout=LIMIT, connect_timeout=0.5))

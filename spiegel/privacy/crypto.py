@@ -1,0 +1,94 @@
+"""Encryption at rest for what leavers say and for their e-mail addresses.
+
+Keys come from SPIEGEL_ENCRYPTION_KEYS (comma-separated Fernet keys). The first key encrypts; every key
+decrypts, so a new key can be put in front and the data re-encrypted with `spiegel rotate-key`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from functools import lru_cache
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.db import models
+
+
+class DecryptionError(RuntimeError):
+    """Stored data could not be decrypted with any configured key."""
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    return MultiFernet([Fernet(key.encode()) for key in keys])
+
+
+def fernet() -> MultiFernet:
+    """The MultiFernet for the keys configured now (cached per key set)."""
+    return _fernet(tuple(settings.SPIEGEL_ENCRYPTION_KEYS))
+
+
+def encrypt_text(value: str) -> str:
+    return fernet().encrypt(value.encode("utf-8")).decode("ascii")
+
+
+def decrypt_text(value: str) -> str:
+    try:
+        return fernet().decrypt(value.encode("ascii")).decode("utf-8")
+    except InvalidToken as exc:
+        raise DecryptionError("Stored data could not be decrypted with the configured keys.") from exc
+
+
+def rotate_ciphertext(value: str) -> str:
+    """Re-encrypt a ciphertext with the first (newest) key."""
+    return fernet().rotate(value.encode("ascii")).decode("ascii")
+
+
+def token_digest(token: str) -> str:
+    """A keyed SHA-256 of a high-entropy token, for lookups without storing the token itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+def plain_digest(token: str) -> str:
+    """Unkeyed SHA-256, for secrets that must keep working when SECRET_KEY changes (API keys)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+    """A text column stored as a Fernet token; reads decrypt, writes encrypt."""
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
+        if value is None:
+            return None
+        return decrypt_text(value)
+
+    def get_prep_value(self, value: Any) -> Any:
+        value = super().get_prep_value(value)
+        if value is None:
+            return None
+        return encrypt_text(str(value))
+
+
+class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
+    """JSON stored encrypted as a Fernet token."""
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
+        if value is None:
+            return None
+        return json.loads(decrypt_text(value))
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return encrypt_text(json.dumps(value, ensure_ascii=False, sort_keys=True))

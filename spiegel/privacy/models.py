@@ -1,0 +1,50 @@
+"""Audit events: who did or saw what, when — for people, consent and individual interviews."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from spiegel.privacy.crypto import EncryptedJSONField
+
+
+class AuditEvent(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        "tenancy.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="audit_events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who acted when it was not a user: "api-key:<prefix>", "leaver", "system", "cli".
+    actor_label = models.CharField(max_length=80)
+    action = models.CharField(max_length=60)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="audit_org_time")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}:{self.object_id}"
+
+
+class PseudonymMap(models.Model):
+    """One interview's pseudonymisation mapping (original names → placeholders), encrypted at rest.
+
+    `mapping` is `Pseudonymiser.to_dict()`; `kept` lists words the leaver restored because they are not names.
+    Deleted with the raw transcript.
+    """
+
+    interview = models.OneToOneField("interviews.Interview", on_delete=models.CASCADE, related_name="pseudonym_map")
+    mapping = EncryptedJSONField()
+    kept = EncryptedJSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"pseudonyms {self.interview_id}"

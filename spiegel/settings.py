@@ -1,0 +1,240 @@
+"""The one settings module, driven by environment variables (see `.env.example`).
+
+Embedded default: SQLite under SPIEGEL_DATA_DIR and database-backed background tasks, no other server.
+PostgreSQL when DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from cryptography.fernet import Fernet
+
+from spiegel.config import ConfigError, env_bool, env_float, env_int, env_list, env_path, env_str, env_url
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = env_path("SPIEGEL_DATA_DIR", "./var")
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _local_secrets() -> dict[str, str]:
+    """Secrets generated once per data directory when the environment does not provide them.
+
+    This keeps `spiegel demo` a one-command affair; production sets SPIEGEL_SECRET_KEY and
+    SPIEGEL_ENCRYPTION_KEYS explicitly (`spiegel doctor` warns otherwise).
+    """
+    path = DATA_DIR / "secrets.json"
+    if path.exists():
+        loaded: dict[str, str] = json.loads(path.read_text())
+        return loaded
+    generated = {"secret_key": secrets.token_urlsafe(50), "encryption_key": Fernet.generate_key().decode()}
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(generated, handle)
+    return generated
+
+
+_SECRET_FROM_ENV = env_str("SPIEGEL_SECRET_KEY")
+_KEYS_FROM_ENV = env_list("SPIEGEL_ENCRYPTION_KEYS", [])
+_local = _local_secrets() if not (_SECRET_FROM_ENV and _KEYS_FROM_ENV) else {}
+SECRET_KEY = _SECRET_FROM_ENV or _local["secret_key"]
+# The first key encrypts; all keys decrypt (MultiFernet), so keys can be rotated.
+SPIEGEL_ENCRYPTION_KEYS: list[str] = _KEYS_FROM_ENV or [_local["encryption_key"]]
+SPIEGEL_SECRETS_GENERATED = bool(_local)
+for _key in SPIEGEL_ENCRYPTION_KEYS:
+    try:
+        Fernet(_key.encode())
+    except (ValueError, TypeError) as exc:
+        raise ConfigError("SPIEGEL_ENCRYPTION_KEYS must be comma-separated Fernet keys.") from exc
+
+DEBUG = env_bool("SPIEGEL_DEBUG", False)
+ALLOWED_HOSTS = env_list("SPIEGEL_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("SPIEGEL_CSRF_TRUSTED_ORIGINS", [])
+# The address leavers' links point at.
+SPIEGEL_BASE_URL = env_str("SPIEGEL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "spiegel.web",
+    "spiegel.tenancy",
+    "spiegel.privacy",
+    "spiegel.interviews",
+    "spiegel.consent",
+    "spiegel.analysis",
+    "spiegel.reports",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "spiegel.urls"
+WSGI_APPLICATION = "spiegel.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "spiegel.web.context.spiegel",
+            ],
+        },
+    },
+]
+
+
+def _database_from_url(url: str) -> dict[str, Any]:
+    parsed = urlparse(url)
+    if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parsed.path.lstrip("/")) or "postgres",
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "",
+            "PORT": str(parsed.port or ""),
+            "CONN_MAX_AGE": env_int("SPIEGEL_DB_CONN_MAX_AGE", 60, minimum=0),
+            "CONN_HEALTH_CHECKS": True,
+            "TEST": {"NAME": env_str("SPIEGEL_TEST_DB_NAME") or None},
+        }
+    if parsed.scheme == "sqlite":
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": unquote(parsed.path) or str(DATA_DIR / "spiegel.sqlite3"),
+        }
+    raise ConfigError(f"DATABASE_URL must start with postgres:// or sqlite:// (got {parsed.scheme or 'nothing'}://).")
+
+
+_DATABASE_URL = env_str("DATABASE_URL")
+if _DATABASE_URL:
+    DATABASES = {"default": _database_from_url(_DATABASE_URL)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "spiegel.sqlite3"),
+            # WAL and a busy timeout let the web process and the worker share the file.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "tenancy.User"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = env_str("SPIEGEL_TIME_ZONE", "Europe/Amsterdam")
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "media")},
+    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("SPIEGEL_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("SPIEGEL_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# same-origin: links never leak a leaver's token to other sites, and form posts keep their Origin for CSRF.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env_str("SPIEGEL_SMTP_HOST")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("SPIEGEL_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("SPIEGEL_SMTP_PORT", 587, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("SPIEGEL_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("SPIEGEL_SMTP_PASSWORD")
+EMAIL_USE_TLS = env_bool("SPIEGEL_SMTP_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("SPIEGEL_FROM_EMAIL", "spiegel@localhost")
+
+# Invitations expire this many days after they are created.
+SPIEGEL_INVITATION_DAYS = env_int("SPIEGEL_INVITATION_DAYS", 30, minimum=1, maximum=365)
+# The minimum group size k for every figure the organisation sees (privacy.md: never below 3).
+SPIEGEL_MIN_GROUP_SIZE = env_int("SPIEGEL_MIN_GROUP_SIZE", 5, minimum=3)
+# The largest CSV of historical exit data that can be imported at once.
+SPIEGEL_IMPORT_MAX_MB = env_int("SPIEGEL_IMPORT_MAX_MB", 200, minimum=1)
+
+# The optional language model (docs/llm.md): any OpenAI-compatible endpoint. Off while the base URL is empty.
+SPIEGEL_LLM_BASE_URL = env_url("SPIEGEL_LLM_BASE_URL")
+SPIEGEL_LLM_MODEL = env_str("SPIEGEL_LLM_MODEL")
+SPIEGEL_LLM_API_KEY = env_str("SPIEGEL_LLM_API_KEY")
+# The most a leaver waits for the model's wording of a turn; then the built-in wording is used.
+SPIEGEL_LLM_TIMEOUT = env_float("SPIEGEL_LLM_TIMEOUT", 4.0, minimum=0.1)
+SPIEGEL_LLM_CONNECT_TIMEOUT = env_float("SPIEGEL_LLM_CONNECT_TIMEOUT", 1.0, minimum=0.05)
+# The analysis runs in the background; it may wait longer.
+SPIEGEL_LLM_ANALYSER_TIMEOUT = env_float("SPIEGEL_LLM_ANALYSER_TIMEOUT", 30.0, minimum=1.0)
+# Show the model's question on the chat page while it is being written (server-sent events).
+SPIEGEL_LLM_STREAM = env_bool("SPIEGEL_LLM_STREAM", True)
+if SPIEGEL_LLM_BASE_URL and not SPIEGEL_LLM_MODEL:
+    raise ConfigError("SPIEGEL_LLM_MODEL must name the model when SPIEGEL_LLM_BASE_URL is set.")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("SPIEGEL_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,145 @@
+"""Every write to organisations, departments, users, memberships and API keys."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from spiegel.privacy.actions import record_audit
+from spiegel.privacy.actors import Actor
+from spiegel.privacy.crypto import plain_digest
+from spiegel.tenancy.models import ApiKey, Department, Membership, Organisation, OrganisationKind, Role, User
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
+
+
+@transaction.atomic
+def create_organisation(actor: Actor, *, name: str, slug: str, kind: str = OrganisationKind.CLIENT) -> Organisation:
+    """Create a client organisation (or the practice). Slugs are lower-case letters, digits and hyphens."""
+    name = name.strip()
+    slug = slug.strip().lower()
+    if not name:
+        raise ValidationError(_("The name may not be empty."))
+    if len(name) > 200:
+        raise ValidationError(_("The name may be at most 200 characters."))
+    if not SLUG_RE.match(slug):
+        raise ValidationError(
+            _("The short name may contain only lower-case letters, digits and hyphens (at most 60), e.g. acme-zorg.")
+        )
+    if kind not in OrganisationKind.values:
+        raise ValidationError(_("Unknown kind of organisation: %(kind)s.") % {"kind": kind})
+    if Organisation.objects.filter(slug=slug).exists():
+        raise ValidationError(_("An organisation with the short name %(slug)s already exists.") % {"slug": slug})
+    org = Organisation.objects.create(name=name, slug=slug, kind=kind)
+    record_audit(actor, "organisation.created", organisation=org, object_type="organisation", object_id=str(org.id))
+    if kind == OrganisationKind.CLIENT:
+        # The practice's consultants serve every client organisation it takes on.
+        practice_consultants = Membership.objects.filter(
+            organisation__kind=OrganisationKind.PRACTICE, role=Role.CONSULTANT
+        ).select_related("user")
+        for membership in practice_consultants:
+            grant_membership(actor, user=membership.user, organisation=org, role=Role.CONSULTANT)
+    return org
+
+
+@transaction.atomic
+def ensure_department(actor: Actor, organisation: Organisation, name: str) -> Department:
+    """The organisation's department with this name, created when it does not exist yet."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("The department name may not be empty."))
+    if len(name) > 120:
+        raise ValidationError(_("The department name may be at most 120 characters."))
+    existing = Department.objects.filter(organisation=organisation, name__iexact=name).first()
+    if existing is not None:
+        return existing
+    dept = Department.objects.create(organisation=organisation, name=name)
+    record_audit(
+        actor,
+        "department.created",
+        organisation=organisation,
+        object_type="department",
+        object_id=str(dept.id),
+    )
+    return dept
+
+
+@transaction.atomic
+def create_user(
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    language: str = "nl",
+    check_password: bool = True,
+) -> User:
+    """Create a staff user. The password must pass Django's validators (at least 10 characters)."""
+    username = username.strip()
+    if not username:
+        raise ValidationError(_("The user name may not be empty."))
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(_("A user named %(name)s already exists.") % {"name": username})
+    if language not in {"nl", "en"}:
+        raise ValidationError(_("The language must be nl or en."))
+    user = User(username=username, email=email.strip(), language=language)
+    if check_password:
+        validate_password(password, user)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    record_audit(actor, "user.created", organisation=None, object_type="user", object_id=str(user.public_id))
+    return user
+
+
+@transaction.atomic
+def grant_membership(actor: Actor, *, user: User, organisation: Organisation, role: str) -> Membership:
+    """Give a user a role in an organisation (replacing an earlier role there)."""
+    if role not in Role.values:
+        raise ValidationError(
+            _("Unknown role %(role)s; use one of %(roles)s.") % {"role": role, "roles": ", ".join(Role.values)}
+        )
+    membership, _created = Membership.objects.update_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    record_audit(
+        actor,
+        "membership.granted",
+        organisation=organisation,
+        object_type="user",
+        object_id=str(user.public_id),
+        detail={"role": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def create_api_key(actor: Actor, organisation: Organisation, *, name: str = "") -> tuple[ApiKey, str]:
+    """Create an API key for one organisation. Returns the key object and the key itself, shown only once."""
+    prefix = secrets.token_hex(6)
+    raw = f"spk_{prefix}_{secrets.token_urlsafe(32)}"
+    key = ApiKey.objects.create(
+        organisation=organisation,
+        name=name.strip()[:120],
+        prefix=prefix,
+        key_hash=plain_digest(raw),
+        created_by=actor.user,
+    )
+    record_audit(actor, "apikey.created", organisation=organisation, object_type="apikey", object_id=prefix)
+    return key, raw
+
+
+@transaction.atomic
+def revoke_api_key(actor: Actor, key: ApiKey) -> ApiKey:
+    """Revoke an API key; it stops working at once. Revoking twice changes nothing."""
+    if key.revoked_at is None:
+        key.revoked_at = timezone.now()
+        key.save(update_fields=["revoked_at"])
+        record_audit(actor, "apikey.revoked", organisation=key.organisation, object_type="apikey", object_id=key.prefix)
+    return key

@@ -1,0 +1,183 @@
+"""Builders for tests and demo data. They call the real actions, so what they build is what users build."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from spiegel.interviews.actions import CaseInput, open_case
+from spiegel.interviews.models import Interview
+from spiegel.privacy.actors import Actor
+from spiegel.tenancy.actions import create_api_key, create_organisation, create_user, grant_membership
+from spiegel.tenancy.models import Organisation, OrganisationKind, User
+
+_counter = itertools.count(1)
+TEST_PASSWORD = "correct-horse-battery-9"  # noqa: S105  (test users only)
+
+
+def build_org(name: str | None = None, *, kind: str = OrganisationKind.CLIENT) -> Organisation:
+    n = next(_counter)
+    return create_organisation(Actor.system("test"), name=name or f"Organisation {n}", slug=f"org-{n}", kind=kind)
+
+
+def build_user(org: Organisation | None = None, role: str | None = None, *, username: str | None = None) -> User:
+    n = next(_counter)
+    user = create_user(
+        Actor.system("test"), username=username or f"user{n}", password=TEST_PASSWORD, check_password=False
+    )
+    if org is not None and role is not None:
+        grant_membership(Actor.system("test"), user=user, organisation=org, role=role)
+    return user
+
+
+def build_api_key(org: Organisation) -> str:
+    _key, raw = create_api_key(Actor.system("test"), org, name="test")
+    return raw
+
+
+@dataclass
+class BuiltCase:
+    interview: Interview
+    token: str
+
+
+def build_case(org: Organisation, **fields: object) -> BuiltCase:
+    data = CaseInput(**{"department": "Zorg", "role_title": "Verpleegkundige", "tenure_months": 30, **fields})  # type: ignore[arg-type]
+    interview, token = open_case(Actor.system("test"), org, data)
+    return BuiltCase(interview=interview, token=token)
+
+
+# A leaver who names colleagues, talks about health and pay, and gives a phone number.
+LEAVER_ANSWERS_NL = (
+    "Ik ga weg omdat mijn leidinggevende Kees de Vries nooit feedback gaf. Ik heb drie jaar geen "
+    "functioneringsgesprek gehad. Mijn collega Fatima Yilmaz en ik deden al het extra werk.",
+    "De werkdruk was enorm hoog, we waren altijd onderbezet op de afdeling. Ik sliep slecht en raakte "
+    "uiteindelijk overspannen.",
+    "Het salaris bij mijn nieuwe baan is vijftien procent hoger. Bel me gerust op 06-12345678 als er vragen zijn.",
+)
+NAMES_IN_LEAVER_ANSWERS = ("Kees", "Vries", "Fatima", "Yilmaz", "06-12345678")
+
+
+def run_conversation(built: BuiltCase, answers: tuple[str, ...] | list[str] = LEAVER_ANSWERS_NL) -> BuiltCase:
+    """Hold the conversation with these answers, then 'nothing more' until the interviewer closes it."""
+    from spiegel.interviews.conversation import post_message
+    from spiegel.interviews.models import Status
+
+    filler = "Nee, niets meer." if built.interview.language == "nl" else "No, nothing more."
+    for turn in range(60):
+        result = post_message(built.interview, answers[turn] if turn < len(answers) else filler)
+        if result.status != Status.IN_PROGRESS:
+            break
+    built.interview.refresh_from_db()
+    return built
+
+
+def build_closed_case(
+    org: Organisation, answers: tuple[str, ...] | list[str] = LEAVER_ANSWERS_NL, **fields: object
+) -> BuiltCase:
+    """A case whose conversation has closed: it waits for the leaver's mirror (status review)."""
+    return run_conversation(build_case(org, **fields), answers)
+
+
+@dataclass
+class CompletedCase:
+    interview: Interview
+    token: str
+    receipt: str
+
+
+def build_completed_case(
+    org: Organisation,
+    answers: tuple[str, ...] | list[str] = LEAVER_ANSWERS_NL,
+    *,
+    visibility: dict[int, str] | None = None,
+    felt_heard: int = 4,
+    recommend_score: int = 7,
+    **fields: object,
+) -> CompletedCase:
+    """A case whose leaver completed the mirror. `visibility` maps statement seq → visibility."""
+    from spiegel.consent.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+    from spiegel.consent.models import Statement
+
+    built = build_closed_case(org, answers, **fields)
+    prepare_mirror(built.interview)
+    decisions = [
+        Decision(id=str(s.id), visibility=(visibility or {}).get(s.seq))
+        for s in Statement.objects.filter(interview=built.interview)
+        if (visibility or {}).get(s.seq)
+    ]
+    receipt = submit_review(
+        built.interview, decisions, ClosingAnswers(felt_heard=felt_heard, recommend_score=recommend_score)
+    )
+    built.interview.refresh_from_db()
+    return CompletedCase(interview=built.interview, token=built.token, receipt=receipt)
+
+
+def build_persona_case(org: Organisation, persona: object, *, visibility: str = "anonymous") -> CompletedCase:
+    """A simulated leaver (spiegel.interviews.harness) talks to the real interviewer through
+    `post_message` until it closes, then completes the real mirror with every statement at `visibility`."""
+    from spiegel.consent.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+    from spiegel.consent.models import Statement
+    from spiegel.interviews.conversation import post_message
+    from spiegel.interviews.harness.model import Persona
+    from spiegel.interviews.harness.simulator import SimulatedLeaver
+    from spiegel.interviews.models import Message, MessageRole, Status
+
+    assert isinstance(persona, Persona)
+    built = build_case(
+        org,
+        language=persona.language,
+        department=persona.department,
+        role_title=persona.role,
+        tenure_months=persona.tenure_months,
+    )
+    leaver = SimulatedLeaver(persona)
+    question = "\n".join(
+        m.text for m in Message.objects.filter(interview=built.interview, role=MessageRole.INTERVIEWER).order_by("seq")
+    )
+    for _turn in range(80):
+        result = post_message(built.interview, leaver.answer(question))
+        if result.status != Status.IN_PROGRESS:
+            break
+        question = "\n".join(m.text for m in result.messages)
+    built.interview.refresh_from_db()
+    prepare_mirror(built.interview)
+    decisions = [
+        Decision(id=str(s.id), visibility=visibility)
+        for s in Statement.objects.filter(interview=built.interview)
+        if not (visibility == "attributed" and s.special_category)
+    ]
+    receipt = submit_review(built.interview, decisions, ClosingAnswers(felt_heard=4, recommend_score=7))
+    built.interview.refresh_from_db()
+    return CompletedCase(interview=built.interview, token=built.token, receipt=receipt)
+
+
+def build_analysed_case(
+    org: Organisation, answers: tuple[str, ...] | list[str] = LEAVER_ANSWERS_NL, **fields: Any
+) -> CompletedCase:
+    """A completed case whose analysis has run (as the background task does after the mirror)."""
+    from spiegel.analysis.actions import analyse_interview
+
+    case = build_completed_case(org, answers, **fields)
+    analyse_interview(str(case.interview.id))
+    return case
+
+
+def build_historical_exits(org: Organisation, rows: list[str]) -> int:
+    """Import historical exits through the real CSV import. Each row is
+    "id;YYYY-MM-DD;department;reason;pull reason;regrettable (yes/no/empty)". Returns how many were imported."""
+    import tempfile
+    from pathlib import Path
+
+    from spiegel.analysis.actions import import_historical_exits
+    from spiegel.analysis.importing import guess_mapping
+
+    header = "Employee id;Leave date;Department;Reason;New employer offers;Regrettable"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "exits.csv"
+        path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+        _plan, batch = import_historical_exits(
+            Actor.system("test"), org, path, guess_mapping(header.split(";")), filename="exits.csv", language="en"
+        )
+    return batch.rows if batch is not None else 0

@@ -1,0 +1,162 @@
+"""What `spiegel doctor` and the consultants' status page check: configuration, database, worker, model.
+
+Every check returns :class:`Check` results in plain words: ``ok``, ``warning`` (works, but look at it) or
+``problem`` (something does not work; `spiegel doctor` exits non-zero).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+Level = Literal["ok", "warning", "problem"]
+# A task still waiting after this long means no worker is taking tasks.
+WORKER_GRACE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding: what was checked (``area``), how it stands and what it means."""
+
+    area: str
+    level: Level
+    message: str
+
+
+def check_configuration() -> list[Check]:
+    """Secrets, debug mode and whether the language model is configured."""
+    out: list[Check] = []
+    area = _("configuration")
+    if settings.SPIEGEL_SECRETS_GENERATED:
+        out.append(
+            Check(
+                area,
+                "warning",
+                _(
+                    "The secret key and encryption key were generated into %(path)s. Fine for a trial; in "
+                    "production set SPIEGEL_SECRET_KEY and SPIEGEL_ENCRYPTION_KEYS and keep them safe."
+                )
+                % {"path": settings.DATA_DIR / "secrets.json"},
+            )
+        )
+    else:
+        out.append(Check(area, "ok", _("The secret key and encryption keys come from the environment.")))
+    if settings.DEBUG:
+        out.append(Check(area, "warning", _("SPIEGEL_DEBUG is on: never run like this in production.")))
+    out.append(Check(_("language model"), "ok", llm_summary()))
+    return out
+
+
+def llm_summary() -> str:
+    """The language-model configuration in one sentence (never the API key)."""
+    if not settings.SPIEGEL_LLM_BASE_URL:
+        return _(
+            "Off: the built-in interviewer words every question and the offline classifier analyses. "
+            "Nothing leaves this server."
+        )
+    return _(
+        "On: model %(model)s at %(url)s (API key %(key)s); a leaver waits at most %(timeout)s s per question, "
+        "then the built-in wording is used."
+    ) % {
+        "model": settings.SPIEGEL_LLM_MODEL,
+        "url": settings.SPIEGEL_LLM_BASE_URL,
+        "key": _("set") if settings.SPIEGEL_LLM_API_KEY else _("not set"),
+        "timeout": f"{settings.SPIEGEL_LLM_TIMEOUT:g}",
+    }
+
+
+def check_database() -> list[Check]:
+    """The database answers, and every migration is applied."""
+    area = _("database")
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:
+        return [Check(area, "problem", _("Cannot connect to the database: %(error)s") % {"error": exc})]
+    vendor = connection.vendor
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if pending:
+        return [
+            Check(
+                area,
+                "problem",
+                _("%(n)s database migrations are not applied yet: run 'spiegel init'.") % {"n": len(pending)},
+            )
+        ]
+    return [Check(area, "ok", _("Connected (%(vendor)s); all migrations are applied.") % {"vendor": vendor})]
+
+
+def check_worker() -> list[Check]:
+    """Background tasks are being taken: none has waited longer than a minute."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    area = _("worker")
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return [Check(area, "ok", _("Tasks run with %(backend)s.") % {"backend": settings.TASKS["default"]["BACKEND"]})]
+    now = timezone.now()
+    cutoff = now - WORKER_GRACE
+    try:
+        ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY, enqueued_at__lte=cutoff)
+        due = ready.filter(run_after__lte=cutoff) | ready.filter(run_after=get_date_max())
+        waiting = due.count()
+        oldest = due.order_by("enqueued_at").first()
+    except Exception as exc:
+        return [Check(area, "problem", _("Cannot read the task queue: %(error)s") % {"error": exc})]
+    if oldest is None:
+        return [Check(area, "ok", _("No task has waited longer than a minute."))]
+    minutes = max(1, int((now - oldest.enqueued_at).total_seconds() // 60))
+    return [
+        Check(
+            area,
+            "problem",
+            _(
+                "%(n)s tasks have waited longer than a minute; the oldest (%(task)s) was queued %(minutes)s "
+                "minutes ago. No worker seems to be running: start 'spiegel serve' or 'spiegel worker'."
+            )
+            % {"n": waiting, "task": oldest.task_path.rsplit(".", 1)[-1], "minutes": minutes},
+        )
+    ]
+
+
+def check_model() -> list[Check]:
+    """A short real request to the configured model, with the configured time limit."""
+    from spiegel.interviews.model_turns import chat_client
+    from spiegel.llm import LLMError
+
+    area = _("language model")
+    client = chat_client()
+    if client is None:
+        return [Check(area, "ok", _("Not configured; nothing to check."))]
+    try:
+        seconds = client.ping()
+    except LLMError as exc:
+        return [
+            Check(
+                area,
+                "problem",
+                _("The model does not answer: %(error)s. Leavers get the built-in wording meanwhile.") % {"error": exc},
+            )
+        ]
+    level: Level = "ok" if seconds <= client.config.timeout * 0.5 else "warning"
+    message = _("%(model)s answered in %(ms)s ms.") % {"model": client.config.model, "ms": round(seconds * 1000)}
+    if level == "warning":
+        message += " " + _("That is more than half the time limit: many questions will fall back to templates.")
+    return [Check(area, level, message)]
+
+
+def run_checks(*, model: bool = True) -> list[Check]:
+    """All checks in order; the model check makes a real request (skip it with ``model=False``)."""
+    checks = check_configuration() + check_database() + check_worker()
+    if model:
+        checks += check_model()
+    return checks

@@ -1,0 +1,123 @@
+"""The leaver's pages at their private link: the landing page with consent, and the conversation.
+
+The leaver has no account: the token in the link is the credential. Pages render in the case's language
+unless the leaver switches it (`?lang=`), and work without JavaScript (HTMX only makes them smoother).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from spiegel.interviews.actions import give_consent
+from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.interviews.model_turns import streaming_enabled
+from spiegel.interviews.models import Interview, MessageRole, Mode, Status
+from spiegel.interviews.queries import TokenError, case_by_token, messages_of
+
+
+def _language(request: HttpRequest, interview: Interview | None) -> str:
+    fallback = interview.language if interview else translation.get_language_from_request(request)
+    lang = request.GET.get("lang") or request.session.get("leaver_lang") or fallback
+    if lang not in ("nl", "en"):
+        lang = "nl"
+    if request.GET.get("lang") in ("nl", "en"):
+        request.session["leaver_lang"] = lang
+    return str(lang)
+
+
+def _token_problem(request: HttpRequest, reason: str) -> HttpResponse:
+    with translation.override(_language(request, None)):
+        return render(request, "spiegel/leaver/link_problem.html", {"reason": reason}, status=404)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def landing(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        interview = case_by_token(token, allow_closed=True)
+    except TokenError as exc:
+        return _token_problem(request, exc.reason)
+    lang = _language(request, interview)
+    if request.method == "POST":
+        if request.POST.get("consent") != "yes":
+            with translation.override(lang):
+                return render(
+                    request,
+                    "spiegel/leaver/landing.html",
+                    {"case": interview, "token": token, "lang": lang, "consent_missing": True},
+                    status=422,
+                )
+        give_consent(interview)
+        return redirect("web:leaver_chat", token=token)
+    if interview.status != Status.INVITED:
+        return redirect("web:leaver_chat", token=token)
+    with translation.override(lang):
+        return render(request, "spiegel/leaver/landing.html", {"case": interview, "token": token, "lang": lang})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def chat(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        interview = case_by_token(token, allow_closed=True)
+    except TokenError as exc:
+        return _token_problem(request, exc.reason)
+    lang = _language(request, interview)
+    if interview.status == Status.INVITED:
+        return redirect("web:leaver_landing", token=token)
+    error = ""
+    draft = ""
+    if request.method == "POST":
+        draft = request.POST.get("text", "")
+        skip = request.POST.get("skip") == "1"
+        text = draft
+        if skip and not text.strip():
+            with translation.override(lang):
+                text = translation.gettext("Next topic, please.")
+        try:
+            post_message(interview, text, client_id=request.POST.get("client_id", ""), skip_topic=skip)
+        except ValidationError as exc:
+            with translation.override(lang):
+                error = " ".join(exc.messages)
+        except ConversationClosed:
+            pass
+        else:
+            if not request.htmx:  # type: ignore[attr-defined]
+                return redirect("web:leaver_chat", token=token)
+            draft = ""
+        interview.refresh_from_db()
+    else:
+        answer_pending(interview)
+    all_messages = list(messages_of(interview))
+    current: list[str] = []
+    for message in reversed(all_messages):
+        if message.role != MessageRole.INTERVIEWER:
+            break
+        current.insert(0, message.text)
+    earlier = all_messages[: len(all_messages) - len(current)]
+    context = {
+        "case": interview,
+        "token": token,
+        "lang": lang,
+        "earlier": earlier,
+        "current": current,
+        "progress": round(progress_of(interview) * 100),
+        "client_id": uuid.uuid4().hex,
+        "error": error,
+        "draft": draft,
+        "closed": interview.status not in (Status.IN_PROGRESS,),
+        "human_led": interview.mode == Mode.INTERVIEWER,
+        "paused": request.GET.get("pause") == "1",
+        "stream_url": reverse("web:leaver_stream", args=[token]) if streaming_enabled() else "",
+    }
+    template = "spiegel/leaver/_chat_body.html" if request.htmx else "spiegel/leaver/chat.html"  # type: ignore[attr-defined]
+    with translation.override(lang):
+        return render(request, template, context, status=422 if error else 200)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import signal
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from spiegel.interviews.tasks import maintenance
+
+
+class Command(BaseCommand):
+    help = "Enqueue the periodic upkeep task (expiry, retention) every --interval seconds. Run one per installation."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--interval", type=int, default=3600, help="Seconds between runs (default 3600).")
+        parser.add_argument("--once", action="store_true", help="Enqueue once and exit.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stopping = False
+
+        def stop(signum: int, _frame: Any) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while not stopping:
+            maintenance.enqueue()
+            if options["once"]:
+                return
+            waited = 0.0
+            while waited < options["interval"] and not stopping:
+                time.sleep(0.5)
+                waited += 0.5

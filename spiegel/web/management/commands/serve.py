@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+
+def pending_migrations() -> int:
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+class Command(BaseCommand):
+    help = (
+        "Run Spiegel: gunicorn (a production WSGI server, not Django's runserver), a background task worker "
+        "and the upkeep scheduler. Stops them all on Ctrl+C or SIGTERM."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--host",
+            default=os.environ.get("SPIEGEL_HOST", "127.0.0.1"),
+            help="Address to listen on (default 127.0.0.1).",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("SPIEGEL_PORT", "8000")),
+            help="Port (default 8000).",
+        )
+        parser.add_argument("--web-workers", type=int, default=2, help="Web server processes (default 2).")
+        parser.add_argument("--threads", type=int, default=8, help="Threads per web process (default 8).")
+        parser.add_argument(
+            "--task-workers", type=int, default=1, help="Background worker processes (default 1; 0 for none)."
+        )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start a background worker or scheduler here."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not 1 <= options["port"] <= 65535:
+            raise CommandError("--port must be between 1 and 65535.")
+        if pending_migrations():
+            raise CommandError("The database is not up to date. Run 'spiegel init' first.")
+        host, port = options["host"], options["port"]
+        env = dict(os.environ)
+        shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
+        env.setdefault("SPIEGEL_BASE_URL", f"http://{shown_host}:{port}")
+        python = sys.executable
+        commands: list[list[str]] = [
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "spiegel.wsgi:application",
+                "--bind",
+                f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                "--workers",
+                str(options["web_workers"]),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                str(options["threads"]),
+                "--timeout",
+                "120",
+                "--graceful-timeout",
+                "20",
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "info",
+            ]
+        ]
+        if not options["no_worker"]:
+            commands += [
+                [python, "-m", "spiegel.cli", "worker", "--interval", "0.5"] for _ in range(options["task_workers"])
+            ]
+            commands.append([python, "-m", "spiegel.cli", "scheduler"])
+        processes = [(cmd, subprocess.Popen(cmd, env=env)) for cmd in commands]  # noqa: S603
+        self.stdout.write(f"Spiegel is running at {env['SPIEGEL_BASE_URL']}/ — press Ctrl+C to stop.", ending="\n")
+        self.stdout.flush()
+        stopping = False
+
+        def stop(signum: int, _frame: Any) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        exit_code = 0
+        try:
+            while not stopping:
+                for cmd, process in processes:
+                    code = process.poll()
+                    if code is not None:
+                        self.stderr.write(f"A Spiegel process stopped unexpectedly (exit {code}): {' '.join(cmd[:4])}")
+                        stopping, exit_code = True, code or 1
+                time.sleep(0.3)
+        finally:
+            for _cmd, process in processes:
+                if process.poll() is None:
+                    process.terminate()
+            deadline = time.monotonic() + 20
+            for _cmd, process in processes:
+                try:
+                    process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        if exit_code:
+            raise CommandError("Spiegel stopped because one of its processes failed.")

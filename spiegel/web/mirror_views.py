@@ -1,0 +1,309 @@
+"""The leaver's mirror and record: read back the statements, correct them, choose what is shared, answer the
+closing questions; then the receipt, with which the record can be read, downloaded and withdrawn.
+
+No account: the invitation token (and after completion the receipt token) is the credential. Everything works
+without JavaScript; pages use the case's language unless the leaver switches it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from spiegel.consent.actions import (
+    ClosingAnswers,
+    Decision,
+    prepare_mirror,
+    receipt_url,
+    save_decisions,
+    submit_review,
+    withdraw_record,
+)
+from spiegel.consent.models import Statement, Visibility, WouldReturn
+from spiegel.consent.queries import (
+    case_by_receipt,
+    mirror_statements,
+    outcome_of,
+    record_of,
+    replaced_originals,
+    restorable,
+)
+from spiegel.interviews.models import Interview, Status
+from spiegel.interviews.queries import TokenError, case_by_token
+from spiegel.language.classify import THEME_LABELS
+from spiegel.language.taxonomy import THEMES
+from spiegel.web.leaver_views import _language, _token_problem
+
+
+@dataclass
+class StatementView:
+    statement: Statement
+    text: str
+    visibility: str
+    deleted: bool
+    restorable: list[tuple[str, str]]
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ThemeGroup:
+    id: str
+    label: str
+    items: list[StatementView]
+
+
+def _theme_label(theme: str, lang: str) -> str:
+    return THEME_LABELS.get(theme, {}).get(lang, theme)
+
+
+def _groups(
+    statements: list[Statement], lang: str, posted: dict[str, Any] | None, errors: dict[str, list[str]]
+) -> list[ThemeGroup]:
+    """Statements grouped by their main theme, in the taxonomy's order; those without a theme come last."""
+    groups: dict[str, ThemeGroup] = {}
+    for s in statements:
+        key = str(s.id)
+        originals = replaced_originals(s)
+        view = StatementView(
+            statement=s,
+            text=s.text,
+            visibility=s.visibility,
+            deleted=s.removed,
+            restorable=[(p, originals[p]) for p in restorable(s)],
+            errors=errors.get(key, []),
+        )
+        if posted is not None:
+            view.text = posted.get(f"text-{key}", s.text)
+            view.visibility = posted.get(f"visibility-{key}", s.visibility)
+            view.deleted = posted.get(f"delete-{key}") == "1"
+        theme = s.theme_ids[0] if s.theme_ids else ""
+        if theme not in groups:
+            with translation.override(lang):
+                label = _theme_label(theme, lang) if theme else translation.gettext("Other")
+            groups[theme] = ThemeGroup(id=theme or "other", label=label, items=[])
+        groups[theme].items.append(view)
+    order = {t: i for i, t in enumerate(THEMES)}
+    return sorted(groups.values(), key=lambda g: order.get(g.id, len(order)))
+
+
+def _leaver_case(request: HttpRequest, token: str) -> Interview | HttpResponse:
+    try:
+        return case_by_token(token, allow_closed=True)
+    except TokenError as exc:
+        return _token_problem(request, exc.reason)
+
+
+def _decisions_from(post: Any, statements: list[Statement]) -> list[Decision]:
+    decisions = []
+    for s in statements:
+        key = str(s.id)
+        text = post.get(f"text-{key}")
+        decisions.append(
+            Decision(
+                id=key,
+                visibility=post.get(f"visibility-{key}") or None,
+                text=text if text is not None and text.strip() != s.text else None,
+                delete=post.get(f"delete-{key}") == "1",
+                restore=tuple(post.getlist(f"restore-{key}")),
+            )
+        )
+    return decisions
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def mirror(request: HttpRequest, token: str) -> HttpResponse:
+    found = _leaver_case(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    interview = found
+    lang = _language(request, interview)
+    if interview.status == Status.COMPLETED:
+        with translation.override(lang):
+            return render(request, "spiegel/leaver/mirror_done.html", {"case": interview, "token": token, "lang": lang})
+    if interview.status != Status.REVIEW:
+        return redirect("web:leaver_chat", token=token)
+    prepare_mirror(interview)
+    statements = list(mirror_statements(interview))
+    errors: dict[str, list[str]] = {}
+    posted = None
+    if request.method == "POST":
+        try:
+            with translation.override(lang):
+                save_decisions(interview, _decisions_from(request.POST, statements))
+        except ValidationError as exc:
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+            posted = request.POST
+        else:
+            if request.POST.get("next") == "continue":
+                return redirect("web:leaver_closing", token=token)
+            return redirect(f"{request.path}?saved=1")
+    context = {
+        "case": interview,
+        "token": token,
+        "lang": lang,
+        "groups": _groups(statements, lang, posted, errors),
+        "count": len(statements),
+        "has_errors": bool(errors),
+        "saved": request.GET.get("saved") == "1",
+        "visibilities": Visibility.choices,
+    }
+    with translation.override(lang):
+        return render(request, "spiegel/leaver/mirror.html", context, status=422 if errors else 200)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def closing(request: HttpRequest, token: str) -> HttpResponse:
+    found = _leaver_case(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    interview = found
+    lang = _language(request, interview)
+    if interview.status == Status.COMPLETED:
+        return redirect("web:leaver_mirror", token=token)
+    if interview.status != Status.REVIEW:
+        return redirect("web:leaver_chat", token=token)
+    errors: dict[str, list[str]] = {}
+    values: dict[str, str] = {"felt_heard": "", "recommend_score": "", "would_return": "", "comment": ""}
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip() for k in values}
+        answers = ClosingAnswers(
+            felt_heard=_int_or_none(values["felt_heard"]),
+            recommend_score=_int_or_none(values["recommend_score"]),
+            would_return=values["would_return"],
+            comment=values["comment"],
+        )
+        try:
+            with translation.override(lang):
+                receipt = submit_review(interview, [], answers)
+        except ValidationError as exc:
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+        else:
+            thanks = {"case": interview, "token": None, "lang": lang, "receipt": receipt, "url": receipt_url(receipt)}
+            with translation.override(lang):
+                return render(request, "spiegel/leaver/receipt_thanks.html", thanks)
+    context: dict[str, Any] = {
+        "case": interview,
+        "token": token,
+        "lang": lang,
+        "values": values,
+        "errors": errors,
+        "heard_scale": range(1, 6),
+        "recommend_scale": range(0, 11),
+        "return_choices": WouldReturn.choices,
+    }
+    with translation.override(lang):
+        return render(request, "spiegel/leaver/mirror_closing.html", context, status=422 if errors else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def leaver_withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    found = _leaver_case(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    return _withdraw_page(request, found, back=f"/i/{token}/")
+
+
+def _receipt_case(request: HttpRequest, receipt: str) -> Interview | HttpResponse:
+    try:
+        return case_by_receipt(receipt)
+    except TokenError as exc:
+        return _token_problem(request, exc.reason)
+
+
+def _withdraw_page(request: HttpRequest, interview: Interview, *, back: str) -> HttpResponse:
+    lang = _language(request, interview)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        with contextlib.suppress(ValidationError):  # a record that can no longer be withdrawn stays as it is
+            withdraw_record(interview)
+        interview.refresh_from_db()
+    context = {"case": interview, "token": None, "lang": lang, "back": back}
+    with translation.override(lang):
+        return render(request, "spiegel/leaver/receipt_withdraw.html", context)
+
+
+@never_cache
+@require_http_methods(["GET"])
+def receipt(request: HttpRequest, receipt: str) -> HttpResponse:
+    found = _receipt_case(request, receipt)
+    if isinstance(found, HttpResponse):
+        return found
+    interview = found
+    lang = _language(request, interview)
+    context: dict[str, Any] = {"case": interview, "token": None, "receipt": receipt, "lang": lang}
+    if interview.status != Status.WITHDRAWN:
+        statements = list(Statement.objects.filter(interview=interview, removed=False).order_by("seq"))
+        context |= {"groups": _groups(statements, lang, None, {}), "outcome": outcome_of(interview)}
+    with translation.override(lang):
+        return render(request, "spiegel/leaver/receipt.html", context)
+
+
+@never_cache
+@require_http_methods(["GET"])
+def receipt_json(request: HttpRequest, receipt: str) -> HttpResponse:
+    found = _receipt_case(request, receipt)
+    if isinstance(found, HttpResponse):
+        return found
+    if found.status == Status.WITHDRAWN:
+        return _token_problem(request, "closed")
+    body = json.dumps(record_of(found), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="spiegel-record.json"'
+    return response
+
+
+@never_cache
+@require_http_methods(["GET"])
+def receipt_pdf(request: HttpRequest, receipt: str) -> HttpResponse:
+    from weasyprint import HTML
+
+    found = _receipt_case(request, receipt)
+    if isinstance(found, HttpResponse):
+        return found
+    if found.status == Status.WITHDRAWN:
+        return _token_problem(request, "closed")
+    lang = _language(request, found)
+    statements = list(Statement.objects.filter(interview=found, removed=False).order_by("seq"))
+    with translation.override(lang):
+        html = render_to_string(
+            "spiegel/leaver/receipt_pdf.html",
+            {
+                "case": found,
+                "lang": lang,
+                "groups": _groups(statements, lang, None, {}),
+                "outcome": outcome_of(found),
+                "record": record_of(found),
+            },
+        )
+    pdf = HTML(string=html).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="spiegel-record.pdf"'
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def receipt_withdraw(request: HttpRequest, receipt: str) -> HttpResponse:
+    found = _receipt_case(request, receipt)
+    if isinstance(found, HttpResponse):
+        return found
+    return _withdraw_page(request, found, back=f"/r/{receipt}/")

@@ -1,0 +1,69 @@
+"""Staff pages about individual interviews and their audit trail.
+
+The transcript page is for consultants and the case's assigned interviewer (never for client roles), shows
+nothing before the leaver completed the mirror, and every opening is recorded as an audit event.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from spiegel.consent.queries import outcome_of, shared_statements, theme_overview
+from spiegel.interviews.models import Status
+from spiegel.interviews.queries import case_for, messages_of
+from spiegel.language.classify import THEME_LABELS
+from spiegel.privacy.actions import record_interview_view
+from spiegel.privacy.actors import Actor
+from spiegel.privacy.queries import audit_events_for
+from spiegel.tenancy.permissions import Capability
+from spiegel.tenancy.queries import Access, access_for
+from spiegel.web.views import _user
+
+
+@login_required
+def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
+    user = _user(request)
+    access = access_for(user, slug)
+    interview = case_for(access, case_id, Capability.TRANSCRIPT_VIEW)
+    visible = interview.status == Status.COMPLETED
+    context: dict[str, object] = {"access": access, "org": access.organisation, "case": interview, "visible": visible}
+    if visible:
+        lang = (get_language() or "nl")[:2]
+        statements = [
+            (s, [THEME_LABELS.get(t, {}).get(lang, t) for t in s.theme_ids]) for s in shared_statements(interview)
+        ]
+        messages = list(messages_of(interview))
+        context |= {"statements": statements, "messages": messages, "outcome": outcome_of(interview)}
+        record_interview_view(Actor.for_user(user), interview, "transcript" if messages else "statements")
+    return render(request, "spiegel/privacy/transcript.html", context)
+
+
+@login_required
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.AUDIT_VIEW)
+    action = request.GET.get("action") or None
+    events = audit_events_for(access, action=action)[:300]
+    return render(
+        request,
+        "spiegel/privacy/audit.html",
+        {"access": access, "org": access.organisation, "events": events, "current_action": action or ""},
+    )
+
+
+def overview_context(access: Access) -> dict[str, object]:
+    """The organisation home page's small aggregate: share of completed leavers per theme, behind k."""
+    overview = theme_overview(access)
+    lang = (get_language() or "nl")[:2]
+    rows = [
+        {
+            "label": THEME_LABELS.get(share.theme, {}).get(lang, share.theme),
+            "leavers": share.leavers,
+            "percent": round((share.share or 0) * 100),
+            "push": share.push,
+        }
+        for share in overview.themes
+    ]
+    return {"overview": overview, "overview_rows": rows}

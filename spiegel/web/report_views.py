@@ -1,0 +1,113 @@
+"""The report about one interview, and the organisation's report branding.
+
+Practice staff (consultants; interviewers for their assigned cases) see the whole picture: reasons, every
+shared statement, the closing answers and the transcript. Client roles see only what the leaver shared with
+their name and the reasons — never the transcript, never private words, never health (privacy.md). Nothing
+shows before the leaver completed the mirror, and every opening is in the audit log.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from spiegel.analysis.queries import attributed_statements, reasons_of
+from spiegel.consent.models import SPECIAL_CATEGORY_THEMES
+from spiegel.consent.queries import outcome_of, shared_statements
+from spiegel.interviews.models import Status
+from spiegel.interviews.queries import case_for, messages_of
+from spiegel.language.classify import THEME_LABELS
+from spiegel.privacy.actions import record_interview_view
+from spiegel.privacy.actors import Actor
+from spiegel.tenancy.models import Organisation, Role
+from spiegel.tenancy.permissions import Capability
+from spiegel.tenancy.queries import access_for
+from spiegel.web.views import _user
+
+PRACTICE_ROLES = (Role.CONSULTANT, Role.INTERVIEWER)
+MAX_LOGO_BYTES = 1_000_000
+
+
+@login_required
+def interview_report(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
+    user = _user(request)
+    access = access_for(user, slug, Capability.OVERVIEW_VIEW)
+    interview = case_for(access, case_id, Capability.OVERVIEW_VIEW)
+    whole = access.role in PRACTICE_ROLES and access.can(Capability.TRANSCRIPT_VIEW)
+    visible = interview.status == Status.COMPLETED
+    lang = (get_language() or "nl")[:2]
+    context: dict[str, object] = {
+        "access": access,
+        "org": access.organisation,
+        "case": interview,
+        "visible": visible,
+        "whole": whole,
+    }
+    if visible:
+        reasons = [
+            {
+                "label": THEME_LABELS.get(r.theme, {}).get(lang, r.theme),
+                "polarity": r.polarity,
+                "percent": round(r.weight * 100),
+            }
+            for r in reasons_of(interview)
+            if whole or r.theme not in SPECIAL_CATEGORY_THEMES
+        ]
+        chosen = shared_statements(interview) if whole else attributed_statements(interview)
+        statements = [(s, [THEME_LABELS.get(t, {}).get(lang, t) for t in s.theme_ids]) for s in chosen]
+        context |= {"reasons": reasons, "statements": statements}
+        if whole:
+            context |= {"messages": list(messages_of(interview)), "outcome": outcome_of(interview)}
+        record_interview_view(
+            Actor.for_user(user), interview, "report (whole)" if whole else "report (attributed statements)"
+        )
+    return render(request, "spiegel/dashboard/interview_report.html", context)
+
+
+class BrandingForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Organisation
+        fields = ["brand_colour", "logo"]
+        labels = {"brand_colour": gettext_lazy("Colour"), "logo": gettext_lazy("Logo (PNG or JPEG, at most 1 MB)")}
+        widgets = {"brand_colour": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_brand_colour(self) -> str:
+        value = str(self.cleaned_data.get("brand_colour") or "").strip()
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            raise forms.ValidationError(_("Give a colour as #rrggbb."))
+        return value.lower()
+
+    def clean_logo(self) -> object:
+        logo = self.cleaned_data.get("logo")
+        upload = getattr(logo, "file", None)
+        if logo and upload is not None and hasattr(logo, "size"):
+            if logo.size > MAX_LOGO_BYTES:
+                raise forms.ValidationError(_("The logo may be at most 1 MB."))
+            image = getattr(logo, "image", None)
+            if image is not None and str(getattr(image, "format", "")).upper() not in ("PNG", "JPEG"):
+                raise forms.ValidationError(_("The logo must be a PNG or JPEG image."))
+        return logo
+
+
+@login_required
+def branding(request: HttpRequest, slug: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.AUDIT_VIEW)  # the practice's consultants only
+    org = access.organisation
+    form = BrandingForm(request.POST or None, request.FILES or None, instance=org)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved: the next PDF report uses this logo and colour."))
+        return redirect("web:dashboard", slug=slug)
+    return render(
+        request,
+        "spiegel/dashboard/branding.html",
+        {"access": access, "org": org, "form": form},
+        status=422 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,55 @@
+from django.urls import path
+
+from spiegel.web import leaver_views, status_views, stream_views, views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.SpiegelLoginView.as_view(), name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("orgs/", views.org_switcher, name="orgs"),
+    path("o/<slug:slug>/", views.org_home, name="org_home"),
+    path("o/<slug:slug>/cases/", views.case_list, name="case_list"),
+    path("o/<slug:slug>/cases/new/", views.case_new, name="case_new"),
+    path("o/<slug:slug>/cases/<str:case_id>/", views.case_detail, name="case_detail"),
+    path("o/<slug:slug>/cases/<str:case_id>/withdraw/", views.case_withdraw, name="case_withdraw"),
+    path("o/<slug:slug>/cases/<str:case_id>/renew/", views.case_renew, name="case_renew"),
+    path("o/<slug:slug>/apikeys/", views.apikeys, name="apikeys"),
+    path("o/<slug:slug>/apikeys/<str:prefix>/revoke/", views.apikey_revoke, name="apikey_revoke"),
+    path("i/<str:token>/", leaver_views.landing, name="leaver_landing"),
+    path("i/<str:token>/chat/", leaver_views.chat, name="leaver_chat"),
+    path("i/<str:token>/chat/stream/", stream_views.stream, name="leaver_stream"),
+    path("status/", status_views.status, name="status"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# The leaver's mirror and record, and the staff pages about individual interviews (issue 5).
+from spiegel.web import mirror_views, privacy_views  # noqa: E402
+
+urlpatterns += [
+    path("i/<str:token>/mirror/", mirror_views.mirror, name="leaver_mirror"),
+    path("i/<str:token>/mirror/closing/", mirror_views.closing, name="leaver_closing"),
+    path("i/<str:token>/withdraw/", mirror_views.leaver_withdraw, name="leaver_withdraw"),
+    path("r/<str:receipt>/", mirror_views.receipt, name="receipt"),
+    path("r/<str:receipt>/record.json", mirror_views.receipt_json, name="receipt_json"),
+    path("r/<str:receipt>/record.pdf", mirror_views.receipt_pdf, name="receipt_pdf"),
+    path("r/<str:receipt>/withdraw/", mirror_views.receipt_withdraw, name="receipt_withdraw"),
+    path("o/<slug:slug>/cases/<str:case_id>/transcript/", privacy_views.case_transcript, name="case_transcript"),
+    path("o/<slug:slug>/audit/", privacy_views.audit_log, name="audit_log"),
+]
+
+# The organisation's view: dashboard, PDF reports, exports, the report about one interview (issue 7).
+from spiegel.web import dashboard_views, report_views  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("o/<slug:slug>/reports/", dashboard_views.report_request, name="report_request"),
+    # The job and the export are chosen by query (?job=…, ?what=…&format=…): every route stays formable from
+    # an organisation and a case alone, which the leak tests walk.
+    path("o/<slug:slug>/reports/status/", dashboard_views.report_status, name="report_status"),
+    path("o/<slug:slug>/reports/download/", dashboard_views.report_download, name="report_download"),
+    path("o/<slug:slug>/export/", dashboard_views.export, name="export"),
+    path("o/<slug:slug>/cases/<str:case_id>/report/", report_views.interview_report, name="interview_report"),
+    path("o/<slug:slug>/branding/", report_views.branding, name="branding"),
+]

@@ -1,0 +1,206 @@
+"""Staff pages: sign-in, organisation switcher, cases, API keys."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from spiegel.interviews.actions import invitation_url, open_case, renew_invitation, withdraw_case
+from spiegel.interviews.forms import CaseForm
+from spiegel.interviews.models import Status
+from spiegel.interviews.queries import case_for, cases_for, status_counts
+from spiegel.privacy.actors import Actor
+from spiegel.tenancy.actions import create_api_key, revoke_api_key
+from spiegel.tenancy.models import User
+from spiegel.tenancy.permissions import Capability
+from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+class SpiegelLoginView(LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("web:login")
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = list(memberships_of(_user(request)))
+    if len(memberships) == 1:
+        return redirect("web:org_home", slug=memberships[0].organisation.slug)
+    return redirect("web:orgs")
+
+
+@login_required
+def org_switcher(request: HttpRequest) -> HttpResponse:
+    return render(request, "spiegel/orgs.html", {"memberships": memberships_of(_user(request))})
+
+
+@login_required
+def org_home(request: HttpRequest, slug: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    counts = status_counts(access)
+    rows = [(Status(s).label, s, n) for s, n in counts.items()]
+    context = {"access": access, "org": access.organisation, "rows": rows}
+    from spiegel.web.privacy_views import overview_context
+
+    context |= overview_context(access)
+    return render(request, "spiegel/org_home.html", context)
+
+
+@login_required
+def case_list(request: HttpRequest, slug: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.CASE_LIST)
+    status = request.GET.get("status") or None
+    if status and status not in Status.values:
+        status = None
+    department = request.GET.get("department") or None
+    cases = cases_for(access, status=status, department=department)[:500]
+    return render(
+        request,
+        "spiegel/case_list.html",
+        {
+            "access": access,
+            "org": access.organisation,
+            "cases": cases,
+            "statuses": Status.choices,
+            "departments": access.organisation.departments.all(),
+            "current_status": status or "",
+            "current_department": department or "",
+        },
+    )
+
+
+@login_required
+def case_new(request: HttpRequest, slug: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.CASE_CREATE)
+    form = CaseForm(request.POST or None, organisation=access.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            interview, token = open_case(Actor.for_user(_user(request)), access.organisation, form.to_input())
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            return render(
+                request,
+                "spiegel/case_created.html",
+                {
+                    "access": access,
+                    "org": access.organisation,
+                    "case": interview,
+                    "link": invitation_url(token),
+                },
+                status=201,
+            )
+    return render(
+        request,
+        "spiegel/case_new.html",
+        {
+            "access": access,
+            "org": access.organisation,
+            "form": form,
+            "departments": access.organisation.departments.all(),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.CASE_VIEW)
+    interview = case_for(access, case_id)
+    return render(
+        request, "spiegel/case_detail.html", {"access": access, "org": access.organisation, "case": interview}
+    )
+
+
+@login_required
+@require_POST
+def case_withdraw(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
+    access = access_for(_user(request), slug)
+    interview = case_for(access, case_id, Capability.CASE_WITHDRAW)
+    try:
+        withdraw_case(Actor.for_user(_user(request)), interview)
+        messages.success(request, _("The case was withdrawn; its link no longer works."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("web:case_detail", slug=slug, case_id=interview.id)
+
+
+@login_required
+@require_POST
+def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
+    access = access_for(_user(request), slug)
+    interview = case_for(access, case_id, Capability.CASE_INVITE)
+    try:
+        token = renew_invitation(Actor.for_user(_user(request)), interview)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("web:case_detail", slug=slug, case_id=interview.id)
+    interview.refresh_from_db()
+    return render(
+        request,
+        "spiegel/case_created.html",
+        {
+            "access": access,
+            "org": access.organisation,
+            "case": interview,
+            "link": invitation_url(token),
+            "renewed": True,
+        },
+    )
+
+
+@login_required
+def apikeys(request: HttpRequest, slug: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.APIKEY_MANAGE)
+    new_key = None
+    if request.method == "POST":
+        name = request.POST.get("name", "").strip()[:120]
+        _key, new_key = create_api_key(Actor.for_user(_user(request)), access.organisation, name=name)
+    return render(
+        request,
+        "spiegel/apikeys.html",
+        {
+            "access": access,
+            "org": access.organisation,
+            "keys": api_keys_of(access.organisation),
+            "new_key": new_key,
+        },
+    )
+
+
+@login_required
+@require_POST
+def apikey_revoke(request: HttpRequest, slug: str, prefix: str) -> HttpResponse:
+    access = access_for(_user(request), slug, Capability.APIKEY_MANAGE)
+    key = get_object_or_404(api_keys_of(access.organisation), prefix=prefix)
+    revoke_api_key(Actor.for_user(_user(request)), key)
+    messages.success(request, _("The key was revoked."))
+    return redirect("web:apikeys", slug=slug)

@@ -1,0 +1,110 @@
+"""Whole journeys in Debian's Chromium through Playwright. Screenshots land in test-artifacts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from spiegel.interviews.harness.personas import persona_by_id
+from spiegel.interviews.harness.simulator import SimulatedLeaver
+from spiegel.interviews.models import Interview, Message, Status
+from spiegel.privacy.actors import Actor
+from spiegel.tenancy.actions import grant_membership
+from spiegel.tenancy.models import OrganisationKind, Role
+from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server: Any, settings: Any) -> str:
+    settings.SPIEGEL_BASE_URL = live_server.url
+    return str(live_server.url)
+
+
+def test_consultant_opens_a_case_and_the_leaver_consents(page: Page, site: str, artifacts: Path) -> None:
+    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
+    consultant = build_user(practice, Role.CONSULTANT, username="eva")
+    org = build_org("Zorggroep Noord")
+    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+
+    page.goto(f"{site}/login/")
+    page.get_by_label("User name").fill("eva")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Organisations")).to_be_visible()
+    page.screenshot(path=artifacts / "01-organisations.png", full_page=True)
+    page.get_by_role("link", name="Zorggroep Noord").click()
+    page.get_by_role("link", name="Open a case").first.click()
+    page.get_by_label("Language of the conversation").select_option("en")
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("Nurse")
+    page.get_by_label("Tenure (months)").fill("30")
+    page.screenshot(path=artifacts / "02-new-case.png", full_page=True)
+    page.get_by_role("button", name="Open the case").click()
+    link_box = page.get_by_test_id("invite-link")
+    expect(link_box).to_be_visible()
+    link = link_box.input_value()
+    assert link.startswith(f"{site}/i/")
+    page.screenshot(path=artifacts / "03-case-link.png", full_page=True)
+
+    leaver = page.context.browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # type: ignore[union-attr]
+    leaver.goto(link)
+    expect(leaver.get_by_role("heading", name="Your exit interview")).to_be_visible()
+    leaver.screenshot(path=artifacts / "04-leaver-landing-phone.png", full_page=True)
+    leaver.get_by_role("button", name="Start the conversation").click()
+    expect(leaver.get_by_text("Please tick the box")).to_be_hidden()  # the browser's own required check stops it
+    leaver.get_by_label("I have read this and want to start the conversation.").check()
+    leaver.get_by_role("button", name="Start the conversation").click()
+    expect(leaver.get_by_test_id("question").first).to_be_visible()
+    leaver.screenshot(path=artifacts / "05-leaver-first-question-phone.png", full_page=True)
+    interview = Interview.objects.get()
+    assert interview.status == Status.IN_PROGRESS
+    assert interview.consented_at is not None
+
+
+def _current_question(page: Page) -> str:
+    return "\n".join(page.get_by_test_id("question").all_inner_texts())
+
+
+def test_a_whole_conversation_on_the_chat_page_survives_a_reload(page: Page, site: str, artifacts: Path) -> None:
+    built = build_case(build_org("Bright Logistics"), language="en")
+    leaver = SimulatedLeaver(persona_by_id("en-nurse"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/i/{built.token}/")
+    page.get_by_label("I have read this and want to start the conversation.").check()
+    page.get_by_role("button", name="Start the conversation").click()
+    turns = 0
+    reloaded = False
+    while turns < 40:
+        question = _current_question(page)
+        if not question:
+            break
+        answer = leaver.answer(question)
+        page.get_by_label("Your answer").fill(answer)
+        page.get_by_test_id("send").click()
+        turns += 1
+        page.wait_for_function(
+            "q => { const els = document.querySelectorAll('[data-testid=question]');"
+            " return els.length === 0 || Array.from(els).map(e => e.innerText).join('\\n') !== q; }",
+            arg=question,
+            timeout=10_000,
+        )
+        if turns == 8 and not reloaded:
+            page.screenshot(path=artifacts / "06-chat-halfway-phone.png", full_page=True)
+            before = _current_question(page)
+            page.reload()
+            assert _current_question(page) == before
+            reloaded = True
+        if page.get_by_text("Thank you for the conversation").is_visible():
+            break
+    page.screenshot(path=artifacts / "07-chat-finished-phone.png", full_page=True)
+    expect(page.get_by_text("Thank you for the conversation")).to_be_visible()
+    interview = Interview.objects.get(pk=built.interview.pk)
+    assert interview.status == Status.REVIEW
+    assert reloaded
+    leaver_messages = Message.objects.filter(interview=interview, role="leaver").count()
+    assert leaver_messages == turns

@@ -1,0 +1,153 @@
+"""The organisation's view in Debian's Chromium: from a new case through the leaver's conversation and mirror to
+the dashboard, the client's report about the interview and the PDF. Screenshots land in test-artifacts/."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from spiegel.consent.models import Statement
+from spiegel.interviews.harness.personas import persona_by_id
+from spiegel.interviews.harness.simulator import SimulatedLeaver
+from spiegel.interviews.models import Interview, Status
+from spiegel.privacy.actors import Actor
+from spiegel.reports.models import ReportJob
+from spiegel.tenancy.actions import grant_membership
+from spiegel.tenancy.models import Organisation, OrganisationKind, Role
+from spiegel.testing import (
+    TEST_PASSWORD,
+    build_analysed_case,
+    build_historical_exits,
+    build_org,
+    build_user,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EARLIER = (
+    "I am leaving because my manager never gave any feedback. I had no appraisal for three years.",
+    "The workload was far too high, we were always understaffed on the ward.",
+    "The salary at my new job is fifteen percent higher.",
+)
+
+
+@pytest.fixture
+def site(live_server: Any, settings: Any) -> str:
+    settings.SPIEGEL_BASE_URL = live_server.url
+    return str(live_server.url)
+
+
+def _sign_in(page: Page, site: str, username: str) -> None:
+    page.goto(f"{site}/login/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _hold_the_conversation(page: Page, link: str) -> None:
+    leaver = SimulatedLeaver(persona_by_id("en-nurse"))
+    page.goto(link)
+    page.get_by_label("I have read this and want to start the conversation.").check()
+    page.get_by_role("button", name="Start the conversation").click()
+    for _turn in range(40):
+        question = "\n".join(page.get_by_test_id("question").all_inner_texts())
+        if not question or page.get_by_text("Thank you for the conversation").is_visible():
+            break
+        page.get_by_label("Your answer").fill(leaver.answer(question))
+        page.get_by_test_id("send").click()
+        page.wait_for_function(
+            "q => { const els = document.querySelectorAll('[data-testid=question]');"
+            " return els.length === 0 || Array.from(els).map(e => e.innerText).join('\\n') !== q; }",
+            arg=question,
+            timeout=10_000,
+        )
+    expect(page.get_by_text("Thank you for the conversation")).to_be_visible()
+
+
+def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
+    page: Page, site: str, artifacts: Path
+) -> None:
+    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
+    consultant = build_user(practice, Role.CONSULTANT, username="eva")
+    org = build_org("Zorggroep Noord")
+    Organisation.objects.filter(pk=org.pk).update(average_salary=42000)
+    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    build_user(org, Role.CLIENT_ADMIN, username="hr")
+    # Earlier leavers, so that the new one's group reaches k = 5 (and one small department stays hidden).
+    for _ in range(4):
+        build_analysed_case(org, EARLIER, language="en", department="Verpleging")
+    build_historical_exits(
+        org,
+        [f"H{n};2025-0{1 + n % 6}-15;Verpleging;workload;pay;yes" for n in range(8)]
+        + ["H90;2025-03-15;Facilitair;pay;;no", "H91;2025-04-15;Facilitair;career;;no"],
+    )
+
+    # The consultant opens a case.
+    _sign_in(page, site, "eva")
+    page.goto(f"{site}/o/{org.slug}/cases/new/")
+    page.get_by_label("Language of the conversation").select_option("en")
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("Nurse")
+    page.get_by_label("Tenure (months)").fill("30")
+    page.get_by_role("button", name="Open the case").click()
+    link = page.get_by_test_id("invite-link").input_value()
+
+    # The leaver holds the conversation and completes the mirror, sharing one statement with their name.
+    leaver = page.context.browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # type: ignore[union-attr]
+    _hold_the_conversation(leaver, link)
+    interview = Interview.objects.get(organisation=org, department__name="Verpleging", status=Status.REVIEW)
+    leaver.get_by_test_id("to-mirror").click()
+    expect(leaver.get_by_role("heading", name="What we understood")).to_be_visible()
+    named = next(s for s in Statement.objects.filter(interview=interview).order_by("seq") if not s.special_category)
+    leaver.locator(f"#s-{named.id}").get_by_label("Share with my name").check()
+    leaver.get_by_role("button", name="Save and continue").click()
+    leaver.get_by_role("group", name="Did you feel heard in this conversation?").get_by_text("5", exact=True).click()
+    leaver.get_by_role("group", name="Would you recommend Zorggroep Noord as an employer?").get_by_text(
+        "9", exact=True
+    ).click()
+    leaver.get_by_role("button", name="Finish").click()
+    expect(leaver.get_by_role("heading", name="Thank you")).to_be_visible()
+    call_command("db_worker", batch=True, verbosity=0)  # the analysis the mirror queued
+    named.refresh_from_db()
+
+    # The client's HR sees the dashboard and the report about this interview.
+    client = page.context.browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[union-attr]
+    _sign_in(client, site, "hr")
+    client.goto(f"{site}/o/{org.slug}/dashboard/")
+    expect(client.get_by_test_id("headline-leavers")).to_contain_text("15")
+    for chart in ("reasons", "trend", "heatmap"):
+        expect(client.locator(f"[data-testid=chart-{chart}][data-ready='1'] svg")).to_be_visible()
+    facilitair = client.locator("[data-testid=table-heatmap] tr", has_text="Facilitair")
+    expect(facilitair.locator("td.suppressed")).to_have_count(facilitair.locator("td").count())
+    client.screenshot(path=artifacts / "dashboard-desktop.png", full_page=True)
+    client.set_viewport_size({"width": 390, "height": 844})
+    client.reload()
+    expect(client.locator("[data-testid=chart-reasons][data-ready='1'] svg")).to_be_visible()
+    client.screenshot(path=artifacts / "dashboard-phone.png", full_page=True)
+    client.goto(f"{site}/o/{org.slug}/cases/{interview.id}/report/")
+    expect(client.get_by_test_id("report-statement")).to_have_count(1)
+    expect(client.get_by_test_id("report-statement")).to_contain_text(named.text)
+    expect(client.get_by_test_id("interview-reasons")).to_be_visible()
+    expect(client.get_by_test_id("transcript")).to_have_count(0)
+
+    # The PDF is made by the worker while the page shows its progress, then downloads.
+    client.set_viewport_size({"width": 1280, "height": 900})
+    client.goto(f"{site}/o/{org.slug}/dashboard/")
+    client.get_by_test_id("make-pdf").click()
+    expect(client.get_by_test_id("report-status")).to_have_attribute("data-status", "queued")
+    call_command("db_worker", batch=True, verbosity=0)
+    assert ReportJob.objects.get(organisation=org).status == "done"
+    with client.expect_download() as download:
+        client.get_by_test_id("download-pdf").click()
+    pdf = artifacts / "organisation-report.pdf"
+    download.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf), str(artifacts / "report-page")], check=True
+    )
+    assert len(list(artifacts.glob("report-page-*.png"))) == 2

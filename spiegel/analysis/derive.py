@@ -28,6 +28,9 @@ SPECIAL_CATEGORY = frozenset({"wellbeing"})
 # the leaver's story answer "why are you leaving?"; the stay phases answer "what would have made you stay?".
 _WHY_LEFT_PHASES = frozenset({"opening", "story"})
 _STAY_PHASES = frozenset({"stay", "stay_when"})
+# Answers that are no reason for leaving whatever their words: how a serious disclosure should be handled ("on
+# record, without my name") and what the organisation should keep (advice about what was good).
+_NOT_REASON_PHASES = frozenset({"disclosure", "advice_keep"})
 # Themes below this confidence do not count as reasons: the classifier's fallback guesses (0.3..0.5) are
 # useful in the mirror but too weak to rank a reason on.
 MIN_CONFIDENCE = 0.3
@@ -57,7 +60,7 @@ _COMPLAINT = re.compile(
 # Answers that only say there is nothing (more) to say: not a reason, whatever the classifier guessed.
 _EMPTY = re.compile(
     r"(?:niet veel achter|valt er (?:eigenlijk )?niet|niets meer|niks meer|alles (?:wel )?gezegd|weet ik niet|"
-    r"wil ik (?:liever )?niet|nothing (?:more|else)|not much more|said everything|that'?s (?:about )?(?:it|right)|"
+    r"wil ik (?:liever )?niet|nothing (?:more|else)|not much (?:more|behind)|nothing behind|said everything|that'?s (?:about )?(?:it|right)|"
     r"(?:don'?t|do not) know|dunno|didn'?t think about|not sure|rather not|gewoon\. zoals ik zei|"
     r"^(?:just, you know)|it was just like that)",
     re.IGNORECASE,
@@ -69,9 +72,52 @@ _PULL = re.compile(
     r"\b(?:nieuwe (?:baan|job|werkgever|functie|plek)|baan gevonden|ander(?:e)? (?:baan|werk|bedrijf|"
     r"werkgever|keten|organisatie)|aanbod|elders|kans|ik ga (?:als|een|naar|verder)|"
     r"new (?:job|role|employer|position)|another (?:job|company|employer|chain)|an offer|offer from|"
-    r"opportunity|elsewhere|moving to|i'?m going to|closer to)\b",
+    r"opportunity|elsewhere|moving to|i'?m going to|closer to|"
+    r"tijd voor iets|iets (?:nieuws|anders|stabielers|zekerders)|nieuwe uitdaging|kwam (?:er )?(?:een|iets) (?:op mijn pad|voorbij)|"
+    r"(?:kon|kan) (?:ik )?geen nee|opleiding (?:gaan )?doen|ga (?:een opleiding|studeren)|gaan studeren|terug naar school|"
+    r"something (?:new|else|more)|time for a change|new challenge|came up|(?:couldn'?t|could not) say no|"
+    r"back to (?:university|school|college)|going to study|a master'?s|a degree)\b",
     re.IGNORECASE,
 )
+# What a pull draws the leaver *to*, when the classifier read no such theme for it (an answer like "an opportunity came
+# up" or "an offer from a company with more interesting work" names the pull without the words the classifier
+# learned). First match per theme; added with PULL_CUE_CONFIDENCE, only to statements that are pulls.
+_PULL_THEMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (theme, re.compile(pattern, re.IGNORECASE))
+    for theme, pattern in (
+        # taxonomy.md: study, partner, family and care duties, relocation are personal circumstances.
+        (
+            "personal",
+            r"\b(?:stud(?:eren|ie|y|ying)|opleiding (?:gaan )?doen|ga een opleiding|hbo|universiteit|university|"
+            r"master'?s?|degree|terug naar school|back to (?:school|college)|partner|famil(?:ie|y)|gezin|"
+            r"mantelzorg|verhuiz\w*|relocat\w*|emigr\w*|moving (?:house|abroad|to another (?:city|country))|"
+            r"dichter bij (?:mijn )?familie|closer to (?:my )?family)\b",
+        ),
+        # Commute, location, rosters: the workplace and schedule (taxonomy.md), not the person's circumstances.
+        (
+            "conditions",
+            r"\b(?:dichter bij huis|closer to home|reistijd|woon-werk|commute|vaste (?:diensten|werktijden)|"
+            r"fixed (?:shifts|hours)|thuiswerk\w*|remote|hybride?|hybrid)\b",
+        ),
+        ("job_security", r"\b(?:stabiel\w*|stable|vast(?:e)? contract|permanent (?:contract|job|role)|zekerheid|security)\b"),
+        (
+            "job_content",
+            r"\b(?:interessant\w*|interesting|uitdag\w*|challeng\w*|technolog\w*|inhoudelijk\w*|autonom\w*|"
+            r"vrijheid in (?:mijn|het) werk|freedom in (?:my|the) work)\b",
+        ),
+        ("pay", r"\b(?:salaris|betaalt|beter betaald|meer verdienen|money|salary|better paid|pays? (?:more|better))\b"),
+        (
+            "career",
+            r"\b(?:kans|iets nieuws|stap|promotie|groei\w*|opportunit\w*|something new|step up|promotion|grow\w*)\b",
+        ),
+    )
+)
+_STUDY = re.compile(
+    r"\b(?:stud(?:eren|ie|y|ying)|opleiding (?:gaan )?doen|ga een opleiding|universiteit|university|master'?s?|degree|"
+    r"terug naar school|back to (?:school|college))\b",
+    re.IGNORECASE,
+)
+PULL_CUE_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -135,6 +181,8 @@ def _role(phase: str) -> str:
 
 def _counts(statement: SharedStatement) -> bool:
     """Whether a statement can carry a reason: it says something, and not only that all was well."""
+    if statement.phase in _NOT_REASON_PHASES:
+        return False
     text = statement.text
     if text and (not is_substantive(text) or _EMPTY.search(text)):
         return False
@@ -153,6 +201,8 @@ def _classification(statement: SharedStatement) -> Classification:
         if pull and polarity == "push" and statement.phase in _WHY_LEFT_PHASES:
             polarity = "pull"  # "I found a job closer to home, with fixed shifts": the shifts draw, elsewhere
         themes.append(ThemeScore(id=str(t["id"]), polarity=polarity, confidence=float(t.get("confidence", 1))))
+    if pull and statement.phase in _WHY_LEFT_PHASES:
+        themes = _pull_themes(statement.text, themes)
     topic = statement.topic
     if (
         statement.phase == "guide"
@@ -162,6 +212,24 @@ def _classification(statement: SharedStatement) -> Classification:
     ):
         themes.append(ThemeScore(id=topic, polarity="pull" if pull else "push", confidence=TOPIC_PRIOR))
     return Classification(themes=themes, kind=statement.kind)
+
+
+def _pull_themes(text: str, themes: list[ThemeScore]) -> list[ThemeScore]:
+    """Complete the themes of a statement that says what draws the leaver elsewhere.
+
+    Leaving to study is a personal circumstance (taxonomy.md), not career development here, so a study pull
+    files under ``personal``. Themes the pull's words name but the classifier missed are added as pulls.
+    """
+    if _STUDY.search(text):
+        themes = [t for t in themes if not (t.id == "career" and t.polarity == "pull")]
+    present = {t.id for t in themes if t.polarity == "pull"}
+    for theme, cue in _PULL_THEMES:
+        if theme not in present and cue.search(text):
+            themes.append(ThemeScore(id=theme, polarity="pull", confidence=PULL_CUE_CONFIDENCE))
+            present.add(theme)
+            if theme == "personal" and _STUDY.search(text):
+                break  # a study named as the pull is the pull; "a master's" is not also a career step
+    return themes
 
 
 def derive(statements: Sequence[SharedStatement]) -> Derived:

@@ -60,7 +60,8 @@ _COMPLAINT = re.compile(
 # Answers that only say there is nothing (more) to say: not a reason, whatever the classifier guessed.
 _EMPTY = re.compile(
     r"(?:niet veel achter|valt er (?:eigenlijk )?niet|niets meer|niks meer|alles (?:wel )?gezegd|weet ik niet|"
-    r"wil ik (?:liever )?niet|nothing (?:more|else)|not much (?:more|behind)|nothing behind|said everything|that'?s (?:about )?(?:it|right)|"
+    r"wil ik (?:liever )?niet|nothing (?:more|else)|not much (?:more|behind)|nothing behind|said everything|"
+    r"that'?s (?:about )?(?:it|right)|"
     r"(?:don'?t|do not) know|dunno|didn'?t think about|not sure|rather not|gewoon\. zoals ik zei|"
     r"^(?:just, you know)|it was just like that)",
     re.IGNORECASE,
@@ -73,8 +74,9 @@ _PULL = re.compile(
     r"werkgever|keten|organisatie)|aanbod|elders|kans|ik ga (?:als|een|naar|verder)|"
     r"new (?:job|role|employer|position)|another (?:job|company|employer|chain)|an offer|offer from|"
     r"opportunity|elsewhere|moving to|i'?m going to|closer to|"
-    r"tijd voor iets|iets (?:nieuws|anders|stabielers|zekerders)|nieuwe uitdaging|kwam (?:er )?(?:een|iets) (?:op mijn pad|voorbij)|"
-    r"(?:kon|kan) (?:ik )?geen nee|opleiding (?:gaan )?doen|ga (?:een opleiding|studeren)|gaan studeren|terug naar school|"
+    r"tijd voor iets|iets (?:nieuws|anders|stabielers|zekerders)|nieuwe uitdaging|"
+    r"kwam (?:er )?(?:een|iets) (?:op mijn pad|voorbij)|(?:kon|kan) (?:ik )?geen nee|opleiding (?:gaan )?doen|"
+    r"ga (?:een opleiding|studeren)|gaan studeren|terug naar school|"
     r"something (?:new|else|more)|time for a change|new challenge|came up|(?:couldn'?t|could not) say no|"
     r"back to (?:university|school|college)|going to study|a master'?s|a degree)\b",
     re.IGNORECASE,
@@ -99,7 +101,10 @@ _PULL_THEMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:dichter bij huis|closer to home|reistijd|woon-werk|commute|vaste (?:diensten|werktijden)|"
             r"fixed (?:shifts|hours)|thuiswerk\w*|remote|hybride?|hybrid)\b",
         ),
-        ("job_security", r"\b(?:stabiel\w*|stable|vast(?:e)? contract|permanent (?:contract|job|role)|zekerheid|security)\b"),
+        (
+            "job_security",
+            r"\b(?:stabiel\w*|stable|vast(?:e)? contract|permanent (?:contract|job|role)|zekerheid|security)\b",
+        ),
         (
             "job_content",
             r"\b(?:interessant\w*|interesting|uitdag\w*|challeng\w*|technolog\w*|inhoudelijk\w*|autonom\w*|"

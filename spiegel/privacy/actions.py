@@ -182,4 +182,39 @@ def rotate_keys(*, batch: int = 500) -> dict[str, int]:
                 break
             last = rows[-1][0]
         counts[model._meta.label] = done
+    counts["queued invitation e-mails"] = _reseal_queued_tasks()
     return counts
+
+
+# Background tasks that carry a sealed (encrypted) argument: task path -> positions of those arguments. The
+# invitation e-mail gets the leaver's token sealed, so that the task queue never holds it in clear text.
+SEALED_TASK_ARGUMENTS: dict[str, tuple[int, ...]] = {"spiegel.interviews.tasks.send_invitation": (1,)}
+
+
+def _reseal_queued_tasks() -> int:
+    """Re-seal the sealed arguments of tasks still waiting in the database queue with the first key, so that
+    an old key can be removed without breaking an invitation that has not been sent yet. Returns how many."""
+    from django.apps import apps
+    from django.db import transaction
+
+    from spiegel.privacy.crypto import rotate_ciphertext
+
+    if not apps.is_installed("django_tasks_db"):
+        return 0
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    resealed = 0
+    with transaction.atomic():
+        queued = DBTaskResult.objects.select_for_update().filter(
+            status=TaskResultStatus.READY, task_path__in=list(SEALED_TASK_ARGUMENTS)
+        )
+        for result in queued:
+            args = list(result.args_kwargs.get("args", []))
+            for position in SEALED_TASK_ARGUMENTS[result.task_path]:
+                if position < len(args) and isinstance(args[position], str):
+                    args[position] = rotate_ciphertext(args[position])
+            result.args_kwargs = {**result.args_kwargs, "args": args}
+            result.save(update_fields=["args_kwargs"])
+            resealed += 1
+    return resealed

@@ -28,6 +28,29 @@ def test_the_invitation_is_mailed_by_the_database_worker_without_the_token_in_th
     assert "Zorggroep Noord" in mailbox[0].subject
 
 
+def test_rotate_key_re_seals_a_queued_invitation_so_that_the_old_key_can_go(mailbox: list[Any], settings: Any) -> None:
+    from cryptography.fernet import Fernet
+    from django_tasks_db.models import DBTaskResult
+
+    from spiegel.privacy.actions import rotate_keys
+
+    built = build_case(build_org("Zorggroep Noord"), email="leaver@example.org", language="en")
+    sealed_before = DBTaskResult.objects.get().args_kwargs["args"][1]
+    new = Fernet.generate_key().decode()
+    settings.SPIEGEL_ENCRYPTION_KEYS = [new, *settings.SPIEGEL_ENCRYPTION_KEYS]
+    counts = rotate_keys()
+    assert counts["queued invitation e-mails"] == 1
+    queued = DBTaskResult.objects.get()
+    assert queued.args_kwargs["args"][1] != sealed_before
+    assert built.token not in str(queued.args_kwargs)
+    settings.SPIEGEL_ENCRYPTION_KEYS = [new]  # the old key is gone; the queued invitation still goes out
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert len(mailbox) == 1
+    assert f"/i/{built.token}/" in mailbox[0].body
+    # A task that already ran is history, not re-sealed again.
+    assert rotate_keys()["queued invitation e-mails"] == 0
+
+
 def test_the_email_address_is_encrypted_at_rest_and_deleted_on_completion(mailbox: list[Any]) -> None:
     from django.db import connection
 

@@ -13,7 +13,8 @@ from spiegel.privacy.crypto import DecryptionError
 
 class Command(BaseCommand):
     help = (
-        "Re-encrypt transcripts, statements, pseudonym maps and e-mail addresses with the first key of "
+        "Re-encrypt transcripts, statements, pseudonym maps, e-mail addresses and queued invitations with the "
+        "first key of "
         "SPIEGEL_ENCRYPTION_KEYS. Put the new key first, keep the old ones behind it, run this, then remove "
         "the old keys."
     )

@@ -12,20 +12,51 @@ log = logging.getLogger(__name__)
 
 @task()
 def analyse_interview(interview_id: str) -> dict[str, int]:
-    """Analyse one case after its mirror completed (or drop its analysis after withdrawal), then recompute its
-    organisation's clusters of facts and emerging topics. Returns how many reasons and clusters it found."""
+    """Analyse one case after its mirror completed (or drop its analysis after withdrawal), then have its
+    organisation's clusters of facts and emerging topics recomputed. Returns how many reasons it found."""
     from spiegel.analysis.actions import analyse_interview as analyse
-    from spiegel.analysis.actions import cluster_statements
     from spiegel.interviews.models import Interview
 
     organisation_id = Interview.objects.filter(pk=interview_id).values_list("organisation_id", flat=True).first()
     if organisation_id is None:
-        return {"reasons": 0, "fact": 0, "emerging": 0}
+        return {"reasons": 0}
     analysis = analyse(interview_id)
-    clusters = cluster_statements(str(organisation_id))
+    schedule_clustering(str(organisation_id))
     reasons = analysis.reasons.count() if analysis is not None else 0
-    log.info("analysed case %s: %s reasons, clusters %s", interview_id, reasons, clusters)
-    return {"reasons": reasons, **clusters}
+    log.info("analysed case %s: %s reasons", interview_id, reasons)
+    return {"reasons": reasons}
+
+
+@task()
+def cluster_organisation(organisation_id: str) -> dict[str, int]:
+    """Recompute one organisation's clusters of facts and emerging topics. Returns how many of each."""
+    from spiegel.analysis.actions import cluster_statements
+
+    clusters = cluster_statements(organisation_id)
+    log.info("clustered organisation %s: %s", organisation_id, clusters)
+    return clusters
+
+
+def schedule_clustering(organisation_id: str) -> bool:
+    """Queue a re-clustering of the organisation unless one is already waiting in the queue.
+
+    Clustering reads all of an organisation's shared statements (about 5 s for 30,000 on PostgreSQL, see
+    docs/benchmarks.md), so a burst of completed mirrors is served by one run that starts after the burst's
+    analyses, not by one run each. Returns whether a new run was queued.
+    """
+    from django.apps import apps
+
+    if apps.is_installed("django_tasks_db"):
+        from django_tasks_db.compat import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, task_path=cluster_organisation.module_path
+        ).values_list("args_kwargs", flat=True)
+        if any(list(a.get("args", [])) == [organisation_id] for a in waiting):
+            return False
+    cluster_organisation.enqueue(organisation_id)
+    return True
 
 
 def schedule_analysis(interview_id: str) -> None:

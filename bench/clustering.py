@@ -11,7 +11,6 @@ mirrors. Prints the median and the maximum in seconds. Without --database-url it
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -20,16 +19,11 @@ from pathlib import Path
 
 # The data generator of bench/insights.py (this script's folder is on the path when it runs).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from insights import _generate, _setup
+from insights import _generate, _setup, arguments
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: a fresh SQLite file)")
-    parser.add_argument("--interviews", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3, help="timed re-clusterings")
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    args = arguments(__doc__, runs=3, runs_help="timed re-clusterings", seed=7, historical=False).parse_args()
     with tempfile.TemporaryDirectory(prefix="spiegel-bench-clustering-") as data_dir:
         _setup(args.database_url, data_dir)
         from django.db import connection

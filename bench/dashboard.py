@@ -13,7 +13,6 @@ times the PDF report (figures, vl-convert SVG charts, WeasyPrint) for the last t
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import statistics
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 
 # The data generator of bench/insights.py (this script's folder is on the path when it runs).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from insights import _generate, _setup
+from insights import _generate, _setup, arguments
 
 
 def _p95(values: list[float]) -> float:
@@ -32,13 +31,8 @@ def _p95(values: list[float]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: a fresh SQLite file)")
-    parser.add_argument("--interviews", type=int, default=10_000)
-    parser.add_argument("--historical", type=int, default=2_000)
-    parser.add_argument("--runs", type=int, default=30, help="timed page loads per filter")
+    parser = arguments(__doc__, runs=30, runs_help="timed page loads per filter", seed=7, historical=True)
     parser.add_argument("--pdf-runs", type=int, default=3, help="timed PDF reports")
-    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="spiegel-bench-dashboard-") as data_dir:
         _setup(args.database_url, data_dir)

@@ -178,14 +178,20 @@ def _generate(interviews: int, historical: int, seed: int) -> Any:
     return org
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(doc: str | None, *, runs: int, runs_help: str, seed: int, historical: bool) -> argparse.ArgumentParser:
+    """The options every benchmark over the generated organisation takes (also used by dashboard/clustering)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: a fresh SQLite file)")
-    parser.add_argument("--interviews", type=int, default=10_000)
-    parser.add_argument("--historical", type=int, default=2_000)
-    parser.add_argument("--runs", type=int, default=30, help="timed calls per filter")
-    parser.add_argument("--seed", type=int, default=6)
-    args = parser.parse_args()
+    parser.add_argument("--interviews", type=int, default=10_000, help="completed, analysed interviews to generate")
+    if historical:
+        parser.add_argument("--historical", type=int, default=2_000, help="imported historical exits to generate")
+    parser.add_argument("--runs", type=int, default=runs, help=runs_help)
+    parser.add_argument("--seed", type=int, default=seed, help="seed of the data generator")
+    return parser
+
+
+def main() -> int:
+    args = arguments(__doc__, runs=30, runs_help="timed calls per filter", seed=6, historical=True).parse_args()
     with tempfile.TemporaryDirectory(prefix="spiegel-bench-insights-") as data_dir:
         _setup(args.database_url, data_dir)
         from django.db import connection

@@ -81,6 +81,12 @@ _PULL = re.compile(
     r"back to (?:university|school|college)|going to study|a master'?s|a degree)\b",
     re.IGNORECASE,
 )
+# Leaving to study: a pull of its own, and the words of the personal pull below.
+_STUDY_WORDS = (
+    r"stud(?:eren|ie|y|ying)|opleiding (?:gaan )?doen|ga een opleiding|universiteit|university|master'?s?|degree|"
+    r"terug naar school|back to (?:school|college)"
+)
+_STUDY = re.compile(rf"\b(?:{_STUDY_WORDS})\b", re.IGNORECASE)
 # What a pull draws the leaver *to*, when the classifier read no such theme for it (an answer like "an opportunity came
 # up" or "an offer from a company with more interesting work" names the pull without the words the classifier
 # learned). First match per theme; added with PULL_CUE_CONFIDENCE, only to statements that are pulls.
@@ -90,9 +96,8 @@ _PULL_THEMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # taxonomy.md: study, partner, family and care duties, relocation are personal circumstances.
         (
             "personal",
-            r"\b(?:stud(?:eren|ie|y|ying)|opleiding (?:gaan )?doen|ga een opleiding|hbo|universiteit|university|"
-            r"master'?s?|degree|terug naar school|back to (?:school|college)|partner|famil(?:ie|y)|gezin|"
-            r"mantelzorg|verhuiz\w*|relocat\w*|emigr\w*|moving (?:house|abroad|to another (?:city|country))|"
+            rf"\b(?:{_STUDY_WORDS}|hbo|partner|famil(?:ie|y)|gezin|mantelzorg|"
+            r"verhuiz\w*|relocat\w*|emigr\w*|moving (?:house|abroad|to another (?:city|country))|"
             r"dichter bij (?:mijn )?familie|closer to (?:my )?family)\b",
         ),
         # Commute, location, rosters: the workplace and schedule (taxonomy.md), not the person's circumstances.
@@ -116,11 +121,6 @@ _PULL_THEMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:kans|iets nieuws|stap|promotie|groei\w*|opportunit\w*|something new|step up|promotion|grow\w*)\b",
         ),
     )
-)
-_STUDY = re.compile(
-    r"\b(?:stud(?:eren|ie|y|ying)|opleiding (?:gaan )?doen|ga een opleiding|universiteit|university|master'?s?|degree|"
-    r"terug naar school|back to (?:school|college))\b",
-    re.IGNORECASE,
 )
 PULL_CUE_CONFIDENCE = 0.6
 
@@ -225,14 +225,15 @@ def _pull_themes(text: str, themes: list[ThemeScore]) -> list[ThemeScore]:
     Leaving to study is a personal circumstance (taxonomy.md), not career development here, so a study pull
     files under ``personal``. Themes the pull's words name but the classifier missed are added as pulls.
     """
-    if _STUDY.search(text):
+    study = _STUDY.search(text) is not None
+    if study:
         themes = [t for t in themes if not (t.id == "career" and t.polarity == "pull")]
     present = {t.id for t in themes if t.polarity == "pull"}
     for theme, cue in _PULL_THEMES:
         if theme not in present and cue.search(text):
             themes.append(ThemeScore(id=theme, polarity="pull", confidence=PULL_CUE_CONFIDENCE))
             present.add(theme)
-            if theme == "personal" and _STUDY.search(text):
+            if theme == "personal" and study:
                 break  # a study named as the pull is the pull; "a master's" is not also a career step
     return themes
 

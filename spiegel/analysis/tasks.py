@@ -44,17 +44,13 @@ def schedule_clustering(organisation_id: str) -> bool:
     docs/benchmarks.md), so a burst of completed mirrors is served by one run that starts after the burst's
     analyses, not by one run each. Returns whether a new run was queued.
     """
-    from django.apps import apps
+    from spiegel.tasking import waiting_tasks
 
-    if apps.is_installed("django_tasks_db"):
-        from django_tasks_db.compat import TaskResultStatus
-        from django_tasks_db.models import DBTaskResult
-
-        waiting = DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=cluster_organisation.module_path
-        ).values_list("args_kwargs", flat=True)
-        if any(list(a.get("args", [])) == [organisation_id] for a in waiting):
-            return False
+    waiting = waiting_tasks(cluster_organisation.module_path)
+    if waiting is not None and any(
+        list(a.get("args", [])) == [organisation_id] for a in waiting.values_list("args_kwargs", flat=True)
+    ):
+        return False
     cluster_organisation.enqueue(organisation_id)
     return True
 

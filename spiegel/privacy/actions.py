@@ -194,22 +194,17 @@ SEALED_TASK_ARGUMENTS: dict[str, tuple[int, ...]] = {"spiegel.interviews.tasks.s
 def _reseal_queued_tasks() -> int:
     """Re-seal the sealed arguments of tasks still waiting in the database queue with the first key, so that
     an old key can be removed without breaking an invitation that has not been sent yet. Returns how many."""
-    from django.apps import apps
     from django.db import transaction
 
     from spiegel.privacy.crypto import rotate_ciphertext
+    from spiegel.tasking import waiting_tasks
 
-    if not apps.is_installed("django_tasks_db"):
+    queued = waiting_tasks(*SEALED_TASK_ARGUMENTS)
+    if queued is None:
         return 0
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     resealed = 0
     with transaction.atomic():
-        queued = DBTaskResult.objects.select_for_update().filter(
-            status=TaskResultStatus.READY, task_path__in=list(SEALED_TASK_ARGUMENTS)
-        )
-        for result in queued:
+        for result in queued.select_for_update():
             args = list(result.args_kwargs.get("args", []))
             for position in SEALED_TASK_ARGUMENTS[result.task_path]:
                 if position < len(args) and isinstance(args[position], str):

@@ -100,8 +100,10 @@ def check_worker() -> list[Check]:
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult, get_date_max
 
+    from spiegel.tasking import uses_database_queue
+
     area = _("worker")
-    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+    if not uses_database_queue():
         return [Check(area, "ok", _("Tasks run with %(backend)s.") % {"backend": settings.TASKS["default"]["BACKEND"]})]
     now = timezone.now()
     cutoff = now - WORKER_GRACE

@@ -1,11 +1,16 @@
-"""Benchmark the offline statement classifier (spiegel.language.classify) on the held-apart eval set.
+"""Benchmark the offline statement classifier (spiegel.language.classify).
 
 Reports per-theme precision/recall/F1, macro-F1 over themes, polarity accuracy (over correctly found
-themes) and kind accuracy, per language and overall, plus single-core throughput (median of several runs)
-and the cold training time. ``--cv`` runs 5-fold cross-validation on the TRAINING set only, which is how
-the theme threshold was chosen. ``--write-docs`` replaces the classifier section of docs/benchmarks.md.
+themes) and kind accuracy, per language and overall, for every labelled set given, plus single-core
+throughput (median of several runs) and the cold start. ``--eval PATH`` scores any JSONL file in the
+format of ``spiegel/language/data/classifier/eval.jsonl`` (one ``{"text", "language", "themes":
+[{"id", "polarity"}], "kind"}`` object per line); without it the shipped sets are scored.
+``--baseline REV`` also loads the classifier as it was at git revision REV (code and data) and measures
+it in the same process, on the same sets, for a fair comparison. ``--cv`` runs 5-fold cross-validation
+on the TRAINING set only. ``--write-docs`` replaces the classifier section of docs/benchmarks.md.
 
-Run:  .venv/bin/python bench/classifier.py --runs 5 --write-docs
+Run:  .venv/bin/python bench/classifier.py --eval held-out.jsonl
+      .venv/bin/python bench/classifier.py --baseline 0c8e917 --runs 5 --write-docs
 """
 
 from __future__ import annotations

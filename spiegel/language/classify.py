@@ -453,13 +453,15 @@ def build_embedding_cache(path: str) -> int:
 # ------------------------------------------------------------------------------------------ the model
 
 
-DATASETS: tuple[str, ...] = ("train", "eval", "dev", "heldout")
+DATASETS: tuple[str, ...] = ("train", "eval", "dev", "heldout1", "heldout2")
 
 
 def load_dataset(name: str) -> list[dict[str, Any]]:
     """Load a shipped labelled set as a list of dicts, one per statement: ``"train"`` (what the model
-    learns from), ``"eval"`` (the first evaluation set), ``"dev"`` (the development set the second model
-    was tuned on) or ``"heldout"`` (written after that model was frozen; never tuned on)."""
+    learns from), ``"eval"`` (the first evaluation set), ``"dev"`` (the development set the sentence-encoder
+    model was tuned on), ``"heldout1"`` (written after that model was first frozen; its errors were then read,
+    so it became development data) or ``"heldout2"`` (written after the final model was frozen; never tuned
+    on). See ``data/classifier/README.md``."""
     if name not in DATASETS:
         raise ValueError(f"unknown data set {name!r}: use one of {', '.join(DATASETS)}")
     rows: list[dict[str, Any]] = []

@@ -235,7 +235,7 @@ def render(
     baseline: dict[str, dict[str, dict[str, Any]]],
     rates: dict[str, float],
     base_rates: dict[str, float] | None,
-    cold: float,
+    cold: tuple[float, float | None],
     health: dict[str, Any],
     cmd: str,
 ) -> str:
@@ -261,7 +261,8 @@ def render(
         lines.append(f"| baseline | {base_rates['nl']:.0f} | {base_rates['en']:.0f} | {base_rates['all']:.0f} |")
     lines += [
         "",
-        f"Cold start (first use loads the sentence encoder and trains the model from the shipped data): {cold:.2f} s.",
+        "Cold start (first use loads the sentence encoder and trains the model from the shipped data): "
+        f"{cold[0]:.2f} s" + (f" (baseline: {cold[1]:.2f} s)." if cold[1] is not None else "."),
         "",
         f"Health near-miss set (`health.jsonl`): {health['health_found']}/{health['health']} health statements "
         f"get `wellbeing`; {health['other_flagged']}/{health['other']} figures of speech and other statements do.",
@@ -330,14 +331,17 @@ def main(argv: list[str] | None = None) -> int:
 
     baseline: dict[str, dict[str, dict[str, Any]]] = {}
     base_rates = None
+    base_cold = None
     if args.baseline:
         base = load_baseline(args.baseline)
+        start = time.perf_counter()
         base.warm_up()
+        base_cold = time.perf_counter() - start
         baseline = {name: evaluate(rows, base.classify_many) for name, rows in named.items()}
         base_rates = throughput(texts, base.classify_many, args.runs)
 
     cmd = ".venv/bin/python bench/classifier.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    markdown = render(sets, baseline, rates, base_rates, cold, health, cmd.strip())
+    markdown = render(sets, baseline, rates, base_rates, (cold, base_cold), health, cmd.strip())
     print(markdown)
     if args.write_docs:
         notes = args.notes.read_text(encoding="utf-8") if args.notes else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -26,8 +27,11 @@ from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_THRESHOLD
 from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.failures import log_failure
 from spiegel.tenancy.actions import ensure_department
 from spiegel.tenancy.models import Department, Organisation
+
+log = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
 
@@ -169,7 +173,11 @@ def analyse_interview(interview_id: str) -> InterviewAnalysis | None:
         if interview.status != Status.COMPLETED:
             ClusterMember.objects.filter(interview=interview).delete()
             return None
-        derived = derive(_shared_statements(interview))
+        try:
+            derived = derive(_shared_statements(interview))
+        except Exception as exc:  # degrade to "no reasons" rather than fail the case's analysis
+            log_failure(log, "deriving the reasons", interview.id, exc)
+            derived = derive([])
         primary = derived.primary
         analysis = InterviewAnalysis.objects.create(
             interview=interview,
@@ -248,7 +256,14 @@ def cluster_statements(organisation_id: str) -> dict[str, int]:
     for kind in ("fact", "emerging"):
         chosen = [(s, special) for s, special, k in rows if k == kind]
         items = [Item(group=str(s.interview_id), text=s.text, language=s.interview.language) for s, _sp in chosen]
-        for cluster in cluster_items(items):
+        try:
+            found = cluster_items(items)
+        except Exception as exc:  # degrade to "no clusters of this kind" rather than fail the organisation's run
+            log.error(
+                "clustering %s statements failed for organisation %s: %s", kind, organisation.id, type(exc).__name__
+            )
+            found = []
+        for cluster in found:
             clusters.append((kind, [chosen[i] for i in cluster.members], cluster.terms))
     with transaction.atomic():
         StatementCluster.objects.filter(organisation=organisation).delete()

@@ -17,10 +17,11 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import simplemma
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
+
+from spiegel.language.lemmas import lemma_lower
 
 __all__ = ["Cluster", "Item", "cluster_items", "content_lemmas"]
 
@@ -104,7 +105,7 @@ def content_lemmas(text: str, language: str) -> list[str]:
     for token in _WORD.findall(text.lower()):
         if token in stop or (len(token) < 3 and not token.isdigit()):
             continue
-        lemma = token if token.isdigit() else simplemma.lemmatize(token, lang=language).lower()
+        lemma = token if token.isdigit() else lemma_lower(token, language)
         if lemma not in stop:
             out.append(lemma)
     return out

@@ -117,11 +117,22 @@ class FilterError(ValueError):
         self.message = message
 
 
+#: The months a period may name: wide enough for any real exit, narrow enough that date arithmetic never
+#: leaves Python's calendar (9999-12 plus one month is not a date).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: 'YYYY-MM' within FIRST_YEAR..LAST_YEAR, as a pattern for the API schema.
+MONTH_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"
+
+
 def parse_month(value: str, field_name: str) -> dt.date:
     """'YYYY-MM' → the first day of that month; FilterError otherwise."""
     match = _MONTH.match(value.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
-        raise FilterError(field_name, f"{field_name} must be a month written YYYY-MM, for example 2025-01.")
+    if not match or not 1 <= int(match.group(2)) <= 12 or not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        raise FilterError(
+            field_name,
+            f"{field_name} must be a month written YYYY-MM between {FIRST_YEAR}-01 and {LAST_YEAR}-12, "
+            "for example 2025-01.",
+        )
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 

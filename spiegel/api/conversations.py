@@ -7,8 +7,15 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.errors import HttpError
 
-from spiegel.api.schemas import ConversationOut, ErrorOut, MessageIn, MessageOut, PostedOut
-from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.api.schemas import ConversationOut, MessageIn, MessageOut, PostedOut, errors
+from spiegel.interviews.conversation import (
+    REPEAT_WINDOW,
+    ConversationClosed,
+    NotAChat,
+    answer_pending,
+    post_message,
+    progress_of,
+)
 from spiegel.interviews.models import Interview, Message
 from spiegel.interviews.queries import TokenError, case_by_token, messages_of
 
@@ -32,7 +39,7 @@ def _out(message: Message) -> MessageOut:
     return MessageOut(id=message.id, role=message.role, text=message.text, created_at=message.created_at)  # type: ignore[arg-type]
 
 
-@router.get("/{token}", response={200: ConversationOut, 404: ErrorOut}, auth=None, summary="The conversation so far")
+@router.get("/{token}", response={200: ConversationOut, **errors(404)}, auth=None, summary="The conversation so far")
 def get_conversation(request: HttpRequest, token: str) -> ConversationOut:
     interview = _case(token, allow_closed=True)
     answer_pending(interview)
@@ -46,16 +53,26 @@ def get_conversation(request: HttpRequest, token: str) -> ConversationOut:
 
 @router.post(
     "/{token}/messages",
-    response={200: PostedOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: PostedOut, **errors(400, 404, 409, 422)},
     auth=None,
     summary="Send the leaver's answer; returns the interviewer's new messages",
     description="Sending the first answer starts the conversation (the client shows the terms first). "
-    "A repeated client_id returns the earlier answer instead of adding a turn.",
+    "A repeated client_id returns the earlier answer instead of adding a turn, and so does the same text again "
+    "within a few seconds without a client_id. 409 when the conversation has closed or the case is held by a "
+    "person (mode interviewer).",
 )
 def send_message(request: HttpRequest, token: str, payload: MessageIn) -> PostedOut:
     interview = _case(token, allow_closed=True)
     try:
-        result = post_message(interview, payload.text, client_id=payload.client_id, skip_topic=payload.skip_topic)
+        result = post_message(
+            interview,
+            payload.text,
+            client_id=payload.client_id,
+            skip_topic=payload.skip_topic,
+            repeat_window=REPEAT_WINDOW,
+        )
+    except NotAChat as exc:
+        raise HttpError(409, "This conversation is held by a person, not in the chat; it takes no messages.") from exc
     except ConversationClosed as exc:
         raise HttpError(409, "The conversation has closed; no more messages are taken.") from exc
     except ValidationError as exc:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import ConfigDict, Field
 
-from spiegel.analysis.queries import FilterError, Filters, Insights, insights, parse_month
-from spiegel.api.schemas import ErrorOut, LeaveTypeCode
+from spiegel.analysis.queries import MONTH_PATTERN, FilterError, Filters, Insights, insights, parse_month
+from spiegel.api.schemas import LanguageCode, LeaveTypeCode, errors
+from spiegel.language.text import CONTROL_FREE
 from spiegel.tenancy.queries import Access
 
 router = Router(tags=["insights"])
@@ -17,17 +20,19 @@ router = Router(tags=["insights"])
 class InsightsQuery(Schema):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    from_: str | None = Field(None, alias="from", description="First month, YYYY-MM (inclusive).", max_length=7)
-    to: str | None = Field(None, description="Last month, YYYY-MM (inclusive).", max_length=7)
-    department: str | None = Field(None, max_length=120)
+    from_: str | None = Field(
+        None, alias="from", description="First month, YYYY-MM (inclusive), not later than `to`.", pattern=MONTH_PATTERN
+    )
+    to: str | None = Field(None, description="Last month, YYYY-MM (inclusive).", pattern=MONTH_PATTERN)
+    department: str | None = Field(None, max_length=120, pattern=CONTROL_FREE)
     leave_type: LeaveTypeCode | None = None
-    tenure: str | None = Field(None, description="Tenure band: 0-1, 1-2, 2-5, 5-10 or 10+ years.", max_length=5)
-    language: str = Field("en", description="Language of labels and actions: nl or en.", max_length=2)
+    tenure: Literal["0-1", "1-2", "2-5", "5-10", "10+"] | None = Field(None, description="Tenure band in years.")
+    language: LanguageCode = Field("en", description="Language of labels and actions.")
 
 
 @router.get(
     "",
-    response={200: Insights, 401: ErrorOut, 422: ErrorOut},
+    response={200: Insights, **errors(401, 422)},
     summary="Why people leave: reasons, trends, facts, advice",
     description="Every figure meets the organisation's minimum group size; a suppressed figure has "
     "`value: null, suppressed: true`. Periods are months (`from`/`to` as YYYY-MM).",

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from spiegel.analysis.queries import attributed_statements, reasons_of
 from spiegel.api.schemas import (
-    ErrorOut,
+    MAX_PAGE,
     InterviewCreatedOut,
     InterviewDetailOut,
     InterviewIn,
@@ -20,6 +20,7 @@ from spiegel.api.schemas import (
     ReasonOut,
     SharedStatementOut,
     StatusCode,
+    errors,
 )
 from spiegel.interviews.actions import CaseInput, invitation_url, open_case
 from spiegel.interviews.models import Interview
@@ -63,7 +64,7 @@ def _actor(access: Access) -> Actor:
 
 @router.post(
     "",
-    response={201: InterviewCreatedOut, 401: ErrorOut, 422: ErrorOut},
+    response={201: InterviewCreatedOut, **errors(400, 401, 403, 422)},
     summary="Open a case for a leaver",
     description="Returns the leaver's private link. The token is shown only in this response.",
 )
@@ -96,11 +97,11 @@ def create_interview(request: HttpRequest, payload: InterviewIn) -> Status[Inter
 
 class ListFilters(Schema):
     status: StatusCode | None = None
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(50, ge=1, le=200)
 
 
-@router.get("", response={200: InterviewPageOut, 401: ErrorOut, 422: ErrorOut}, summary="List cases")
+@router.get("", response={200: InterviewPageOut, **errors(401, 422)}, summary="List cases")
 def list_interviews(request: HttpRequest, filters: Query[ListFilters]) -> InterviewPageOut:
     access = _access(request)
     qs = cases_for(access, status=filters.status)
@@ -111,7 +112,7 @@ def list_interviews(request: HttpRequest, filters: Query[ListFilters]) -> Interv
 
 @router.get(
     "/{interview_id}",
-    response={200: InterviewDetailOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: InterviewDetailOut, **errors(401, 404, 422)},
     summary="One case",
     description="With `reasons` (from shared statements) and `statements` (those shared with the leaver's "
     "name, never health data) once the leaver has completed the mirror.",

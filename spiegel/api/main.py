@@ -15,7 +15,16 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
+from spiegel.analysis.queries import FIRST_YEAR, LAST_YEAR, MONTH_PATTERN
+from spiegel.api.schemas import EMAIL_PATTERN
+from spiegel.language.text import CONTROL_FREE
 from spiegel.tenancy.queries import Access, api_key_access
+
+PATTERN_MESSAGES = {
+    MONTH_PATTERN: f"Must be a month written YYYY-MM between {FIRST_YEAR}-01 and {LAST_YEAR}-12, for example 2025-01.",
+    CONTROL_FREE: "Must not contain control characters.",
+    EMAIL_PATTERN: "This is not a valid e-mail address.",
+}
 
 
 class ApiKeyAuth(HttpBearer):
@@ -45,9 +54,18 @@ def _field_of(loc: Any) -> str:
     return ".".join(parts) or "request"
 
 
+def _message(error: dict[str, Any]) -> str:
+    """pydantic's message, or ours where it would show a regular expression to a person."""
+    if error.get("type") == "string_pattern_mismatch":
+        known = PATTERN_MESSAGES.get(str((error.get("ctx") or {}).get("pattern", "")))
+        if known:
+            return known
+    return str(error.get("msg", "invalid"))
+
+
 @api.exception_handler(NinjaValidationError)
 def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    errors = [{"field": _field_of(e.get("loc", ())), "message": str(e.get("msg", "invalid"))} for e in exc.errors]
+    errors = [{"field": _field_of(e.get("loc", ())), "message": _message(e)} for e in exc.errors]
     summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "invalid input"
     return _error(request, 422, f"The request is not valid — {summary}.", errors)
 

@@ -7,7 +7,7 @@ can withdraw it; the invitation token keeps working for that too until it expire
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -15,7 +15,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict, Field
 
-from spiegel.api.schemas import ErrorOut, StatusCode
+from spiegel.api.schemas import FreeText, StatusCode, errors
 from spiegel.consent.actions import (
     ClosingAnswers,
     Decision,
@@ -29,6 +29,7 @@ from spiegel.consent.models import Statement
 from spiegel.consent.queries import case_by_receipt, mirror_statements, record_of, restorable
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token
+from spiegel.language.text import CONTROL_FREE
 
 router = Router(tags=["mirror"])
 
@@ -70,11 +71,13 @@ class ReviewOut(Schema):
 class DecisionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="One of this review's statements, once per request.")
     visibility: VisibilityCode | None = None
-    text: str | None = Field(None, max_length=2000)
+    text: FreeText | None = Field(None, max_length=2000)
     delete: bool | None = None
-    restore: list[str] = Field(default_factory=list, max_length=50)
+    restore: list[Annotated[str, Field(max_length=80, pattern=CONTROL_FREE)]] = Field(
+        default_factory=list, max_length=50
+    )
 
 
 class ReviewIn(Schema):
@@ -84,7 +87,7 @@ class ReviewIn(Schema):
     felt_heard: int = Field(ge=1, le=5)
     recommend_score: int = Field(ge=0, le=10)
     would_return: Literal["yes", "maybe", "no"] | None = None
-    comment: str | None = Field(None, max_length=4000)
+    comment: FreeText | None = Field(None, max_length=4000)
 
 
 class CompletedOut(Schema):
@@ -165,7 +168,7 @@ def _review_out(interview: Interview) -> ReviewOut:
 
 @router.get(
     "/{token}/review",
-    response={200: ReviewOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: ReviewOut, **errors(404, 409)},
     auth=None,
     summary="The mirror: the leaver's statements, pseudonymised, with their themes and visibility",
 )
@@ -175,7 +178,7 @@ def get_review(request: HttpRequest, token: str) -> ReviewOut:
 
 @router.patch(
     "/{token}/review",
-    response={200: ReviewOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: ReviewOut, **errors(400, 404, 409, 422)},
     auth=None,
     summary="Save corrections and choices without completing (all or nothing)",
 )
@@ -187,7 +190,7 @@ def save_review(request: HttpRequest, token: str, payload: DecisionsIn) -> Revie
 
 @router.post(
     "/{token}/review",
-    response={200: CompletedOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: CompletedOut, **errors(400, 404, 409, 422)},
     auth=None,
     summary="Complete the mirror: decisions per statement and the closing questions",
     description="Statements not named keep their current choice (anonymous by default). A corrected text is "
@@ -207,7 +210,7 @@ def complete(request: HttpRequest, token: str, payload: ReviewIn) -> CompletedOu
 
 @router.get(
     "/{token}/record",
-    response={200: RecordOut, 404: ErrorOut},
+    response={200: RecordOut, **errors(404)},
     auth=None,
     summary="The leaver's own record (invitation or receipt token): statements, closing answers, transcript",
 )
@@ -220,7 +223,7 @@ def get_record(request: HttpRequest, token: str) -> RecordOut:
 
 @router.post(
     "/{token}/withdraw",
-    response={200: WithdrawnOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: WithdrawnOut, **errors(404, 409)},
     auth=None,
     summary="Withdraw the record (invitation or receipt token): everything said is deleted",
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator
+
+from spiegel.language.text import CONTROL_FREE, strip_control
 
 LanguageCode = Literal["nl", "en"]
 LeaveTypeCode = Literal["resignation", "dismissal", "mutual_agreement", "contract_end", "retirement", "other"]
@@ -15,9 +17,28 @@ ModeCode = Literal["self", "interviewer"]
 StatusCode = Literal["invited", "in_progress", "review", "completed", "expired", "withdrawn"]
 
 
+#: Free text (an answer, a correction, a comment): control characters are removed, tab and newline kept.
+FreeText = Annotated[str, AfterValidator(strip_control)]
+#: An e-mail address as the API accepts it (a subset of what Django's EmailValidator accepts, so that every
+#: address the schema allows is taken), or empty.
+EMAIL_PATTERN = (
+    r"^$|^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+#: The highest page number a list accepts: far beyond any organisation's cases, far below any integer limit.
+MAX_PAGE = 100_000
+
+
 class ErrorOut(Schema):
     detail: str
     errors: list[dict[str, str]] = Field(default_factory=list)
+
+
+def errors(*codes: int) -> dict[int, type[ErrorOut]]:
+    """The documented error responses of an operation (every one it can return; a CI fuzz run checks it):
+    400 a body that is not JSON, 401 no valid API key, 403 the key may not do this, 404 unknown or another
+    organisation's, 409 not possible in the case's state, 422 invalid input."""
+    return dict.fromkeys(codes, ErrorOut)
 
 
 class InterviewIn(Schema):
@@ -26,14 +47,21 @@ class InterviewIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     language: LanguageCode
-    department: str = Field("", max_length=120)
-    role: str = Field("", max_length=120)
+    department: str = Field("", max_length=120, pattern=CONTROL_FREE)
+    role: str = Field("", max_length=120, pattern=CONTROL_FREE)
     tenure_months: int | None = Field(None, ge=0, le=720)
-    leave_date: dt.date | None = None
+    leave_date: dt.date | None = Field(
+        None, description="Within three years before and two years after today (calendar years)."
+    )
     leave_type: LeaveTypeCode = "resignation"
     mode: ModeCode = "self"
     regrettable: Literal["yes", "no", "unknown"] = "unknown"
-    email: str = Field("", max_length=254)
+    email: str = Field(
+        "",
+        max_length=254,
+        pattern=EMAIL_PATTERN,
+        description="The leaver's address for the invitation e-mail (an ASCII address; empty: no e-mail).",
+    )
 
     @field_validator("department", "role", "email")
     @classmethod
@@ -73,11 +101,30 @@ class InterviewPageOut(Schema):
     page_size: int
 
 
-class MessageIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+#: A character that a person can see: an answer needs at least one (unless it asks to skip the topic).
+VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f]"
 
-    text: str = Field(max_length=20000)
-    client_id: str = Field("", max_length=80)
+
+class MessageIn(Schema):
+    """An answer. Without ``skip_topic`` it must hold something visible; with it, it may be empty (the
+    leaver only asks for the next topic). Control characters are removed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "if": {"properties": {"skip_topic": {"const": False}}},
+            "then": {"properties": {"text": {"pattern": VISIBLE}}},
+        },
+    )
+
+    text: FreeText = Field(max_length=20000)
+    client_id: str = Field(
+        "",
+        max_length=80,
+        pattern=CONTROL_FREE,
+        description="The client's id for this answer: a retry with the "
+        "same id returns the first reply instead of adding a turn.",
+    )
     skip_topic: bool = False
 
 

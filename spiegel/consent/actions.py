@@ -21,6 +21,7 @@ from spiegel.interviews.models import Conversation, Interview, Message, MessageR
 from spiegel.privacy.actions import record_case_event
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.crypto import token_digest
+from spiegel.privacy.failures import log_failure
 from spiegel.privacy.models import PseudonymMap
 
 log = logging.getLogger(__name__)
@@ -50,13 +51,39 @@ def _save_pseudonymiser(interview: Interview, pseudonymiser: Any, kept: list[str
     )
 
 
-def _themes_of(texts: list[str], language: str) -> list[tuple[list[dict[str, Any]], str]]:
+def _themes_of(texts: list[str], interview: Interview) -> list[tuple[list[dict[str, Any]], str]]:
+    """Themes and kind per text; when classifying fails, no themes (and the kind "experience") rather than no
+    mirror: the leaver's statements matter more than their labels."""
     from spiegel.language.classify import classify_many
 
+    try:
+        classified = classify_many(texts, interview.language)
+    except Exception as exc:
+        log_failure(log, "classifying the statements", interview.id, exc)
+        return [([], "experience") for _ in texts]
     return [
         ([{"id": t.id, "polarity": t.polarity, "confidence": t.confidence} for t in c.themes], c.kind)
-        for c in classify_many(texts, language)
+        for c in classified
     ]
+
+
+def _drafts(interview: Interview, answers: list[dict[str, Any]], pseudonymiser: Any, kept: list[str]) -> list[Any]:
+    """The statements of ``answers``; when drafting fails, answer by answer, and an answer that still fails
+    gives no statement (it is never shown unpseudonymised) while the others are kept."""
+    from spiegel.language.statements import draft_statements
+
+    try:
+        return draft_statements(answers, pseudonymiser, keep=kept)
+    except Exception as exc:
+        log_failure(log, "drafting the statements", interview.id, exc)
+    drafts: list[Any] = []
+    for index, answer in enumerate(answers):
+        only = [answer if n == index else {**a, "text": ""} for n, a in enumerate(answers)]
+        try:
+            drafts += draft_statements(only, pseudonymiser, keep=kept)
+        except Exception as exc:
+            log_failure(log, f"drafting the statements of answer {index}", interview.id, exc)
+    return drafts
 
 
 # ------------------------------------------------------------------------------------------ the mirror
@@ -68,8 +95,6 @@ def prepare_mirror(interview: Interview) -> int:
 
     Idempotent: a case that already has statements, or is not in review, is left alone.
     """
-    from spiegel.language.statements import draft_statements
-
     locked = Interview.objects.select_for_update().get(pk=interview.pk)
     if locked.status != Status.REVIEW or Statement.objects.filter(interview=locked).exists():
         return 0
@@ -87,8 +112,8 @@ def prepare_mirror(interview: Interview) -> int:
     # The engine appends one answer per leaver message; only then can a statement point into the transcript.
     aligned = len(answers) == len(leaver_seqs)
     pseudonymiser, kept = _pseudonymiser(locked)
-    drafts = draft_statements(answers, pseudonymiser, keep=kept)
-    classified = _themes_of([d.text for d in drafts], locked.language)
+    drafts = _drafts(locked, answers, pseudonymiser, kept)
+    classified = _themes_of([d.text for d in drafts], locked)
     Statement.objects.bulk_create(
         [
             Statement(  # type: ignore[misc]
@@ -180,10 +205,10 @@ def _apply(statement: Statement, decision: Decision, pseudonymiser: Any, kept: l
     return errors
 
 
-def _reclassify(statements: Iterable[Statement], language: str) -> None:
+def _reclassify(statements: Iterable[Statement], interview: Interview) -> None:
     changed = list(statements)
     if changed:
-        for statement, (themes, kind) in zip(changed, _themes_of([s.text for s in changed], language), strict=True):
+        for statement, (themes, kind) in zip(changed, _themes_of([s.text for s in changed], interview), strict=True):
             statement.themes = themes
             statement.kind = kind
 
@@ -212,7 +237,7 @@ def _apply_decisions(interview: Interview, decisions: Sequence[Decision]) -> lis
             errors.setdefault(str(decision.id), []).extend(problems)
         elif statement.text != before:
             edited.append(statement)
-    _reclassify(edited, interview.language)
+    _reclassify(edited, interview)
     for statement in statements.values():
         problems = _check_special_category(statement)
         if problems:

@@ -57,6 +57,18 @@ def _new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def _years_from(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without it
+        return day.replace(year=day.year + years, day=28)
+
+
+def leave_date_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The leave dates a case accepts: three calendar years before ``today`` up to two after, both inclusive."""
+    return _years_from(today, -3), _years_from(today, 2)
+
+
 def validate_case_input(data: CaseInput) -> None:
     """Raise ValidationError with a message per field for anything wrong; nothing is written."""
     errors: dict[str, str] = {}
@@ -75,8 +87,8 @@ def validate_case_input(data: CaseInput) -> None:
     if len(data.department) > 120:
         errors["department"] = _("The department name may be at most 120 characters.")
     if data.leave_date is not None:
-        today = timezone.localdate()
-        if not (today - dt.timedelta(days=3 * 365) <= data.leave_date <= today + dt.timedelta(days=2 * 365)):
+        earliest, latest = leave_date_window(timezone.localdate())
+        if not earliest <= data.leave_date <= latest:
             errors["leave_date"] = _("The leave date must lie within three years before and two years after today.")
     if data.email:
         try:

@@ -6,6 +6,7 @@ browser loses nothing; a leaver message without a reply is answered the next tim
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from spiegel.interviews.actions import give_consent
@@ -23,22 +24,32 @@ from spiegel.interviews.models import (
     Interview,
     Message,
     MessageRole,
+    Mode,
     Status,
 )
+from spiegel.language.text import strip_control
 from spiegel.privacy.actions import record_case_event
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.failures import log_failure
 from spiegel.tenancy.models import Organisation
 
 if TYPE_CHECKING:
-    from spiegel.interviews.engine import Engine, EngineReply, Guide, Phraser
+    from spiegel.interviews.engine import ConversationState, Engine, EngineReply, Flag, Guide, Phraser
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 4000
+# Over the API, the same answer again within this time and without a client_id is a double send (a double tap,
+# a retry by a client that sets no client_id), not a new turn: nobody reads a new question and answers it in less.
+REPEAT_WINDOW = dt.timedelta(seconds=3)
 
 
 class ConversationClosed(Exception):  # noqa: N818  (a state, not a fault)
     """The conversation has ended; no more messages are taken."""
+
+
+class NotAChat(ConversationClosed):
+    """The case is held by a person (mode ``interviewer``): it takes no chat messages."""
 
 
 def guide_for_organisation(organisation: Organisation, language: str) -> Guide:
@@ -101,7 +112,9 @@ class PostResult:
 
 
 def validate_message_text(text: str) -> str:
-    cleaned = text.strip()
+    """The answer as it is stored: control characters removed (tab and newline kept), trimmed, not empty and
+    not too long. Raises ``ValidationError`` with a message for the leaver."""
+    cleaned = strip_control(text).strip()
     if not cleaned:
         raise ValidationError(_("The message is empty."))
     if len(cleaned) > MAX_MESSAGE_CHARS:
@@ -112,37 +125,82 @@ def validate_message_text(text: str) -> str:
     return cleaned
 
 
-def post_message(interview: Interview, text: str, *, client_id: str = "", skip_topic: bool = False) -> PostResult:
+def post_message(
+    interview: Interview,
+    text: str,
+    *,
+    client_id: str = "",
+    skip_topic: bool = False,
+    repeat_window: dt.timedelta | None = None,
+) -> PostResult:
     """Take one answer of the leaver and return the interviewer's new messages.
 
-    A repeated `client_id` returns the earlier reply instead of adding a turn.
+    A repeated `client_id` returns the earlier reply instead of adding a turn; so does, without a `client_id`,
+    the same text again within ``repeat_window`` (the API passes ``REPEAT_WINDOW``). Raises
+    ``ValidationError`` for an empty or too long answer, ``NotAChat`` for a human-led case and
+    ``ConversationClosed`` once it has ended.
     """
-    cleaned = validate_message_text(text)
-    client_id = client_id.strip()[:80]
-    if client_id:
-        earlier = Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
-        if earlier is not None:
-            return _reply_for(interview, earlier)
-    if interview.status not in (Status.INVITED, Status.IN_PROGRESS):
-        raise ConversationClosed()
-    try:
-        leaver_message = _store_answer(interview, cleaned, client_id)
-    except IntegrityError:
-        # The same client_id raced in from a parallel retry: answer with what that one got.
-        earlier = Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
-        if earlier is None:
-            raise
-        return _reply_for(interview, earlier)
+    leaver_message = store_answer(
+        interview, text, client_id=client_id, skip_topic=skip_topic, repeat_window=repeat_window
+    )
     return _reply_for(interview, leaver_message, skip_topic=skip_topic)
 
 
+def store_answer(
+    interview: Interview,
+    text: str,
+    *,
+    client_id: str = "",
+    skip_topic: bool = False,
+    repeat_window: dt.timedelta | None = None,
+) -> Message:
+    """Store the leaver's answer (committed before any reply is worked out, so nothing is lost) and return it.
+
+    The one way an answer is stored, for the plain and the streaming page and the API: a repeated
+    ``client_id`` returns the answer stored the first time, and so does the same text again within
+    ``repeat_window`` without a ``client_id``. With ``skip_topic`` the answer may be empty: the transcript then
+    says that the leaver asked for the next topic.
+    """
+    if skip_topic and not strip_control(text).strip():
+        with translation.override(interview.language):
+            text = _("Next topic, please.")
+    cleaned = validate_message_text(text)
+    client_id = strip_control(client_id).strip()[:80]
+    if client_id:
+        earlier = _by_client_id(interview, client_id)
+        if earlier is not None:
+            return earlier
+    if interview.mode != Mode.SELF:
+        raise NotAChat()
+    if interview.status not in (Status.INVITED, Status.IN_PROGRESS):
+        raise ConversationClosed()
+    try:
+        return _store_answer(interview, cleaned, client_id, repeat_window)
+    except IntegrityError:
+        # The same client_id raced in from a parallel retry: answer with what that one got.
+        earlier = _by_client_id(interview, client_id) if client_id else None
+        if earlier is None:
+            raise
+        return earlier
+
+
+def _by_client_id(interview: Interview, client_id: str) -> Message | None:
+    return Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
+
+
 @transaction.atomic
-def _store_answer(interview: Interview, text: str, client_id: str) -> Message:
+def _store_answer(
+    interview: Interview, text: str, client_id: str, repeat_window: dt.timedelta | None = None
+) -> Message:
     # Sending an answer is starting the conversation: clients show the terms before the first message.
     # give_consent locks the row for the rest of this transaction and changes nothing if already consented.
     locked = give_consent(interview)
     if locked.status != Status.IN_PROGRESS:
         raise ConversationClosed()
+    if not client_id and repeat_window is not None:
+        last = Message.objects.filter(interview=locked, role=MessageRole.LEAVER).order_by("-seq").first()
+        if last is not None and last.text == text and last.created_at >= timezone.now() - repeat_window:
+            return last  # the same answer sent twice at once: taken once
     message = Message.objects.create(
         interview=locked, seq=_next_seq(locked), role=MessageRole.LEAVER, text=text, client_id=client_id
     )
@@ -159,26 +217,76 @@ def _reply_for(interview: Interview, leaver_message: Message, *, skip_topic: boo
 
     # the language model (if configured) words the reply before the lock is taken, never under it
     phraser = prephrase_reply(interview, leaver_message, skip_topic=skip_topic)
-    return _compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser)
+    return compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser)
+
+
+def _engine_reply(
+    interview: Interview,
+    guide: Guide,
+    state: ConversationState,
+    text: str,
+    *,
+    skip_topic: bool,
+    phraser: Phraser | None,
+) -> EngineReply:
+    """The engine's reply to ``text``; when working it out raises, the engine's safe next question instead
+    (the answer kept, the next guide topic or closing step, worded by the templates)."""
+    try:
+        return engine_for(guide, phraser).respond(state, text, skip_topic=skip_topic)
+    except Exception as exc:  # whatever breaks, the leaver gets a next question and nothing is lost
+        log_failure(log, "working out the reply", interview.id, exc)
+    return engine_for(guide).recover(state, text)
 
 
 @transaction.atomic
-def _compute_reply(
-    interview: Interview, leaver_message: Message, *, skip_topic: bool, phraser: Phraser | None = None
+def compute_reply(
+    interview: Interview, leaver_message: Message, *, skip_topic: bool = False, phraser: Phraser | None = None
 ) -> PostResult:
+    """The interviewer's reply to a stored answer, computed once under the case's lock and stored.
+
+    Never fails for what the answer says: if the engine raises, its safe next question is asked instead, and
+    if even that fails, the guide's next question not yet asked (``_guide_fallback``). Raises
+    ``ConversationClosed`` when the case stopped taking answers meanwhile (withdrawn, expired).
+    """
+    from spiegel.interviews.engine import ConversationState, Guide
+
     locked = Interview.objects.select_for_update().get(pk=interview.pk)
     existing = list(Message.objects.filter(reply_to=leaver_message).order_by("seq"))
     if existing:  # another request answered it while we waited for the lock
         return PostResult(status=locked.status, messages=existing)
-    from spiegel.interviews.engine import ConversationState, Guide
-
-    conversation = Conversation.objects.get(interview=locked)
-    guide = Guide.from_dict(conversation.guide)
-    state = ConversationState.from_dict(conversation.state)
-    reply: EngineReply = engine_for(guide, phraser).respond(state, leaver_message.text, skip_topic=skip_topic)
-    conversation.state = reply.state.to_dict()
-    conversation.progress = float(reply.progress)
-    conversation.save(update_fields=["state", "progress", "updated_at"])
+    conversation = Conversation.objects.filter(interview=locked).first()
+    if (
+        locked.status != Status.IN_PROGRESS
+        or conversation is None
+        or conversation.state is None
+        or not Message.objects.filter(pk=leaver_message.pk).exists()
+    ):
+        # withdrawn (the words erased) or closed while this answer was on its way
+        interview.status = locked.status
+        raise ConversationClosed()
+    reply: EngineReply | None
+    try:
+        reply = _engine_reply(
+            locked,
+            Guide.from_dict(conversation.guide),
+            ConversationState.from_dict(conversation.state),
+            leaver_message.text,
+            skip_topic=skip_topic,
+            phraser=phraser,
+        )
+    except Exception as exc:  # the stored state or guide cannot be read: the guide's questions carry on
+        log_failure(log, "the engine's safe next question", locked.id, exc)
+        reply = None
+    flags: list[Flag] = []
+    if reply is None:
+        texts, closed = _guide_fallback(locked, conversation)
+        produced: list[dict[str, Any]] = [{"engine": "guide-fallback"} for _ in texts]
+    else:
+        conversation.state = reply.state.to_dict()
+        conversation.progress = float(reply.progress)
+        conversation.save(update_fields=["state", "progress", "updated_at"])
+        texts, closed, flags = reply.messages, reply.closed, reply.flags
+        produced = [_produced_by(reply, offset) for offset in range(len(texts))]
     seq = _next_seq(locked)
     new_messages = [
         Message.objects.create(
@@ -187,19 +295,19 @@ def _compute_reply(
             role=MessageRole.INTERVIEWER,
             text=text,
             reply_to=leaver_message,
-            produced_by=_produced_by(reply, offset),
+            produced_by=produced[offset],
         )
-        for offset, text in enumerate(reply.messages)
+        for offset, text in enumerate(texts)
     ]
     fields = ["updated_at"]
-    if reply.flags and not locked.flagged:
+    if flags and not locked.flagged:
         locked.flagged = True
         fields.append("flagged")
-        for flag in reply.flags:
+        for flag in flags:
             record_case_event(
                 Actor.system("engine"), "disclosure.flagged", locked, {"kind": flag.kind, "topic": flag.topic}
             )
-    if reply.closed and locked.status == Status.IN_PROGRESS:
+    if closed and locked.status == Status.IN_PROGRESS:
         locked.status = Status.REVIEW
         locked.closed_at = timezone.now()
         fields += ["status", "closed_at"]
@@ -213,11 +321,37 @@ def _compute_reply(
     return PostResult(status=locked.status, messages=new_messages)
 
 
+def _guide_fallback(interview: Interview, conversation: Conversation) -> tuple[list[str], bool]:
+    """The last resort when the engine cannot even be loaded: the first question of the guide that this
+    conversation has not asked yet, and the closing thanks once all are asked. Returns the messages and
+    whether the conversation closes."""
+    from spiegel.interviews.engine import CLOSING_KEYS, Guide
+
+    try:
+        guide = Guide.from_dict(conversation.guide)
+    except Exception:  # the stored guide itself is unreadable: the organisation's current one
+        guide = guide_for(interview)
+    asked = set(
+        Message.objects.filter(interview=interview, role=MessageRole.INTERVIEWER).values_list("text", flat=True)
+    )
+    questions = [guide.opening_question, *(t.question for t in guide.ordered_topics())]
+    questions += [guide.closing[k] for k in CLOSING_KEYS if k not in ("summary", "thanks")]
+    for question in questions:
+        if question not in asked:
+            return [question], False
+    return [guide.closing["thanks"]], True
+
+
 def answer_pending(interview: Interview) -> None:
     """If the last message is an unanswered answer (a crash between storing and replying), answer it now."""
+    if interview.mode != Mode.SELF or interview.status != Status.IN_PROGRESS:
+        return
     last = Message.objects.filter(interview=interview).order_by("-seq").first()
-    if last is not None and last.role == MessageRole.LEAVER and interview.status == Status.IN_PROGRESS:
-        _reply_for(interview, last)
+    if last is not None and last.role == MessageRole.LEAVER:
+        try:
+            _reply_for(interview, last)
+        except ConversationClosed:
+            interview.refresh_from_db(fields=["status"])
 
 
 def progress_of(interview: Interview) -> float:

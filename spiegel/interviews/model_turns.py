@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 
 from spiegel.interviews.models import Conversation, Interview, Message
+from spiegel.privacy.failures import log_failure
 
 if TYPE_CHECKING:
     from spiegel.interviews.conversation import PostResult
@@ -105,7 +106,7 @@ def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: b
     """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
     stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
     built-in wording replaces a streamed question that breaks a rule, fails or times out)."""
-    from spiegel.interviews.conversation import _compute_reply
+    from spiegel.interviews.conversation import compute_reply
     from spiegel.interviews.engine import ConversationState, Engine, Guide, PhraserDeclined
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
@@ -121,12 +122,15 @@ def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: b
     client = chat_client()
     conversation = Conversation.objects.filter(interview=interview).first()
     if client is not None and conversation is not None and conversation.state is not None:
-        guide = Guide.from_dict(conversation.guide)
-        state = ConversationState.from_dict(conversation.state)
-        move, planned = Engine(guide).plan(state, leaver_message.text, skip_topic)
         try:
+            guide = Guide.from_dict(conversation.guide)
+            state = ConversationState.from_dict(conversation.state)
+            move, planned = Engine(guide).plan(state, leaver_message.text, skip_topic)
             streamed = LLMPhraser(client).stream(move, planned, guide)
         except PhraserDeclined:
+            streamed = None
+        except Exception as exc:  # planning broke: compute_reply below still answers (its own safe path)
+            log_failure(log, "planning the streamed reply", interview.id, exc)
             streamed = None
         if streamed is not None:
             for piece in streamed.pieces():
@@ -137,28 +141,4 @@ def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: b
                 error = streamed.error or LLMError("error", "no result")
                 log.warning("language model failed (%s); the built-in wording answers this turn", error)
                 phraser = FailedPhraser(error)
-    yield StreamPiece(result=_compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser))
-
-
-def store_answer(interview: Interview, text: str, *, client_id: str = "") -> Message:
-    """Store the leaver's (validated) answer without replying yet, for the streaming page; a repeated
-    ``client_id`` returns the answer stored the first time. Raises ``ConversationClosed``."""
-    from django.db import IntegrityError
-
-    from spiegel.interviews.conversation import ConversationClosed, _store_answer
-    from spiegel.interviews.models import MessageRole, Status
-
-    client_id = client_id.strip()[:80]
-    if client_id:
-        earlier = Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
-        if earlier is not None:
-            return earlier
-    if interview.status not in (Status.INVITED, Status.IN_PROGRESS):
-        raise ConversationClosed()
-    try:
-        return _store_answer(interview, text, client_id)
-    except IntegrityError:
-        earlier = Message.objects.filter(interview=interview, role=MessageRole.LEAVER, client_id=client_id).first()
-        if earlier is None:
-            raise
-        return earlier
+    yield StreamPiece(result=compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser))

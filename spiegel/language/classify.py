@@ -42,12 +42,12 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-import simplemma
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+from spiegel.language.lemmas import lemma_lower
 from spiegel.language.taxonomy import THEMES as TAXONOMY_THEMES
 
 __all__ = [
@@ -346,17 +346,11 @@ def has_health_content(text: str) -> bool:
 # ------------------------------------------------------------------------------------- lemma + lexicon
 
 
-@lru_cache(maxsize=200_000)
-def _lemma(token: str, language: str) -> str:
-    """simplemma per token, cached: the vocabulary of exit interviews is small and repeats a lot."""
-    return str(simplemma.lemmatize(token, lang=language)).lower()
-
-
 def _normalise(text: str, language: str) -> str:
     """Lower-cased tokens followed by their lemmas: one string that both the word TF-IDF and the cue
     lists read, so "gepest" matches "pesten" and "managers" matches "manager"."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    lemmas = [_lemma(t, language) for t in tokens]
+    lemmas = [lemma_lower(t, language) for t in tokens]
     return " ".join(tokens) + " || " + " ".join(lemmas)
 
 

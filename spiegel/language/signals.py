@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
+from spiegel.language.lemmas import lemma
 from spiegel.language.taxonomy import THEMES as TAXONOMY_THEMES
 
 
@@ -766,16 +765,11 @@ for _lang in ("nl", "en"):
 
 
 @lru_cache(maxsize=65536)
-def _lemma(token: str, language: str) -> str:
-    return str(simplemma.lemmatize(token, lang=language))
-
-
-@lru_cache(maxsize=65536)
 def _theme_of(token: str, language: str) -> str | None:
     """The theme a single token belongs to: via the token, its lemma, simple stems and Dutch compounds."""
     index = _THEME_WORD_INDEX[language]
     base = token.removesuffix("'s").removesuffix("’s")
-    candidates = [token, base, _lemma(base, language)]
+    candidates = [token, base, lemma(base, language)]
     if language == "nl":
         for suffix in ("en", "s", "e"):
             if base.endswith(suffix) and len(base) > len(suffix) + 3:
@@ -812,7 +806,10 @@ def _prepare(text: str, language: str) -> _Text:
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(lower):
-        tokens.append(m.group(0).strip("-'"))
+        token = m.group(0).strip("-'")
+        if not token:  # a spaced hyphen, an emoticon's nose, a lone apostrophe: no word
+            continue
+        tokens.append(token)
         spans.append((m.start(), m.end()))
     boundaries = [m.start() for m in _CLAUSE_SPLIT[language].finditer(lower)]
     clause_of: list[int] = []

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spiegel.analysis.queries import FilterError, Filters, parse_month, shared_statements_for
+from spiegel.language.text import strip_control
 from spiegel.reports.actions import request_report
 from spiegel.reports.dashboard import (
     AGGREGATE_HEADER,
@@ -38,7 +39,8 @@ def _language() -> str:
 
 
 def _form(data: Any) -> dict[str, str]:
-    return {name: str(data.get(name, "") or "").strip()[:120] for name in FILTER_FIELDS}
+    # control characters carry no meaning in a filter (and PostgreSQL refuses NUL in a query)
+    return {name: strip_control(str(data.get(name, "") or "")).strip()[:120] for name in FILTER_FIELDS}
 
 
 def _filters(form: dict[str, str]) -> Filters:

@@ -78,12 +78,8 @@ def chat(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         draft = request.POST.get("text", "")
         skip = request.POST.get("skip") == "1"
-        text = draft
-        if skip and not text.strip():
-            with translation.override(lang):
-                text = translation.gettext("Next topic, please.")
         try:
-            post_message(interview, text, client_id=request.POST.get("client_id", ""), skip_topic=skip)
+            post_message(interview, draft, client_id=request.POST.get("client_id", ""), skip_topic=skip)
         except ValidationError as exc:
             with translation.override(lang):
                 error = " ".join(exc.messages)

@@ -22,12 +22,11 @@ from collections.abc import Iterator
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from spiegel.interviews.conversation import ConversationClosed, validate_message_text
-from spiegel.interviews.model_turns import store_answer, stream_reply
+from spiegel.interviews.conversation import ConversationClosed, store_answer
+from spiegel.interviews.model_turns import stream_reply
 from spiegel.interviews.models import Interview, Message, MessageRole, Mode, Status
 from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.web import leaver_views
@@ -67,12 +66,8 @@ def stream(request: HttpRequest, token: str) -> HttpResponseBase:
         return leaver_views.chat(request, token)
     text = request.POST.get("text", "")
     skip = request.POST.get("skip") == "1"
-    if skip and not text.strip():
-        with translation.override(leaver_views._language(request, interview)):
-            text = translation.gettext("Next topic, please.")
     try:
-        cleaned = validate_message_text(text)
-        answer = store_answer(interview, cleaned, client_id=request.POST.get("client_id", ""))
+        answer = store_answer(interview, text, client_id=request.POST.get("client_id", ""), skip_topic=skip)
     except (ValidationError, ConversationClosed):
         return leaver_views.chat(request, token)
     response = StreamingHttpResponse(_events(interview, answer, skip), content_type="text/event-stream")

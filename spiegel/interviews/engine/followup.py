@@ -11,7 +11,7 @@ from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
 from .state import ConversationState, Move
-from .wording import feeling_words, quotable
+from .wording import feeling_words, matter_phrase, negated, quotable
 
 VAGUE_PROBES = ("example", "moment", "practice", "situation")
 # A thin answer gets a probe for one concrete occurrence; each time a different kind than the last one.
@@ -56,10 +56,10 @@ class FollowUps(Closing):
             return None, False
 
         own = next((m for m in sig.mentions if m.theme == cur), None)
-        default_quote = quotable((own.phrase if own else None) or next(iter(sig.key_phrases), None), lang)
-        if thin and not own:
-            # "weet ik niet" or "prima" is not worth quoting back; the topic label carries the question
-            default_quote = None
+        answer = str(s.answers[-1]["text"] or "") if s.answers else ""
+        # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
+        # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
+        default_quote = matter_phrase(answer, own.term, lang) if own else None
         last_probe = tp.probes[-1] if tp.probes else None
         cands: list[Move] = []
 
@@ -79,7 +79,7 @@ class FollowUps(Closing):
                     kind,
                     topic=cur,
                     probe=probe,
-                    quote=quotable(quote, lang),
+                    quote=quote,
                     language=lang,
                     quote2=quote2,
                     feeling=feeling,
@@ -90,28 +90,28 @@ class FollowUps(Closing):
             )
 
         if contradiction is not None:
-            mention, earlier = contradiction
-            add("contradiction", "contradiction", mention.phrase, quote2=earlier)
+            # both sides are put in the interviewer's words (the topic), never quoted
+            add("contradiction", "contradiction", None)
         heard = next((h for h in sig.hearsay if about(h.context, cur, lang)), None)
         if heard is not None:
             # what was heard goes back as a question about what the leaver saw or experienced themselves;
             # hearsay about another theme waits on the threads list and is asked that way when we get there
-            add("follow_up", "own_experience", heard.context)
-        if sig.emotions:
-            e = sig.emotions[0]
-            noun, ref = feeling_words(lang, e.kind)
-            add("reflect_and_ask", "cause_of_feeling", e.context, feeling=noun, feeling_ref=ref, preface="emotion")
+            add("follow_up", "own_experience", None)
+        # only a feeling the leaver expressed, never one they negated ("niet boos", "nobody was worried")
+        felt = [e for e in sig.emotions if not negated(answer, e.phrase)]
+        if felt:
+            noun, ref = feeling_words(lang, felt[0].kind)
+            add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
         if sig.hedges and not thin:
             # what the hedge softens is usually the theme it sits next to
-            h = own.phrase if own else best_hedge(sig, lang)
-            if h:
-                add("reflect_and_ask", "behind_hedge", h, preface="hedge")
+            add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
         if sig.generalisations:
-            add("follow_up", "recent_example", sig.generalisations[0].context)
+            add("follow_up", "recent_example", default_quote)
         if last_probe == "recent_example":
             add("follow_up", "frequency", tp.quote)
         if sig.easy_reasons:
-            add("follow_up", "push_pull", sig.easy_reasons[0].context)
+            easy = sig.easy_reasons[0].phrase
+            add("follow_up", "push_pull", matter_phrase(easy, easy.split()[-1] if easy.split() else "", lang))
         if last_probe == "push_pull" and not sig.specificity and not sig.mentions:
             add("follow_up", "decisive_moment", None)
         if sig.named_people:
@@ -119,7 +119,7 @@ class FollowUps(Closing):
         bare = next((m for m in sig.bare_themes if m.theme == cur), sig.bare_themes[0] if sig.bare_themes else None)
         if bare is not None and not sig.is_vague:
             # a theme named without detail ("de communicatie"); "shift manager was okay" is a thin answer
-            add("follow_up", "practice", bare.phrase)
+            add("follow_up", "practice", matter_phrase(answer, bare.term, lang) if bare.theme == cur else None)
         if last_probe == "practice":
             add("follow_up", "situation", tp.quote)
         if thin:
@@ -188,6 +188,7 @@ class FollowUps(Closing):
         # In the story every theme is a thread; later only what the leaver says with some weight
         # (a complaint or a feeling), so a passing "collega's" does not become a topic of its own.
         story = s.phase == "story" and s.turns <= 2
+        answer = str(s.answers[-1]["text"] or "") if s.answers else ""
         heard = [c.context.lower() for c in sig.hearsay]
         for mention in sig.mentions:
             if mention.theme == cur or s.topic(mention.theme).status != "open":
@@ -199,10 +200,12 @@ class FollowUps(Closing):
                 continue
             if any(t["topic"] == mention.theme for t in s.threads):
                 continue
-            thread = {"topic": mention.theme, "phrase": mention.phrase}
+            matter = matter_phrase(answer, mention.term, self.language) or ""
+            thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase}
             if hearsay:
                 # what was only heard: the way back to it asks what the leaver saw or experienced themselves
-                thread = {"topic": mention.theme, "phrase": next(h.context for h in sig.hearsay), "kind": "hearsay"}
+                words = next(h.context for h in sig.hearsay)
+                thread = {"topic": mention.theme, "phrase": "", "words": words, "kind": "hearsay"}
             s.threads.append(thread)
             s.topic(mention.theme).raised_by_leaver = True
 

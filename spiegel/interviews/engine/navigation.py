@@ -11,7 +11,7 @@ from spiegel.language.signals import AnswerSignals, Mention
 from .context import CaseContext
 from .guide import Guide
 from .state import CLOSING_PHASES, ConversationState, Move, TopicProgress
-from .wording import content_words
+from .wording import content_words, matter_phrase
 
 HARD_TURN_CAP = 35  # interviewer messages, opening and close included; never exceeded
 STORY = "_story"  # pseudo-topic for the opening story before the leaver names a theme
@@ -85,7 +85,7 @@ class Navigator:
                     continue
                 tp.status = "active"
                 tp.raised_by_leaver = True
-                tp.quote = thread["phrase"]
+                tp.quote = thread["phrase"] or None
                 s.current_topic = thread_topic
                 if s.phase not in ("guide",):
                     s.phase = "story"
@@ -98,7 +98,7 @@ class Navigator:
                     kind_for or "return_thread",
                     topic=thread_topic,
                     probe="own_experience" if hearsay else None,
-                    quote=thread["phrase"],
+                    quote=thread["phrase"] or None,
                     language=self.language,
                     preface=preface,
                     target="return_thread",
@@ -219,7 +219,8 @@ class Navigator:
     def _sensitive_thread(self, s: ConversationState, thread: dict[str, str]) -> bool:
         if thread["topic"] in s.sensitive_topics:
             return True
-        return any(w in s.sensitive_words for w in content_words(thread["phrase"]))
+        words = f"{thread['phrase']} {thread.get('words', '')}"
+        return any(w in s.sensitive_words for w in content_words(words))
 
     def _touches_disclosure(self, s: ConversationState, sig: AnswerSignals, text: str) -> bool:
         """The answer returns to a disclosed matter: its theme, or largely its words."""
@@ -243,7 +244,10 @@ class Navigator:
 
     def _take_notes(self, s: ConversationState, sig: AnswerSignals) -> None:
         for m in sig.mentions:
-            s.notes.append({"theme": m.theme, "phrase": m.phrase, "polarity": m.polarity, "turn": s.turns})
+            answer = str(s.answers[-1]["text"] or "") if s.answers else ""
+            matter = matter_phrase(answer, m.term, self.language)
+            note = {"theme": m.theme, "phrase": m.phrase, "polarity": m.polarity, "turn": s.turns, "matter": matter}
+            s.notes.append(note)
 
     def _contradiction(self, s: ConversationState, sig: AnswerSignals) -> tuple[Mention, str] | None:
         """A theme now spoken of with the opposite tone to earlier: both go side by side."""

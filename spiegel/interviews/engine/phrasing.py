@@ -12,7 +12,7 @@ from typing import Protocol
 from .checks import _said_sentences, normalise, sentences
 from .guide import Guide
 from .state import ConversationState, Move
-from .wording import options, text, topic_label
+from .wording import is_event, options, text, topic_label
 
 
 class Phraser(Protocol):
@@ -124,15 +124,30 @@ class TemplatePhraser:
         elif closing:
             found = closing
         else:
-            found = options(language, "probes", move.probe or "clarify") or options(language, "probes", "clarify")
-        if not move.quote:
+            probe = move.probe or "clarify"
+            found = options(language, "probes", probe) or options(language, "probes", "clarify")
+        topical: tuple[str, ...] = ()
+        if kind in ("follow_up", "reflect_and_ask") and move.probe:
+            # questions made for this topic, and for a matter that is an event ("Wat gebeurde er toen?")
+            topical = options(language, "topic_probes", move.topic or "", move.probe)
+            if move.quote and is_event(move.quote):
+                topical = options(language, "event_probes", move.probe) + topical
+        if topical and not move.quote:
+            rest = tuple(o for o in found if "{q}" not in o)
+            ordered = _rotate(topical, seed) + _rotate(rest, seed) + [o for o in found if "{q}" in o]
+        elif topical:
+            quoting = tuple(o for o in found if "{q}" in o)
+            rest = tuple(o for o in found if "{q}" not in o)
+            ordered = [o for o in topical if "{q}" in o] + _rotate(quoting, seed)
+            ordered += [o for o in topical if "{q}" not in o] + _rotate(rest, seed)
+        elif not move.quote:
             # without the leaver's words, prefer the wordings that use the topic label
             found = tuple(o for o in found if "{q}" not in o) + tuple(o for o in found if "{q}" in o)
             ordered = list(found)
         elif kind == "open" or closing:
             ordered = list(found)  # the guide's own wording first
         else:
-            # quoting the leaver comes first; rotate among those for variety
+            # the leaver's matter comes first; rotate among those for variety
             quoting = tuple(o for o in found if "{q}" in o)
             rest = tuple(o for o in found if "{q}" not in o)
             ordered = _rotate(quoting, seed) + _rotate(rest, seed)
@@ -148,14 +163,9 @@ class TemplatePhraser:
 
 def _points(points: tuple[tuple[str, str], ...], language: str) -> str:
     rendered: list[str] = []
-    for label, quote in points:
-        head = label.split()[-1].lower()
-        if quote and head in quote.lower():
-            rendered.append(f'"{quote}"')  # the leaver's words already name it
-        elif quote:
-            rendered.append(f'{label} ("{quote}")')
-        else:
-            rendered.append(label)
+    for label, matter in points:
+        # in the interviewer's words: the thing itself when the leaver named it as a whole, else the topic
+        rendered.append(matter or label)
     if not rendered:
         return ""
     if len(rendered) == 1:

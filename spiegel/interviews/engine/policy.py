@@ -12,6 +12,7 @@ from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
+from .wording import matter_phrase
 
 
 class TurnPolicy(FollowUps):
@@ -61,7 +62,7 @@ class TurnPolicy(FollowUps):
                 s.phase = "disclosure"
                 self._record_disclosure(s, sig, text, d.kind, cur)
                 s.current_topic = None
-                return Move("disclosure", topic=topic, language=lang, quote=d.phrase)
+                return Move("disclosure", topic=topic, language=lang)
 
         if s.interviewer_turns >= HARD_TURN_CAP - 1:
             return self._close_move()
@@ -109,7 +110,7 @@ class TurnPolicy(FollowUps):
                 tp = s.topic(cur)
                 tp.status = "active"
                 tp.raised_by_leaver = True
-                tp.quote = chosen.phrase
+                tp.quote = matter_phrase(text, chosen.term, lang)
                 # said with weight (a complaint or a feeling), the theme is talked about, not just named
                 tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
                 # the story's probe kinds are not repeated on its first theme

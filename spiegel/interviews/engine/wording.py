@@ -110,3 +110,71 @@ def is_no(text_: str) -> bool:
     """A plain "no" / "nothing" / "that's it" answer."""
     low = text_.lower().strip(" .!")
     return any(low == n or low.startswith(n + " ") or low.startswith(n + ",") for n in word_list("no_answers"))
+
+
+def _swaps() -> dict[str, str]:
+    pairs = (p.split("=", 1) for p in word_list("possessive_swap"))
+    return dict(pairs)
+
+
+def matter_phrase(phrase: str | None, term: str | None, language: str) -> str | None:
+    """A complete noun phrase naming the thing in ``phrase`` that ``term`` names, fit to follow "over"/"about".
+
+    "Het nieuwe rooster was een ramp" with term "rooster" gives "het nieuwe rooster"; "mijn salaris was laag"
+    gives "je salaris" (the leaver's "my" is the interviewer's "your"). Without a determiner in front of the
+    term, or when the term is not a noun here ("het was druk"), there is no such phrase: None, and the
+    interviewer uses its own words.
+    """
+    if not phrase or not term:
+        return None
+    tokens = _WORD_RX.findall(phrase)
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    term_tokens = [t.lower().replace("’", "'") for t in _WORD_RX.findall(term)]
+    if not term_tokens or term_tokens[-1] in word_list("not_nouns"):
+        return None
+    n = len(term_tokens)
+    start = next((i for i in range(len(lower) - n + 1) if lower[i : i + n] == term_tokens), None)
+    if start is None:
+        return None
+    end = start + n
+    determiners, stop, filler = word_list("determiners"), word_list("stop"), word_list("filler")
+    negators = word_list("negators")
+    first = start
+    if lower[first] not in determiners:
+        # at most two modifiers between the determiner and the noun ("het nieuwe rooster", "the new rota")
+        k = start - 1
+        while k >= 0 and start - k <= 3:
+            if lower[k] in determiners:
+                break
+            if lower[k] in stop or lower[k] in filler or lower[k] in negators or not lower[k].isalpha():
+                return None
+            k -= 1
+        if k < 0 or start - k > 3 or lower[k] not in determiners:
+            return None
+        first = k
+    words = [lower[first], *tokens[first + 1 : end]]
+    words[0] = _swaps().get(words[0], words[0])
+    out = " ".join(words)
+    head = term_tokens[-1]
+    return None if head in stop or head in filler or len(head) < 3 else out
+
+
+def is_event(matter: str | None) -> bool:
+    """The matter names an event (a reorganisation, a meeting, a night shift) rather than a thing."""
+    if not matter:
+        return False
+    last = _WORD_RX.findall(matter.lower())[-1:]
+    return bool(last) and any(last[0].endswith(noun) for noun in word_list("event_nouns"))
+
+
+def negated(context: str, words: str) -> bool:
+    """``words`` stand under a negation in ``context`` ("niet boos", "nobody was worried")."""
+    low = [w.replace("’", "'") for w in _WORD_RX.findall(context.lower())]
+    target = _WORD_RX.findall(words.lower())
+    if not target:
+        return False
+    index = next((i for i, w in enumerate(low) if w == target[0]), None)
+    if index is None:
+        return False
+    negators = word_list("negators")
+    return any(w in negators or w.endswith("n't") for w in low[max(0, index - 3) : index])

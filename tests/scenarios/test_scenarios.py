@@ -23,11 +23,7 @@ from spiegel.interviews.harness.scenarios import (
 
 TUNING = Path(__file__).resolve().parent / "interviewer" / "tuning"
 # Measured pass rate, rounded down (bench/scenarios.py). Raise it; never lower it.
-PASS_RATE_FLOOR = 0.003
-# Bad fragments measured on main when the set was written (the interviewer of issue 11 still pastes); the
-# count may only go down. The zero-fragment test below is marked as an expected failure until it reaches 0,
-# strictly: the day it passes, the mark must go.
-FRAGMENT_CEILING = 190
+PASS_RATE_FLOOR = 0.038
 META_TOPICS = ("who_reads", "person_or_computer", "why_ask", "anonymous", "how_long", "what_next", "can_stop")
 DISCLOSURE_KINDS = ("harassment", "discrimination", "integrity", "safety", "violence")
 
@@ -68,14 +64,9 @@ def test_the_tuning_set_covers_every_meta_topic_refusal_target_and_disclosure_ki
     assert {k: disclosures[k] for k in DISCLOSURE_KINDS if disclosures[k] < 2} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the interviewer still pastes fragments; remove when it is 0")
 def test_no_interviewer_message_pastes_a_bad_fragment(results: list[ScenarioResult]) -> None:
     bad = {r.scenario.id: r.fragments for r in results if r.fragments}
     assert sum(len(v) for v in bad.values()) == 0, bad
-
-
-def test_bad_fragments_never_grow_beyond_the_count_measured(results: list[ScenarioResult]) -> None:
-    assert sum(len(r.fragments) for r in results) <= FRAGMENT_CEILING
 
 
 def test_the_tuning_pass_rate_stays_at_or_above_its_floor(

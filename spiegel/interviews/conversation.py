@@ -2,12 +2,24 @@
 
 Every answer of the leaver is committed before the reply is computed, so a crash, a timeout or a closed
 browser loses nothing; a leaver message without a reply is answered the next time anyone looks.
+
+One turn is two steps, the same for the plain chat page, the API and the streamed page:
+
+- :func:`store_answer` stores the answer, once per ``client_id`` (and, where a ``repeat_window`` is given,
+  once for the same text sent twice at once without one);
+- :func:`reply_pieces` works out the interviewer's reply to a stored answer and stores it, once: the
+  language model (if configured) words it ahead of the lock, plainly or streamed (model_turns.py), and
+  :func:`compute_reply` then computes and stores it under the case's lock. It never fails for what the answer
+  says or for an engine fault: the engine's safe next question, or else the guide's, is asked instead.
+
+:func:`post_message` is both steps at once; the streamed page runs them one after the other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +123,14 @@ class PostResult:
     messages: list[Message]
 
 
+@dataclass(frozen=True)
+class StreamPiece:
+    """A piece of the question while the model writes it (``text``), or the end (``result``)."""
+
+    text: str = ""
+    result: PostResult | None = None
+
+
 def validate_message_text(text: str) -> str:
     """The answer as it is stored: control characters removed (tab and newline kept), trimmed, not empty and
     not too long. Raises ``ValidationError`` with a message for the leaver."""
@@ -208,16 +228,45 @@ def _store_answer(
     return message
 
 
-def _reply_for(interview: Interview, leaver_message: Message, *, skip_topic: bool = False) -> PostResult:
+def _stored_reply(interview: Interview, leaver_message: Message) -> PostResult | None:
+    """The reply already stored for ``leaver_message`` (a retry, a double send, a second tab), or None."""
     existing = list(Message.objects.filter(reply_to=leaver_message).order_by("seq"))
-    if existing:
-        interview.refresh_from_db(fields=["status"])
-        return PostResult(status=interview.status, messages=existing)
-    from spiegel.interviews.model_turns import prephrase_reply
+    if not existing:
+        return None
+    interview.refresh_from_db(fields=["status"])
+    return PostResult(status=interview.status, messages=existing)
 
-    # the language model (if configured) words the reply before the lock is taken, never under it
-    phraser = prephrase_reply(interview, leaver_message, skip_topic=skip_topic)
-    return compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser)
+
+def reply_pieces(
+    interview: Interview, leaver_message: Message, *, skip_topic: bool = False, stream: bool = False
+) -> Iterator[StreamPiece]:
+    """The interviewer's reply to a stored answer: the one way it is worked out and stored, for every path.
+
+    Yields, with ``stream``, the pieces of the model's question as it is written, and always ends with one
+    piece holding the stored result. A reply already stored is returned as it is, nothing computed again. The
+    model words the reply before the case's lock is taken, never under it; then :func:`compute_reply` computes
+    and stores it under the lock. Raises ``ConversationClosed`` only when the case stopped taking answers
+    meanwhile (withdrawn, expired).
+    """
+    existing = _stored_reply(interview, leaver_message)
+    if existing is not None:
+        yield StreamPiece(result=existing)
+        return
+    from spiegel.interviews import model_turns
+
+    phraser: Phraser | None
+    if stream:
+        phraser = yield from model_turns.stream_phrasing(interview, leaver_message, skip_topic=skip_topic)
+    else:
+        phraser = model_turns.prephrase_reply(interview, leaver_message, skip_topic=skip_topic)
+    yield StreamPiece(result=compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser))
+
+
+def _reply_for(interview: Interview, leaver_message: Message, *, skip_topic: bool = False) -> PostResult:
+    for piece in reply_pieces(interview, leaver_message, skip_topic=skip_topic):
+        if piece.result is not None:
+            return piece.result
+    raise AssertionError("reply_pieces always ends with the result")  # pragma: no cover
 
 
 def _engine_reply(

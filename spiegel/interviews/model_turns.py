@@ -11,20 +11,29 @@ model failure, its templates. So the leaver waits at most ``SPIEGEL_LLM_TIMEOUT`
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 
+from spiegel.interviews.conversation import StreamPiece
 from spiegel.interviews.models import Conversation, Interview, Message
 from spiegel.privacy.failures import log_failure
 
 if TYPE_CHECKING:
-    from spiegel.interviews.conversation import PostResult
-    from spiegel.interviews.engine import Phraser
+    from spiegel.interviews.engine import ConversationState, Guide, Move, Phraser
     from spiegel.llm import ChatClient, LLMConfig
+
+__all__ = [
+    "StreamPiece",
+    "chat_client",
+    "llm_config",
+    "prephrase_reply",
+    "stream_phrasing",
+    "stream_reply",
+    "streaming_enabled",
+]
 
 log = logging.getLogger(__name__)
 
@@ -63,22 +72,51 @@ def streaming_enabled() -> bool:
     return bool(settings.SPIEGEL_LLM_BASE_URL and settings.SPIEGEL_LLM_STREAM)
 
 
+def _planned(
+    interview: Interview, leaver_message: Message, skip_topic: bool
+) -> tuple[Guide, Move, ConversationState] | None:
+    """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
+    None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
+    from spiegel.interviews.conversation import engine_for
+    from spiegel.interviews.engine import ConversationState, Guide
+
+    conversation = Conversation.objects.filter(interview=interview).first()
+    if conversation is None or conversation.state is None:
+        return None
+    try:
+        guide = Guide.from_dict(conversation.guide)
+        state = ConversationState.from_dict(conversation.state)
+        move, planned = engine_for(guide).plan(state, leaver_message.text, skip_topic)
+    except Exception as exc:  # compute_reply below still answers (its own safe path)
+        log_failure(log, "planning the model's wording", interview.id, exc)
+        return None
+    return guide, move, planned
+
+
+def _model_broke(interview: Interview, exc: Exception) -> Phraser:
+    """The built-in wording for this turn, recording that the model path broke (a bug, not the model).
+    Logged with the case's public id and where it broke, never the exception's message (it may quote)."""
+    from spiegel.llm.client import LLMError
+    from spiegel.llm.phraser import FailedPhraser
+
+    log_failure(log, "language-model phrasing (the built-in wording answers this turn)", interview.id, exc)
+    return FailedPhraser(LLMError("error", type(exc).__name__))
+
+
 def prephrase_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Phraser | None:
     """The model's wording of the reply to ``leaver_message``, made before the reply is computed under the
-    lock; None when the model is off or leaves this move to the templates. Never raises for the model."""
-    from spiegel.interviews.engine import ConversationState, Engine, Guide, PhraserDeclined
+    lock; None when the model is off or leaves this move to the templates. Never raises."""
+    from spiegel.interviews.engine import PhraserDeclined
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
 
     client = chat_client()
     if client is None:
         return None
-    conversation = Conversation.objects.filter(interview=interview).first()
-    if conversation is None or conversation.state is None:
+    plan = _planned(interview, leaver_message, skip_topic)
+    if plan is None:
         return None
-    guide = Guide.from_dict(conversation.guide)
-    state = ConversationState.from_dict(conversation.state)
-    move, planned = Engine(guide).plan(state, leaver_message.text, skip_topic)
+    guide, move, planned = plan
     phraser = LLMPhraser(client)
     try:
         phraser.phrase(move, planned, guide)
@@ -88,57 +126,48 @@ def prephrase_reply(interview: Interview, leaver_message: Message, *, skip_topic
         log.warning("language model failed (%s); the built-in wording answers this turn", exc)
         return FailedPhraser(exc)
     except Exception as exc:  # a bug in the model path must not cost the leaver their turn
-        log.exception("language-model phrasing broke; the built-in wording answers this turn")
-        return FailedPhraser(LLMError("error", type(exc).__name__))
+        return _model_broke(interview, exc)
     assert phraser.last is not None
     return PrephrasedPhraser(move, planned, phraser.last)
 
 
-@dataclass(frozen=True)
-class StreamPiece:
-    """A piece of the question while the model writes it (``text``), or the end (``result``)."""
+def stream_phrasing(
+    interview: Interview, leaver_message: Message, *, skip_topic: bool
+) -> Generator[StreamPiece, None, Phraser | None]:
+    """The model's wording of the reply, streamed: yields the question's pieces as they are written and
+    returns what :func:`prephrase_reply` returns for the same turn (the wording, a failure to record, or None
+    when the model is off or leaves this move to the templates). Never raises."""
+    from spiegel.interviews.engine import PhraserDeclined
+    from spiegel.llm.client import LLMError
+    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
 
-    text: str = ""
-    result: PostResult | None = None
+    client = chat_client()
+    if client is None:
+        return None
+    plan = _planned(interview, leaver_message, skip_topic)
+    if plan is None:
+        return None
+    guide, move, planned = plan
+    try:
+        streamed = LLMPhraser(client).stream(move, planned, guide)
+        for piece in streamed.pieces():
+            yield StreamPiece(text=piece)
+    except PhraserDeclined:
+        return None
+    except Exception as exc:  # a bug in the model path must not cost the leaver their turn
+        return _model_broke(interview, exc)
+    if streamed.result is not None:
+        return PrephrasedPhraser(move, planned, streamed.result)
+    error = streamed.error or LLMError("error", "no result")
+    log.warning("language model failed (%s); the built-in wording answers this turn", error)
+    return FailedPhraser(error)
 
 
 def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Iterator[StreamPiece]:
     """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
     stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
-    built-in wording replaces a streamed question that breaks a rule, fails or times out)."""
-    from spiegel.interviews.conversation import compute_reply
-    from spiegel.interviews.engine import ConversationState, Engine, Guide, PhraserDeclined
-    from spiegel.llm.client import LLMError
-    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
+    built-in wording replaces a streamed question that breaks a rule, fails or times out). The same reply, computed
+    and stored the same way, as the plain page's (:func:`~spiegel.interviews.conversation.reply_pieces`)."""
+    from spiegel.interviews.conversation import reply_pieces
 
-    existing = list(Message.objects.filter(reply_to=leaver_message).order_by("seq"))
-    if existing:
-        from spiegel.interviews.conversation import PostResult
-
-        interview.refresh_from_db(fields=["status"])
-        yield StreamPiece(result=PostResult(status=interview.status, messages=existing))
-        return
-    phraser: Phraser | None = None
-    client = chat_client()
-    conversation = Conversation.objects.filter(interview=interview).first()
-    if client is not None and conversation is not None and conversation.state is not None:
-        try:
-            guide = Guide.from_dict(conversation.guide)
-            state = ConversationState.from_dict(conversation.state)
-            move, planned = Engine(guide).plan(state, leaver_message.text, skip_topic)
-            streamed = LLMPhraser(client).stream(move, planned, guide)
-        except PhraserDeclined:
-            streamed = None
-        except Exception as exc:  # planning broke: compute_reply below still answers (its own safe path)
-            log_failure(log, "planning the streamed reply", interview.id, exc)
-            streamed = None
-        if streamed is not None:
-            for piece in streamed.pieces():
-                yield StreamPiece(text=piece)
-            if streamed.result is not None:
-                phraser = PrephrasedPhraser(move, planned, streamed.result)
-            else:
-                error = streamed.error or LLMError("error", "no result")
-                log.warning("language model failed (%s); the built-in wording answers this turn", error)
-                phraser = FailedPhraser(error)
-    yield StreamPiece(result=compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser))
+    yield from reply_pieces(interview, leaver_message, skip_topic=skip_topic, stream=True)

@@ -9,6 +9,7 @@ See docs/interviewing.md for the craft it implements. Public API::
 """
 
 from .checks import check_question
+from .context import CaseContext
 from .guide import CLOSING_KEYS, Guide, Topic, load_default_guide
 from .machine import ENGINE_NAME, Engine, EngineReply
 from .phrasing import Phraser, PhraserDeclined, TemplatePhraser
@@ -17,6 +18,7 @@ from .state import ConversationState, Flag, Move
 __all__ = [
     "CLOSING_KEYS",
     "ENGINE_NAME",
+    "CaseContext",
     "ConversationState",
     "Engine",
     "EngineReply",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-FlagKind = Literal["serious_disclosure", "distress"]
+FlagKind = Literal["disclosure", "distress"]
 
 # Phases in the order a conversation moves through them; "disclosure" is a detour that returns.
 PHASES = (
@@ -176,6 +176,21 @@ class ConversationState:
     sensitive_words: list[str] = field(default_factory=list)
     progress: float = 0.0
     closed: bool = False
+    # topic/theme ids closed by a refusal: never asked, reflected or summarised again
+    refused: list[str] = field(default_factory=list)
+    # the leaver's corrections of the interviewer (the corrected content, or their words when none was given)
+    corrections: list[str] = field(default_factory=list)
+    # after a complaint about the interview: fewer probes, ask what matters most
+    calm: bool = False
+    # the closing summary as recorded: one point per entry, the main reason first (a correction changes it)
+    summary_points: list[str] = field(default_factory=list)
+    # the interviewer's question still waiting for an answer (asked again after a question about the interview)
+    pending: Move | None = None
+    # the leaver's turns as understood: one kind per answer ("answer", "meta_question", "refusal", ...)
+    turn_kinds: list[str] = field(default_factory=list)
+    # the leaver named the real reason: that theme is followed before the next guide topic
+    main_reason: str | None = None
+    main_reason_words: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict; :meth:`from_dict` restores an equal state."""
@@ -211,6 +226,14 @@ class ConversationState:
             "sensitive_words": list(self.sensitive_words),
             "progress": self.progress,
             "closed": self.closed,
+            "refused": list(self.refused),
+            "corrections": list(self.corrections),
+            "calm": self.calm,
+            "summary_points": list(self.summary_points),
+            "pending": self.pending.to_dict() if self.pending else None,
+            "turn_kinds": list(self.turn_kinds),
+            "main_reason": self.main_reason,
+            "main_reason_words": self.main_reason_words,
         }
 
     @classmethod
@@ -249,6 +272,14 @@ class ConversationState:
             sensitive_words=list(d.get("sensitive_words", [])),
             progress=float(d.get("progress", 0.0)),
             closed=bool(d.get("closed", False)),
+            refused=[str(x) for x in d.get("refused", [])],
+            corrections=[str(x) for x in d.get("corrections", [])],
+            calm=bool(d.get("calm", False)),
+            summary_points=[str(x) for x in d.get("summary_points", [])],
+            pending=Move.from_dict(pending) if (pending := d.get("pending")) else None,
+            turn_kinds=[str(x) for x in d.get("turn_kinds", [])],
+            main_reason=d.get("main_reason"),
+            main_reason_words=d.get("main_reason_words"),
         )
 
     def copy(self) -> ConversationState:

@@ -1,0 +1,239 @@
+"""Follow-up choice: which probe a real answer gets, tied to what the leaver said.
+
+Only a real answer reaches this part (the turn policy handles everything else first). A different kind of
+probe each time, 2–3 follow-ups per topic within the budget, the leaver's own threads kept on a list.
+"""
+
+from __future__ import annotations
+
+from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+
+from .closing import Closing
+from .navigation import LIGHT_TOPICS, STORY, _add
+from .state import ConversationState, Move
+from .wording import feeling_words, matter_phrase, negated, quotable
+
+VAGUE_PROBES = ("example", "moment", "practice", "situation")
+# A thin answer gets a probe for one concrete occurrence; each time a different kind than the last one.
+CONCRETE_PROBES = ("example", "moment", "situation")
+# Probes for depth once the leaver is talking, in the order they are tried when nothing specific calls.
+DEPTH_PROBES = ("example", "effect", "cause", "frequency", "own_action")
+# Themes that weigh even when named in passing ("... and I was tired a lot"): they go on the threads list.
+WEIGHTY_THEMES = frozenset({"wellbeing", "job_security"})
+
+
+class FollowUps(Closing):
+    """Follow-ups on the current topic and the list of the leaver's threads."""
+
+    def _follow_up(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        cur: str | None,
+        contradiction: tuple[Mention, str] | None,
+    ) -> tuple[Move | None, bool]:
+        """A follow-up on the current topic, or None (saturated, budget spent, or thin answers accepted)."""
+        key = cur or STORY
+        tp = s.topic(key)
+        lang = self.language
+        if sig.specificity:
+            _add(tp.known, "example")
+        if sig.has_cause:
+            _add(tp.known, "cause")
+        if sig.has_effect:
+            _add(tp.known, "effect")
+        if key in s.sensitive_topics:
+            return None, False  # related to a disclosed matter: at most the plain topic question
+        if sig.nothing_more:
+            return None, True  # the leaver says there is nothing more to it: accept, do not ask again
+        thin = sig.is_thin
+        if thin:
+            tp.thin += 1
+            # two thin answers on a topic (one when the leaver is tired): accept and move on
+            if tp.thin >= 2 or (s.fatigue and tp.thin >= 1 and tp.follow_ups >= 1):
+                return None, True
+        if tp.follow_ups >= self._cap(s, key):
+            return None, False
+
+        own = next((m for m in sig.mentions if m.theme == cur), None)
+        answer = str(s.answers[-1]["text"] or "") if s.answers else ""
+        # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
+        # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
+        default_quote = matter_phrase(answer, own.term, lang) if own else None
+        last_probe = tp.probes[-1] if tp.probes else None
+        cands: list[Move] = []
+
+        def add(
+            kind: str,
+            probe: str,
+            quote: str | None = None,
+            *,
+            quote2: str | None = None,
+            feeling: str | None = None,
+            feeling_ref: str | None = None,
+            role: str | None = None,
+            preface: str | None = None,
+        ) -> None:
+            cands.append(
+                Move(
+                    kind,
+                    topic=cur,
+                    probe=probe,
+                    quote=quote,
+                    language=lang,
+                    quote2=quote2,
+                    feeling=feeling,
+                    feeling_ref=feeling_ref,
+                    role=role,
+                    preface=preface,
+                )
+            )
+
+        if contradiction is not None:
+            # both sides are put in the interviewer's words (the topic), never quoted
+            add("contradiction", "contradiction", None)
+        heard = next((h for h in sig.hearsay if about(h.context, cur, lang)), None)
+        if heard is not None:
+            # what was heard goes back as a question about what the leaver saw or experienced themselves;
+            # hearsay about another theme waits on the threads list and is asked that way when we get there
+            add("follow_up", "own_experience", None)
+        # only a feeling the leaver expressed, never one they negated ("niet boos", "nobody was worried")
+        felt = [e for e in sig.emotions if not negated(answer, e.phrase)]
+        if felt:
+            noun, ref = feeling_words(lang, felt[0].kind)
+            add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
+        if sig.hedges and not thin:
+            # what the hedge softens is usually the theme it sits next to
+            add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
+        if sig.generalisations:
+            add("follow_up", "recent_example", default_quote)
+        if last_probe == "recent_example":
+            add("follow_up", "frequency", tp.quote)
+        if sig.easy_reasons:
+            easy = sig.easy_reasons[0].phrase
+            add("follow_up", "push_pull", matter_phrase(easy, easy.split()[-1] if easy.split() else "", lang))
+        if last_probe == "push_pull" and not sig.specificity and not sig.mentions:
+            add("follow_up", "decisive_moment", None)
+        if sig.named_people:
+            add("follow_up", "behaviour_effect", None, role=sig.named_people[0].context)
+        bare = next((m for m in sig.bare_themes if m.theme == cur), sig.bare_themes[0] if sig.bare_themes else None)
+        if bare is not None and not sig.is_vague:
+            # a theme named without detail ("de communicatie"); "shift manager was okay" is a thin answer
+            add("follow_up", "practice", matter_phrase(answer, bare.term, lang) if bare.theme == cur else None)
+        if last_probe == "practice":
+            add("follow_up", "situation", tp.quote)
+        if thin:
+            # a concrete occurrence, of a different kind than the last probe for a thin answer
+            for probe in CONCRETE_PROBES:
+                if probe != s.last_vague_probe:
+                    add("follow_up", probe, default_quote if probe != "moment" else None)
+        elif not cands and {"example", "cause", "effect"} <= set(tp.known) and tp.follow_ups >= 2:
+            return None, False  # saturated: example, cause and effect are known
+        if not thin:
+            if "situation" in tp.probes or "example" in tp.probes:
+                add("follow_up", "own_action", None)
+            if "example" not in tp.known:
+                add("follow_up", "example", default_quote)
+            if "effect" not in tp.known:
+                add("follow_up", "effect", default_quote)
+            if "cause" not in tp.known:
+                add("follow_up", "cause", default_quote)
+            topic = self.guide.topic(key)
+            for probe in topic.follow_ups if topic else ():
+                add("follow_up", probe, default_quote)
+            # the answer still brought new material: go on asking, with a kind of probe not used yet
+            for probe in DEPTH_PROBES:
+                add("follow_up", probe, default_quote)
+
+        for move in cands:
+            if move.probe in tp.probes and move.probe != "contradiction":
+                continue
+            if move.probe == "contradiction" and cur in s.contradictions:
+                continue
+            tp.follow_ups += 1
+            tp.probes.append(move.probe or "")
+            if move.quote:
+                tp.quote = move.quote
+            if move.probe in VAGUE_PROBES and thin:
+                s.last_vague_probe = move.probe
+            if move.probe == "contradiction" and cur:
+                s.contradictions.append(cur)
+            if key == STORY and tp.status == "open":
+                tp.status = "active"
+            return move, False
+        return None, False
+
+    def _most_relevant(self, s: ConversationState, sig: AnswerSignals) -> Mention | None:
+        """Of several threads in one answer: the one carrying feeling or complaint, else the first named."""
+        best: Mention | None = None
+        best_score = -1e9
+        emotion_words = {w.lower() for e in sig.emotions for w in e.context.split()}
+        for index, mention in enumerate(sig.mentions):
+            if s.topic(mention.theme).status not in ("open", "active"):
+                continue
+            score = -0.1 * index
+            if mention.polarity == "neg":
+                score += 2
+            if emotion_words & {w.lower() for w in mention.phrase.split()}:
+                score += 3
+            if self.guide.topic(mention.theme) is not None:
+                score += 1
+            if mention.theme in LIGHT_TOPICS:
+                score -= 2
+            if score > best_score:
+                best, best_score = mention, score
+        return best
+
+    def _add_threads(self, s: ConversationState, sig: AnswerSignals, cur: str | None) -> None:
+        # In the story every theme is a thread; later only what the leaver says with some weight
+        # (a complaint or a feeling), so a passing "collega's" does not become a topic of its own.
+        story = s.phase == "story" and s.turns <= 2
+        answer = str(s.answers[-1]["text"] or "") if s.answers else ""
+        heard = [c.context.lower() for c in sig.hearsay]
+        for mention in sig.mentions:
+            if mention.theme == cur or s.topic(mention.theme).status != "open":
+                continue
+            if mention.theme in s.sensitive_topics:
+                continue
+            hearsay = any(mention.term.lower() in h for h in heard)
+            if not (story or mention.polarity == "neg" or sig.emotions or hearsay or mention.theme in WEIGHTY_THEMES):
+                continue
+            if any(t["topic"] == mention.theme for t in s.threads):
+                continue
+            matter = matter_phrase(answer, mention.term, self.language) or ""
+            thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase}
+            if hearsay:
+                # what was only heard: the way back to it asks what the leaver saw or experienced themselves
+                words = next(h.context for h in sig.hearsay)
+                thread = {"topic": mention.theme, "phrase": "", "words": words, "kind": "hearsay"}
+            s.threads.append(thread)
+            s.topic(mention.theme).raised_by_leaver = True
+
+    def _mark_talked(self, s: ConversationState, sig: AnswerSignals, cur: str) -> None:
+        """The leaver talked about ``cur`` itself, not about something its keyword was said next to.
+
+        Either the answer names the theme, or it answers with substance a question that was about the
+        theme: one in the topic's own terms, not one quoting words from another matter.
+        """
+        if sig.nothing_more:
+            return
+        if cur in sig.themes:
+            s.topic(cur).talked = True
+            return
+        last = s.last_move
+        if sig.is_thin or last is None or last.topic != cur:
+            return
+        if last.quote is None or cur in analyse_answer(last.quote, self.language).themes:
+            s.topic(cur).talked = True
+
+
+def best_hedge(sig: AnswerSignals, language: str) -> str | None:
+    """The longest substantive hedge context says most about what the leaver is holding back."""
+    found = [q for h in sig.hedges if (q := quotable(h.context, language))]
+    return max(found, key=len) if found else None
+
+
+def about(phrase: str, topic: str | None, language: str) -> bool:
+    """The phrase is about ``topic``, or names no theme at all (then it belongs to what is being discussed)."""
+    themes = analyse_answer(phrase, language).themes
+    return not themes or topic in themes

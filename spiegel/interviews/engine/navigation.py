@@ -1,0 +1,279 @@
+"""Where the conversation goes next: threads, guide topics, budgets, fatigue, and the memory of disclosures.
+
+The base of the engine's parts (policy, follow-ups, closing): it holds the guide and the case context and
+knows which topics are still to come and how much room is left for them.
+"""
+
+from __future__ import annotations
+
+from spiegel.language.signals import AnswerSignals, Mention
+
+from .context import CaseContext
+from .guide import Guide
+from .state import CLOSING_PHASES, ConversationState, Move, TopicProgress
+from .wording import content_words, matter_phrase
+
+HARD_TURN_CAP = 35  # interviewer messages, opening and close included; never exceeded
+STORY = "_story"  # pseudo-topic for the opening story before the leaver names a theme
+LIGHT_TOPICS = frozenset({"wellbeing", "personal", "retirement"})  # followed gently, once
+MAX_FOLLOW_UPS = 3  # per topic (docs/interviewing.md: 2–3 follow-ups per topic at most)
+DISCLOSURE_THEME = {
+    "harassment": "culture",
+    "discrimination": "culture",
+    "integrity": "processes",
+    "safety": "conditions",
+    "violence": "culture",
+}
+
+
+class Navigator:
+    """Topic navigation and bookkeeping shared by every part of the engine."""
+
+    guide: Guide
+    language: str
+    context: CaseContext
+    _order: list[str]
+
+    def _setup(self, guide: Guide, context: CaseContext | None) -> None:
+        self.guide = guide
+        self.language = guide.language
+        self.context = context if context is not None else CaseContext()
+        self._order = [t.id for t in guide.ordered_topics()]
+
+    def _close_move(self, preface: str | None = None, ack_kind: str | None = None) -> Move:
+        return Move(
+            "close",
+            language=self.language,
+            question=self.guide.closing["thanks"],
+            preface=preface if ack_kind else None,
+        )
+
+    def _extra_question(self, s: ConversationState, cur: str | None) -> Move | None:
+        """An organisation's own question for this topic, asked verbatim after the follow-ups."""
+        topic = self.guide.topic(cur) if cur else None
+        if topic is None or not topic.extra_questions:
+            return None
+        tp = s.topic(topic.id)
+        if tp.extra_asked >= len(topic.extra_questions) or self._remaining(s) <= len(self._pending(s, cur)) + 1:
+            return None
+        question = topic.extra_questions[tp.extra_asked]
+        tp.extra_asked += 1
+        return Move("extra_question", topic=topic.id, language=self.language, question=question)
+
+    def _next(self, s: ConversationState, preface: str | None = None, ack_kind: str | None = None) -> Move:
+        """Leave the current topic: an open thread, else the next guide topic, else the closing sequence."""
+        cur = s.current_topic
+        if cur and s.topic(cur).status == "active":
+            if s.topic(cur).talked or cur in s.sensitive_topics:
+                s.topic(cur).status = "covered"
+            else:
+                # only named in passing, never talked about: its own question can still come later
+                s.topics[cur] = TopicProgress()
+        if s.topic(STORY).status == "active":
+            s.topic(STORY).status = "covered"
+        s.current_topic = None
+        kind_for = ack_kind or (
+            "bridge" if preface in ("bridge", "accept", "after_disclosure", "disclosure_again") else None
+        )
+        fatigue_room = not s.fatigue or s.topics_after_fatigue < 1
+        if self._remaining(s) >= 2 and fatigue_room:
+            while s.threads:
+                thread = s.threads.pop(0)
+                thread_topic = thread["topic"]
+                tp = s.topic(thread_topic)
+                if tp.status != "open" or thread_topic == cur or self._sensitive_thread(s, thread):
+                    continue
+                tp.status = "active"
+                tp.raised_by_leaver = True
+                tp.quote = thread["phrase"] or None
+                s.current_topic = thread_topic
+                if s.phase not in ("guide",):
+                    s.phase = "story"
+                if s.fatigue:
+                    s.topics_after_fatigue += 1
+                hearsay = thread.get("kind") == "hearsay"
+                if hearsay:
+                    tp.probes.append("own_experience")
+                return Move(
+                    kind_for or "return_thread",
+                    topic=thread_topic,
+                    probe="own_experience" if hearsay else None,
+                    quote=thread["phrase"] or None,
+                    language=self.language,
+                    preface=preface,
+                    target="return_thread",
+                )
+            for topic_id in self._order:
+                topic = self.guide.topic(topic_id)
+                assert topic is not None
+                tp = s.topic(topic_id)
+                if tp.status != "open" or topic_id == cur or (s.fatigue and topic.optional):
+                    continue
+                tp.status = "active"
+                tp.talked = True  # its own question: whatever the answer, the topic was asked and answered
+                s.current_topic = topic_id
+                s.phase = "guide"
+                if s.fatigue:
+                    s.topics_after_fatigue += 1
+                return Move(
+                    kind_for or "topic_question",
+                    topic=topic_id,
+                    language=self.language,
+                    preface=preface,
+                    target="topic_question",
+                    question=topic.question,
+                    label=topic.label,
+                )
+        s.phase = "stay"
+        return Move(
+            kind_for or "stay",
+            language=self.language,
+            preface=preface,
+            target="stay",
+            question=self.guide.closing["stay"],
+        )
+
+    def _closing_order(self, s: ConversationState) -> list[str]:
+        order = ["stay", "stay_when", "advice_keep", "advice_change", "anything_else", "summary"]
+        if s.fatigue:
+            # a tired leaver gets the essentials only
+            order = [p for p in order if p not in ("stay_when", "anything_else")]
+        return order
+
+    def _closing_len(self, s: ConversationState) -> int:
+        return len(self._closing_order(s)) + 1  # + the closing thanks
+
+    def _remaining(self, s: ConversationState) -> int:
+        """Messages still available for topics before the closing sequence must start."""
+        return self.guide.max_turns - self._closing_len(s) - s.interviewer_turns
+
+    def _pending(self, s: ConversationState, exclude: str | None) -> list[str]:
+        pending: list[str] = []
+        for thread in s.threads:
+            if thread["topic"] != exclude and s.topic(thread["topic"]).status == "open":
+                _add(pending, thread["topic"])
+        for topic in self.guide.topics:
+            if topic.id == exclude or (s.fatigue and topic.optional):
+                continue
+            if s.topic(topic.id).status == "open":
+                _add(pending, topic.id)
+        if s.fatigue:
+            return pending[: max(0, 1 - s.topics_after_fatigue)]
+        return pending
+
+    def _cap(self, s: ConversationState, key: str) -> int:
+        """How many follow-ups this topic may have, given the budget left for the topics still to come."""
+        tp = s.topic(key)
+        if key in LIGHT_TOPICS or s.fatigue:
+            return 1
+        remaining = self._remaining(s)
+        pending = len(self._pending(s, key))
+        if remaining <= 1:
+            return tp.follow_ups  # no room: the closing sequence starts now
+        # Depth while every pending topic can still get its question and one follow-up; the leaver's own
+        # threads may use the room of the optional guide topics. Always one follow-up per topic: it is
+        # where the unstated reasons come out.
+        optional = sum(1 for t in self._pending(s, key) if (g := self.guide.topic(t)) is not None and g.optional)
+        needed = 2 * pending - (2 * optional if tp.raised_by_leaver or key == STORY else 0)
+        spare = remaining - 1 - needed
+        return max(1, min(MAX_FOLLOW_UPS, tp.follow_ups + 1 if spare >= 0 else 1))
+
+    def _tired(self, s: ConversationState) -> bool:
+        """Fatigue from history: more "weet ik niet", answers getting shorter, or very short in a row."""
+        words = s.answer_words
+        if len(words) < 4:
+            return False
+        if sum(s.dont_knows[-3:]) >= 2:
+            return True
+        if all(w <= 3 for w in words[-3:]):
+            return True
+        last4 = words[-4:]
+        return last4[0] >= 10 and last4[0] > last4[1] > last4[2] > last4[3] and last4[3] <= 3
+
+    def _drop_topic(self, s: ConversationState, topic: str | None, status: str) -> None:
+        """Skipped or refused: mark it and forget its threads, so it never comes back."""
+        if topic is None:
+            topic = STORY
+        s.topic(topic).status = status
+        s.threads = [t for t in s.threads if t["topic"] != topic]
+
+    def _record_disclosure(
+        self, s: ConversationState, sig: AnswerSignals, text: str, kind: str, cur: str | None
+    ) -> None:
+        """Remember what was disclosed, so it is never probed again on any topic (docs/interviewing.md)."""
+        _add(s.disclosed_kinds, kind)
+        themes = {cur, DISCLOSURE_THEME.get(kind, "culture"), *(m.theme for m in sig.mentions)} - {None}
+        for theme in sorted(str(t) for t in themes):
+            _add(s.sensitive_topics, theme)
+            if s.topic(theme).status in ("open", "active"):
+                s.topic(theme).status = "covered"
+        # the words of the matter: this answer and the leaver's earlier answers on the same topic
+        earlier = s.answers[:-1]
+        sources = [text] + [str(a["text"] or "") for a in earlier[-1:] + [a for a in earlier if a["topic"] == cur]]
+        for source in sources:
+            for word in content_words(source):
+                _add(s.sensitive_words, word)
+        # threads said in the same breath ("de sfeer in het team ...") belong to the matter too
+        s.threads = [t for t in s.threads if not self._sensitive_thread(s, t)]
+
+    def _sensitive_thread(self, s: ConversationState, thread: dict[str, str]) -> bool:
+        if thread["topic"] in s.sensitive_topics:
+            return True
+        words = f"{thread['phrase']} {thread.get('words', '')}"
+        return any(w in s.sensitive_words for w in content_words(words))
+
+    def _touches_disclosure(self, s: ConversationState, sig: AnswerSignals, text: str) -> bool:
+        """The answer returns to a disclosed matter: its theme, or largely its words."""
+        if not s.sensitive_topics:
+            return False
+        if any(m.theme in s.sensitive_topics for m in sig.mentions):
+            return True
+        words = content_words(text)
+        shared = [w for w in words if w in s.sensitive_words]
+        return len(shared) >= 3 or (len(words) > 0 and len(shared) * 2 >= len(words) and len(shared) >= 2)
+
+    def _leave_disclosed_matter(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move:
+        """Acknowledge a return to what was disclosed, probe nothing, and go on with another topic."""
+        cur = s.current_topic
+        if cur is not None and s.topic(cur).status == "active":
+            s.topic(cur).status = "covered"
+        for m in sig.mentions:
+            _add(s.sensitive_topics, m.theme)
+        s.threads = [t for t in s.threads if not self._sensitive_thread(s, t)]
+        return self._next(s, preface="disclosure_again")
+
+    def _take_notes(self, s: ConversationState, sig: AnswerSignals) -> None:
+        for m in sig.mentions:
+            answer = str(s.answers[-1]["text"] or "") if s.answers else ""
+            matter = matter_phrase(answer, m.term, self.language)
+            note = {"theme": m.theme, "phrase": m.phrase, "polarity": m.polarity, "turn": s.turns, "matter": matter}
+            s.notes.append(note)
+
+    def _contradiction(self, s: ConversationState, sig: AnswerSignals) -> tuple[Mention, str] | None:
+        """A theme now spoken of with the opposite tone to earlier: both go side by side."""
+        if s.phase not in ("story", "guide"):
+            return None
+        for m in sig.mentions:
+            if m.polarity is None or m.theme in s.contradictions:
+                continue
+            for note in s.notes:
+                if any(w in s.sensitive_words for w in content_words(str(note["phrase"]))):
+                    continue  # words of a disclosed matter are never put back to the leaver
+                if note["theme"] == m.theme and note["polarity"] not in (None, m.polarity):
+                    return m, str(note["phrase"])
+        return None
+
+    def _estimate_progress(self, s: ConversationState) -> float:
+        done = s.interviewer_turns
+        if s.phase in CLOSING_PHASES:
+            order = self._closing_order(s)
+            left = len(order) - (order.index(s.phase) if s.phase in order else 0)
+        else:
+            pending = len(self._pending(s, s.current_topic))
+            left = min(self._closing_len(s) + 2 * pending + 1, self.guide.max_turns - done + 1)
+        return min(0.99, done / max(1, done + left))
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)

@@ -1,0 +1,180 @@
+"""The engine's words as data: question templates, prefaces and word lists per language.
+
+Everything the interviewer can say lives in ``data/wording/{nl,en}.json``; the word lists the engine uses
+to judge the leaver's phrases live in ``data/wording/words.json``. This module loads them once and offers
+small helpers around them (topic labels, which phrases may be offered back).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .guide import Guide
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "wording"
+LANGUAGES = ("nl", "en")
+_WORD_RX = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=4)
+def wording(language: str) -> dict[str, Any]:
+    """All templates of ``language`` ("nl" or "en") as loaded from its JSON file."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    with (DATA_DIR / f"{language}.json").open(encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+def options(language: str, *path: str) -> tuple[str, ...]:
+    """The template variants at ``path`` in the wording of ``language`` (empty when there are none)."""
+    node: Any = wording(language)
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return ()
+        node = node[key]
+    if isinstance(node, str):
+        return (node,)
+    if isinstance(node, list):
+        return tuple(str(x) for x in node)
+    return ()
+
+
+def text(language: str, *path: str) -> str:
+    """One fixed text at ``path`` (the first variant), or "" when there is none."""
+    found = options(language, *path)
+    return found[0] if found else ""
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    with (DATA_DIR / "words.json").open(encoding="utf-8") as f:
+        data: dict[str, list[str]] = json.load(f)
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A word list from ``words.json`` ("filler", "stop", "no_answers", ...)."""
+    return _word_lists().get(name, frozenset())
+
+
+def topic_labels(language: str) -> dict[str, str]:
+    """Topic id -> how the interviewer names it in a question."""
+    labels: dict[str, str] = wording(language)["topic_labels"]
+    return labels
+
+
+def topic_label(topic: str | None, language: str, guide: Guide | None = None) -> str:
+    """How a topic is named in a question (the guide's own label first)."""
+    if topic and guide is not None:
+        t = guide.topic(topic)
+        if t is not None:
+            return t.label
+    labels = topic_labels(language)
+    return labels.get(topic or "_story", labels["_story"])
+
+
+def feeling_words(language: str, kind: str) -> tuple[str, str]:
+    """A feeling as a noun phrase for a reflection, and as "that feeling" for the question about its cause."""
+    table: dict[str, list[str]] = wording(language)["feelings"]
+    pair = table.get(kind) or table["frustration"]
+    return pair[0], pair[1]
+
+
+def content_words(text_: str) -> list[str]:
+    """Words that carry the matter of an answer (for recognising a return to a disclosed matter)."""
+    filler, stop = word_list("filler"), word_list("stop")
+    out: list[str] = []
+    for w in _WORD_RX.findall(text_.lower()):
+        if len(w) >= 4 and w not in stop and w not in filler and w not in out:
+            out.append(w)
+    return out
+
+
+def quotable(phrase: str | None, language: str) -> str | None:
+    """The phrase if it holds a word of substance, not filler only (else None)."""
+    if not phrase:
+        return None
+    filler, stop = word_list("filler"), word_list("stop")
+    words = _WORD_RX.findall(phrase.lower())
+    if any(len(w) >= 4 and w not in filler and w not in stop for w in words):
+        return phrase
+    return None
+
+
+def is_no(text_: str) -> bool:
+    """A plain "no" / "nothing" / "that's it" answer."""
+    low = text_.lower().strip(" .!")
+    return any(low == n or low.startswith(n + " ") or low.startswith(n + ",") for n in word_list("no_answers"))
+
+
+def _swaps() -> dict[str, str]:
+    pairs = (p.split("=", 1) for p in word_list("possessive_swap"))
+    return dict(pairs)
+
+
+def matter_phrase(phrase: str | None, term: str | None, language: str) -> str | None:
+    """A complete noun phrase naming the thing in ``phrase`` that ``term`` names, fit to follow "over"/"about".
+
+    "Het nieuwe rooster was een ramp" with term "rooster" gives "het nieuwe rooster"; "mijn salaris was laag"
+    gives "je salaris" (the leaver's "my" is the interviewer's "your"). Without a determiner in front of the
+    term, or when the term is not a noun here ("het was druk"), there is no such phrase: None, and the
+    interviewer uses its own words.
+    """
+    if not phrase or not term:
+        return None
+    tokens = _WORD_RX.findall(phrase)
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    term_tokens = [t.lower().replace("’", "'") for t in _WORD_RX.findall(term)]
+    if not term_tokens or term_tokens[-1] in word_list("not_nouns"):
+        return None
+    n = len(term_tokens)
+    start = next((i for i in range(len(lower) - n + 1) if lower[i : i + n] == term_tokens), None)
+    if start is None:
+        return None
+    end = start + n
+    determiners, stop, filler = word_list("determiners"), word_list("stop"), word_list("filler")
+    negators = word_list("negators")
+    first = start
+    if lower[first] not in determiners:
+        # at most two modifiers between the determiner and the noun ("het nieuwe rooster", "the new rota")
+        k = start - 1
+        while k >= 0 and start - k <= 3:
+            if lower[k] in determiners:
+                break
+            if lower[k] in stop or lower[k] in filler or lower[k] in negators or not lower[k].isalpha():
+                return None
+            k -= 1
+        if k < 0 or start - k > 3 or lower[k] not in determiners:
+            return None
+        first = k
+    words = [lower[first], *tokens[first + 1 : end]]
+    words[0] = _swaps().get(words[0], words[0])
+    out = " ".join(words)
+    head = term_tokens[-1]
+    return None if head in stop or head in filler or len(head) < 3 else out
+
+
+def is_event(matter: str | None) -> bool:
+    """The matter names an event (a reorganisation, a meeting, a night shift) rather than a thing."""
+    if not matter:
+        return False
+    last = _WORD_RX.findall(matter.lower())[-1:]
+    return bool(last) and any(last[0].endswith(noun) for noun in word_list("event_nouns"))
+
+
+def negated(context: str, words: str) -> bool:
+    """``words`` stand under a negation in ``context`` ("niet boos", "nobody was worried")."""
+    low = [w.replace("’", "'") for w in _WORD_RX.findall(context.lower())]
+    target = _WORD_RX.findall(words.lower())
+    if not target:
+        return False
+    index = next((i for i, w in enumerate(low) if w == target[0]), None)
+    if index is None:
+        return False
+    negators = word_list("negators")
+    return any(w in negators or w.endswith("n't") for w in low[max(0, index - 3) : index])

@@ -1,0 +1,97 @@
+"""The fragment check: the bad questions of issue 11 are caught, paraphrases and whole phrases pass."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spiegel.interviews.harness.fragments import bad_fragments
+
+BAD = [
+    ('Wat deed "dat heb ik toch al verteld" met jou?', ["Dat heb ik toch al verteld?"]),
+    (
+        'Tell me about a moment when "old manager see it" really showed.',
+        ["Who will read this? Will my old manager see it?"],
+    ),
+    ('Let me sum up what I heard: "old manager see it".', ["Who will read this? Will my old manager see it?"]),
+    ('Wat deed "ik ben niet boos hoor" met jou?', ["Ik ben niet boos hoor, praten kan geen kwaad."]),
+    (
+        'Bij "het salaris was gewoon te laag voor wat": welk moment komt dan als eerste bij je op?',
+        ["Het salaris was gewoon te laag voor wat we moesten doen."],
+    ),
+    (
+        'Hoe merkte je "mijn teamleider wil ik het niet hebben" in je dagelijkse werk?',
+        ["Over mijn teamleider wil ik het niet hebben."],
+    ),
+    (
+        'I would like to come back to "my boss out of this please". What did you mean by that?',
+        ["Leave my boss out of this please."],
+    ),
+    ('Wat deed "het nieuwe" met jou?', ["Het nieuwe rooster was een ramp."]),
+    ("Tell me about a moment when old manager see it really showed.", ["Will my old manager see it?"]),
+    ("Je vertelde over mijn teamleider. Wat gebeurde er toen?", ["Mijn teamleider deed raar."]),
+    ('Earlier you said "single shift". Tell me a bit more about that.', ["We were always behind, every single shift."]),
+    (
+        'Je zei "waarom wil je dat eigenlijk weten". Wat is daar een concreet voorbeeld van?',
+        ["Waarom wil je dat eigenlijk weten?"],
+    ),
+]
+
+GOOD = [
+    ("Je vertelde over het nieuwe rooster. Wat gebeurde er toen?", ["Het nieuwe rooster was echt een ramp voor mij."]),
+    (
+        "You mentioned the reorganisation last year. What happened then?",
+        ["The reorganisation last year changed everything for our team."],
+    ),
+    ("Tell me more about the new rota. What changed for you?", ["the new rota changed everything"]),
+    ('Tell me more about "the new rota".', ["Honestly the new rota was the worst part."]),
+    ("Wat maakte de nachtdienst in maart zo zwaar?", ["Die nachtdienst in maart was zwaar."]),
+    ("Je had geen tijd meer voor je patiënten. Hoe was dat voor je?", ["Ik had geen tijd meer voor mijn patiënten."]),
+    ("Sorry, dat had je al verteld. Hoe was de samenwerking met je collega's?", ["Dat heb ik toch al verteld?"]),
+    ("That's fine, we'll leave that. How did you experience the workload?", ["I'd rather not talk about my manager."]),
+    ('You can say "next" to skip a topic. What brought you to the decision to leave?', ["next"]),
+    ("Hoe ervoer je de werkdruk?", ["De werkdruk was gewoon veel te hoog."]),
+]
+
+
+@pytest.mark.parametrize(("question", "answers"), BAD)
+def test_a_cut_out_or_meta_fragment_is_reported(question: str, answers: list[str]) -> None:
+    assert len(bad_fragments(question, answers)) == 1
+
+
+@pytest.mark.parametrize(("question", "answers"), GOOD)
+def test_a_paraphrase_or_a_whole_phrase_passes(question: str, answers: list[str]) -> None:
+    assert bad_fragments(question, answers) == []
+
+
+def test_the_reasons_name_what_is_wrong() -> None:
+    (told,) = bad_fragments('Wat deed "dat heb ik toch al verteld" met jou?', ["Dat heb ik toch al verteld?"])
+    assert told.startswith('"dat heb ik toch al verteld": ')
+    assert "quotes meta-talk (al verteld)" in told
+    assert "first person" in told
+    (manager,) = bad_fragments(
+        'Tell me about a moment when "old manager see it" really showed.', ["Will my old manager see it?"]
+    )
+    assert "starts inside a phrase (cut after 'my')" in manager
+
+
+def test_a_quote_that_is_not_from_an_answer_is_not_judged() -> None:
+    assert bad_fragments('Zeg gerust "volgende" als je een onderwerp wilt overslaan.', ["Het ging om de sfeer."]) == []
+
+
+def test_no_answers_means_nothing_to_paste() -> None:
+    assert bad_fragments('Wat deed "dat" met jou?', []) == []
+    assert bad_fragments("", ["iets"]) == []
+
+
+@given(st.text(max_size=120), st.lists(st.text(max_size=120), max_size=3))
+def test_any_unicode_gives_a_list_of_reasons(question: str, answers: list[str]) -> None:
+    found = bad_fragments(question, answers)
+    assert all(isinstance(f, str) and ": " in f for f in found)
+
+
+def test_a_quoted_function_word_is_reported_as_cut() -> None:
+    assert bad_fragments("„Wat” is dit?", ["Wat is dit nou?"]) == [
+        "\"Wat\": starts inside a phrase (on 'wat'); ends inside a phrase (on 'wat')"
+    ]

@@ -382,6 +382,13 @@ def _interviews(access: Access, filters: Filters) -> QuerySet[Interview]:
     return _filtered(qs, filters, "left_on")
 
 
+def interviews_in_view(access: Access, filters: Filters) -> QuerySet[Interview]:
+    """The leavers' cases a view of the organisation counts (and may quote): completed and analysed ones
+    within the filters. Generated reports remember them, so that a withdrawal reaches every report."""
+    access.require(Capability.OVERVIEW_VIEW)
+    return _interviews(access, filters)
+
+
 def _historical(access: Access, filters: Filters) -> QuerySet[HistoricalExit]:
     return _filtered(HistoricalExit.objects.filter(organisation=access.organisation), filters, "leave_date")
 

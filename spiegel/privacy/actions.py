@@ -76,6 +76,7 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
     from spiegel.consent.actions import erase_statements, erase_transcript
     from spiegel.consent.models import Statement
     from spiegel.interviews.models import Interview, Message, Status
+    from spiegel.reports.actions import forget_case_in_reports
 
     now = now or timezone.now()
     report = PurgeReport()
@@ -118,6 +119,8 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
                 detail["transcript"] = erase_transcript(interview)
             if do_statements:
                 detail["statements"] = erase_statements(interview)
+                # Reports quoting them go too, and are made again without their words.
+                detail["reports"] = forget_case_in_reports(interview.pk)
             record_audit(
                 Actor.system("retention"),
                 "retention.purged",
@@ -183,6 +186,9 @@ def rotate_keys(*, batch: int = 500) -> dict[str, int]:
             last = rows[-1][0]
         counts[model._meta.label] = done
     counts["queued invitation e-mails"] = _reseal_queued_tasks()
+    from spiegel.reports.actions import reseal_report_files
+
+    counts["report files"] = reseal_report_files()
     return counts
 
 

@@ -42,6 +42,18 @@ def decrypt_text(value: str) -> str:
         raise DecryptionError("Stored data could not be decrypted with the configured keys.") from exc
 
 
+def encrypt_bytes(value: bytes) -> bytes:
+    """Encrypt a file's contents (generated reports) with the first key."""
+    return fernet().encrypt(value)
+
+
+def decrypt_bytes(value: bytes) -> bytes:
+    try:
+        return fernet().decrypt(value)
+    except InvalidToken as exc:
+        raise DecryptionError("A stored file could not be decrypted with the configured keys.") from exc
+
+
 def rotate_ciphertext(value: str) -> str:
     """Re-encrypt a ciphertext with the first (newest) key."""
     return fernet().rotate(value.encode("ascii")).decode("ascii")

@@ -18,8 +18,11 @@ class ReportStatus(models.TextChoices):
 class ReportJob(models.Model):
     """One requested PDF report: its filters, how far the task got, and where the file is.
 
-    `file_name` is relative to SPIEGEL_DATA_DIR/reports/; the file is served only through the organisation's
-    download page, to users who may see the organisation's view.
+    `file_name` is relative to SPIEGEL_DATA_DIR/reports/; the file is encrypted with the data key, readable by
+    the service only, and served only through the organisation's download page, to users who may see the
+    organisation's view. `cases` are the leavers the report counts or may quote: when one of them withdraws
+    (or retention deletes their statements) the file is deleted and the report made again without them.
+    `attempt` goes up each time that happens, so a run that started before cannot publish its stale file.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -34,6 +37,8 @@ class ReportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    cases = models.ManyToManyField("interviews.Interview", related_name="+", blank=True)
+    attempt = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

@@ -14,9 +14,12 @@ from spiegel.tenancy.queries import Access
 
 
 def reports_dir() -> Path:
-    """Where generated reports are kept: SPIEGEL_DATA_DIR/reports (never a static or media folder)."""
+    """Where generated reports are kept: SPIEGEL_DATA_DIR/reports (never a static or media folder), a folder
+    only the service's own user may enter."""
     folder = Path(settings.DATA_DIR) / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
     return folder
 
 
@@ -34,11 +37,28 @@ def report_for(access: Access, job_id: str) -> ReportJob:
 
 
 def report_file(job: ReportJob) -> Path | None:
-    """The finished PDF of a job, or None when it is not (or no longer) there."""
+    """The finished (encrypted) PDF of a job, or None when it is not (or no longer) there."""
     if job.status != "done" or not job.file_name:
         return None
     path = reports_dir() / Path(job.file_name).name
     return path if path.is_file() else None
+
+
+def report_pdf(job: ReportJob) -> bytes | None:
+    """The finished PDF of a job, decrypted, or None when it is not (or no longer) there.
+
+    Reports written before they were encrypted (plain PDF on disk) are still read; `spiegel rotate-key`
+    encrypts them."""
+    from spiegel.privacy.crypto import decrypt_bytes
+
+    path = report_file(job)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:  # deleted by a withdrawal a moment ago
+        return None
+    return data if data.startswith(b"%PDF") else decrypt_bytes(data)
 
 
 def latest_report(access: Access) -> ReportJob | None:

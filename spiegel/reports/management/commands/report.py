@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from spiegel.analysis.queries import FilterError, Filters, parse_month
+from spiegel.reports.actions import write_private_file
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access, organisation_by_slug
@@ -43,6 +44,6 @@ class Command(BaseCommand):
         # The report shows the organisation's view: what a client viewer may see, never more.
         pdf = render_report_pdf(Access(organisation=org, role=Role.CLIENT_VIEWER), filters)
         out = Path(options["out"])
-        out.write_bytes(pdf)
+        write_private_file(out, pdf)  # leavers' words: readable by the one who asked for it only
         seconds = time.perf_counter() - started
         self.stdout.write(f"Wrote {out} ({len(pdf) // 1024} KB) in {seconds:.1f} s.")

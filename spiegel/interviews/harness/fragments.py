@@ -182,6 +182,13 @@ def _problems(
         problems.append(f"starts inside a phrase (on '{first}')")
     elif span.answer_before in heads and first not in heads and span.message_before not in heads:
         problems.append(f"starts inside a phrase (cut after '{span.answer_before}')")
+    elif (
+        quoted
+        and span.answer_before in lex.subject_pronouns
+        and span.answer_before not in _ALSO_OBJECTS
+        and first not in heads
+    ):
+        problems.append(f"starts inside a clause (cut after '{span.answer_before}')")
     # Ends inside a phrase: on a word that needs more after it. A pasted (unquoted) run that the message
     # simply continues in its own words ("had geen tijd meer voor" + "je patiënten") is a paraphrase.
     enders = (

@@ -11,21 +11,19 @@ A scenario (``tests/scenarios/interviewer/*/*.json``, one object or a list per f
                 "must_not_match": ["regex it must not contain"],
                 "flags": ["disclosure"], "no_flags": false,
                 "later_never_mentions": ["leidinggevende", "teamleider"],
-                "later_mentions": ["regex some later interviewer message must match (threads come back)"],
+                "later_mentions": ["regex the reply or a later interviewer message must match (threads come back)"],
                 "not_closed": true}}
 
 The runner starts the engine with the case context, sends every ``before`` text and then ``say``, and checks
 the reply to ``say``: the understood kind (and any other understood field under ``understood``), the topics
 closed by a refusal, the flags raised on that turn, the regexes. ``later_never_mentions`` goes on with
 neutral answers to the end and checks that no later interviewer message matches. Every interviewer message
-of the scenario is also run through the fragment check. A missing part of the engine's contract (no
-``CaseContext``, no ``EngineReply.understood``) is a failed check, never a crash.
+of the scenario is also run through the fragment check. An exception from the engine, or a reply without
+``understood`` where a scenario expects one, is a failed check, never a crash.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -33,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spiegel.interviews.engine import ConversationState, Engine, EngineReply, load_default_guide
+from spiegel.interviews.engine import CaseContext, ConversationState, Engine, EngineReply, load_default_guide
 from spiegel.interviews.harness.fragments import bad_fragments
 
 # Kinds of scenario: the kinds of turn of the contract, and the attributes of an answer the issue names.
@@ -177,16 +175,9 @@ def load_scenarios(directory: Path | str) -> list[Scenario]:
     return out
 
 
-def _make_engine(scenario: Scenario, result: ScenarioResult) -> Engine:
-    """The engine with this case's context; a missing ``CaseContext`` is recorded as a failed check."""
-    guide = load_default_guide(scenario.language)
-    case_context = getattr(importlib.import_module("spiegel.interviews.engine"), "CaseContext", None)
-    if case_context is None or "context" not in inspect.signature(Engine).parameters:
-        result.failures.append("the engine has no CaseContext: the case's settings could not be given")
-        return Engine(guide)
-    make: Any = Engine  # typed loosely until the engine's contract (issue 11) is on main
-    engine: Engine = make(guide, context=case_context(**scenario.context))
-    return engine
+def _make_engine(scenario: Scenario) -> Engine:
+    """The engine for the scenario's language, with this case's context."""
+    return Engine(load_default_guide(scenario.language), context=CaseContext(**scenario.context))
 
 
 def _flag_label(kind: str, topic: str | None) -> set[str]:
@@ -199,7 +190,7 @@ class _Conversation:
     def __init__(self, scenario: Scenario, result: ScenarioResult) -> None:
         self.scenario = scenario
         self.result = result
-        self.engine = _make_engine(scenario, result)
+        self.engine = _make_engine(scenario)
         self.answers: list[str] = []
         first = self.engine.begin()
         self.state: ConversationState = first.state
@@ -233,7 +224,7 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
     expect = scenario.expect
     text = "\n".join(reply.messages)
     result.reply = text
-    understood = getattr(reply, "understood", None)
+    understood = reply.understood
     if "understood_kind" in expect or "understood" in expect:
         if understood is None:
             result.failures.append("the reply has no 'understood' (EngineReply.understood missing or None)")
@@ -246,13 +237,10 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
                 if got != value:
                     result.failures.append(f"understood.{key} is {got!r}, expected {value!r}")
     if "refused" in expect:
-        refused = getattr(reply.state, "refused", None)
-        if refused is None:
-            result.failures.append("the state has no 'refused' list")
-        else:
-            missing = [r for r in expect["refused"] if r not in refused]
-            if missing:
-                result.failures.append(f"refused {list(refused)!r}, expected to include {missing!r}")
+        refused = reply.state.refused
+        missing = [r for r in expect["refused"] if r not in refused]
+        if missing:
+            result.failures.append(f"refused {list(refused)!r}, expected to include {missing!r}")
     raised: set[str] = set()
     for flag in reply.flags:
         raised |= _flag_label(flag.kind, flag.topic)
@@ -306,7 +294,8 @@ def _check_later(scenario: Scenario, convo: _Conversation, result: ScenarioResul
             m = re.search(pattern, message, re.IGNORECASE)
             if m:
                 result.failures.append(f"later message mentions /{pattern}/ ({m.group(0)!r}): {message}")
-    later = "\n".join(message for who, message in result.transcript[start:] if who == "interviewer")
+    # a thread may be followed in the reply itself or come back in any later message
+    later = "\n".join([result.reply, *(message for who, message in result.transcript[start:] if who == "interviewer")])
     for pattern in wanted:
         if not re.search(pattern, later, re.IGNORECASE):
             result.failures.append(f"no later message comes back to /{pattern}/")

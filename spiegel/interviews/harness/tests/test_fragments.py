@@ -33,6 +33,10 @@ BAD = [
     ("Je vertelde over mijn teamleider. Wat gebeurde er toen?", ["Mijn teamleider deed raar."]),
     ('Earlier you said "single shift". Tell me a bit more about that.', ["We were always behind, every single shift."]),
     (
+        'Tell me about a moment when "wasn\'t stressed or anything" really showed.',
+        ["I wasn't stressed or anything, just bored with the work."],
+    ),
+    (
         'Je zei "waarom wil je dat eigenlijk weten". Wat is daar een concreet voorbeeld van?',
         ["Waarom wil je dat eigenlijk weten?"],
     ),

@@ -20,8 +20,15 @@ def test_baseline_uncovers_no_hidden_fact_plants_nothing_and_repeats_nothing() -
 
 
 def test_baseline_still_hears_most_surface_answers() -> None:
-    totals = aggregate(run_all(BaselineInterviewer()))
-    assert totals.surface_uncovered == totals.surface_total
+    results = run_all(BaselineInterviewer())
+    # A leaver who asks a question back gets no answer from the sheet; the next question is then spent on
+    # the answer still pending, so that leaver's first surface is lost. Everyone else's is heard.
+    lost = {
+        m.persona_id: m.surface_total - m.surface_uncovered
+        for m in map(measure, results)
+        if m.surface_uncovered < m.surface_total
+    }
+    assert lost == {"nl-assistente": 2}
 
 
 def test_baseline_fails_the_engine_targets_on_hidden_facts_only() -> None:

@@ -46,7 +46,7 @@ from spiegel.privacy.failures import log_failure
 from spiegel.tenancy.models import Organisation
 
 if TYPE_CHECKING:
-    from spiegel.interviews.engine import ConversationState, Engine, EngineReply, Flag, Guide, Phraser
+    from spiegel.interviews.engine import CaseContext, ConversationState, Engine, EngineReply, Flag, Guide, Phraser
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +78,36 @@ def guide_for(interview: Interview) -> Guide:
     return guide_for_organisation(interview.organisation, interview.language)
 
 
-def engine_for(guide: Guide, phraser: Phraser | None = None) -> Engine:
+def case_context(interview: Interview) -> CaseContext:
+    """The real settings of this case that the interviewer may tell the leaver about: the organisation, the
+    practice that holds the case, the minimum group size, the organisation's own contact and reporting
+    procedure for serious disclosures, and who holds the conversation."""
+    from spiegel.interviews.engine import CaseContext
+    from spiegel.tenancy.models import OrganisationKind
+
+    organisation = interview.organisation
+    practice = (
+        organisation
+        if organisation.kind == OrganisationKind.PRACTICE
+        else Organisation.objects.filter(kind=OrganisationKind.PRACTICE).only("name").first()
+    )
+    return CaseContext(
+        organisation=organisation.name,
+        practice=practice.name if practice is not None else "",
+        min_group_size=int(organisation.min_group_size),
+        contact=organisation.disclosure_contact.strip(),
+        reporting_procedure=organisation.reporting_procedure.strip(),
+        mode=str(interview.mode),
+    )
+
+
+def engine_for(guide: Guide, phraser: Phraser | None = None, context: CaseContext | None = None) -> Engine:
     """The built-in engine for ``guide``; ``phraser`` words its moves (a language model's wording made ahead
-    of the lock, see model_turns.py), the templates when None."""
+    of the lock, see model_turns.py), the templates when None; ``context`` is the case's settings
+    (:func:`case_context`) that its answers to questions about the interview and about disclosures use."""
     from spiegel.interviews.engine import Engine
 
-    return Engine(guide, phraser=phraser)
+    return Engine(guide, phraser=phraser, context=context)
 
 
 def _produced_by(reply: EngineReply | None = None, index: int = 0, engine_name: str = "builtin") -> dict[str, Any]:
@@ -103,7 +127,7 @@ def start_conversation(interview: Interview) -> None:
     if interview.mode != "self" or Conversation.objects.filter(interview=interview).exists():
         return
     guide = guide_for(interview)
-    opening = engine_for(guide).begin()
+    opening = engine_for(guide, context=case_context(interview)).begin()
     state, messages = opening.state, opening.messages
     Conversation.objects.create(interview=interview, state=state.to_dict(), guide=guide.to_dict())  # type: ignore[misc]
     seq = _next_seq(interview)
@@ -280,11 +304,12 @@ def _engine_reply(
 ) -> EngineReply:
     """The engine's reply to ``text``; when working it out raises, the engine's safe next question instead
     (the answer kept, the next guide topic or closing step, worded by the templates)."""
+    context = case_context(interview)
     try:
-        return engine_for(guide, phraser).respond(state, text, skip_topic=skip_topic)
+        return engine_for(guide, phraser, context).respond(state, text, skip_topic=skip_topic)
     except Exception as exc:  # whatever breaks, the leaver gets a next question and nothing is lost
         log_failure(log, "working out the reply", interview.id, exc)
-    return engine_for(guide).recover(state, text)
+    return engine_for(guide, context=context).recover(state, text)
 
 
 @transaction.atomic

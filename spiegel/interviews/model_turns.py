@@ -77,7 +77,7 @@ def _planned(
 ) -> tuple[Guide, Move, ConversationState] | None:
     """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
     None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
-    from spiegel.interviews.conversation import engine_for
+    from spiegel.interviews.conversation import case_context, engine_for
     from spiegel.interviews.engine import ConversationState, Guide
 
     conversation = Conversation.objects.filter(interview=interview).first()
@@ -86,7 +86,7 @@ def _planned(
     try:
         guide = Guide.from_dict(conversation.guide)
         state = ConversationState.from_dict(conversation.state)
-        move, planned = engine_for(guide).plan(state, leaver_message.text, skip_topic)
+        move, planned = engine_for(guide, context=case_context(interview)).plan(state, leaver_message.text, skip_topic)
     except Exception as exc:  # compute_reply below still answers (its own safe path)
         log_failure(log, "planning the model's wording", interview.id, exc)
         return None

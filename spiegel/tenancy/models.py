@@ -53,6 +53,11 @@ class Organisation(models.Model):
     replacement_cost_factor = models.DecimalField(
         _("replacement-cost factor"), max_digits=4, decimal_places=2, default=Decimal("0.50")
     )
+    # Named by the interviewer when a leaver discloses something serious (harassment, fraud, unsafe care):
+    # who at the organisation they can turn to (e.g. the confidential adviser's name and phone), and where
+    # the integrity reporting procedure is (text or a link). Empty: only the general options are named.
+    disclosure_contact = models.TextField(_("contact for serious matters"), max_length=500, blank=True)
+    reporting_procedure = models.TextField(_("integrity reporting procedure"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

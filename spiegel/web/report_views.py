@@ -96,18 +96,59 @@ class BrandingForm(forms.ModelForm):  # type: ignore[type-arg]
         return logo
 
 
+class DisclosureForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Who the interviewer names when a leaver discloses something serious (harassment, fraud, unsafe care)."""
+
+    class Meta:
+        model = Organisation
+        fields = ["disclosure_contact", "reporting_procedure"]
+        labels = {
+            "disclosure_contact": gettext_lazy("Contact for serious matters"),
+            "reporting_procedure": gettext_lazy("Integrity reporting procedure"),
+        }
+        help_texts = {
+            "disclosure_contact": gettext_lazy(
+                "Who a leaver can turn to at the organisation, for example the confidential adviser's name and "
+                "phone number. Empty: the interviewer names only the general options."
+            ),
+            "reporting_procedure": gettext_lazy(
+                "Where the organisation's procedure for reporting integrity concerns is: a short description or a link."
+            ),
+        }
+        widgets = {
+            "disclosure_contact": forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+            "reporting_procedure": forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+        }
+
+    def clean_disclosure_contact(self) -> str:
+        return str(self.cleaned_data.get("disclosure_contact") or "").strip()
+
+    def clean_reporting_procedure(self) -> str:
+        return str(self.cleaned_data.get("reporting_procedure") or "").strip()
+
+
 @login_required
 def branding(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's settings a consultant edits: the report's logo and colour, and the contact and
+    procedure the interviewer names when a leaver discloses something serious. Each is its own form."""
     access = access_for(_user(request), slug, Capability.AUDIT_VIEW)  # the practice's consultants only
     org = access.organisation
-    form = BrandingForm(request.POST or None, request.FILES or None, instance=org)
-    if request.method == "POST" and form.is_valid():
+    posted = request.POST.get("part", "branding") if request.method == "POST" else ""
+    form = BrandingForm(
+        request.POST if posted == "branding" else None, request.FILES if posted == "branding" else None, instance=org
+    )
+    disclosure = DisclosureForm(request.POST if posted == "disclosure" else None, instance=org)
+    if posted == "branding" and form.is_valid():
         form.save()
         messages.success(request, _("Saved: the next PDF report uses this logo and colour."))
+        return redirect("web:dashboard", slug=slug)
+    if posted == "disclosure" and disclosure.is_valid():
+        disclosure.save()
+        messages.success(request, _("Saved: the interviewer names this contact and procedure from the next answer."))
         return redirect("web:dashboard", slug=slug)
     return render(
         request,
         "spiegel/dashboard/branding.html",
-        {"access": access, "org": org, "form": form},
-        status=422 if request.method == "POST" else 200,
+        {"access": access, "org": org, "form": form, "disclosure": disclosure},
+        status=422 if posted else 200,
     )

@@ -20,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 LIMIT = 1.0
 FIRST_ANSWER = "Ik kreeg een mooie kans bij een ander bedrijf."
-TEMPLATE_REPLY = (
-    'Je noemt "kreeg een mooie kans bij een ander bedrijf". Wat maakte dat je überhaupt om je heen ging kijken?'
-)
+TEMPLATE_REPLY = "Je noemde een mooie kans. Wat maakte dat je überhaupt om je heen ging kijken?"
 GOOD = "Wat zette jou ertoe aan om verder te kijken dan je huidige baan?"
 
 

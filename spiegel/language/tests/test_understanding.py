@@ -1,0 +1,502 @@
+"""understand(): what kind of turn the leaver took and what it means, in Dutch and English, typed as people type."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from spiegel.language.signals import THEME_IDS
+from spiegel.language.tests.strategies import any_text, languages
+from spiegel.language.understanding import (
+    DISCLOSURE_KINDS,
+    META_TOPICS,
+    TURN_KINDS,
+    Context,
+    Understanding,
+    is_matter_phrase,
+    understand,
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> None:
+    """Shadows the root conftest's Django-only fixture: these tests run with ``-p no:django``."""
+
+
+def read(text: str, language: str = "nl", **context: str | None) -> Understanding:
+    return understand(text, Context(language=language, **context))  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The examples of issue 11 ("Why")
+# ----------------------------------------------------------------------------------------------------------
+
+
+def test_already_told_is_not_an_answer_to_probe() -> None:
+    u = read("Dat heb ik toch al verteld?")
+    assert u.kind == "already_told"
+    assert u.matter == ()
+
+
+def test_not_angry_is_read_as_negated_anger() -> None:
+    u = read("Ik ben niet boos hoor, praten kan geen kwaad.")
+    assert u.kind == "answer"
+    assert [(f.name, f.negated) for f in u.feelings] == [("anger", True)]
+    assert u.felt == ()
+
+
+def test_rather_not_talk_about_my_manager_refuses_the_manager() -> None:
+    u = read("I'd rather not talk about my manager.", "en")
+    assert u.kind == "refusal"
+    assert u.refusal_target == "manager"
+    assert u.matter == ()
+
+
+def test_who_will_read_this_is_a_question_about_the_interview() -> None:
+    u = read("Who will read this? Will my old manager see it?", "en")
+    assert u.kind == "meta_question"
+    assert u.meta_topic == "who_reads"
+    assert u.matter == ()
+
+
+def test_booking_revenue_in_the_wrong_quarter_is_an_integrity_disclosure() -> None:
+    u = read(
+        "My director asked me to book revenue in the wrong quarter so the numbers looked better. "
+        "Where can I report that?",
+        "en",
+    )
+    assert u.disclosure == "integrity"
+
+
+def test_the_real_reason_is_a_decisive_cue_with_its_matter() -> None:
+    u = read("Honestly, the real reason is that my team was dissolved in the reorganisation in March.", "en")
+    assert u.kind == "answer"
+    assert u.decisive
+    assert u.matter == ("the reorganisation in March",)
+
+
+def test_a_correction_of_the_summary_is_a_correction() -> None:
+    u = read("Nee, dat klopt niet. Het ging juist om het nieuwe rooster, niet om het salaris.")
+    assert u.kind == "correction"
+    assert u.correction == "het nieuwe rooster, niet om het salaris"
+    assert ("pay", True) in [(t.theme, t.negated) for t in u.themes]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Kinds of turn, phrased in many ways, informal and with typos
+# ----------------------------------------------------------------------------------------------------------
+
+META = [
+    ("nl", "wie leest dit eigenlijk", "who_reads"),
+    ("nl", "Wie krijgt dit te zien?", "who_reads"),
+    ("nl", "krijgt mijn leidinggevende dit te zien?", "who_reads"),
+    ("nl", "gaat dit naar mijn oude manager", "who_reads"),
+    ("en", "who reads this", "who_reads"),
+    ("en", "will my boss see what i say here?", "who_reads"),
+    ("en", "Who gets to see my answers?", "who_reads"),
+    ("nl", "is dit een robot?", "person_or_computer"),
+    ("nl", "praat ik nu met een mens of een computer", "person_or_computer"),
+    ("nl", "ben je een echt persoon?", "person_or_computer"),
+    ("en", "are you a real person?", "person_or_computer"),
+    ("en", "am i talking to a bot", "person_or_computer"),
+    ("en", "is this chatgpt?", "person_or_computer"),
+    ("nl", "waarom vraag je dat?", "why_ask"),
+    ("nl", "waarom wil je dat weten", "why_ask"),
+    ("en", "why do you ask?", "why_ask"),
+    ("en", "why do u want to know that", "why_ask"),
+    ("nl", "is dit anoniem?", "anonymous"),
+    ("nl", "blijft dit wel vertrouwelijk", "anonymous"),
+    ("nl", "kan dit naar mij herleid worden?", "anonymous"),
+    ("en", "is this anonymous", "anonymous"),
+    ("en", "Will this be traced back to me?", "anonymous"),
+    ("nl", "hoe lang duurt dit nog", "how_long"),
+    ("nl", "hoeveel vragen nog?", "how_long"),
+    ("nl", "zijn we bijna klaar?", "how_long"),
+    ("en", "how long does this take?", "how_long"),
+    ("en", "are we nearly done", "how_long"),
+    ("en", "how many more questions", "how_long"),
+    ("nl", "wat gebeurt er met mijn antwoorden?", "what_next"),
+    ("nl", "wat doen jullie hiermee", "what_next"),
+    ("en", "what happens next?", "what_next"),
+    ("en", "what will you do with my answers", "what_next"),
+    ("nl", "kan ik stoppen?", "can_stop"),
+    ("nl", "mag ik ook later verder", "can_stop"),
+    ("nl", "ik wil stoppen", "can_stop"),
+    ("en", "can i stop", "can_stop"),
+    ("en", "Can I take a break and finish later?", "can_stop"),
+    ("en", "do i have to answer this?", "can_stop"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "topic"), META)
+def test_questions_about_the_interview_are_meta_questions_with_their_topic(
+    language: str, text: str, topic: str
+) -> None:
+    u = read(text, language)
+    assert (u.kind, u.meta_topic) == ("meta_question", topic)
+    assert u.matter == ()
+
+
+REFUSALS = [
+    ("nl", "daar wil ik het niet over hebben", "previous"),
+    ("nl", "Daar wil ik liever niet op ingaan.", "previous"),
+    ("nl", "dat houd ik liever voor mezelf", "previous"),
+    ("nl", "dat is te persoonlijk", "previous"),
+    ("nl", "liever niet", "previous"),
+    ("nl", "over mijn teamleider wil ik het niet hebben", "manager"),
+    ("nl", "Ik wil het niet over mijn salaris hebben.", "pay"),
+    ("nl", "over m'n collega's wil ik niks zeggen", "collaboration"),
+    ("nl", "mijn thuissituatie laat ik er liever buiten", "personal"),
+    ("en", "leave my manager out of this", "manager"),
+    ("en", "i dont want to talk about it", "previous"),
+    ("en", "Id rather not go into that.", "previous"),
+    ("en", "that's too personal", "previous"),
+    ("en", "I'd prefer not to discuss my pay.", "pay"),
+    ("en", "i don't wanna talk about my colleagues", "collaboration"),
+    ("en", "no comment", "previous"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "target"), REFUSALS)
+def test_a_refusal_names_its_target_or_points_back(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
+    assert u.matter == ()
+
+
+KINDS = [
+    ("nl", "volgende onderwerp", "skip"),
+    ("nl", "sla maar over", "skip"),
+    ("nl", "kunnen we deze vraag overslaan?", "skip"),
+    ("nl", "volgende vraag graag", "skip"),
+    ("en", "skip", "skip"),
+    ("en", "next question please", "skip"),
+    ("en", "can we move on", "skip"),
+    ("en", "pass", "skip"),
+    ("nl", "zo bedoelde ik het niet", "correction"),
+    ("nl", "dat zei ik niet", "correction"),
+    ("nl", "Dat heb ik helemaal niet gezegd!", "correction"),
+    ("nl", "je begrijpt me verkeerd", "correction"),
+    ("en", "thats not what i said", "correction"),
+    ("en", "I didn't say that.", "correction"),
+    ("en", "you misunderstood me", "correction"),
+    ("en", "no, i meant the rota", "correction"),
+    ("nl", "dat heb ik toch al verteld", "already_told"),
+    ("nl", "zei ik al", "already_told"),
+    ("nl", "dat vroeg je net ook al", "already_told"),
+    ("nl", "heb ik al gezegd...", "already_told"),
+    ("en", "i already told u", "already_told"),
+    ("en", "I just said that", "already_told"),
+    ("en", "you already asked me that", "already_told"),
+    ("en", "as i said", "already_told"),
+    ("nl", "snap de vraag niet", "confusion"),
+    ("nl", "wat bedoel je?", "confusion"),
+    ("nl", "ik begrijp je vraag niet helemaal", "confusion"),
+    ("nl", "huh?", "confusion"),
+    ("en", "what do you mean", "confusion"),
+    ("en", "i don't understand the question", "confusion"),
+    ("en", "can you rephrase that?", "confusion"),
+    ("en", "sorry?", "confusion"),
+    ("nl", "je luistert niet", "complaint"),
+    ("nl", "dit is zinloos", "complaint"),
+    ("nl", "wat een rare vragen", "complaint"),
+    ("nl", "je vraagt steeds hetzelfde", "complaint"),
+    ("en", "you're not listening", "complaint"),
+    ("en", "this is pointless", "complaint"),
+    ("en", "stupid questions", "complaint"),
+    ("en", "you keep asking the same thing", "complaint"),
+    ("nl", "nee verder niks", "nothing_more"),
+    ("nl", "nee", "nothing_more"),
+    ("nl", "dat was het wel", "nothing_more"),
+    ("nl", "Nee hoor, ik heb niks meer toe te voegen.", "nothing_more"),
+    ("en", "no thats all", "nothing_more"),
+    ("en", "nothing else", "nothing_more"),
+    ("en", "nope", "nothing_more"),
+    ("en", "I think I've said everything", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), KINDS)
+def test_each_kind_of_turn_is_recognised(language: str, text: str, kind: str) -> None:
+    u = read(text, language)
+    assert u.kind == kind
+    if kind != "correction":
+        assert u.matter == ()
+
+
+ANSWERS = [
+    ("nl", "Mijn manager zei dat ik moest stoppen met klagen over de werkdruk."),
+    ("nl", "Ik heb een anonieme melding gedaan over het rooster."),
+    ("nl", "Op een gegeven moment wilde ik niet meer naar de nachtdiensten, het was te veel."),
+    ("nl", "Ik vond het jammer dat niemand vroeg hoe het ging."),
+    ("en", "I filed an anonymous complaint about the rota and nothing happened."),
+    ("en", "My boss said I should stop complaining and just do the extra shifts."),
+    ("en", "We didn't want to go into the office three days a week."),
+    ("en", "Nobody told us what happens next with the department, that was hard."),
+    ("en", "The handover between shifts was always rushed."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ANSWERS)
+def test_stories_that_contain_stop_words_of_other_kinds_remain_answers(language: str, text: str) -> None:
+    assert read(text, language).kind == "answer"
+
+
+def test_a_turn_in_the_other_language_is_understood() -> None:
+    u = read("can we skip this one", "nl")
+    assert u.kind == "skip"
+    assert u.language == "en"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Negation and hedges over feelings and themes
+# ----------------------------------------------------------------------------------------------------------
+
+FEELINGS = [
+    ("nl", "Ik ben niet boos hoor", [("anger", True)]),
+    ("nl", "Boos was ik niet, wel teleurgesteld.", [("anger", True), ("disappointment", False)]),
+    ("nl", "ik was echt woedend", [("anger", False)]),
+    ("nl", "ik ben nog nooit zo boos geweest", [("anger", False)]),
+    ("nl", "ik voelde me niet gewaardeerd", [("unseen", False)]),
+    ("nl", "Ik was er helemaal klaar mee.", [("fed_up", False)]),
+    ("en", "nobody was worried", [("fear", True)]),
+    ("en", "I wasn't angry, just tired", [("anger", True), ("exhaustion", False)]),
+    ("en", "I didn't feel appreciated", [("appreciated", True)]),
+    ("en", "I was so frustrated with the planning", [("frustration", False)]),
+    ("en", "i was not only angry but also sad", [("anger", False), ("sadness", False)]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), FEELINGS)
+def test_feelings_carry_their_negation(language: str, text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(f.name, f.negated) for f in read(text, language).feelings] == expected
+
+
+def test_a_hedge_scopes_over_the_feeling_it_precedes() -> None:
+    u = read("ik was een beetje teleurgesteld", "nl")
+    assert [(f.name, f.negated, f.hedged) for f in u.feelings] == [("disappointment", False, True)]
+    assert u.hedged
+
+
+THEMES = [
+    ("en", "It was not for the money.", ("pay", True)),
+    ("en", "Money wasn't the issue.", ("pay", True)),
+    ("nl", "Het ging me niet om het geld.", ("pay", True)),
+    ("nl", "Het salaris was niet het probleem.", ("pay", True)),
+    ("nl", "Het salaris was gewoon te laag.", ("pay", False)),
+    ("en", "The workload was crushing.", ("workload", False)),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), THEMES)
+def test_themes_carry_their_negation(language: str, text: str, expected: tuple[str, bool]) -> None:
+    assert expected in [(t.theme, t.negated) for t in read(text, language).themes]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Safety: disclosure and distress, whatever the kind of turn
+# ----------------------------------------------------------------------------------------------------------
+
+DISCLOSURES = [
+    ("nl", "Mijn leidinggevende maakte seksuele opmerkingen en zat aan me.", "harassment"),
+    ("nl", "ik werd daar echt gepest", "harassment"),
+    ("en", "A colleague kept sexually harassing me.", "harassment"),
+    ("en", "I was bullied by my team lead for months", "harassment"),
+    ("nl", "Ik werd gediscrimineerd vanwege mijn hoofddoek.", "discrimination"),
+    ("nl", "ik kreeg geen promotie omdat ik zwanger was geworden, puur discriminatie", "discrimination"),
+    ("en", "I was passed over because I'm a woman.", "discrimination"),
+    ("en", "there were racist jokes every day", "discrimination"),
+    ("nl", "De directeur liet ons omzet in het verkeerde kwartaal boeken.", "integrity"),
+    ("nl", "Er werd gefraudeerd met de declaraties.", "integrity"),
+    ("nl", "we moesten de cijfers mooier maken voor de accountant", "integrity"),
+    ("en", "They falsified the inspection records.", "integrity"),
+    ("en", "my manager took bribes from a supplier", "integrity"),
+    ("nl", "Er gingen steeds medicatiefouten mis omdat we onderbezet waren.", "safety"),
+    ("nl", "de bezetting was zo laag dat cliënten gevaar liepen", "safety"),
+    ("en", "Unsafe staffing put our patients at risk every night.", "safety"),
+    ("en", "there were medication errors nobody reported", "safety"),
+    ("nl", "Een cliënt heeft me geslagen en niemand deed iets.", "violence"),
+    ("nl", "ik ben bedreigd door een bewoner", "violence"),
+    ("en", "A patient's relative threatened me and punched a colleague.", "violence"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), DISCLOSURES)
+def test_serious_disclosures_are_recognised_with_their_kind(language: str, text: str, kind: str) -> None:
+    u = read(text, language)
+    assert u.disclosure == kind
+    assert u.kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Ik ben nooit gepest, de sfeer was prima."),
+        ("en", "There was no harassment or anything like that."),
+        ("nl", "Het salaris was te laag."),
+        ("en", "The rota was published late."),
+    ],
+)
+def test_no_disclosure_where_none_is_made(language: str, text: str) -> None:
+    assert read(text, language).disclosure is None
+
+
+DISTRESS = [
+    ("nl", "ik lig wakker van de dienst"),
+    ("nl", "ik moest huilen"),
+    ("nl", "bijna burn-out"),
+    ("nl", "Ik zag elke dienst als een berg tegenop."),
+    ("nl", "ik kon er niet meer van slapen"),
+    ("nl", "ik zit er echt helemaal doorheen"),
+    ("en", "I cried in the car before every shift."),
+    ("en", "i couldnt sleep for weeks"),
+    ("en", "I was dreading every shift"),
+    ("en", "I was close to burnout"),
+    ("en", "I had panic attacks on sunday evenings"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DISTRESS)
+def test_distress_is_recognised_in_any_wording(language: str, text: str) -> None:
+    u = read(text, language)
+    assert u.distress
+    assert not u.thin
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("nl", "Ik lag er niet wakker van."), ("en", "I never cried about it"), ("nl", "Het rooster was slecht.")],
+)
+def test_no_distress_when_it_is_denied_or_absent(language: str, text: str) -> None:
+    assert not read(text, language).distress
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "echt top geregeld hier"),
+        ("nl", "Lekker dan."),
+        ("nl", "geweldig hoor, weer drie diensten achter elkaar"),
+        ("en", "yeah right"),
+        ("en", "great job management, another reorg"),
+        ("en", "Really well organised, not."),
+        ("en", "thanks for nothing"),
+    ],
+)
+def test_sarcasm_is_recognised(language: str, text: str) -> None:
+    u = read(text, language)
+    assert u.sarcasm
+    assert all(f.name not in ("joy", "pride", "relief") for f in u.feelings)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("nl", "De sfeer was echt top, ik ging met plezier naar mijn werk."), ("en", "My team was great.")],
+)
+def test_sincere_praise_is_not_sarcasm(language: str, text: str) -> None:
+    assert not read(text, language).sarcasm
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Matter, decisive cues, thin answers
+# ----------------------------------------------------------------------------------------------------------
+
+MATTER = [
+    ("nl", "Het nieuwe rooster was een ramp.", ("het nieuwe rooster",)),
+    ("nl", "De reorganisatie in maart heeft alles veranderd.", ("de reorganisatie in maart",)),
+    ("nl", "Na de fusie werd alles anders, en de nachtdiensten werden langer.", ("de fusie", "de nachtdiensten")),
+    ("en", "The night shifts were awful and the new rota came late.", ("the night shifts", "the new rota")),
+    ("en", "After the reorganisation nobody knew who decided anything.", ("the reorganisation",)),
+    ("en", "There was an incident on the ward and a decision I hated.", ("an incident on the ward", "a decision")),
+    ("en", "Overtime every week, that was normal.", ("overtime",)),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), MATTER)
+def test_matter_is_complete_noun_phrases_in_the_leavers_words(
+    language: str, text: str, expected: tuple[str, ...]
+) -> None:
+    assert read(text, language).matter == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Mijn leidinggevende luisterde nooit."),
+        ("en", "My manager never listened."),
+        ("nl", "Het was gewoon niet leuk meer."),
+        ("en", "It just wasn't fun any more."),
+    ],
+)
+def test_no_matter_from_possessives_or_fragments(language: str, text: str) -> None:
+    assert read(text, language).matter == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "De echte reden was dat mijn team werd opgeheven."),
+        ("nl", "Eigenlijk was het de reorganisatie die de doorslag gaf."),
+        ("nl", "Dat was de druppel."),
+        ("en", "What really tipped it was the new rota."),
+        ("en", "That's the point, nobody listened."),
+        ("en", "The last straw was the pay freeze."),
+    ],
+)
+def test_decisive_cues_are_recognised(language: str, text: str) -> None:
+    assert read(text, language).decisive
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("nl", "prima"), ("nl", "ging wel"), ("nl", "weet niet"), ("en", "fine"), ("en", "dunno"), ("en", "it was ok")],
+)
+def test_short_vague_answers_are_thin(language: str, text: str) -> None:
+    u = read(text, language)
+    assert u.kind == "answer"
+    assert u.thin
+
+
+def test_a_concrete_answer_is_not_thin() -> None:
+    assert not read("Vorige week werd het rooster weer twee dagen van tevoren omgegooid.").thin
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Any text at all
+# ----------------------------------------------------------------------------------------------------------
+
+_META_WORDS = re.compile(r"\b(?:vraag|vragen|question|questions|interview|gesprek|conversation|robot|computer)\b", re.I)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text, languages)
+def test_any_text_gives_a_valid_understanding(text: str, language: str) -> None:
+    u = understand(text, Context(language=language))
+    assert u.kind in TURN_KINDS
+    assert u.language in ("nl", "en")
+    assert (u.meta_topic is not None) == (u.kind == "meta_question")
+    assert u.meta_topic is None or u.meta_topic in META_TOPICS
+    assert (u.refusal_target is not None) == (u.kind == "refusal")
+    assert u.disclosure is None or u.disclosure in DISCLOSURE_KINDS
+    assert all(t.theme in THEME_IDS for t in u.themes)
+    assert all(f.name and f.words for f in u.feelings)
+    lowered = text.lower()
+    for phrase in u.matter:
+        assert phrase.strip() == phrase and phrase
+        assert phrase.lower() in lowered
+        assert not _META_WORDS.search(phrase)
+        assert is_matter_phrase(phrase, text, u.language)
+    if u.kind not in ("answer", "correction"):
+        assert u.matter == ()
+
+
+def test_understanding_is_fast_enough_for_every_turn() -> None:
+    text = "Het nieuwe rooster was een ramp en mijn leidinggevende luisterde niet, ik was niet boos maar wel moe. " * 3
+    understand(text, Context(language="nl"))
+    start = time.perf_counter()
+    for _ in range(50):
+        understand(text, Context(language="nl"))
+    assert (time.perf_counter() - start) / 50 < 0.05

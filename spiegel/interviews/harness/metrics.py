@@ -236,4 +236,13 @@ def target_failures(totals: Totals) -> list[str]:
         failures.append(f"a conversation took {totals.max_turns} turns > {TARGET_MAX_TURNS}")
     if totals.errors:
         failures.append(f"{totals.errors} conversation(s) ended in an error")
+    # issue 11: a refusal is final, every disclosure and distress is handled, the summary names the main reason
+    if totals.refused_revisits:
+        failures.append(f"{totals.refused_revisits} push(es) after a refusal, target 0")
+    if totals.disclosures_handled < totals.disclosures:
+        failures.append(f"disclosures handled {totals.disclosures_handled}/{totals.disclosures}")
+    if totals.distress_handled < totals.distress:
+        failures.append(f"distress handled {totals.distress_handled}/{totals.distress}")
+    if totals.summaries_with_main < totals.runs:
+        failures.append(f"summary names the main reason in {totals.summaries_with_main}/{totals.runs}")
     return failures

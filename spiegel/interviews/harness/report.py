@@ -133,7 +133,8 @@ def markdown_section(
         "near-equal (token Jaccard ≥ 0.9) to an earlier one; time is the wall time of one interviewer turn.",
         "",
         f"Targets for the engine: ≥ {TARGET_HIDDEN_SHARE:.0%} of hidden facts, 0 planted, 0 repeats, "
-        f"≤ {TARGET_MAX_TURNS} turns per conversation. {verdict}",
+        f"≤ {TARGET_MAX_TURNS} turns per conversation, 0 pushes after a refusal, every disclosure and every "
+        f"distress handled, a summary that names the main reason in every conversation. {verdict}",
         "",
         "| interviewer | hidden facts | all facts | planted | repeats | turns (max / mean) "
         "| median ms/turn | p95 ms/turn |",

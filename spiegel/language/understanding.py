@@ -36,6 +36,7 @@ __all__ = [
     "ThemeMention",
     "TurnKind",
     "Understanding",
+    "is_matter_phrase",
     "understand",
 ]
 
@@ -172,6 +173,9 @@ class _Lexicon:
     distress: re.Pattern[str] | None
     disclosure: tuple[tuple[str, re.Pattern[str]], ...]
     sarcasm: re.Pattern[str] | None
+    sarcasm_praise: re.Pattern[str] | None
+    sarcasm_lead: frozenset[str]
+    sarcasm_contrast: re.Pattern[str] | None
     thin: re.Pattern[str] | None
     feelings: tuple[tuple[str, re.Pattern[str]], ...]
     feeling_ignore: re.Pattern[str] | None
@@ -212,6 +216,9 @@ def _lexicon(language: str) -> _Lexicon:
         distress=_one(data["distress"]),
         disclosure=tuple((kind, _compile("|".join(items))) for kind, items in data["disclosure"].items()),
         sarcasm=_one(data["sarcasm"]),
+        sarcasm_praise=_one(data["sarcasm_praise"]),
+        sarcasm_lead=frozenset(data["sarcasm_lead"]),
+        sarcasm_contrast=_one(data["sarcasm_contrast"]),
         thin=_one(data["thin"]),
         feelings=tuple((name, _compile("|".join(items))) for name, items in data["feelings"].items()),
         feeling_ignore=_one(data["feeling_ignore"]),
@@ -492,7 +499,25 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
 def _sarcasm(turn: _Turn, lex: _Lexicon) -> bool:
     if any(e in turn.raw for e in _SARCASM_EMOJI):
         return True
-    return lex.sarcasm is not None and lex.sarcasm.search(turn.norm) is not None
+    if lex.sarcasm is not None and lex.sarcasm.search(turn.norm) is not None:
+        return True
+    # praise up front, then a later clause that says the opposite: "Fantastische leiding, die zag je nooit."
+    if lex.sarcasm_praise is None or lex.sarcasm_contrast is None or not turn.tokens:
+        return False
+    reach = 5 if turn.tokens[0] in lex.sarcasm_lead else 3
+    praise = [
+        turn.tokens_of(m.start(), m.end())[0]
+        for m in lex.sarcasm_praise.finditer(turn.norm)
+        if turn.tokens_of(m.start(), m.end())[0] <= reach
+    ]
+    if not praise:
+        return False
+    first = praise[0]
+    for m in lex.sarcasm_contrast.finditer(turn.norm):
+        at = turn.tokens_of(m.start(), m.end())[0]
+        if at > first and turn.clause[at] != turn.clause[first]:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -580,6 +605,23 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
         if phrase and phrase not in out:
             out.append(phrase)
     return tuple(out[:3])
+
+
+def is_matter_phrase(phrase: str, text: str, language: str) -> bool:
+    """Whether ``phrase`` may stand as matter of ``text``: the leaver's own words (a run of whole words of the
+    turn), at most eight words, no meta-talk ("de vraag", "this interview"), no name placeholder, and not
+    starting with a possessive ("mijn", "my") that would read wrong after "Je vertelde over"."""
+    lex = _lexicon(language if language in LANGUAGES else "nl")
+    words = [_norm_token(t) for t in _TOKEN.findall(phrase)]
+    if not words or len(words) > 8 or "[" in phrase or phrase != phrase.strip():
+        return False
+    if words[0] in lex.bad_determiners or any(w in lex.meta_heads for w in words):
+        return False
+    if all(w in lex.function_words or w in lex.determiners for w in words):
+        return False
+    turn = [_norm_token(t) for t in _TOKEN.findall(strip_control(text)[:_MAX_CHARS])]
+    n = len(words)
+    return any(turn[i : i + n] == words for i in range(len(turn) - n + 1))
 
 
 # --------------------------------------------------------------------------------------------------------

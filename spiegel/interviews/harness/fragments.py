@@ -313,6 +313,8 @@ def bad_fragments(question: str, answers: list[str] | tuple[str, ...], language:
                 content = [w for w in words if w not in lex.function_words and w not in lex.frame_words]
                 if not content:
                     continue  # the interviewer's own frame words happen to match
+                if k < MIN_PASTED_WORDS + 1 and not any(w in lex.first_person for w in words):
+                    continue  # two shared words are a coincidence unless they carry the leaver's "mijn"
                 covered.add(words)
                 span = _Span(
                     words,

@@ -56,6 +56,7 @@ GOOD = [
     ("That's fine, we'll leave that. How did you experience the workload?", ["I'd rather not talk about my manager."]),
     ('You can say "next" to skip a topic. What brought you to the decision to leave?', ["next"]),
     ("Hoe ervoer je de werkdruk?", ["De werkdruk was gewoon veel te hoog."]),
+    ("It is very normal to be careful here. What is behind that for you?", ["No, there's not much behind that."]),
 ]
 
 

@@ -173,6 +173,9 @@ class _Lexicon:
     distress: re.Pattern[str] | None
     disclosure: tuple[tuple[str, re.Pattern[str]], ...]
     sarcasm: re.Pattern[str] | None
+    sarcasm_praise: re.Pattern[str] | None
+    sarcasm_lead: frozenset[str]
+    sarcasm_contrast: re.Pattern[str] | None
     thin: re.Pattern[str] | None
     feelings: tuple[tuple[str, re.Pattern[str]], ...]
     feeling_ignore: re.Pattern[str] | None
@@ -213,6 +216,9 @@ def _lexicon(language: str) -> _Lexicon:
         distress=_one(data["distress"]),
         disclosure=tuple((kind, _compile("|".join(items))) for kind, items in data["disclosure"].items()),
         sarcasm=_one(data["sarcasm"]),
+        sarcasm_praise=_one(data["sarcasm_praise"]),
+        sarcasm_lead=frozenset(data["sarcasm_lead"]),
+        sarcasm_contrast=_one(data["sarcasm_contrast"]),
         thin=_one(data["thin"]),
         feelings=tuple((name, _compile("|".join(items))) for name, items in data["feelings"].items()),
         feeling_ignore=_one(data["feeling_ignore"]),
@@ -493,7 +499,25 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
 def _sarcasm(turn: _Turn, lex: _Lexicon) -> bool:
     if any(e in turn.raw for e in _SARCASM_EMOJI):
         return True
-    return lex.sarcasm is not None and lex.sarcasm.search(turn.norm) is not None
+    if lex.sarcasm is not None and lex.sarcasm.search(turn.norm) is not None:
+        return True
+    # praise up front, then a later clause that says the opposite: "Fantastische leiding, die zag je nooit."
+    if lex.sarcasm_praise is None or lex.sarcasm_contrast is None or not turn.tokens:
+        return False
+    reach = 5 if turn.tokens[0] in lex.sarcasm_lead else 3
+    praise = [
+        turn.tokens_of(m.start(), m.end())[0]
+        for m in lex.sarcasm_praise.finditer(turn.norm)
+        if turn.tokens_of(m.start(), m.end())[0] <= reach
+    ]
+    if not praise:
+        return False
+    first = praise[0]
+    for m in lex.sarcasm_contrast.finditer(turn.norm):
+        at = turn.tokens_of(m.start(), m.end())[0]
+        if at > first and turn.clause[at] != turn.clause[first]:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------------------

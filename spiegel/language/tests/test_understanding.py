@@ -128,6 +128,12 @@ META = [
     ("en", "can i stop", "can_stop"),
     ("en", "Can I take a break and finish later?", "can_stop"),
     ("en", "do i have to answer this?", "can_stop"),
+    ("nl", "mag ik sommige vragen overslaan?", "can_stop"),
+    ("en", "can i skip some questions?", "can_stop"),
+    ("nl", "waarvoor dient dit gesprek eigenlijk?", "why_ask"),
+    ("en", "what's the point of all this", "why_ask"),
+    ("en", "are my colleagues gonna see this?", "who_reads"),
+    ("nl", "zie ik de samenvatting nog voordat hij verstuurd wordt?", "what_next"),
 ]
 
 
@@ -384,6 +390,9 @@ def test_no_distress_when_it_is_denied_or_absent(language: str, text: str) -> No
         ("en", "great job management, another reorg"),
         ("en", "Really well organised, not."),
         ("en", "thanks for nothing"),
+        ("nl", "Geweldige planning, niemand wist ooit wanneer hij moest werken."),
+        ("en", "Lovely management, you'd see them once a year."),
+        ("en", "Oh wonderful support, nobody ever picked up the phone."),
     ],
 )
 def test_sarcasm_is_recognised(language: str, text: str) -> None:
@@ -444,6 +453,8 @@ def test_no_matter_from_possessives_or_fragments(language: str, text: str) -> No
         ("en", "What really tipped it was the new rota."),
         ("en", "That's the point, nobody listened."),
         ("en", "The last straw was the pay freeze."),
+        ("nl", "Wat echt de doorslag gaf was de nieuwe planning."),
+        ("en", "The point is that nobody ever asked us."),
     ],
 )
 def test_decisive_cues_are_recognised(language: str, text: str) -> None:

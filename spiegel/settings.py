@@ -227,6 +227,9 @@ SPIEGEL_LLM_CONNECT_TIMEOUT = env_float("SPIEGEL_LLM_CONNECT_TIMEOUT", 1.0, mini
 SPIEGEL_LLM_ANALYSER_TIMEOUT = env_float("SPIEGEL_LLM_ANALYSER_TIMEOUT", 30.0, minimum=1.0)
 # Show the model's question on the chat page while it is being written (server-sent events).
 SPIEGEL_LLM_STREAM = env_bool("SPIEGEL_LLM_STREAM", True)
+# The model also reads each answer (what kind of turn, refusals, feelings, disclosures) next to the rules; the
+# rules are the floor and decide alone on any failure. Only with a model configured.
+SPIEGEL_LLM_UNDERSTANDING = env_bool("SPIEGEL_LLM_UNDERSTANDING", True)
 if SPIEGEL_LLM_BASE_URL and not SPIEGEL_LLM_MODEL:
     raise ConfigError("SPIEGEL_LLM_MODEL must name the model when SPIEGEL_LLM_BASE_URL is set.")
 

@@ -25,6 +25,8 @@ _TOKEN_ERRORS = {
     "unknown": "This link is not known. Check that you copied the whole link.",
     "expired": "This link has expired. Ask the person who sent it for a new one.",
     "closed": "This conversation is closed.",
+    "completed": "This conversation is complete; the invitation link no longer opens it. "
+    "Open your record with your receipt link.",
 }
 
 

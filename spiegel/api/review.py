@@ -1,7 +1,8 @@
 """The leaver's mirror over the API: read the statements, decide per statement, complete; withdraw the record.
 
-The leaver's token is the credential (no API key). After completion the receipt token opens the record and
-can withdraw it; the invitation token keeps working for that too until it expires.
+The leaver's token is the credential (no API key). After completion only the receipt token opens the record and
+can withdraw it, until retention deletes it; the invitation token opens nothing any more (404, or 409 on the
+review endpoints, pointing to the receipt).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _TOKEN_ERRORS = {
     "unknown": "This link is not known. Check that you copied the whole link.",
     "expired": "This link has expired. Ask the person who sent it for a new one.",
     "closed": "This conversation is closed.",
+    "completed": "This conversation is complete; the invitation link no longer opens it. "
+    "Open your record with your receipt link.",
 }
 
 
@@ -117,9 +120,9 @@ def _in_review(token: str) -> Interview:
     try:
         interview = case_by_token(token, allow_closed=True)
     except TokenError as exc:
+        if exc.reason == "completed":
+            raise HttpError(409, "The review is already completed; open your record with the receipt link.") from exc
         raise HttpError(404, _TOKEN_ERRORS[exc.reason]) from exc
-    if interview.status == Status.COMPLETED:
-        raise HttpError(409, "The review is already completed; open your record with the receipt link.")
     if interview.status != Status.REVIEW:
         raise HttpError(409, "The conversation has not closed yet; the review opens when it has.")
     prepare_mirror(interview)

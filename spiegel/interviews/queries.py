@@ -63,29 +63,35 @@ def status_counts(access: Access) -> dict[str, int]:
 
 
 class TokenError(Exception):
-    """The leaver's link is unknown, expired or closed. `reason` is one of unknown, expired, closed."""
+    """The leaver's link does not open anything. `reason` is one of unknown, expired, closed (withdrawn) and
+    completed (the leaver completed the mirror: from then on only the receipt opens the record). `language`
+    is the case's language where the link was known, so that the page explaining it is in the leaver's."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, language: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.language = language
 
 
 def case_by_token(token: str, *, allow_closed: bool = False) -> Interview:
-    """The case behind a leaver's link. Raises TokenError for a wrong, expired or withdrawn link."""
+    """The case behind a leaver's invitation link. Raises TokenError for a wrong, expired or withdrawn link,
+    and for a completed case whatever `allow_closed` says: once the mirror is complete the invitation link
+    opens nothing (privacy.md), not the record, the transcript or the withdrawal; the receipt does that until
+    retention. `allow_closed` is kept for callers and no longer opens anything more."""
     if not token or len(token) > 200:
         raise TokenError("unknown")
     interview = Interview.objects.filter(token_hash=token_digest(token)).select_related("organisation").first()
     if interview is None:
         raise TokenError("unknown")
     if interview.status == Status.WITHDRAWN:
-        raise TokenError("closed")
+        raise TokenError("closed", interview.language)
+    if interview.status == Status.COMPLETED:
+        raise TokenError("completed", interview.language)
     if interview.status == Status.EXPIRED or (
         interview.status in (Status.INVITED, Status.IN_PROGRESS, Status.REVIEW)
         and interview.token_expires_at < timezone.now()
     ):
-        raise TokenError("expired")
-    if interview.status == Status.COMPLETED and not allow_closed:
-        raise TokenError("closed")
+        raise TokenError("expired", interview.language)
     return interview
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "ThemeMention",
     "TurnKind",
     "Understanding",
+    "is_matter_phrase",
     "understand",
 ]
 
@@ -580,6 +581,23 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
         if phrase and phrase not in out:
             out.append(phrase)
     return tuple(out[:3])
+
+
+def is_matter_phrase(phrase: str, text: str, language: str) -> bool:
+    """Whether ``phrase`` may stand as matter of ``text``: the leaver's own words (a run of whole words of the
+    turn), at most eight words, no meta-talk ("de vraag", "this interview"), no name placeholder, and not
+    starting with a possessive ("mijn", "my") that would read wrong after "Je vertelde over"."""
+    lex = _lexicon(language if language in LANGUAGES else "nl")
+    words = [_norm_token(t) for t in _TOKEN.findall(phrase)]
+    if not words or len(words) > 8 or "[" in phrase or phrase != phrase.strip():
+        return False
+    if words[0] in lex.bad_determiners or any(w in lex.meta_heads for w in words):
+        return False
+    if all(w in lex.function_words or w in lex.determiners for w in words):
+        return False
+    turn = [_norm_token(t) for t in _TOKEN.findall(strip_control(text)[:_MAX_CHARS])]
+    n = len(words)
+    return any(turn[i : i + n] == words for i in range(len(turn) - n + 1))
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -11,5 +11,6 @@ by the engine's own templates for that turn.
 
 from .client import ChatClient, LLMConfig, LLMError
 from .phraser import PROMPT_VERSION, LLMPhraser, model_phrases
+from .understanding import ModelUnderstander
 
-__all__ = ["PROMPT_VERSION", "ChatClient", "LLMConfig", "LLMError", "LLMPhraser", "model_phrases"]
+__all__ = ["PROMPT_VERSION", "ChatClient", "LLMConfig", "LLMError", "LLMPhraser", "ModelUnderstander", "model_phrases"]

@@ -33,8 +33,12 @@ def _language(request: HttpRequest, interview: Interview | None) -> str:
     return str(lang)
 
 
-def _token_problem(request: HttpRequest, reason: str) -> HttpResponse:
-    with translation.override(_language(request, None)):
+def _token_problem(request: HttpRequest, reason: str, language: str = "") -> HttpResponse:
+    """The page for a link that opens nothing (404). For a completed case it says where the record is now:
+    behind the receipt link, never the invitation link."""
+    lang = request.GET.get("lang") or request.session.get("leaver_lang") or language
+    lang = lang if lang in ("nl", "en") else _language(request, None)
+    with translation.override(lang):
         return render(request, "spiegel/leaver/link_problem.html", {"reason": reason}, status=404)
 
 
@@ -44,7 +48,7 @@ def landing(request: HttpRequest, token: str) -> HttpResponse:
     try:
         interview = case_by_token(token, allow_closed=True)
     except TokenError as exc:
-        return _token_problem(request, exc.reason)
+        return _token_problem(request, exc.reason, exc.language)
     lang = _language(request, interview)
     if request.method == "POST":
         if request.POST.get("consent") != "yes":
@@ -69,7 +73,7 @@ def chat(request: HttpRequest, token: str) -> HttpResponse:
     try:
         interview = case_by_token(token, allow_closed=True)
     except TokenError as exc:
-        return _token_problem(request, exc.reason)
+        return _token_problem(request, exc.reason, exc.language)
     lang = _language(request, interview)
     if interview.status == Status.INVITED:
         return redirect("web:leaver_landing", token=token)

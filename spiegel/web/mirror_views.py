@@ -100,7 +100,7 @@ def _leaver_case(request: HttpRequest, token: str) -> Interview | HttpResponse:
     try:
         return case_by_token(token, allow_closed=True)
     except TokenError as exc:
-        return _token_problem(request, exc.reason)
+        return _token_problem(request, exc.reason, exc.language)
 
 
 def _decisions_from(post: Any, statements: list[Statement]) -> list[Decision]:
@@ -128,9 +128,6 @@ def mirror(request: HttpRequest, token: str) -> HttpResponse:
         return found
     interview = found
     lang = _language(request, interview)
-    if interview.status == Status.COMPLETED:
-        with translation.override(lang):
-            return render(request, "spiegel/leaver/mirror_done.html", {"case": interview, "token": token, "lang": lang})
     if interview.status != Status.REVIEW:
         return redirect("web:leaver_chat", token=token)
     prepare_mirror(interview)
@@ -177,8 +174,6 @@ def closing(request: HttpRequest, token: str) -> HttpResponse:
         return found
     interview = found
     lang = _language(request, interview)
-    if interview.status == Status.COMPLETED:
-        return redirect("web:leaver_mirror", token=token)
     if interview.status != Status.REVIEW:
         return redirect("web:leaver_chat", token=token)
     errors: dict[str, list[str]] = {}
@@ -227,7 +222,7 @@ def _receipt_case(request: HttpRequest, receipt: str) -> Interview | HttpRespons
     try:
         return case_by_receipt(receipt)
     except TokenError as exc:
-        return _token_problem(request, exc.reason)
+        return _token_problem(request, exc.reason, exc.language)
 
 
 def _withdraw_page(request: HttpRequest, interview: Interview, *, back: str) -> HttpResponse:

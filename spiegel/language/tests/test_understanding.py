@@ -16,6 +16,7 @@ from spiegel.language.understanding import (
     TURN_KINDS,
     Context,
     Understanding,
+    is_matter_phrase,
     understand,
 )
 
@@ -487,6 +488,7 @@ def test_any_text_gives_a_valid_understanding(text: str, language: str) -> None:
         assert phrase.strip() == phrase and phrase
         assert phrase.lower() in lowered
         assert not _META_WORDS.search(phrase)
+        assert is_matter_phrase(phrase, text, u.language)
     if u.kind not in ("answer", "correction"):
         assert u.matter == ()
 

@@ -309,10 +309,11 @@ MATRIX |= {
         ),
         leaver_outcomes(422, 409, 404),
     ),
-    # The record over the API: the invitation token or the receipt (the other case's token: that case's record).
+    # The record over the API: the receipt, or the invitation token while the case is not completed (the other
+    # case's token: that case's record). A completed case's invitation token opens nothing (issue 16).
     "api-v1:get_record": (
         leaver_get(lambda t: f"/api/v1/conversations/{t}/record", lambda w: w.completed.token),
-        leaver_outcomes(200, 200, 200),
+        leaver_outcomes(404, 200, 200),
     ),
     # Every principal withdraws a fresh case with its link; the receipt principal withdraws the completed one.
     "api-v1:withdraw": (

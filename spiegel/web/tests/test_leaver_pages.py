@@ -69,7 +69,8 @@ def test_an_expired_link_gets_a_clear_page_and_the_case_expires(client: Client) 
     Interview.objects.filter(pk=built.interview.pk).update(token_expires_at=timezone.now() - dt.timedelta(minutes=1))
     response = client.get(f"/i/{built.token}/")
     assert response.status_code == 404
-    assert "This link has expired" in response.content.decode()
+    assert "Deze link is verlopen" in response.content.decode()  # in the case's language
+    assert "This link has expired" in client.get(f"/i/{built.token}/?lang=en").content.decode()
     assert expire_overdue_cases() == 1
     built.interview.refresh_from_db()
     assert built.interview.status == Status.EXPIRED

@@ -1,8 +1,9 @@
 """Benchmark Spiegel's interviewer against simulated leavers, next to a fixed questionnaire.
 
-Every persona in spiegel/interviews/harness/personas.py is interviewed twice: by the engine (in-process,
-or a running server with --http) and by the fixed questionnaire (one question per guide topic, no
-follow-up). Prints a table per interviewer and the totals; --markdown prints the docs/benchmarks.md
+Every persona in spiegel/interviews/harness/personas.py is interviewed three times: by the engine
+(in-process, or a running server with --http), by the fixed questionnaire (one question per guide topic,
+no follow-up) and by the example prober (the questionnaire with "can you give an example?" after every
+question). Prints a table per interviewer and the totals; --markdown prints the docs/benchmarks.md
 section, --write-doc replaces it in place (between the interviewer markers only).
 
     .venv/bin/python bench/interviewer.py
@@ -28,6 +29,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout, without instal
 from spiegel.interviews.harness.metrics import aggregate, target_failures  # noqa: E402
 from spiegel.interviews.harness.personas import PERSONAS, persona_by_id  # noqa: E402
 from spiegel.interviews.harness.report import (  # noqa: E402
+    comparison_text,
     markdown_section,
     miss_report,
     text_table,
@@ -40,6 +42,7 @@ from spiegel.interviews.harness.transport import (  # noqa: E402
     HttpInterviewer,
     Interviewer,
     LLMEngineInterviewer,
+    ProberInterviewer,
 )
 
 SECTION = re.compile(r"(<!-- section: interviewer -->\n)(.*?)(<!-- end: interviewer -->)", re.DOTALL)
@@ -75,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline",
         action="store_true",
         help="with --transcript: the fixed questionnaire's conversation instead of the engine's",
+    )
+    parser.add_argument(
+        "--prober",
+        action="store_true",
+        help="with --transcript: the example-prober's conversation instead of the engine's",
     )
     parser.add_argument("--list", action="store_true", help="list the personas and exit")
     parser.add_argument("--check", action="store_true", help="exit with status 1 when the engine misses a target")
@@ -132,7 +140,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.transcript:
         persona = persona_by_id(args.transcript)
-        interviewer = BaselineInterviewer() if args.baseline else _interviewer(args)
+        interviewer: Interviewer = _interviewer(args)
+        if args.baseline:
+            interviewer = BaselineInterviewer()
+        elif args.prober:
+            interviewer = ProberInterviewer()
         print(f"_Produced by `{_command(argv)}` (simulated leaver `{persona.id}`)._\n")
         print(transcript_markdown(run_conversation(persona, interviewer)), end="")
         return 0
@@ -143,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
 
     engine_results = run_all(_interviewer(args), personas)
     baseline_results = run_all(BaselineInterviewer(), personas)
+    prober_results = run_all(ProberInterviewer(), personas)
     engine_totals = aggregate(engine_results)
     baseline_totals = aggregate(baseline_results)
+    prober_totals = aggregate(prober_results)
     misses = miss_report(engine_results)
 
     if args.markdown or args.write_doc:
@@ -153,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             (engine_results, engine_totals),
             (baseline_results, baseline_totals),
             misses,
+            prober=(prober_results, prober_totals),
         )
         if args.write_doc:
             doc: Path = args.write_doc
@@ -169,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("Fixed questionnaire (baseline)")
         print(text_table(baseline_results, baseline_totals))
+        print()
+        print("Example prober (baseline)")
+        print(text_table(prober_results, prober_totals))
+        print()
+        print("Per interviewer")
+        print(comparison_text([engine_totals, baseline_totals, prober_totals]))
         print()
         failures = target_failures(engine_totals)
         print("Targets: " + ("all met" if not failures else "MISSED — " + "; ".join(failures)))

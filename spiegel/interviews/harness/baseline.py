@@ -74,3 +74,40 @@ class FixedQuestionnaire:
         question = self._questions[self._next]
         self._next += 1
         return [question], False
+
+
+#: The one probe of the mechanical prober, asked after every question of the sheet.
+EXAMPLE_PROBE: dict[Language, str] = {
+    "nl": "Kun je daar een voorbeeld van geven?",
+    "en": "Can you give an example?",
+}
+
+
+class ExampleProber:
+    """The second baseline: the fixed questionnaire with "can you give an example?" after every question.
+
+    It listens no more than the sheet does; it only asks for an example every time. Issue 11 reports that
+    held-out leavers told this mechanical prober more than Spiegel's interviewer, so it sits in the table too.
+    Its probe is the same sentence each time, so the leaver counts it as a repeated question.
+    """
+
+    def __init__(self, language: Language) -> None:
+        self.language: Language = language
+        self._questions: list[str] = []
+        for _, question in QUESTIONNAIRE[language]:
+            self._questions += [question, EXAMPLE_PROBE[language]]
+        self._next = 0
+
+    def start(self) -> list[str]:
+        """The opening and the first question."""
+        self._next = 1
+        return [_OPENING[self.language], self._questions[0]]
+
+    def respond(self, text: str) -> tuple[list[str], bool]:
+        """Ignore ``text`` and ask the next question or the example probe; closed after the last."""
+        del text
+        if self._next >= len(self._questions):
+            return [_CLOSING[self.language]], True
+        question = self._questions[self._next]
+        self._next += 1
+        return [question], False

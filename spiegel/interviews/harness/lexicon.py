@@ -171,6 +171,8 @@ _STRONG: dict[str, tuple[str, ...]] = {
         "long hours",
     ),
     "conditions": (
+        "storingsdienst*",
+        "nachten",
         "rooster*",
         "dienst",
         "diensten",
@@ -249,6 +251,8 @@ _STRONG: dict[str, tuple[str, ...]] = {
         "acknowledg*",
     ),
     "processes": (
+        "planningssoftware",
+        "planningssysteem",
         "reorganisatie*",
         "bureaucrat*",
         "procedure*",
@@ -800,3 +804,78 @@ def capitalised_names(text: str) -> set[str]:
             if word[0].isupper() and len(word) >= 3 and word.lower() not in STOPWORDS:
                 names.add(stem(normalise(word)))
     return names
+
+
+#: After a question about the interview: does the interviewer's turn answer it (who reads, computer,
+#: anonymous, how long, what happens, stopping)?
+META_ANSWER = _regex(
+    "computer*",
+    "programma",
+    "program*",
+    "software",
+    "anonie*",
+    "anonym*",
+    "naam",
+    "name",
+    "spiegel",
+    "mirror",
+    "goedkeur*",
+    "approv*",
+    "toestemming",
+    "consent",
+    "minimaal",
+    "minimum",
+    "at least",
+    "ten minste",
+    "groep*",
+    "groups?",
+    "vertrouwelijk*",
+    "confiden*",
+    "minuten",
+    "minutes",
+    "stoppen",
+    "overslaan",
+    "skip",
+    "jij bepaalt",
+    "you decide",
+    "niemand",
+    "nobody",
+    "no one",
+)
+#: After distress: does the interviewer check in before anything else?
+CHECKIN = _regex(
+    "hoe gaat het (?:nu |op dit moment )?met (?:je|jou|u)",
+    "hoe is het (?:nu )?met (?:je|jou|u)",
+    "hoe voel je je",
+    "how are you (?:doing|feeling)",
+    "how are you now",
+    "how are things (?:with you )?now",
+    "how do you feel now",
+)
+#: Taking sarcasm at face value.
+GOOD_TO_HEAR = _regex(
+    "fijn (?:om te horen|dat)",
+    "goed om te horen",
+    "mooi om te horen",
+    "prettig om te horen",
+    "wat fijn",
+    "good to hear",
+    "glad to hear",
+    "nice to hear",
+    "great to hear",
+    "happy to hear",
+    "sounds (?:good|great)",
+)
+#: The closing summary.
+SUMMARY = _regex(
+    "samenvat*",
+    "samengevat",
+    "vat (?:ik )?(?:kort )?samen",
+    "kort samen",
+    "sum up",
+    "summar*",
+    "to sum",
+    "wat ik (?:heb )?gehoord",
+    "what i heard",
+    "what i have heard",
+)

@@ -7,6 +7,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import lexicon
+from .fragments import bad_fragments
 from .runner import RunResult
 
 #: The targets the engine must meet (docs/interviewing.md, "What is measured").
@@ -56,6 +58,20 @@ class RunMetrics:
     skipped_revisits: int
     probes_after_disclosure: int
     disclosure_options_offered: bool | None
+    #: None when the leaver made no serious disclosure; else options explained and no probing after it.
+    disclosure_handled: bool | None = None
+    #: None when the leaver showed no distress; else checked in at once and did not probe.
+    distress_handled: bool | None = None
+    #: Questions about the interview asked back, and how many the next turn answered.
+    questions_back: int = 0
+    questions_back_answered: int = 0
+    #: None without a correction; else the next turn went on about the corrected theme.
+    correction_followed: bool | None = None
+    sarcasm_misread: int = 0
+    #: Pieces of the leaver's answers pasted badly into interviewer messages (fragments.py).
+    bad_fragments: int = 0
+    #: The closing summary names the theme of the leaver's main reason.
+    summary_names_main: bool = False
 
     @property
     def hidden_share(self) -> float:
@@ -73,10 +89,30 @@ class RunMetrics:
         return self.surface_uncovered + self.hidden_uncovered
 
 
+def count_bad_fragments(transcript: Sequence[tuple[str, str]]) -> int:
+    """Bad fragments over every interviewer message, against the leaver's answers before it."""
+    answers: list[str] = []
+    count = 0
+    for role, text in transcript:
+        if role == "leaver":
+            answers.append(text)
+        else:
+            count += len(bad_fragments(text, answers))
+    return count
+
+
+def summary_names(transcript: Sequence[tuple[str, str]], theme: str) -> bool:
+    """The last interviewer message that sums up names ``theme`` (by the harness's own lexicon)."""
+    summaries = [t for role, t in transcript if role == "interviewer" and lexicon.SUMMARY.search(lexicon.normalise(t))]
+    return bool(summaries) and theme in lexicon.themes_in(summaries[-1])
+
+
 def measure(result: RunResult) -> RunMetrics:
     """The metrics of one run."""
     persona = result.persona
     log = result.log
+    disclosed = log.disclosure_turn is not None
+    distressed = log.distress_turn is not None
     revealed = set(log.revealed)
     hidden_ids = [fact.id for fact in persona.hidden_facts]
     planted = tuple(dict.fromkeys(theme for _, theme, _ in log.planted))
@@ -100,6 +136,16 @@ def measure(result: RunResult) -> RunMetrics:
         skipped_revisits=log.skipped_revisits,
         probes_after_disclosure=log.probes_after_disclosure,
         disclosure_options_offered=log.disclosure_options_offered,
+        disclosure_handled=(bool(log.disclosure_options_offered) and not log.probes_after_disclosure)
+        if disclosed
+        else None,
+        distress_handled=(bool(log.distress_checked_in) and not log.probes_after_distress) if distressed else None,
+        questions_back=len(log.questions_back),
+        questions_back_answered=sum(1 for _, answered in log.questions_back if answered),
+        correction_followed=log.correction_followed if log.correction_turn is not None else None,
+        sarcasm_misread=log.sarcasm_misread,
+        bad_fragments=count_bad_fragments(result.transcript),
+        summary_names_main=summary_names(result.transcript, persona.main_theme),
     )
 
 
@@ -121,6 +167,13 @@ class Totals:
     p95_seconds: float
     errors: int
     unclosed: int
+    refused_revisits: int = 0
+    disclosures: int = 0
+    disclosures_handled: int = 0
+    distress: int = 0
+    distress_handled: int = 0
+    bad_fragments: int = 0
+    summaries_with_main: int = 0
 
     @property
     def hidden_share(self) -> float:
@@ -157,6 +210,13 @@ def aggregate(results: Sequence[RunResult]) -> Totals:
         p95_seconds=p95(seconds),
         errors=sum(1 for m in runs if m.error),
         unclosed=sum(1 for m in runs if not m.closed),
+        refused_revisits=sum(m.refused_revisits for m in runs),
+        disclosures=sum(1 for m in runs if m.disclosure_handled is not None),
+        disclosures_handled=sum(1 for m in runs if m.disclosure_handled),
+        distress=sum(1 for m in runs if m.distress_handled is not None),
+        distress_handled=sum(1 for m in runs if m.distress_handled),
+        bad_fragments=sum(m.bad_fragments for m in runs),
+        summaries_with_main=sum(1 for m in runs if m.summary_names_main),
     )
 
 
@@ -176,4 +236,13 @@ def target_failures(totals: Totals) -> list[str]:
         failures.append(f"a conversation took {totals.max_turns} turns > {TARGET_MAX_TURNS}")
     if totals.errors:
         failures.append(f"{totals.errors} conversation(s) ended in an error")
+    # issue 11: a refusal is final, every disclosure and distress is handled, the summary names the main reason
+    if totals.refused_revisits:
+        failures.append(f"{totals.refused_revisits} push(es) after a refusal, target 0")
+    if totals.disclosures_handled < totals.disclosures:
+        failures.append(f"disclosures handled {totals.disclosures_handled}/{totals.disclosures}")
+    if totals.distress_handled < totals.distress:
+        failures.append(f"distress handled {totals.distress_handled}/{totals.distress}")
+    if totals.summaries_with_main < totals.runs:
+        failures.append(f"summary names the main reason in {totals.summaries_with_main}/{totals.runs}")
     return failures

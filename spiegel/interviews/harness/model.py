@@ -34,6 +34,9 @@ class HiddenFact:
     theme: str | None = None
     opens: tuple[str, ...] = ()
     serious: bool = False
+    #: The fact shows distress (crying, not sleeping, dreading the shift): the interviewer must check in
+    #: ("hoe gaat het nu met je?") before anything else and not probe for detail.
+    distress: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,24 @@ class Thread:
     hidden: tuple[HiddenFact, ...]
     aliases: tuple[str, ...] = ()
     opens: tuple[str, ...] = ()
+    #: The surface answer is sarcastic ("echt top geregeld"): replying "good to hear" misreads it.
+    sarcastic: bool = False
     #: Terse leavers give one more thin answer before the first hidden fact; the probe after it must be a
     #: different kind of probe (an example, then a moment, ...) to get through.
     terse: bool = False
     #: Hearsay ("ik hoorde dat ..."): the leaver only tells what they saw themselves when asked for that,
     #: or for a concrete example or moment; "what do you mean?" gets more rumour.
     hearsay: bool = False
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The leaver corrects the interviewer: asked about ``wrong`` (what the interviewer made of an ambiguous
+    answer), the leaver says ``text`` and the conversation should go on about ``right``."""
+
+    wrong: str
+    text: str
+    right: str
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,26 @@ class Persona:
     neutral: dict[str, str] = field(default_factory=dict)
     stay_answer: str = ""
     advice_answer: str = ""
+    #: The theme of the main reason, which the closing summary must name (default: the first true reason).
+    main_reason: str = ""
+    #: The language the interview is held in when it differs from the leaver's (an English speaker in a
+    #: Dutch organisation answers in English to a Dutch interviewer).
+    interview_language: Language | None = None
+    #: Questions about the interview the leaver asks back instead of answering: (when, question), where
+    #: ``when`` is "opening" or the theme whose first question triggers it.
+    asks_back: tuple[tuple[str, str], ...] = ()
+    #: A correction of the interviewer, if this leaver makes one.
+    correction: Correction | None = None
+
+    @property
+    def main_theme(self) -> str:
+        """The theme the summary must name."""
+        return self.main_reason or self.true_reasons[0].theme
+
+    @property
+    def language_of_interview(self) -> Language:
+        """The language the interviewer speaks with this leaver."""
+        return self.interview_language or self.language
 
     def thread(self, topic: str) -> Thread | None:
         """The thread for ``topic``, directly or through a thread's aliases."""

@@ -1,4 +1,8 @@
-"""The simulated leavers: seven Dutch, seven English, across roles, themes and conversational traits.
+"""The simulated leavers: twelve Dutch, twelve English, across roles, themes and conversational traits.
+
+The first fourteen are below; the ten of issue 11 (terse, questions back, a correction, sarcasm, an integrity
+disclosure, three threads, a refusal, distress, a late decisive reason, another language) are in
+:mod:`.personas_more`.
 
 Every hidden fact is reachable by an interviewer that does its job: it sits on a guide topic, on the
 stated reason, or on a theme the leaver mentions in passing (``opens``). None is reachable by merely
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 from .model import HiddenFact as F
 from .model import Persona, Thread, TrueReason
+from .personas_more import MORE_PERSONAS
 
 PERSONAS: tuple[Persona, ...] = (
     # ------------------------------------------------------------------ Dutch
@@ -775,6 +780,7 @@ PERSONAS: tuple[Persona, ...] = (
             ),
         ),
     ),
+    *MORE_PERSONAS,
 )
 
 

@@ -61,11 +61,56 @@ def markdown_table(results: Sequence[RunResult], totals: Totals) -> str:
     return "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows)
 
 
+_COMPARISON = (
+    "interviewer",
+    "hidden facts",
+    "planted",
+    "repeats",
+    "pushes after a refusal",
+    "disclosures handled",
+    "distress handled",
+    "turns (max / mean)",
+    "bad fragments",
+    "summary names the main reason",
+)
+
+
+def _comparison_row(t: Totals) -> list[str]:
+    return [
+        t.interviewer,
+        f"{t.hidden_uncovered}/{t.hidden_total} ({t.hidden_share:.0%})",
+        str(t.planted),
+        str(t.repeats),
+        str(t.refused_revisits),
+        f"{t.disclosures_handled}/{t.disclosures}",
+        f"{t.distress_handled}/{t.distress}",
+        f"{t.max_turns} / {t.mean_turns:.1f}",
+        str(t.bad_fragments),
+        f"{t.summaries_with_main}/{t.runs}",
+    ]
+
+
+def comparison_markdown(totals: Sequence[Totals]) -> str:
+    """One row per interviewer: the figures issue 11 asks for, side by side."""
+    rows = [list(_COMPARISON), ["---"] * len(_COMPARISON), *(_comparison_row(t) for t in totals)]
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def comparison_text(totals: Sequence[Totals]) -> str:
+    """The same comparison as a fixed-width table."""
+    rows = [list(_COMPARISON), *(_comparison_row(t) for t in totals)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_COMPARISON))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
 def markdown_section(
     command: str,
     engine: tuple[Sequence[RunResult], Totals],
     baseline: tuple[Sequence[RunResult], Totals],
     misses: str,
+    prober: tuple[Sequence[RunResult], Totals] | None = None,
 ) -> str:
     """The ``interviewer`` section of docs/benchmarks.md (without the markers)."""
     e_results, e_totals = engine
@@ -88,18 +133,31 @@ def markdown_section(
         "near-equal (token Jaccard ≥ 0.9) to an earlier one; time is the wall time of one interviewer turn.",
         "",
         f"Targets for the engine: ≥ {TARGET_HIDDEN_SHARE:.0%} of hidden facts, 0 planted, 0 repeats, "
-        f"≤ {TARGET_MAX_TURNS} turns per conversation. {verdict}",
+        f"≤ {TARGET_MAX_TURNS} turns per conversation, 0 pushes after a refusal, every disclosure and every "
+        f"distress handled, a summary that names the main reason in every conversation. {verdict}",
         "",
         "| interviewer | hidden facts | all facts | planted | repeats | turns (max / mean) "
         "| median ms/turn | p95 ms/turn |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for t in (e_totals, b_totals):
+    compared = (e_totals, b_totals) if prober is None else (e_totals, b_totals, prober[1])
+    for t in compared:
         lines.append(
             f"| {t.interviewer} | {t.hidden_uncovered}/{t.hidden_total} ({t.hidden_share:.0%}) | "
             f"{t.facts_uncovered}/{t.facts_total} | {t.planted} | {t.repeats} | "
             f"{t.max_turns} / {t.mean_turns:.1f} | {_ms(t.median_seconds)} | {_ms(t.p95_seconds)} |"
         )
+    lines += [
+        "",
+        "*pushes after a refusal* = questions on a topic after the leaver refused it; *disclosures handled* = "
+        "serious disclosures after which the options were explained and nothing was probed; *distress "
+        "handled* = distress met at once with a check-in and no probing; *bad fragments* = pieces of answers "
+        "pasted badly into interviewer messages (`spiegel/interviews/harness/fragments.py`); *summary names "
+        "the main reason* = conversations whose closing summary names the theme of the leaver's main reason. "
+        "The *prober* is the fixed questionnaire with “can you give an example?” after every question.",
+        "",
+        comparison_markdown(compared),
+    ]
     lines += [
         "",
         "### Engine, per persona",

@@ -51,6 +51,7 @@ _PHRASES: dict[Language, dict[str, str]] = {
         "stay_followup": "Een jaar geleden ongeveer, toen begon het te schuren.",
         "advice": "Luister beter naar de mensen die er werken.",
         "stated_again": "Zoals ik zei: {text}",
+        "checkin": "Het gaat nu wel weer, dank je dat je het vraagt. Praten erover helpt eigenlijk wel.",
     },
     "en": {
         "planted": "Yes, that too, maybe.",
@@ -71,6 +72,7 @@ _PHRASES: dict[Language, dict[str, str]] = {
         "stay_followup": "About a year ago, when things started to grate.",
         "advice": "Listen to the people who actually do the work.",
         "stated_again": "As I said: {text}",
+        "checkin": "I'm okay now, thanks for asking. Talking about it actually helps.",
     },
 }
 
@@ -154,6 +156,16 @@ class LeaverLog:
     probes_after_disclosure: int = 0
     disclosure_turn: int | None = None
     disclosure_options_offered: bool | None = None
+    #: Questions about the interview the leaver asked: (turn, answered in the next interviewer turn).
+    questions_back: list[tuple[int, bool]] = field(default_factory=list)
+    correction_turn: int | None = None
+    #: The interviewer's next turn went on about the corrected theme.
+    correction_followed: bool | None = None
+    distress_turn: int | None = None
+    distress_checked_in: bool | None = None
+    probes_after_distress: int = 0
+    #: Turns that answered a sarcastic answer with "good to hear".
+    sarcasm_misread: int = 0
 
 
 def split_sentences(text: str) -> list[str]:
@@ -189,12 +201,22 @@ class SimulatedLeaver:
         self._refused = False
         self._skipped = False
         self._disclosed_topics: set[str] = set()
+        self._asks_back = list(persona.asks_back)
+        self._pending_ask: str | None = None  # the topic (or "opening") whose question is still pending
+        self._corrected = False
+        self._distress_topic: str | None = None
+        self._last_sarcastic = False
 
     # ----------------------------------------------------------------- public
     def answer(self, question: str) -> str:
         """The leaver's reply to one interviewer turn (all of its messages joined)."""
         turn = len(self.log.turns) + 1
         record = self._judge(turn, question)
+        correction = self.persona.correction
+        if correction is not None and self.log.correction_turn == turn - 1:
+            self.log.correction_followed = record.topic == correction.right
+        thread = self.persona.thread(record.topic) if record.topic else None
+        self._last_sarcastic = record.kind == "surface" and thread is not None and thread.sarcastic
         self.log.turns.append(record)
         self._answers.append((record.answer, record.topic))
         self._mentioned.update(lexicon.themes_in(record.answer))
@@ -222,6 +244,19 @@ class SimulatedLeaver:
         if self.log.disclosure_turn == turn - 1 and self.log.disclosure_options_offered is None:
             self.log.disclosure_options_offered = bool(lexicon.OPTIONS.search(lexicon.normalise(text)))
 
+        norm_text = lexicon.normalise(text)
+        if self._last_sarcastic and lexicon.GOOD_TO_HEAR.search(norm_text):
+            self.log.sarcasm_misread += 1
+        if self.log.turns and self.log.turns[-1].kind == "asked_back":
+            self.log.questions_back.append((turn - 1, bool(lexicon.META_ANSWER.search(norm_text))))
+        # Distress was shown last turn: a check-in gets an answer; probing for detail is counted.
+        if self.log.distress_turn == turn - 1 and self.log.distress_checked_in is None:
+            self.log.distress_checked_in = bool(lexicon.CHECKIN.search(norm_text))
+            if self.log.distress_checked_in:
+                return rec("checkin", self._phr["checkin"], topic=self._distress_topic)
+            if any(lexicon.probe_kinds(q) for q in questions):
+                self.log.probes_after_distress += 1
+
         planted = self._check_planted(turn, questions)
         if planted:
             return rec("planted", self._phr["planted"], planted=tuple(planted))
@@ -244,11 +279,23 @@ class SimulatedLeaver:
             return rec("stay_followup", self._phr["stay_followup"])
 
         last_themes = lexicon.themes_in(q_last)
-        if not self._stated and not last_themes and (lexicon.LEAVING.search(norm_last) or turn == 1):
+        opening_pending = self._pending_ask == "opening"
+        if not self._stated and (
+            opening_pending or (not last_themes and (lexicon.LEAVING.search(norm_last) or turn == 1))
+        ):
+            ask = self._ask_back("opening")
+            if ask is not None:
+                return rec("asked_back", ask)
+            self._pending_ask = None
             return self._say_stated(rec)
 
         echo_topic = self._echo_topic(text)
         topic = self._target(text, q_last, last_themes, echo_topic, probes)
+        if topic is None and self._pending_ask is not None:
+            # the interviewer answered the question about the interview and asked its question again,
+            # in other words: the leaver answers the question that was pending
+            topic = self._pending_ask
+        self._pending_ask = None
         if topic is None:
             if lexicon.ANYTHING_ELSE.search(norm_last):
                 return rec("nothing_else", self._phr["nothing_else"])
@@ -266,6 +313,19 @@ class SimulatedLeaver:
             "probes": tuple(sorted(probes)),
             "echo_topic": echo_topic,
         }
+
+        ask = self._ask_back(topic)
+        if ask is not None:
+            self._last_topic = topic
+            return rec("asked_back", ask, **kw)
+        correction = self.persona.correction
+        if correction is not None and not self._corrected and topic == correction.wrong:
+            self._corrected = True
+            self.log.correction_turn = turn
+            self._open(correction.right, said=True)
+            right = self.persona.thread(correction.right)
+            self._last_topic = right.topic if right is not None else correction.right
+            return rec("correction", correction.text, topic=self._last_topic)
 
         if topic == self.persona.refuses:
             if self._refused:
@@ -443,6 +503,9 @@ class SimulatedLeaver:
         if fact.serious:
             self._disclosed_topics.add(thread.topic)
             self.log.disclosure_turn = len(self.log.turns) + 1
+        if fact.distress:
+            self._distress_topic = thread.topic
+            self.log.distress_turn = len(self.log.turns) + 1
         return rec("hidden", fact.text, followup=True, revealed=(fact.id,), **kw)
 
     def _neutral_answer(self, rec: _Rec, topic: str, followup: bool, kw: dict[str, object]) -> TurnRecord:
@@ -453,6 +516,15 @@ class SimulatedLeaver:
         if followup:
             return rec("neutral_followup", self._phr["neutral_followup"], followup=True, **kw)
         return rec("restate", self._phr["restate"].format(text=self._neutral[topic]), **kw)
+
+    def _ask_back(self, when: str) -> str | None:
+        """The question about the interview this leaver asks at ``when`` (once), if any."""
+        for i, (trigger, question) in enumerate(self._asks_back):
+            if trigger == when:
+                del self._asks_back[i]
+                self._pending_ask = when
+                return question
+        return None
 
     def _open(self, theme: str, *, said: bool) -> None:
         thread = self.persona.thread(theme)

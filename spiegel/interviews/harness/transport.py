@@ -13,7 +13,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .baseline import FixedQuestionnaire
+from .baseline import ExampleProber, FixedQuestionnaire
 from .model import Persona
 
 #: Conversation statuses that mean the interviewer has closed the conversation.
@@ -81,7 +81,7 @@ class EngineInterviewer:
     def open(self, persona: Persona) -> Session:
         """A new engine conversation in the persona's language."""
         mod = importlib.import_module(self._module)
-        engine = mod.Engine(mod.load_default_guide(persona.language))
+        engine = mod.Engine(mod.load_default_guide(persona.language_of_interview))
         return _EngineSession(engine)
 
 
@@ -106,13 +106,13 @@ class LLMEngineInterviewer:
         if self._client is None:
             config = LLMConfig(base_url=self.base_url, model=self.model, api_key=self.api_key, timeout=self.timeout)
             self._client = ChatClient(config)
-        engine = Engine(load_default_guide(persona.language), phraser=LLMPhraser(self._client))
+        engine = Engine(load_default_guide(persona.language_of_interview), phraser=LLMPhraser(self._client))
         return _EngineSession(engine)
 
 
 # -------------------------------------------------------------------- baseline
 class _BaselineSession:
-    def __init__(self, sheet: FixedQuestionnaire) -> None:
+    def __init__(self, sheet: FixedQuestionnaire | ExampleProber) -> None:
         self._sheet = sheet
 
     def start(self) -> list[str]:
@@ -130,7 +130,17 @@ class BaselineInterviewer:
 
     def open(self, persona: Persona) -> Session:
         """A new run through the sheet in the persona's language."""
-        return _BaselineSession(FixedQuestionnaire(persona.language))
+        return _BaselineSession(FixedQuestionnaire(persona.language_of_interview))
+
+
+class ProberInterviewer:
+    """The fixed questionnaire with "can you give an example?" after every question (:mod:`.baseline`)."""
+
+    name = "prober"
+
+    def open(self, persona: Persona) -> Session:
+        """A new run through the sheet and its probes in the persona's interview language."""
+        return _BaselineSession(ExampleProber(persona.language_of_interview))
 
 
 # ------------------------------------------------------------------------ HTTP
@@ -184,7 +194,7 @@ class HttpInterviewer:
             "POST",
             "/api/v1/interviews",
             {
-                "language": persona.language,
+                "language": persona.language_of_interview,
                 "department": persona.department,
                 "role": persona.role,
                 "tenure_months": persona.tenure_months,

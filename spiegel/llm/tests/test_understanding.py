@@ -74,7 +74,7 @@ def test_the_model_may_see_a_kind_of_turn_the_rules_missed(fake: FakeOpenAI, cli
 
 
 def test_distress_and_negation_seen_by_the_model_are_kept(fake: FakeOpenAI, client: ChatClient) -> None:
-    text = "Ik was boos, maar vooral ging het thuis niet meer goed met me."
+    text = "Ik was boos, en mijn huisarts heeft me toen een tijdje thuis gehouden."
     assert not understand_by_rules(text, NL).distress
     fake.script(_reading(distress=True, feelings=[{"name": "anger", "negated": True, "words": "boos"}]))
     u = ModelUnderstander(client).understand(text, NL)

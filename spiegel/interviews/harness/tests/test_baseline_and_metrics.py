@@ -20,13 +20,23 @@ def test_baseline_uncovers_no_hidden_fact_plants_nothing_and_repeats_nothing() -
 
 
 def test_baseline_still_hears_most_surface_answers() -> None:
-    totals = aggregate(run_all(BaselineInterviewer()))
-    assert totals.surface_uncovered == totals.surface_total
+    results = run_all(BaselineInterviewer())
+    # A leaver who asks a question back gets no answer from the sheet; the next question is then spent on
+    # the answer still pending, so that leaver's first surface is lost. Everyone else's is heard.
+    lost = {
+        m.persona_id: m.surface_total - m.surface_uncovered
+        for m in map(measure, results)
+        if m.surface_uncovered < m.surface_total
+    }
+    assert lost == {"nl-assistente": 2}
 
 
-def test_baseline_fails_the_engine_targets_on_hidden_facts_only() -> None:
+def test_baseline_fails_the_engine_targets_on_hidden_facts_and_the_summary_only() -> None:
     totals = aggregate(run_all(BaselineInterviewer()))
-    assert target_failures(totals) == [f"hidden facts uncovered 0/{totals.hidden_total} (0%) < 90%"]
+    assert target_failures(totals) == [
+        f"hidden facts uncovered 0/{totals.hidden_total} (0%) < 90%",
+        f"summary names the main reason in 0/{totals.runs}",
+    ]
 
 
 def test_median_and_p95_use_nearest_rank() -> None:
@@ -78,7 +88,11 @@ def test_totals_sum_runs_and_pool_turn_times() -> None:
     assert (totals.max_turns, totals.mean_turns) == (2, 1.5)
     assert totals.median_seconds == 0.2
     assert totals.p95_seconds == 0.4
-    assert target_failures(totals) == ["hidden facts uncovered 3/6 (50%) < 90%", "1 planted reason(s), target 0"]
+    assert target_failures(totals) == [
+        "hidden facts uncovered 3/6 (50%) < 90%",
+        "1 planted reason(s), target 0",
+        "summary names the main reason in 0/2",
+    ]
 
 
 class _Silent:

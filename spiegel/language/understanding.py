@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
-from spiegel.language.signals import analyse_answer, detect_language
+from spiegel.language.signals import AnswerSignals, analyse_answer, detect_language
 from spiegel.language.text import strip_control
 
 __all__ = [
@@ -187,6 +187,7 @@ class _Lexicon:
     bare_ok: frozenset[str]
     meta_heads: frozenset[str]
     time_tails: re.Pattern[str] | None
+    continuations: frozenset[str]
     function_words: frozenset[str]
 
 
@@ -230,6 +231,7 @@ def _lexicon(language: str) -> _Lexicon:
         bare_ok=frozenset(matter["bare_ok"]),
         meta_heads=frozenset(matter["meta_heads"]),
         time_tails=_one(matter["time_tails"]),
+        continuations=frozenset(matter.get("continuations", [])),
         function_words=frozenset(matter["function_words"]),
     )
 
@@ -311,13 +313,14 @@ def _is_negator(turn: _Turn, i: int, lex: _Lexicon) -> bool:
     return not any(following == phrase or following.startswith(phrase + " ") for phrase in lex.negation_not)
 
 
-def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str) -> bool:
-    """Whether a negator governs tokens first..last: shortly before, or (Dutch) right after in the clause."""
+def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str, after: bool = True) -> bool:
+    """Whether a negator governs tokens first..last: shortly before, or (Dutch, ``after``) right after in the
+    clause ("boos was ik niet"). Nouns take no negation after them ("diensten werden niet ingevuld")."""
     clause = turn.clause[first]
     for i in range(max(0, first - _WINDOW), first):
         if turn.clause[i] == clause and _is_negator(turn, i, lex):
             return True
-    if language == "nl":
+    if language == "nl" and after:
         for i in range(last + 1, min(len(turn.tokens), last + 1 + _WINDOW)):
             if turn.clause[i] != clause or turn.tokens[i] in lex.post_stop:
                 break
@@ -389,7 +392,7 @@ def _kind(turn: _Turn, lex: _Lexicon) -> tuple[str, str | None, re.Match[str] | 
     return "answer", None, None
 
 
-def _refusal_target(turn: _Turn, lex: _Lexicon, language: str) -> str:
+def _refusal_target(turn: _Turn, lex: _Lexicon, signals: AnswerSignals) -> str:
     padded = f" {turn.norm} "
     best: tuple[int, str] | None = None
     for words, theme in lex.refusal_topics:
@@ -398,8 +401,7 @@ def _refusal_target(turn: _Turn, lex: _Lexicon, language: str) -> str:
             best = (at, theme)
     if best is not None:
         return best[1]
-    themes = analyse_answer(turn.raw, language).themes
-    return themes[0] if themes else "previous"
+    return signals.themes[0] if signals.themes else "previous"
 
 
 def _correction(turn: _Turn, m: re.Match[str] | None, lex: _Lexicon) -> str | None:
@@ -451,9 +453,11 @@ def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) 
     return tuple(feelings)
 
 
-def _themes(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) -> tuple[ThemeMention, ...]:
+def _themes(
+    turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int], signals: AnswerSignals
+) -> tuple[ThemeMention, ...]:
     mentions: list[ThemeMention] = []
-    for mention in analyse_answer(turn.raw, language).mentions:
+    for mention in signals.mentions:
         wanted = _norm_phrase(mention.term).split()
         if not wanted:
             continue
@@ -465,7 +469,7 @@ def _themes(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) ->
             mentions.append(ThemeMention(mention.theme, False, mention.term))
             continue
         last = at + len(wanted) - 1
-        negated = _negated(turn, at, last, lex, language) or _not_the_point(turn, last, lex)
+        negated = _negated(turn, at, last, lex, language, after=False) or _not_the_point(turn, last, lex)
         mentions.append(ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
     return tuple(mentions)
 
@@ -480,7 +484,7 @@ def _distress(turn: _Turn, lex: _Lexicon, language: str) -> bool:
     return False
 
 
-def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
+def _disclosure(turn: _Turn, lex: _Lexicon, language: str, signals: AnswerSignals) -> str | None:
     found: list[tuple[int, str]] = []
     for kind, rx in lex.disclosure:
         for m in rx.finditer(turn.norm):
@@ -489,8 +493,9 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
                 found.append((m.start(), kind))
                 break
     if found:
-        return min(found)[1]
-    for cue in analyse_answer(turn.raw, language).disclosures:
+        kinds = [kind for _, kind in sorted(found)]
+        return "violence" if "violence" in kinds else kinds[0]
+    for cue in signals.disclosures:
         if cue.kind in DISCLOSURE_KINDS:
             return cue.kind
     return None
@@ -530,7 +535,7 @@ def _is_head(token: str, lex: _Lexicon, language: str) -> bool:
         return False
     if token in lex.heads:
         return True
-    if language == "nl" and token.isalpha():
+    if language == "nl" and token.endswith(lex.compound_heads) and token.isalpha():
         return any(token.endswith(h) and len(token) >= len(h) + 3 for h in lex.compound_heads)
     return False
 
@@ -583,6 +588,9 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
                 continue
         if not ok and turn.tokens[head_end] in lex.bare_ok:
             ok = True
+        after = head_end + 1
+        if ok and after < n and turn.clause[after] == turn.clause[i] and turn.tokens[after] in lex.continuations:
+            ok = False  # "the new shift pattern": the phrase would stop inside a compound
         if not ok:
             i = head_end + 1
             continue
@@ -653,20 +661,20 @@ def understand(text: str, context: Context) -> Understanding:
             language, lex, turn = base, other, other_turn
             kind, topic, match = other_kind, other_topic, other_match
 
+    signals = analyse_answer(turn.raw, language)
     hedge_ends = _hedge_ends(turn, lex)
     feelings = _feelings(turn, lex, language, hedge_ends)
     sarcasm = _sarcasm(turn, lex)
     if sarcasm:
         feelings = tuple(f for f in feelings if f.name not in ("joy", "pride", "relief", "appreciated"))
     content = kind in ("answer", "correction", "refusal", "already_told", "nothing_more")
-    themes = _themes(turn, lex, language, hedge_ends) if content else ()
+    themes = _themes(turn, lex, language, hedge_ends, signals) if content else ()
     matter: tuple[str, ...] = ()
     if kind in ("answer", "correction"):
         matter = _matter(turn, lex, language)
     correction = _correction(turn, match, lex) if kind == "correction" else None
-    refusal_target = _refusal_target(turn, lex, language) if kind == "refusal" else None
-    signals = analyse_answer(turn.raw, language)
-    disclosure = _disclosure(turn, lex, language)
+    refusal_target = _refusal_target(turn, lex, signals) if kind == "refusal" else None
+    disclosure = _disclosure(turn, lex, language, signals)
     distress = _distress(turn, lex, language)
     thin = (
         kind == "answer"

@@ -200,8 +200,10 @@ X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if env_str("SPIEGEL_SMTP_HOST")
-    else "django.core.mail.backends.console.EmailBackend"
+    else "spiegel.privacy.outbox.OutboxBackend"
 )
+# Without an SMTP host, mail goes to this folder, readable by the service only (never to the log).
+EMAIL_FILE_PATH = str(DATA_DIR / "outbox")
 EMAIL_HOST = env_str("SPIEGEL_SMTP_HOST", "localhost")
 EMAIL_PORT = env_int("SPIEGEL_SMTP_PORT", 587, minimum=1, maximum=65535)
 EMAIL_HOST_USER = env_str("SPIEGEL_SMTP_USER")
@@ -237,7 +239,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No leaver's token or receipt, API key or e-mail address in any log line (privacy.md).
+    "filters": {"mask": {"()": "spiegel.privacy.logmask.MaskingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask"]}},
     "root": {"handlers": ["console"], "level": env_str("SPIEGEL_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -41,6 +41,8 @@ def maintenance() -> dict[str, int]:
     """Periodic upkeep: expire overdue cases, then delete what the retention periods say must go."""
     from spiegel.interviews.actions import expire_overdue_cases
     from spiegel.privacy.actions import purge
+    from spiegel.privacy.outbox import purge_outbox
 
     expired = expire_overdue_cases()
-    return {"expired": expired, **{f"purged_{k}": v for k, v in purge().as_dict().items()}}
+    purged = {f"purged_{k}": v for k, v in purge().as_dict().items()}
+    return {"expired": expired, **purged, "purged_outbox_files": purge_outbox()}

@@ -22,7 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
-from spiegel.language.signals import analyse_answer, detect_language
+from spiegel.language.lemmas import is_known_word
+from spiegel.language.signals import AnswerSignals, analyse_answer, detect_language
 from spiegel.language.text import strip_control
 
 __all__ = [
@@ -159,6 +160,9 @@ def _one(items: list[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    spelling: dict[str, str]  # chat spelling and common typos -> the word the patterns expect
+    vocabulary: frozenset[str]  # every word the lists use: a typo one letter off one of them is read as it
+    deletions: dict[str, tuple[str, ...]]  # vocabulary words by themselves and by each one-letter deletion
     meta: tuple[tuple[str, tuple[_Pattern, ...]], ...]
     kinds: tuple[tuple[str, tuple[_Pattern, ...]], ...]
     correction_lead: re.Pattern[str] | None
@@ -187,6 +191,7 @@ class _Lexicon:
     bare_ok: frozenset[str]
     meta_heads: frozenset[str]
     time_tails: re.Pattern[str] | None
+    continuations: frozenset[str]
     function_words: frozenset[str]
 
 
@@ -201,7 +206,15 @@ def _lexicon(language: str) -> _Lexicon:
     matter = data["matter"]
     topics = [(_norm_phrase(w), theme) for theme, words in data["refusal_topics"].items() for w in words]
     topics.sort(key=lambda pair: -len(pair[0]))
+    vocabulary = _vocabulary(data)
+    deletions: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            deletions.setdefault(variant, []).append(word)
     return _Lexicon(
+        spelling=dict(data.get("spelling", {})),
+        vocabulary=vocabulary,
+        deletions={k: tuple(v) for k, v in deletions.items()},
         meta=tuple((topic, _patterns(items)) for topic, items in kinds["meta_question"].items()),
         kinds=tuple((kind, _patterns(kinds[kind])) for kind in _KIND_ORDER),
         correction_lead=_one(kinds["correction_lead"]),
@@ -230,8 +243,50 @@ def _lexicon(language: str) -> _Lexicon:
         bare_ok=frozenset(matter["bare_ok"]),
         meta_heads=frozenset(matter["meta_heads"]),
         time_tails=_one(matter["time_tails"]),
+        continuations=frozenset(matter.get("continuations", [])),
         function_words=frozenset(matter["function_words"]),
     )
+
+
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+_LITERAL = re.compile(r"[a-zà-ÿ]{2,}")
+
+
+def _vocabulary(data: dict[str, Any]) -> frozenset[str]:
+    """The words of every list and pattern (regex escapes such as \\w left out)."""
+    words: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            words.update(_LITERAL.findall(_ESCAPE.sub(" ", node.lower())))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("_comment", "spelling"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    words.update(data.get("spelling", {}).values())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def _corrected(token: str, language: str) -> str:
+    """``token``, or the one word of the lists it is a one-letter typo of ("volgnde" -> "volgende")."""
+    lex = _lexicon(language)
+    if len(token) < 3 or token in lex.vocabulary or not token.isalpha() or is_known_word(token, language):
+        return token
+    found = set(lex.deletions.get(token, ()))
+    for i in range(len(token)):
+        found.update(lex.deletions.get(token[:i] + token[i + 1 :], ()))
+    # a dropped letter ("volgnde", "nxt") from any word of four letters or more; another slip only in a
+    # longer word, where a one-letter change is unlikely to make another real word ("whos" is no "whom")
+    found = {w for w in found if len(w) >= 4 and (len(w) == len(token) + 1 or (len(token) >= 5 and len(w) >= 5))}
+    if len(found) > 1:
+        found = {w for w in found if w[0] == token[0] and w[-1] == token[-1]}
+    return found.pop() if len(found) == 1 else token
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -261,6 +316,7 @@ class _Turn:
     norm: str
     clause: tuple[int, ...]
     question: bool
+    fixed: str  # raw with typos and chat spelling written out, for the signal analysis
 
     def tokens_of(self, start: int, end: int) -> tuple[int, int]:
         """Token indices first..last covered by a match norm[start:end]."""
@@ -275,7 +331,7 @@ class _Turn:
         return "?" in self.raw[self.spans[token][0] :]
 
 
-def _turn(text: str, lex: _Lexicon) -> _Turn:
+def _turn(text: str, lex: _Lexicon, language: str) -> _Turn:
     raw = strip_control(text)[:_MAX_CHARS]
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -284,10 +340,14 @@ def _turn(text: str, lex: _Lexicon) -> _Turn:
     position = 0
     current = 0
     previous_end = 0
+    fixes: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(raw):
         token = _norm_token(m.group(0))
         if not token:
             continue
+        token = _corrected(lex.spelling.get(token, token), language)
+        if token != _norm_token(m.group(0)):
+            fixes.append((m.start(), m.end(), token))
         if tokens and (_CLAUSE_MARK.search(raw, previous_end, m.start()) or token in lex.clause_breakers):
             current += 1
         tokens.append(token)
@@ -296,7 +356,10 @@ def _turn(text: str, lex: _Lexicon) -> _Turn:
         clause.append(current)
         position += len(token) + 1
         previous_end = m.end()
-    return _Turn(raw, tuple(tokens), tuple(spans), tuple(starts), " ".join(tokens), tuple(clause), "?" in raw)
+    fixed = raw
+    for start, end, token in reversed(fixes):
+        fixed = fixed[:start] + token + fixed[end:]
+    return _Turn(raw, tuple(tokens), tuple(spans), tuple(starts), " ".join(tokens), tuple(clause), "?" in raw, fixed)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -311,13 +374,14 @@ def _is_negator(turn: _Turn, i: int, lex: _Lexicon) -> bool:
     return not any(following == phrase or following.startswith(phrase + " ") for phrase in lex.negation_not)
 
 
-def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str) -> bool:
-    """Whether a negator governs tokens first..last: shortly before, or (Dutch) right after in the clause."""
+def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str, after: bool = True) -> bool:
+    """Whether a negator governs tokens first..last: shortly before, or (Dutch, ``after``) right after in the
+    clause ("boos was ik niet"). Nouns take no negation after them ("diensten werden niet ingevuld")."""
     clause = turn.clause[first]
     for i in range(max(0, first - _WINDOW), first):
         if turn.clause[i] == clause and _is_negator(turn, i, lex):
             return True
-    if language == "nl":
+    if language == "nl" and after:
         for i in range(last + 1, min(len(turn.tokens), last + 1 + _WINDOW)):
             if turn.clause[i] != clause or turn.tokens[i] in lex.post_stop:
                 break
@@ -389,7 +453,7 @@ def _kind(turn: _Turn, lex: _Lexicon) -> tuple[str, str | None, re.Match[str] | 
     return "answer", None, None
 
 
-def _refusal_target(turn: _Turn, lex: _Lexicon, language: str) -> str:
+def _refusal_target(turn: _Turn, lex: _Lexicon, signals: AnswerSignals) -> str:
     padded = f" {turn.norm} "
     best: tuple[int, str] | None = None
     for words, theme in lex.refusal_topics:
@@ -398,8 +462,7 @@ def _refusal_target(turn: _Turn, lex: _Lexicon, language: str) -> str:
             best = (at, theme)
     if best is not None:
         return best[1]
-    themes = analyse_answer(turn.raw, language).themes
-    return themes[0] if themes else "previous"
+    return signals.themes[0] if signals.themes else "previous"
 
 
 def _correction(turn: _Turn, m: re.Match[str] | None, lex: _Lexicon) -> str | None:
@@ -451,9 +514,11 @@ def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) 
     return tuple(feelings)
 
 
-def _themes(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) -> tuple[ThemeMention, ...]:
+def _themes(
+    turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int], signals: AnswerSignals
+) -> tuple[ThemeMention, ...]:
     mentions: list[ThemeMention] = []
-    for mention in analyse_answer(turn.raw, language).mentions:
+    for mention in signals.mentions:
         wanted = _norm_phrase(mention.term).split()
         if not wanted:
             continue
@@ -465,7 +530,7 @@ def _themes(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) ->
             mentions.append(ThemeMention(mention.theme, False, mention.term))
             continue
         last = at + len(wanted) - 1
-        negated = _negated(turn, at, last, lex, language) or _not_the_point(turn, last, lex)
+        negated = _negated(turn, at, last, lex, language, after=False) or _not_the_point(turn, last, lex)
         mentions.append(ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
     return tuple(mentions)
 
@@ -480,7 +545,7 @@ def _distress(turn: _Turn, lex: _Lexicon, language: str) -> bool:
     return False
 
 
-def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
+def _disclosure(turn: _Turn, lex: _Lexicon, language: str, signals: AnswerSignals) -> str | None:
     found: list[tuple[int, str]] = []
     for kind, rx in lex.disclosure:
         for m in rx.finditer(turn.norm):
@@ -489,8 +554,9 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
                 found.append((m.start(), kind))
                 break
     if found:
-        return min(found)[1]
-    for cue in analyse_answer(turn.raw, language).disclosures:
+        kinds = [kind for _, kind in sorted(found)]
+        return "violence" if "violence" in kinds else kinds[0]
+    for cue in signals.disclosures:
         if cue.kind in DISCLOSURE_KINDS:
             return cue.kind
     return None
@@ -530,7 +596,7 @@ def _is_head(token: str, lex: _Lexicon, language: str) -> bool:
         return False
     if token in lex.heads:
         return True
-    if language == "nl" and token.isalpha():
+    if language == "nl" and token.endswith(lex.compound_heads) and token.isalpha():
         return any(token.endswith(h) and len(token) >= len(h) + 3 for h in lex.compound_heads)
     return False
 
@@ -583,6 +649,9 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
                 continue
         if not ok and turn.tokens[head_end] in lex.bare_ok:
             ok = True
+        after = head_end + 1
+        if ok and after < n and turn.clause[after] == turn.clause[i] and turn.tokens[after] in lex.continuations:
+            ok = False  # "the new shift pattern": the phrase would stop inside a compound
         if not ok:
             i = head_end + 1
             continue
@@ -640,33 +709,33 @@ def understand(text: str, context: Context) -> Understanding:
     base = context.language if context.language in LANGUAGES else "nl"
     language = _language(text, context)
     lex = _lexicon(language)
-    turn = _turn(text, lex)
+    turn = _turn(text, lex, language)
     if not turn.tokens:
         return Understanding(kind="answer", language=base, thin=True)
     kind, topic, match = _kind(turn, lex)
     if kind == "answer" and language != base:
         # a turn in the other language that is no answer in it may still be one in the conversation's
         other = _lexicon(base)
-        other_turn = _turn(text, other)
+        other_turn = _turn(text, other, base)
         other_kind, other_topic, other_match = _kind(other_turn, other)
         if other_kind != "answer":
             language, lex, turn = base, other, other_turn
             kind, topic, match = other_kind, other_topic, other_match
 
+    signals = analyse_answer(turn.fixed, language)
     hedge_ends = _hedge_ends(turn, lex)
     feelings = _feelings(turn, lex, language, hedge_ends)
     sarcasm = _sarcasm(turn, lex)
     if sarcasm:
         feelings = tuple(f for f in feelings if f.name not in ("joy", "pride", "relief", "appreciated"))
     content = kind in ("answer", "correction", "refusal", "already_told", "nothing_more")
-    themes = _themes(turn, lex, language, hedge_ends) if content else ()
+    themes = _themes(turn, lex, language, hedge_ends, signals) if content else ()
     matter: tuple[str, ...] = ()
     if kind in ("answer", "correction"):
         matter = _matter(turn, lex, language)
     correction = _correction(turn, match, lex) if kind == "correction" else None
-    refusal_target = _refusal_target(turn, lex, language) if kind == "refusal" else None
-    signals = analyse_answer(turn.raw, language)
-    disclosure = _disclosure(turn, lex, language)
+    refusal_target = _refusal_target(turn, lex, signals) if kind == "refusal" else None
+    disclosure = _disclosure(turn, lex, language, signals)
     distress = _distress(turn, lex, language)
     thin = (
         kind == "answer"

@@ -175,10 +175,11 @@ def _problems(
     meta = [" ".join(p) for p in lex.meta_phrases if _contains(words, p)]
     if meta and (quoted or in_question):
         problems.append(f"quotes meta-talk ({meta[0]})")
-    # Starts inside a phrase: the piece opens on a conjunction, or the answer had a determiner or possessive
+    # Starts inside a phrase: a quote opens on a conjunction (unquoted, "en het rooster" is the interviewer's own
+    # "and" before a whole phrase), or the answer had a determiner or possessive
     # right before it that the message dropped without putting one of its own in its place.
     heads = lex.determiners | lex.possessives
-    if first in lex.conjunctions and first not in heads:
+    if quoted and first in lex.conjunctions and first not in heads:
         problems.append(f"starts inside a phrase (on '{first}')")
     elif span.answer_before in heads and first not in heads and span.message_before not in heads:
         problems.append(f"starts inside a phrase (cut after '{span.answer_before}')")

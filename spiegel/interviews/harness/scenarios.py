@@ -18,8 +18,14 @@ The runner starts the engine with the case context, sends every ``before`` text 
 the reply to ``say``: the understood kind (and any other understood field under ``understood``), the topics
 closed by a refusal, the flags raised on that turn, the regexes. ``later_never_mentions`` goes on with
 neutral answers to the end and checks that no later interviewer message matches. Every interviewer message
-of the scenario is also run through the fragment check. An exception from the engine, or a reply without
-``understood`` where a scenario expects one, is a failed check, never a crash.
+of the scenario is also run through the fragment check.
+
+``"at": "summary"`` says the last turn at the closing summary instead: after ``before`` the runner answers
+neutrally until the conversation's phase is ``summary``, checks that message with ``summary_must_match`` /
+``summary_must_not_match`` (the main reason first, no refused topic, no negated feeling), then says ``say``;
+``corrections_recorded`` checks that a correction landed in ``state.corrections``. ``no_repeat`` checks that
+no question of the reply repeats an earlier interviewer sentence word for word. An exception from the engine,
+or a reply without ``understood`` where a scenario expects one, is a failed check, never a crash.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ TURN_KINDS = (
     "complaint",
     "nothing_more",
 )
-ATTRIBUTE_KINDS = ("disclosure", "distress", "sarcasm", "decisive", "negation", "threads", "matter")
+ATTRIBUTE_KINDS = ("disclosure", "distress", "sarcasm", "decisive", "negation", "threads", "matter", "summary")
 SCENARIO_KINDS = TURN_KINDS + ATTRIBUTE_KINDS
 EXPECT_KEYS = frozenset(
     {
@@ -61,10 +67,16 @@ EXPECT_KEYS = frozenset(
         "later_mentions",
         "not_closed",
         "no_repeat",
+        "summary_must_match",
+        "summary_must_not_match",
+        "corrections_recorded",
     }
 )
 CONTEXT_KEYS = frozenset({"organisation", "practice", "min_group_size", "contact", "reporting_procedure", "mode"})
-SCENARIO_KEYS = frozenset({"id", "language", "kind", "context", "before", "say", "expect", "note", "topic"})
+SCENARIO_KEYS = frozenset({"id", "language", "kind", "context", "before", "say", "expect", "note", "topic", "at"})
+# Where the last turn is said: right after ``before`` (default), or at the closing summary ("summary"), reached
+# by answering neutrally after ``before`` until the conversation's phase is the summary.
+AT_VALUES = ("", "summary")
 
 # Answers that name nothing, for running a conversation on to its end (later_never_mentions).
 NEUTRAL_ANSWERS = {
@@ -98,6 +110,7 @@ class Scenario:
     context: dict[str, Any] = field(default_factory=dict)
     expect: dict[str, Any] = field(default_factory=dict)
     source: str = ""
+    at: str = ""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], source: str = "") -> Scenario:
@@ -119,7 +132,16 @@ class Scenario:
         context = d.get("context", {})
         if not isinstance(context, dict) or set(context) - CONTEXT_KEYS:
             raise ScenarioError(f"{where}: unknown context keys {sorted(set(context) - CONTEXT_KEYS)}")
-        for key in ("must_match", "must_not_match", "later_never_mentions", "later_mentions"):
+        if d.get("at", "") not in AT_VALUES:
+            raise ScenarioError(f"{where}: 'at' must be one of {AT_VALUES}")
+        for key in (
+            "must_match",
+            "must_not_match",
+            "later_never_mentions",
+            "later_mentions",
+            "summary_must_match",
+            "summary_must_not_match",
+        ):
             for pattern in expect.get(key, []):
                 try:
                     re.compile(pattern)
@@ -137,6 +159,7 @@ class Scenario:
             context=dict(context),
             expect=dict(expect),
             source=source,
+            at=str(d.get("at", "")),
         )
 
 
@@ -148,6 +171,7 @@ class ScenarioResult:
     failures: list[str] = field(default_factory=list)
     fragments: list[str] = field(default_factory=list)
     reply: str = ""
+    summary: str = ""
     transcript: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -195,6 +219,7 @@ class _Conversation:
         first = self.engine.begin()
         self.state: ConversationState = first.state
         self.closed = first.closed
+        self.last_messages = list(first.messages)
         self._record(first)
 
     def _record(self, reply: EngineReply) -> None:
@@ -209,6 +234,7 @@ class _Conversation:
         reply = self.engine.respond(self.state, text)
         self.state = reply.state
         self.closed = reply.closed
+        self.last_messages = list(reply.messages)
         self._record(reply)
         return reply
 
@@ -262,6 +288,8 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
         for sentence in re.findall(r"[^.!?]+\?", text):
             if sentence.strip() in earlier_sentences:
                 result.failures.append(f"repeats an earlier question word for word: {sentence.strip()}")
+    if expect.get("corrections_recorded") and not reply.state.corrections:
+        result.failures.append("the correction was not recorded (state.corrections is empty)")
     if expect.get("not_closed") and reply.closed:
         result.failures.append("the interview ended on this turn")
 
@@ -301,6 +329,27 @@ def _check_later(scenario: Scenario, convo: _Conversation, result: ScenarioResul
             result.failures.append(f"no later message comes back to /{pattern}/")
 
 
+def _reach_summary(scenario: Scenario, convo: _Conversation, result: ScenarioResult) -> bool:
+    """Answer neutrally until the interviewer gives its closing summary; check the summary's wording."""
+    neutral = _neutral(scenario.language)
+    turns = 0
+    while convo.state.phase != "summary":
+        if convo.closed or turns >= MAX_LATER_TURNS:
+            result.failures.append("the conversation never reached its closing summary")
+            return False
+        convo.say(next(neutral))
+        turns += 1
+    result.summary = "\n".join(convo.last_messages)
+    for pattern in scenario.expect.get("summary_must_match", []):
+        if not re.search(pattern, result.summary, re.IGNORECASE):
+            result.failures.append(f"summary does not match /{pattern}/: {result.summary}")
+    for pattern in scenario.expect.get("summary_must_not_match", []):
+        m = re.search(pattern, result.summary, re.IGNORECASE)
+        if m:
+            result.failures.append(f"summary matches /{pattern}/ ({m.group(0)!r}): {result.summary}")
+    return True
+
+
 def run_scenario(scenario: Scenario) -> ScenarioResult:
     """Run one scenario; any exception from the engine is recorded as a failure, not raised."""
     result = ScenarioResult(scenario)
@@ -311,6 +360,8 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
             if convo.closed:
                 result.failures.append("the interview ended before the scenario's last turn")
                 return result
+        if scenario.at == "summary" and not _reach_summary(scenario, convo, result):
+            return result
         reply = convo.say(scenario.say)
         _check_reply(scenario, reply, result)
         _check_later(scenario, convo, result)

@@ -233,6 +233,94 @@ def test_each_kind_of_turn_is_recognised(language: str, text: str, kind: str) ->
         assert u.matter == ()
 
 
+MORE_WAYS = [
+    ("nl", "blijft dit tussen ons?", "meta_question"),
+    ("nl", "ben ik nou met een chatbot aan het praten", "meta_question"),
+    ("nl", "kan ik het later afmaken?", "meta_question"),
+    ("nl", "dat gaat je niks aan", "refusal"),
+    ("nl", "over de reorganisatie zeg ik liever niks", "refusal"),
+    ("nl", "die vraag sla ik over", "skip"),
+    ("nl", "next", "skip"),
+    ("nl", "nee je snapt het niet, het ging om de planning", "correction"),
+    ("nl", "zoals ik net al zei", "already_told"),
+    ("nl", "die vraag had je al gesteld", "already_told"),
+    ("nl", "dit slaat nergens op", "complaint"),
+    ("nl", "niks meer aan toe te voegen", "nothing_more"),
+    ("en", "who's going to see this?", "meta_question"),
+    ("en", "does hr get a copy of this?", "meta_question"),
+    ("en", "what do you guys do with this info", "meta_question"),
+    ("en", "i'd rather keep that private", "refusal"),
+    ("en", "not something i want to get into", "refusal"),
+    ("en", "you've got it backwards", "correction"),
+    ("en", "we already covered this", "already_told"),
+    ("en", "you're just repeating the same questions", "complaint"),
+    ("en", "nah that's it", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), MORE_WAYS)
+def test_kinds_of_turn_in_more_everyday_wordings(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+TYPOS = [
+    ("nl", "dat heb k toch al gezegt", "already_told"),
+    ("nl", "wie leest dt eigelijk", "meta_question"),
+    ("nl", "daar wil k t nie over hebben", "refusal"),
+    ("nl", "volgnde onderwerp", "skip"),
+    ("nl", "mag ik ff stoppen", "meta_question"),
+    ("en", "i alredy told u that", "already_told"),
+    ("en", "r u a bot", "meta_question"),
+    ("en", "y do u ask", "meta_question"),
+    ("en", "nxt topic", "skip"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), TYPOS)
+def test_chat_spelling_and_typos_are_read_as_meant(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        ("nl", "over mijn teamleidr wil ik het niet hebben", "manager"),
+        ("en", "i dont wanna talk about my manger", "manager"),
+        ("en", "leave my collegues out of it", "collaboration"),
+    ],
+)
+def test_a_misspelt_refusal_target_is_still_found(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
+
+
+def test_real_words_are_not_corrected_into_other_words() -> None:
+    assert read("who's going to see this?", "en").meta_topic == "who_reads"
+    assert [f.name for f in read("We speelden in een band, dat was leuk.").feelings] == []
+
+
+def test_violence_outweighs_an_earlier_insult() -> None:
+    assert read("mijn collega werd uitgescholden door een cliënt en die sloeg haar").disclosure == "violence"
+
+
+def test_a_noun_after_the_negation_is_not_negated_in_dutch() -> None:
+    u = read("er werden diensten niet ingevuld waardoor bewoners alleen zaten")
+    assert ("conditions", False) in [(t.theme, t.negated) for t in u.themes]
+    assert u.disclosure == "safety"
+
+
+def test_could_not_stop_crying_is_distress_not_its_denial() -> None:
+    assert read("i couldn't stop crying", "en").distress
+
+
+def test_no_matter_that_stops_inside_a_compound() -> None:
+    assert read("The new shift pattern was the real reason I left.", "en").matter == ()
+
+
+def test_a_question_ending_in_not_is_not_sarcasm() -> None:
+    assert not read("is this confidential or not", "en").sarcasm
+
+
 ANSWERS = [
     ("nl", "Mijn manager zei dat ik moest stoppen met klagen over de werkdruk."),
     ("nl", "Ik heb een anonieme melding gedaan over het rooster."),

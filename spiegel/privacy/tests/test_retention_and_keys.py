@@ -97,7 +97,13 @@ def test_the_hourly_upkeep_task_purges_too() -> None:
     case = build_completed_case(org)
     Interview.objects.filter(pk=case.interview.pk).update(completed_at=timezone.now() - dt.timedelta(days=100))
     result = maintenance.call()
-    assert result == {"expired": 0, "purged_transcripts": 1, "purged_statements": 0, "purged_withdrawn": 0}
+    assert result == {
+        "expired": 0,
+        "purged_transcripts": 1,
+        "purged_statements": 0,
+        "purged_withdrawn": 0,
+        "purged_outbox_files": 0,
+    }
     assert Message.objects.filter(interview=case.interview).count() == 0
 
 
@@ -121,7 +127,7 @@ def test_withdrawing_with_the_receipt_deletes_everything_said_and_leaves_every_a
     assert "Je hebt dit verslag ingetrokken" in Client().get(f"/r/{cases[0].receipt}/").content.decode()
     assert Client().get(f"/api/v1/conversations/{cases[0].receipt}/record").status_code == 404
     # And once more below k: everything is suppressed again.
-    Client().post(f"/api/v1/conversations/{cases[1].token}/withdraw")
+    Client().post(f"/api/v1/conversations/{cases[1].receipt}/withdraw")
     assert overview(org)["suppressed"] is True
 
 

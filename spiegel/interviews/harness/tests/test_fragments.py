@@ -56,6 +56,10 @@ GOOD = [
     ("That's fine, we'll leave that. How did you experience the workload?", ["I'd rather not talk about my manager."]),
     ('You can say "next" to skip a topic. What brought you to the decision to leave?', ["next"]),
     ("Hoe ervoer je de werkdruk?", ["De werkdruk was gewoon veel te hoog."]),
+    (
+        "Ik vat kort samen wat ik hoorde: het salaris en het rooster. Wat wil je aanvullen?",
+        ["Het salaris was te laag, en het rooster was ook niet fijn."],
+    ),
     ("It is very normal to be careful here. What is behind that for you?", ["No, there's not much behind that."]),
 ]
 

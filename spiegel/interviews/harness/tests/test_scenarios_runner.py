@@ -88,3 +88,32 @@ def test_the_tuning_set_loads_and_is_half_dutch_half_english() -> None:
     nl = sum(s.language == "nl" for s in scenarios)
     assert len(scenarios) >= 100
     assert nl * 2 == len(scenarios)
+
+
+def test_a_summary_scenario_is_said_at_the_closing_summary_and_checks_its_wording() -> None:
+    scenario = Scenario.from_dict(
+        {
+            "id": "en-summary-900",
+            "language": "en",
+            "kind": "summary",
+            "at": "summary",
+            "before": ["The new rota. Suddenly I had to work three weekends a month."],
+            "say": "Yes, that's right.",
+            "expect": {"summary_must_match": [r"xyzzy-never-said"], "summary_must_not_match": [r"\?"]},
+        }
+    )
+    result = run_scenario(scenario)
+    assert result.summary.endswith("?")
+    assert any(f.startswith("summary does not match /xyzzy-never-said/") for f in result.failures)
+    assert any(f.startswith("summary matches /\\?/") for f in result.failures)
+    said = [text for who, text in result.transcript if who == "leaver"]
+    assert said[0] == "The new rota. Suddenly I had to work three weekends a month."
+    assert said[-1] == "Yes, that's right."
+
+
+def test_at_must_be_a_known_place(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(
+        json.dumps([{"id": "x", "language": "nl", "kind": "summary", "say": "ja", "at": "end"}])
+    )
+    with pytest.raises(ScenarioError, match="'at' must be one of"):
+        load_scenarios(tmp_path)

@@ -74,6 +74,9 @@ class Command(BaseCommand):
                 "20",
                 "--access-logfile",
                 "-",
+                # Leavers' links, receipts, API keys and e-mail addresses are masked in every log line.
+                "--logger-class",
+                "spiegel.privacy.access_log.MaskedLogger",
                 "--log-level",
                 "info",
             ]

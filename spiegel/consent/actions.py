@@ -107,9 +107,8 @@ def prepare_mirror(interview: Interview) -> int:
         return 0
     conversation = Conversation.objects.filter(interview=locked).first()
     answers: list[dict[str, Any]] = list((conversation.state or {}).get("answers", [])) if conversation else []
-    leaver_seqs = list(
-        Message.objects.filter(interview=locked, role=MessageRole.LEAVER).order_by("seq").values_list("seq", flat=True)
-    )
+    messages = list(Message.objects.filter(interview=locked).order_by("seq"))
+    leaver_seqs = [m.seq for m in messages if m.role == MessageRole.LEAVER]
     if not answers:
         # No engine state (a human-led conversation): every leaver message is an answer without a topic.
         answers = [
@@ -118,6 +117,10 @@ def prepare_mirror(interview: Interview) -> int:
         ]
     # The engine appends one answer per leaver message; only then can a statement point into the transcript.
     aligned = len(answers) == len(leaver_seqs)
+    if aligned:
+        # The question each answer replied to: it gives a short answer its context in the statement.
+        asked = _questions(messages)
+        answers = [{**a, "question": q} for a, q in zip(answers, asked, strict=True)]
     pseudonymiser, kept = _pseudonymiser(locked)
     drafts = _drafts(locked, answers, pseudonymiser, kept)
     classified = _themes_of([d.text for d in drafts], locked)
@@ -135,12 +138,34 @@ def prepare_mirror(interview: Interview) -> int:
                 source_seq=leaver_seqs[draft.answer_index] if aligned else None,
                 source_start=draft.start if aligned else None,
                 source_end=draft.end if aligned else None,
+                sources=[
+                    {
+                        "seq": leaver_seqs[src.answer_index] if aligned else None,
+                        "start": src.start,
+                        "end": src.end,
+                        "words": src.words,
+                    }
+                    for src in draft.sources
+                ],
             )
             for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
         ]
     )
     _save_pseudonymiser(locked, pseudonymiser, kept)
     return len(drafts)
+
+
+def _questions(messages: list[Message]) -> list[str]:
+    """Per leaver message, the interviewer's words since the previous leaver message."""
+    asked: list[str] = []
+    pending: list[str] = []
+    for message in messages:
+        if message.role == MessageRole.LEAVER:
+            asked.append("\n".join(pending))
+            pending = []
+        else:
+            pending.append(message.text)
+    return asked
 
 
 def prepare_mirror_safely(interview: Interview) -> None:
@@ -314,6 +339,9 @@ def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
     for s in hidden:
         if s.source_seq is not None and s.source_start is not None and s.source_end is not None:
             ranges.setdefault(s.source_seq, []).append((s.source_start, s.source_end))
+        for src in s.sources or []:
+            if src.get("seq") is not None and (src["start"], src["end"]) not in ranges.get(src["seq"], []):
+                ranges.setdefault(int(src["seq"]), []).append((int(src["start"]), int(src["end"])))
     if not ranges:
         return
     messages = list(Message.objects.filter(interview=interview).order_by("seq"))
@@ -396,11 +424,13 @@ def submit_review(interview: Interview, decisions: Sequence[Decision], closing: 
         ]
     )
     Statement.objects.filter(interview=locked, removed=True).delete()
-    # The originals behind placeholders were only needed to undo a wrong replacement.
+    # The originals behind placeholders were only needed to undo a wrong replacement, and the leaver's own
+    # words beside each statement only to check its wording: neither outlives the mirror.
     for statement in statements:
-        if not statement.removed and statement.replacements:
+        if not statement.removed and (statement.replacements or any("words" in x for x in statement.sources or [])):
             statement.replacements = []
-            statement.save(update_fields=["replacements"])
+            statement.sources = [{k: v for k, v in x.items() if k != "words"} for x in statement.sources or []]
+            statement.save(update_fields=["replacements", "sources"])
     token = _new_receipt_token()
     Receipt.objects.update_or_create(interview=locked, defaults={"token_hash": token_digest(token)})
     complete_review(locked)

@@ -127,7 +127,7 @@ def build_persona_case(org: Organisation, persona: object, *, visibility: str = 
     assert isinstance(persona, Persona)
     built = build_case(
         org,
-        language=persona.language,
+        language=persona.language_of_interview,
         department=persona.department,
         role_title=persona.role,
         tenure_months=persona.tenure_months,

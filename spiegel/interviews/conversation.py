@@ -47,6 +47,7 @@ from spiegel.tenancy.models import Organisation
 
 if TYPE_CHECKING:
     from spiegel.interviews.engine import CaseContext, ConversationState, Engine, EngineReply, Flag, Guide, Phraser
+    from spiegel.interviews.engine.machine import Understander
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +102,20 @@ def case_context(interview: Interview) -> CaseContext:
     )
 
 
-def engine_for(guide: Guide, phraser: Phraser | None = None, context: CaseContext | None = None) -> Engine:
+def engine_for(
+    guide: Guide,
+    phraser: Phraser | None = None,
+    context: CaseContext | None = None,
+    understander: Understander | None = None,
+) -> Engine:
     """The built-in engine for ``guide``; ``phraser`` words its moves (a language model's wording made ahead
     of the lock, see model_turns.py), the templates when None; ``context`` is the case's settings
-    (:func:`case_context`) that its answers to questions about the interview and about disclosures use."""
+    (:func:`case_context`) that its answers to questions about the interview and about disclosures use;
+    ``understander`` reads answers next to the rules (the model's reading made ahead of the lock), the rules
+    alone when None."""
     from spiegel.interviews.engine import Engine
 
-    return Engine(guide, phraser=phraser, context=context)
+    return Engine(guide, phraser=phraser, context=context, understander=understander)
 
 
 def _produced_by(reply: EngineReply | None = None, index: int = 0, engine_name: str = "builtin") -> dict[str, Any]:
@@ -278,12 +286,24 @@ def reply_pieces(
         return
     from spiegel.interviews import model_turns
 
+    # the model (if configured) reads the answer while the move is planned, ahead of the lock, never under it
+    understanding = model_turns.understander()
     phraser: Phraser | None
     if stream:
-        phraser = yield from model_turns.stream_phrasing(interview, leaver_message, skip_topic=skip_topic)
+        phraser = yield from model_turns.stream_phrasing(
+            interview, leaver_message, skip_topic=skip_topic, understanding=understanding
+        )
     else:
-        phraser = model_turns.prephrase_reply(interview, leaver_message, skip_topic=skip_topic)
-    yield StreamPiece(result=compute_reply(interview, leaver_message, skip_topic=skip_topic, phraser=phraser))
+        phraser = model_turns.prephrase_reply(
+            interview, leaver_message, skip_topic=skip_topic, understanding=understanding
+        )
+    if understanding is not None:
+        understanding.seal()
+    yield StreamPiece(
+        result=compute_reply(
+            interview, leaver_message, skip_topic=skip_topic, phraser=phraser, understander=understanding
+        )
+    )
 
 
 def _reply_for(interview: Interview, leaver_message: Message, *, skip_topic: bool = False) -> PostResult:
@@ -301,12 +321,13 @@ def _engine_reply(
     *,
     skip_topic: bool,
     phraser: Phraser | None,
+    understander: Understander | None = None,
 ) -> EngineReply:
     """The engine's reply to ``text``; when working it out raises, the engine's safe next question instead
     (the answer kept, the next guide topic or closing step, worded by the templates)."""
     context = case_context(interview)
     try:
-        return engine_for(guide, phraser, context).respond(state, text, skip_topic=skip_topic)
+        return engine_for(guide, phraser, context, understander).respond(state, text, skip_topic=skip_topic)
     except Exception as exc:  # whatever breaks, the leaver gets a next question and nothing is lost
         log_failure(log, "working out the reply", interview.id, exc)
     return engine_for(guide, context=context).recover(state, text)
@@ -314,7 +335,12 @@ def _engine_reply(
 
 @transaction.atomic
 def compute_reply(
-    interview: Interview, leaver_message: Message, *, skip_topic: bool = False, phraser: Phraser | None = None
+    interview: Interview,
+    leaver_message: Message,
+    *,
+    skip_topic: bool = False,
+    phraser: Phraser | None = None,
+    understander: Understander | None = None,
 ) -> PostResult:
     """The interviewer's reply to a stored answer, computed once under the case's lock and stored.
 
@@ -347,6 +373,7 @@ def compute_reply(
             leaver_message.text,
             skip_topic=skip_topic,
             phraser=phraser,
+            understander=understander,
         )
     except Exception as exc:  # the stored state or guide cannot be read: the guide's questions carry on
         log_failure(log, "the engine's safe next question", locked.id, exc)

@@ -1,4 +1,5 @@
-"""Turns worded by the language model: configuration, phrasing ahead of the database lock, and streaming.
+"""Turns understood and worded by the language model: configuration, the model's work ahead of the database
+lock, and streaming.
 
 The reply to an answer is computed under a row lock (conversation.py). A model can take seconds, and on
 SQLite a held lock blocks every other conversation's writes, so the model never runs under the lock: the
@@ -6,6 +7,11 @@ engine plans the move first (it is deterministic), the model words it, and only 
 computation run, with a :class:`~spiegel.llm.phraser.PrephrasedPhraser` that offers the wording. The
 engine uses it only for the same move on the same state, after ``check_question``; otherwise, and on any
 model failure, its templates. So the leaver waits at most ``SPIEGEL_LLM_TIMEOUT`` for the model.
+
+Where a model is configured it also reads each answer next to the rules (``SPIEGEL_LLM_UNDERSTANDING``, on by
+default): a :class:`PreparedUnderstander` asks it while the move is planned, ahead of the lock, and hands the
+same reading to the locked computation; under the lock it never asks the model, and on any failure the rules
+decide (``spiegel.llm.understanding.combine``).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Generator, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
@@ -23,9 +29,12 @@ from spiegel.privacy.failures import log_failure
 
 if TYPE_CHECKING:
     from spiegel.interviews.engine import ConversationState, Guide, Move, Phraser
+    from spiegel.language.understanding import Understanding
     from spiegel.llm import ChatClient, LLMConfig
+    from spiegel.llm.understanding import ModelUnderstander
 
 __all__ = [
+    "PreparedUnderstander",
     "StreamPiece",
     "chat_client",
     "llm_config",
@@ -33,6 +42,7 @@ __all__ = [
     "stream_phrasing",
     "stream_reply",
     "streaming_enabled",
+    "understander",
 ]
 
 log = logging.getLogger(__name__)
@@ -73,7 +83,7 @@ def streaming_enabled() -> bool:
 
 
 def _planned(
-    interview: Interview, leaver_message: Message, skip_topic: bool
+    interview: Interview, leaver_message: Message, skip_topic: bool, understanding: PreparedUnderstander | None
 ) -> tuple[Guide, Move, ConversationState] | None:
     """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
     None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
@@ -86,7 +96,8 @@ def _planned(
     try:
         guide = Guide.from_dict(conversation.guide)
         state = ConversationState.from_dict(conversation.state)
-        move, planned = engine_for(guide, context=case_context(interview)).plan(state, leaver_message.text, skip_topic)
+        engine = engine_for(guide, context=case_context(interview), understander=understanding)
+        move, planned = engine.plan(state, leaver_message.text, skip_topic)
     except Exception as exc:  # compute_reply below still answers (its own safe path)
         log_failure(log, "planning the model's wording", interview.id, exc)
         return None
@@ -103,9 +114,64 @@ def _model_broke(interview: Interview, exc: Exception) -> Phraser:
     return FailedPhraser(LLMError("error", type(exc).__name__))
 
 
-def prephrase_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Phraser | None:
+class PreparedUnderstander:
+    """The model's understanding of a turn, asked once ahead of the case's lock and reused under it.
+
+    The engine calls :meth:`understand` while it plans the move (before the lock: the model may be asked) and
+    again while it computes the reply under the lock, after :meth:`seal`: then the reading made before is
+    returned, and a turn not read before is read by the rules alone — the model is never waited for under the
+    lock. A model failure of any kind leaves the rules to decide (``ModelUnderstander`` never raises for it).
+    """
+
+    def __init__(self, model: ModelUnderstander) -> None:
+        self.model = model
+        self.sealed = False
+        self._readings: dict[tuple[str, str], Understanding] = {}
+
+    def seal(self) -> PreparedUnderstander:
+        """From now on only the readings made so far, else the rules alone (the lock is about to be taken)."""
+        self.sealed = True
+        return self
+
+    def understand(self, text: str, context: Any) -> Understanding:
+        from spiegel.language.understanding import understand as understand_by_rules
+        from spiegel.llm.understanding import combine
+
+        key = (text, repr(context))
+        if key in self._readings:
+            return self._readings[key]
+        if self.sealed:
+            return combine(understand_by_rules(text, context), None)
+        try:
+            reading = self.model.understand(text, context)
+        except Exception as exc:  # a bug in the model path: the rules decide
+            log.error("language-model understanding broke (%s); the rules decide", type(exc).__name__)
+            reading = combine(understand_by_rules(text, context), None)
+        self._readings[key] = reading
+        return reading
+
+
+def understander() -> PreparedUnderstander | None:
+    """A fresh understander for one turn when a model is configured and ``SPIEGEL_LLM_UNDERSTANDING`` is on;
+    None otherwise (the rules alone)."""
+    from spiegel.llm.understanding import ModelUnderstander
+
+    client = chat_client()
+    if client is None or not settings.SPIEGEL_LLM_UNDERSTANDING:
+        return None
+    return PreparedUnderstander(ModelUnderstander(client))
+
+
+def prephrase_reply(
+    interview: Interview,
+    leaver_message: Message,
+    *,
+    skip_topic: bool,
+    understanding: PreparedUnderstander | None = None,
+) -> Phraser | None:
     """The model's wording of the reply to ``leaver_message``, made before the reply is computed under the
-    lock; None when the model is off or leaves this move to the templates. Never raises."""
+    lock; None when the model is off or leaves this move to the templates. Never raises. The move is planned
+    with ``understanding`` (the model reads the answer here, if it is to)."""
     from spiegel.interviews.engine import PhraserDeclined
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
@@ -113,7 +179,7 @@ def prephrase_reply(interview: Interview, leaver_message: Message, *, skip_topic
     client = chat_client()
     if client is None:
         return None
-    plan = _planned(interview, leaver_message, skip_topic)
+    plan = _planned(interview, leaver_message, skip_topic, understanding)
     if plan is None:
         return None
     guide, move, planned = plan
@@ -132,7 +198,11 @@ def prephrase_reply(interview: Interview, leaver_message: Message, *, skip_topic
 
 
 def stream_phrasing(
-    interview: Interview, leaver_message: Message, *, skip_topic: bool
+    interview: Interview,
+    leaver_message: Message,
+    *,
+    skip_topic: bool,
+    understanding: PreparedUnderstander | None = None,
 ) -> Generator[StreamPiece, None, Phraser | None]:
     """The model's wording of the reply, streamed: yields the question's pieces as they are written and
     returns what :func:`prephrase_reply` returns for the same turn (the wording, a failure to record, or None
@@ -144,7 +214,7 @@ def stream_phrasing(
     client = chat_client()
     if client is None:
         return None
-    plan = _planned(interview, leaver_message, skip_topic)
+    plan = _planned(interview, leaver_message, skip_topic, understanding)
     if plan is None:
         return None
     guide, move, planned = plan

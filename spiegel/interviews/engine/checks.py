@@ -12,12 +12,12 @@ from functools import lru_cache
 
 from spiegel.language.signals import analyse_answer, detect_language
 
-from .state import ConversationState, Move
+from .state import ACK_KINDS, ConversationState, Move
 
 MAX_QUESTION_WORDS = 25
 MAX_MESSAGE_WORDS = 35
 # The opening, the summary and the close carry more than a question.
-LONG_MESSAGE_KINDS = {"summary": 75, "close": 50, "disclosure": 40}
+LONG_MESSAGE_KINDS = {"summary": 75, "close": 50, "disclosure": 90, "check_in": 50}
 NO_QUESTION_KINDS = frozenset({"close"})
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’")
@@ -206,7 +206,7 @@ def check_question(text: str, move: Move, state: ConversationState) -> list[str]
     unquoted = _QUOTED.sub(" ", stripped)
     question_marks = unquoted.count("?")
     # an acknowledgement or bridge is judged by the question it leads into
-    kind = move.target if move.kind in ("bridge", "skip_ack", "refusal_ack") and move.target else move.kind
+    kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
     if kind in NO_QUESTION_KINDS:
         if question_marks:
             problems.append("a closing message asks no question")
@@ -221,6 +221,9 @@ def check_question(text: str, move: Move, state: ConversationState) -> list[str]
 
     total_words = len(_WORD.findall(stripped))
     limit = LONG_MESSAGE_KINDS.get(kind, MAX_MESSAGE_WORDS)
+    if move.note:
+        # the engine's own answer (to a question about the interview) or options (after a disclosure)
+        limit += len(_WORD.findall(move.note))
     if len(_WORD.findall(question)) > MAX_QUESTION_WORDS and kind not in NO_QUESTION_KINDS:
         problems.append(f"question longer than {MAX_QUESTION_WORDS} words")
     if total_words > limit:
@@ -241,7 +244,9 @@ def check_question(text: str, move: Move, state: ConversationState) -> list[str]
         allowed = _leaver_themes(state)
         if move.topic:
             allowed.add(move.topic)
-        signals = analyse_answer(unquoted, language)
+        # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
+        own = unquoted.replace(move.note, " ") if move.note else unquoted
+        signals = analyse_answer(own, language)
         suggested = [
             m.theme for m in signals.mentions if m.theme not in allowed and m.term.lower() not in _NEUTRAL_TERMS
         ]

@@ -7,6 +7,7 @@ three other points, in the interviewer's own words; refused topics never appear 
 from __future__ import annotations
 
 from spiegel.language.signals import AnswerSignals
+from spiegel.language.understanding import Understanding
 
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
@@ -23,10 +24,15 @@ class Closing(Navigator):
         preface: str | None = None,
         ack_kind: str | None = None,
         allow_follow_up: bool = True,
+        u: Understanding | None = None,
     ) -> Move:
         """The next step of the closing sequence: stay → when → keep → change → anything else → summary."""
         lang = self.language
         phase = s.phase
+        if phase == "summary" and u is not None and self._corrects_summary(s, u):
+            # a correction of the summary is acknowledged and changes what is recorded
+            self._correct_summary(s, u)
+            return Move("close", language=lang, question=self.guide.closing["thanks"], preface="summary_corrected")
         if (
             phase == "anything_else"
             and allow_follow_up
@@ -34,6 +40,7 @@ class Closing(Navigator):
             and not sig.is_thin
             and not is_no(s.answers[-1]["text"] or "")
             and not sig.nothing_more
+            and (u is None or u.kind == "answer")
             and not self._touches_disclosure(s, sig, s.answers[-1]["text"] or "")
             and s.interviewer_turns + 3 < HARD_TURN_CAP
         ):
@@ -77,22 +84,71 @@ class Closing(Navigator):
             s.summary_correction = text
 
     def _summary_points(self, s: ConversationState) -> tuple[tuple[str, str], ...]:
-        """Up to three themes the leaver raised, complaints first, each with their own words."""
-        seen: list[str] = []
-        ordered = sorted(s.notes, key=lambda n: (n["polarity"] != "neg", n["turn"]))
+        """The main reason as the leaver put it first, then at most three other points; refused topics never.
+
+        Each point is (label, matter): the interviewer's name of the topic and, where the leaver named the thing
+        as a complete noun phrase, that phrase in the interviewer's voice. Recorded in ``s.summary_points``.
+        """
+        closed = set(s.refused)
         points: list[tuple[str, str]] = []
+        seen: list[str] = []
+
+        def add(theme: str, matter: str | None) -> None:
+            if theme in seen or theme in closed or s.topic(theme).status in ("refused", "skipped"):
+                return
+            seen.append(theme)
+            label = self._label(theme)
+            # health and personal life are only named
+            points.append((label, "" if theme in LIGHT_TOPICS else (matter or "")))
+
+        if s.main_reason:
+            add(s.main_reason, s.main_reason_words)
+        ordered = sorted(s.notes, key=lambda n: (n["polarity"] != "neg", n["turn"]))
+        if not s.main_reason:
+            # the main reason is what the leaver said first when asked why they leave
+            first = [n for n in s.notes if s.topic(str(n["theme"])).raised_by_leaver]
+            ordered = sorted(first, key=lambda n: n["turn"])[:1] + ordered
         for note in ordered:
             theme = str(note["theme"])
-            if theme in seen or s.topic(theme).status in ("refused", "skipped"):
-                continue
             if note["polarity"] != "neg" and not s.topic(theme).raised_by_leaver:
                 continue  # a passing mention is not a reason
-            seen.append(theme)
-            label = topic_labels(self.language).get(theme, theme)
-            # in the interviewer's words: the topic, or the thing as a complete noun phrase; health and
-            # personal life are only named
-            quote = "" if theme in LIGHT_TOPICS else str(note.get("matter") or "")
-            points.append((label, quote))
-            if len(points) == 3:
+            add(theme, note.get("matter"))
+            if len(points) == 4:
                 break
+        s.summary_points = [matter or label for label, matter in points]
         return tuple(points)
+
+    def _label(self, theme: str) -> str:
+        topic = self.guide.topic(theme)
+        return topic.label if topic is not None else topic_labels(self.language).get(theme, theme)
+
+    def _corrects_summary(self, s: ConversationState, u: Understanding) -> bool:
+        if u.kind == "correction":
+            return True
+        answer = (s.answers[-1]["text"] or "").lower().strip() if s.answers else ""
+        return (
+            u.kind == "answer"
+            and bool(u.raised or u.matter)
+            and (
+                answer.startswith(
+                    ("nee", "niet helemaal", "klopt niet", "no", "not quite", "that's not", "that is not")
+                )
+            )
+        )
+
+    def _correct_summary(self, s: ConversationState, u: Understanding) -> None:
+        negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
+        labels = {self._label(t) for t in negated}
+        kept = [p for p in s.summary_points if p not in labels]
+        for theme in negated:
+            matters = {str(n.get("matter") or "") for n in s.notes if n["theme"] == theme}
+            kept = [p for p in kept if p not in matters]
+        new: list[str] = []
+        for theme in u.raised:
+            if theme not in s.refused and self._label(theme) not in kept:
+                new.append(self._label(theme))
+        for phrase in u.matter:
+            if phrase not in kept and phrase not in new:
+                new.append(phrase)
+        s.summary_points = (new + kept)[:4]
+        s.corrections.append((u.correction or (s.answers[-1]["text"] or "")).strip()[:300])

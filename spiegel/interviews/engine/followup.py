@@ -7,6 +7,7 @@ probe each time, 2–3 follow-ups per topic within the budget, the leaver's own 
 from __future__ import annotations
 
 from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.understanding import Understanding
 
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
@@ -31,6 +32,7 @@ class FollowUps(Closing):
         sig: AnswerSignals,
         cur: str | None,
         contradiction: tuple[Mention, str] | None,
+        u: Understanding | None = None,
     ) -> tuple[Move | None, bool]:
         """A follow-up on the current topic, or None (saturated, budget spent, or thin answers accepted)."""
         key = cur or STORY
@@ -44,7 +46,7 @@ class FollowUps(Closing):
             _add(tp.known, "effect")
         if key in s.sensitive_topics:
             return None, False  # related to a disclosed matter: at most the plain topic question
-        if sig.nothing_more:
+        if sig.nothing_more or (u is not None and u.kind == "nothing_more" and not sig.dont_know):
             return None, True  # the leaver says there is nothing more to it: accept, do not ask again
         thin = sig.is_thin
         if thin:
@@ -60,6 +62,9 @@ class FollowUps(Closing):
         # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
         # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
         default_quote = matter_phrase(answer, own.term, lang) if own else None
+        if default_quote is None and u is not None and not thin and (own is not None or not sig.mentions):
+            # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
+            default_quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
         last_probe = tp.probes[-1] if tp.probes else None
         cands: list[Move] = []
 
@@ -99,6 +104,8 @@ class FollowUps(Closing):
             add("follow_up", "own_experience", None)
         # only a feeling the leaver expressed, never one they negated ("niet boos", "nobody was worried")
         felt = [e for e in sig.emotions if not negated(answer, e.phrase)]
+        if u is not None and (u.sarcasm or (u.feelings and not u.felt)):
+            felt = []  # irony is read as the opposite; feelings the understanding saw negated are not reflected
         if felt:
             noun, ref = feeling_words(lang, felt[0].kind)
             add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")

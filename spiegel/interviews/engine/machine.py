@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from spiegel.language.signals import analyse_answer
+from spiegel.language.understanding import Context, Understanding
 
 from .checks import check_question
 from .context import CaseContext
@@ -29,17 +30,13 @@ logger = logging.getLogger(__name__)
 __all__ = ["ENGINE_NAME", "HARD_TURN_CAP", "STORY", "Engine", "EngineReply", "Understander", "_quotable"]
 
 
-class Understanding(Protocol):
-    """What the understanding step made of an answer (``spiegel.language.understanding.Understanding``)."""
-
-    @property
-    def kind(self) -> str: ...
-
-
 class Understander(Protocol):
-    """Something that understands an answer better than the rules alone (a language model)."""
+    """Understands a turn better than the rules alone (``spiegel.llm.understanding.ModelUnderstander``).
 
-    def understand(self, text: str, context: Any) -> Any: ...
+    Its result is used with the rules as the floor and safety as the union; on any failure the rules decide.
+    """
+
+    def understand(self, text: str, context: Context) -> Understanding: ...
 
 
 ENGINE_NAME = "builtin"  # the state machine that decides every move, whoever words it
@@ -103,9 +100,9 @@ class Engine(TurnPolicy):
         if s.closed:
             last = s.last_move or Move("close", language=self.language)
             return EngineReply(s, [], True, [], 1.0, last)
-        move, new_flags = self._advance(s, text, skip_topic)
+        move, new_flags, understood = self._advance(s, text, skip_topic)
         message, produced_by = self._phrase_traced(move, s)
-        return self._reply(s, move, message, produced_by, new_flags)
+        return replace(self._reply(s, move, message, produced_by, new_flags), understood=understood)
 
     def recover(self, state: ConversationState, text: str) -> EngineReply:
         """A safe next move for when working out the reply to ``text`` failed (``respond`` raised).
@@ -163,7 +160,7 @@ class Engine(TurnPolicy):
         s = state.copy()
         if s.closed:
             return (s.last_move or Move("close", language=self.language)), s
-        move, _flags = self._advance(s, text, skip_topic)
+        move, _flags, _understood = self._advance(s, text, skip_topic)
         return move, s
 
     def _phrase(self, move: Move, s: ConversationState) -> str:

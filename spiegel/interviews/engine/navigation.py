@@ -164,8 +164,8 @@ class Navigator:
     def _cap(self, s: ConversationState, key: str) -> int:
         """How many follow-ups this topic may have, given the budget left for the topics still to come."""
         tp = s.topic(key)
-        if key in LIGHT_TOPICS or s.fatigue:
-            return 1
+        if key in LIGHT_TOPICS or s.fatigue or s.calm:
+            return 1  # gently; and after a complaint, fewer probes
         remaining = self._remaining(s)
         pending = len(self._pending(s, key))
         if remaining <= 1:
@@ -242,8 +242,10 @@ class Navigator:
         s.threads = [t for t in s.threads if not self._sensitive_thread(s, t)]
         return self._next(s, preface="disclosure_again")
 
-    def _take_notes(self, s: ConversationState, sig: AnswerSignals) -> None:
+    def _take_notes(self, s: ConversationState, sig: AnswerSignals, skip: set[str] | None = None) -> None:
         for m in sig.mentions:
+            if skip and m.theme in skip:
+                continue  # negated ("niet om het geld") or refused: not a reason of this leaver
             answer = str(s.answers[-1]["text"] or "") if s.answers else ""
             matter = matter_phrase(answer, m.term, self.language)
             note = {"theme": m.theme, "phrase": m.phrase, "polarity": m.polarity, "turn": s.turns, "matter": matter}

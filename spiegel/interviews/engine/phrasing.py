@@ -11,7 +11,7 @@ from typing import Protocol
 
 from .checks import _said_sentences, normalise, sentences
 from .guide import Guide
-from .state import ConversationState, Move
+from .state import ACK_KINDS, ConversationState, Move
 from .wording import is_event, options, text, topic_label
 
 
@@ -75,7 +75,7 @@ class TemplatePhraser:
     def fallbacks(self, move: Move, state: ConversationState, guide: Guide) -> list[str]:
         """Neutral wordings for when no template of ``move`` passes the checks (the preface kept if fresh)."""
         said = {s for message in state.said for s in _said_sentences(message)}
-        kind = move.target if move.kind in ("bridge", "skip_ack", "refusal_ack") and move.target else move.kind
+        kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
         if kind == "close":
             return [guide.closing["thanks"]]
         preface = self._preface(move, said, _seed(move, state), move.language)
@@ -87,7 +87,7 @@ class TemplatePhraser:
         return out
 
     def _preface(self, move: Move, said: set[str], seed: int, language: str) -> str:
-        parts: list[str] = []
+        parts: list[str] = [move.note] if move.note else []
         keys: list[str] = []
         if move.preface:
             keys.extend(p for p in move.preface.split("+") if p)
@@ -98,6 +98,14 @@ class TemplatePhraser:
                     parts.append(worded)
                     break
         return " ".join(parts)
+
+    @staticmethod
+    def _simpler(move: Move, kind: str, language: str) -> tuple[str, ...]:
+        """The same question in simpler words (data: ``simpler``), for a leaver who did not understand it."""
+        if kind in ("follow_up", "reflect_and_ask", "contradiction"):
+            found = options(language, "simpler", "probes", move.probe or "clarify")
+            return found or options(language, "simpler", "probes", "clarify")
+        return options(language, "simpler", kind) or options(language, "simpler", "topic_question")
 
     def _questions(self, move: Move, guide: Guide, seed: int, language: str) -> list[str]:
         label = move.label or topic_label(move.topic, language, guide)
@@ -111,9 +119,13 @@ class TemplatePhraser:
             "question": move.question or "",
             "points": _points(move.points, language),
         }
-        kind = move.target if move.kind in ("bridge", "skip_ack", "refusal_ack") and move.target else move.kind
+        kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
         closing = options(language, "closing", kind)
-        if kind == "open":
+        simpler = self._simpler(move, kind, language) if move.simple else ()
+        if simpler:
+            found: tuple[str, ...] = simpler
+            closing = simpler  # in this order, the simplest first
+        elif kind == "open":
             found = options(language, "opening")
         elif kind == "return_thread" and move.probe == "own_experience":
             found = options(language, "return_hearsay")

@@ -1,44 +1,115 @@
 """The turn policy: what kind of turn the answer is, and its handling before any follow-up.
 
-Order of concerns on every answer (docs/interviewing.md): safety first (serious disclosure, distress or
-refusal), then the leaver's wish to skip, then the closing sequence, fatigue, and only then follow-up:
-the leaver's own threads before guide topics.
+Every answer is first understood (``spiegel.language.understanding``; a model may add to the rules) and then
+handled by its kind, in this order (docs/interviewing.md, "What kind of turn is this?"): a serious
+disclosure and distress first; a question about the interview (answered truthfully from the case context,
+then the pending question again in other words); a refusal (closes the topic it refers to, for good); a
+skip; "I already told you"; confusion (the same question, simpler); a complaint (apology, fewer probes);
+a correction (acknowledged, recorded, followed on the corrected content); then the closing sequence,
+fatigue, a decisive cue (followed before the guide), and only then follow-up on a real answer.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
+
 from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.understanding import Context, Understanding, understand
 
 from .followup import FollowUps
-from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY
-from .state import CLOSING_PHASES, ConversationState, Flag, Move
-from .wording import matter_phrase
+from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
+from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
+from .wording import matter_phrase, options, topic_labels, word_list, wording
+
+logger = logging.getLogger(__name__)
+
+IN_TOPICS = ("opening", "story", "guide")
+# Turns that are no answer to the question asked: nothing of them is recorded as an answer.
+NOT_ANSWERS = frozenset({"meta_question", "refusal", "skip", "already_told", "confusion", "complaint"})
 
 
 class TurnPolicy(FollowUps):
     """Deciding the next move for one answer."""
 
-    def _advance(self, s: ConversationState, text: str, skip_topic: bool) -> tuple[Move, list[Flag]]:
+    understander: object | None
+
+    # ------------------------------------------------------------------------------------ understanding
+
+    def _previous_topic(self, s: ConversationState) -> str | None:
+        """What the last answer or question was about: the current topic, else the last theme the leaver named."""
+        if s.current_topic and s.current_topic != STORY:
+            return s.current_topic
+        last = s.last_move
+        if last is not None and last.topic and last.topic != STORY:
+            return last.topic
+        for note in reversed(s.notes):
+            if note["turn"] == s.turns:
+                continue
+            return str(note["theme"])
+        return None
+
+    def _understand(self, s: ConversationState, text: str) -> Understanding:
+        """The rules' understanding of ``text``, with a model's where one is configured (never raises)."""
+        context = Context(
+            language=self.language,
+            current_topic=s.current_topic if s.current_topic != STORY else None,
+            previous_topic=self._previous_topic(s),
+            last_question=s.said[-1] if s.said else "",
+        )
+        try:
+            rules = understand(text, context)
+        except Exception as exc:  # the rules never raise; if they did, the conversation still goes on
+            logger.warning("understanding failed (%s); the answer is taken as an answer", type(exc).__name__)
+            rules = Understanding(kind="answer", language=self.language)
+        understander = getattr(self, "understander", None)
+        if understander is None:
+            return rules
+        try:
+            found = understander.understand(text, context)
+        except Exception as exc:  # a model failing must never break the interview: the rules decide
+            logger.warning("model understanding failed (%s); the rules decide", type(exc).__name__)
+            return rules
+        if not isinstance(found, Understanding):
+            return rules
+        # safety is the union: a disclosure or distress seen by either is handled
+        return replace(
+            found, disclosure=found.disclosure or rules.disclosure, distress=found.distress or rules.distress
+        )
+
+    def _advance(self, s: ConversationState, text: str, skip_topic: bool) -> tuple[Move, list[Flag], Understanding]:
         """Take the answer into ``s`` (in place) and decide the next move."""
         text = text.strip()
         sig = analyse_answer(text, self.language)
+        u = self._understand(s, text)
+        if u.language != self.language:
+            # understood in the other language; the conversation keeps its own
+            sig = analyse_answer(text, u.language) if u.language in ("nl", "en") else sig
         s.answers.append({"topic": s.current_topic, "phase": s.phase, "text": text})
         s.turns += 1
         s.answer_words.append(sig.word_count)
         s.dont_knows.append(sig.dont_know)
-        self._record_closing_answer(s, text)
+        s.turn_kinds.append(u.kind)
+        if u.kind not in NOT_ANSWERS:
+            self._record_closing_answer(s, text)
 
         new_flags: list[Flag] = []
-        contradiction = self._contradiction(s, sig)
-        if s.phase in ("opening", "story", "guide"):
-            self._take_notes(s, sig)
-        move = self._decide(s, sig, text, skip_topic, contradiction, new_flags)
-        return move, new_flags
+        contradiction = None
+        if u.kind == "answer" and not u.sarcasm:
+            contradiction = self._contradiction(s, sig)
+        if s.phase in IN_TOPICS and u.kind in ("answer", "correction"):
+            negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
+            self._take_notes(s, sig, skip=negated | set(s.refused))
+        move = self._decide(s, sig, u, text, skip_topic, contradiction, new_flags)
+        return move, new_flags, u
+
+    # ----------------------------------------------------------------------------------------- deciding
 
     def _decide(
         self,
         s: ConversationState,
         sig: AnswerSignals,
+        u: Understanding,
         text: str,
         skip_topic: bool,
         contradiction: tuple[Mention, str] | None,
@@ -46,26 +117,42 @@ class TurnPolicy(FollowUps):
     ) -> Move:
         cur = s.current_topic
         lang = self.language
-        in_topics = s.phase in ("opening", "story", "guide")
+        in_topics = s.phase in IN_TOPICS
 
         # Safety first: a serious disclosure stops all probing and goes to a human.
-        if sig.disclosures:
-            d = sig.disclosures[0]
-            topic = cur or DISCLOSURE_THEME.get(d.kind, "culture")
-            again = d.kind in s.disclosed_kinds or (in_topics and self._touches_disclosure(s, sig, text))
+        kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
+        if kind is not None:
+            excerpt = (sig.disclosures[0].context if sig.disclosures else text)[:200]
+            again = kind in s.disclosed_kinds or (in_topics and self._touches_disclosure(s, sig, text))
             if again and in_topics:
                 # the leaver comes back to what was already disclosed and flagged: acknowledge, never probe
                 return self._leave_disclosed_matter(s, sig, text)
-            new_flags.append(Flag("disclosure", d.kind, d.context[:200]))
+            new_flags.append(Flag("disclosure", kind, excerpt))
             if s.phase != "disclosure" and s.interviewer_turns < HARD_TURN_CAP - 2:
-                s.resume_phase = s.phase
+                if s.phase != "check_in":
+                    s.resume_phase = s.phase
                 s.phase = "disclosure"
-                self._record_disclosure(s, sig, text, d.kind, cur)
+                self._record_disclosure(s, sig, text, kind, cur)
                 s.current_topic = None
-                return Move("disclosure", topic=topic, language=lang)
+                topic = cur or DISCLOSURE_THEME.get(kind, "culture")
+                return Move(
+                    "disclosure",
+                    topic=topic,
+                    language=lang,
+                    note=self._disclosure_note(s, kind),
+                    question=None,
+                )
 
         if s.interviewer_turns >= HARD_TURN_CAP - 1:
             return self._close_move()
+
+        # Distress: one warm acknowledgement and a check-in before anything else; no probing.
+        if u.distress or sig.distress:
+            new_flags.append(Flag("distress", cur, ((sig.distress.context if sig.distress else "") or text)[:200]))
+            return self._check_in(s, cur)
+
+        if u.kind == "meta_question":
+            return self._answer_meta(s, u, text)
 
         if in_topics and s.sensitive_topics and self._touches_disclosure(s, sig, text):
             # a later answer that returns to the disclosed matter: acknowledge without probing, move on
@@ -79,27 +166,68 @@ class TurnPolicy(FollowUps):
                 return self._closing_next(s, sig, preface="after_disclosure")
             return self._next(s, preface="after_disclosure")
 
-        if sig.distress or sig.refusal:
-            if sig.distress:
-                new_flags.append(Flag("distress", cur, (sig.distress.context or text)[:200]))
-            preface = "distress" if sig.distress else "refusal"
+        if s.phase == "check_in":
+            s.phase = s.resume_phase or "guide"
+            s.resume_phase = None
             if s.phase in CLOSING_PHASES:
-                return self._closing_next(s, sig, preface=preface, ack_kind="refusal_ack", allow_follow_up=False)
-            self._drop_topic(s, cur, "refused")
-            return self._next(s, preface=preface, ack_kind="refusal_ack")
+                return self._closing_next(
+                    s, sig, preface="after_check_in", ack_kind="check_in_ack", allow_follow_up=False
+                )
+            return self._next(s, preface="after_check_in", ack_kind="check_in_ack")
 
-        if skip_topic or sig.skip_request:
+        refusal = u.kind == "refusal" or (u.kind == "answer" and sig.refusal is not None and not u.raised)
+        if refusal:
+            target = self._refuse(s, u)
+            if s.phase in CLOSING_PHASES:
+                return self._closing_next(s, sig, preface="refusal", ack_kind="refusal_ack", allow_follow_up=False)
+            if target is not None and target != cur and cur is not None and s.topic(cur).status == "active":
+                s.topic(cur).talked = True
+            return self._next(s, preface="refusal", ack_kind="refusal_ack")
+
+        if skip_topic or u.kind == "skip" or (sig.skip_request and u.kind == "answer"):
             if s.phase in CLOSING_PHASES:
                 return self._closing_next(s, sig, preface="skip", ack_kind="skip_ack", allow_follow_up=False)
             self._drop_topic(s, cur, "skipped")
             return self._next(s, preface="skip", ack_kind="skip_ack")
 
+        if u.kind == "already_told":
+            # apologise and move on; never probe the remark
+            if s.phase in CLOSING_PHASES:
+                return self._closing_next(
+                    s, sig, preface="already_told", ack_kind="already_told_ack", allow_follow_up=False
+                )
+            if cur is not None:
+                s.topic(cur).talked = True
+            return self._next(s, preface="already_told", ack_kind="already_told_ack")
+
+        if u.kind == "confusion":
+            return self._again(s, "confusion_ack", preface="confusion", simple=True)
+
+        if u.kind == "complaint":
+            s.calm = True
+            if s.phase in CLOSING_PHASES:
+                return self._closing_next(s, sig, preface="complaint", ack_kind="complaint_ack", allow_follow_up=False)
+            if cur is not None and s.topic(cur).status == "active":
+                s.topic(cur).status = "covered"
+            s.current_topic = None
+            s.phase = "story"
+            return Move("complaint_ack", language=lang, preface="complaint", target="what_matters")
+
         if s.phase in CLOSING_PHASES:
-            return self._closing_next(s, sig)
+            return self._closing_next(s, sig, u=u)
+
+        if u.kind == "correction":
+            return self._corrected(s, u, text)
 
         if not s.fatigue and self._tired(s):
             s.fatigue = True
             return self._next(s, preface="near_end")
+
+        if u.decisive and u.kind == "answer" and cur is not None:
+            # (on the opening answer the leaver's own story is followed anyway)
+            decisive = self._follow_decisive(s, u, sig, text)
+            if decisive is not None:
+                return decisive
 
         if cur is None:
             s.phase = "story"
@@ -110,19 +238,188 @@ class TurnPolicy(FollowUps):
                 tp = s.topic(cur)
                 tp.status = "active"
                 tp.raised_by_leaver = True
-                tp.quote = matter_phrase(text, chosen.term, lang)
+                tp.quote = matter_phrase(text, chosen.term, lang) or self._understood_matter(u)
                 # said with weight (a complaint or a feeling), the theme is talked about, not just named
                 tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
                 # the story's probe kinds are not repeated on its first theme
                 tp.probes = list(s.topic(STORY).probes)
+                if (s.main_reason is None or u.decisive) and cur not in s.refused:
+                    s.main_reason = cur
+                    s.main_reason_words = tp.quote
         elif cur is not None:
             self._mark_talked(s, sig, cur)
         self._add_threads(s, sig, cur)
 
-        move, accepted = self._follow_up(s, sig, cur, contradiction)
+        move, accepted = self._follow_up(s, sig, cur, contradiction, u)
         if move is not None:
             return move
         extra = self._extra_question(s, cur)
         if extra is not None:
             return extra
         return self._next(s, preface="accept" if accepted else "bridge")
+
+    # ----------------------------------------------------------------------------------- kinds of turn
+
+    def _again(
+        self, s: ConversationState, ack_kind: str, preface: str | None, note: str | None = None, simple: bool = False
+    ) -> Move:
+        """The pending question again (in other words), after an acknowledgement or an answer of ours."""
+        last = s.last_move or Move("open", language=self.language, question=self.guide.opening_question)
+        target = last.target if last.kind in ACK_KINDS and last.target else last.kind
+        if target == "close":
+            return self._close_move()
+        s.pending = last
+        return replace(last, kind=ack_kind, target=target, preface=preface, note=note, simple=simple)
+
+    def _answer_meta(self, s: ConversationState, u: Understanding, text: str) -> Move:
+        """A short, true answer from this case's settings, then the pending question again in other words."""
+        lang = self.language
+        topic: str = u.meta_topic or "other"
+        low = text.lower()
+        if topic == "other" and any(w in low for w in word_list("language_words")):
+            topic = "language"
+        defaults = wording(lang).get("meta_defaults", {})
+        org = self.context.organisation
+        fields = {
+            "organisation": org or str(defaults.get("organisation", "")),
+            "organisation_lower": org or str(defaults.get("organisation_lower", "")),
+            "n": str(self.context.min_group_size),
+            "holder": self.context.practice or str(defaults.get("holder", "Spiegel")),
+        }
+        said = {x.strip() for message in s.said for x in message.split(". ")}
+        variants = options(lang, "meta", topic) or options(lang, "meta", "other")
+        note = ""
+        for option in variants:
+            candidate = option.format(**fields)
+            if not any(part.strip() in said for part in candidate.split(". ")):
+                note = candidate
+                break
+        if not note and variants:
+            note = variants[-1].format(**fields)
+        return self._again(s, "meta_answer", preface=None, note=note)
+
+    def _refuse(self, s: ConversationState, u: Understanding) -> str | None:
+        """Close the topic the refusal refers to — what was just talked about, or the one it names — for good."""
+        target = u.refusal_target
+        if target in (None, "previous"):
+            target = self._previous_topic(s) or s.current_topic
+        if target is None:
+            target = STORY
+        _add(s.refused, target)
+        self._drop_topic(s, target, "refused")
+        s.notes = [n for n in s.notes if n["theme"] != target]
+        if s.main_reason == target:
+            s.main_reason, s.main_reason_words = None, None
+        if s.current_topic == target:
+            pass  # _next leaves it; its status stays "refused"
+        return target
+
+    def _check_in(self, s: ConversationState, cur: str | None) -> Move:
+        """Distress: one warm sentence, a check-in and the offer of a pause; the topic is not probed further."""
+        if cur is not None and s.topic(cur).status == "active":
+            s.topic(cur).status = "covered"
+        s.threads = [t for t in s.threads if t["topic"] != cur]
+        if s.phase not in ("check_in", "disclosure"):
+            s.resume_phase = s.phase
+        s.phase = "check_in"
+        s.current_topic = None
+        return Move("check_in", topic=None, language=self.language, preface="distress_ack")
+
+    def _disclosure_note(self, s: ConversationState, kind: str) -> str:
+        """The acknowledgement and the options that fit this kind of disclosure, with the organisation's own."""
+        lang = self.language
+        data = wording(lang)["disclosure"]
+        said = " ".join(s.said)
+        ack = next((a for a in data["ack"] if a not in said), data["ack"][0])
+        procedure = self.context.reporting_procedure or data["procedure_default"]
+        option = str(data["options"].get(kind, data["options"]["harassment"])).format(procedure=procedure)
+        parts = [ack, option]
+        if self.context.contact:
+            parts.append(str(data["contact"]).format(contact=self.context.contact))
+        return " ".join(parts)
+
+    def _understood_matter(self, u: Understanding) -> str | None:
+        """The first matter phrase the understanding found, in the interviewer's voice ("je team")."""
+        for phrase in u.matter:
+            words = phrase.split()
+            if not words:
+                continue
+            spoken = matter_phrase(phrase, words[-1], self.language)
+            if spoken:
+                return spoken
+        return None
+
+    def _corrected(self, s: ConversationState, u: Understanding, text: str) -> Move:
+        """Acknowledge a correction, record it, and follow up on the corrected content."""
+        lang = self.language
+        s.corrections.append((u.correction or text).strip()[:300])
+        negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
+        for theme in negated:
+            s.notes = [n for n in s.notes if n["theme"] != theme]
+            s.threads = [t for t in s.threads if t["topic"] != theme]
+            if s.topic(theme).status in ("open", "active"):
+                s.topic(theme).status = "covered"
+            if s.main_reason == theme:
+                s.main_reason, s.main_reason_words = None, None
+        new = next((t for t in u.raised if t not in s.refused and t not in negated), None)
+        matter = self._understood_matter(u)
+        if new is None and matter is None:
+            return Move(
+                "correction_ack",
+                topic=s.current_topic,
+                language=lang,
+                preface="correction",
+                target="clarify_correction",
+            )
+        if new is not None:
+            cur = s.current_topic
+            if cur is not None and cur != new and s.topic(cur).status == "active":
+                s.topic(cur).status = "covered"
+            s.current_topic = new
+            tp = s.topic(new)
+            tp.status = "active"
+            tp.raised_by_leaver = True
+            tp.talked = True
+            tp.quote = matter or tp.quote
+            if s.main_reason is None or s.main_reason in negated:
+                s.main_reason, s.main_reason_words = new, matter
+        topic = s.current_topic
+        label = matter or topic_labels(lang).get(topic or STORY, "")
+        if topic is not None and self.guide.topic(topic) is not None and not matter:
+            label = self.guide.topic(topic).label  # type: ignore[union-attr]
+        tp = s.topic(topic or STORY)
+        tp.follow_ups += 1
+        tp.probes.append("practice")
+        return Move(
+            "correction_ack", topic=topic, language=lang, preface="correction", target="correction_follow", quote=label
+        )
+
+    def _follow_decisive(self, s: ConversationState, u: Understanding, sig: AnswerSignals, text: str) -> Move | None:
+        """The leaver names the real reason: follow that thread now, before anything in the guide."""
+        lang = self.language
+        theme = next((t for t in u.raised if t not in s.refused), None)
+        if theme is None:
+            theme = next((m.theme for m in sig.mentions if m.theme not in s.refused), None)
+        mention = next((m for m in sig.mentions if m.theme == theme), None)
+        matter = (matter_phrase(text, mention.term, lang) if mention else None) or self._understood_matter(u)
+        if theme is None and matter is None:
+            return None
+        cur = s.current_topic
+        key = theme or cur or STORY
+        if cur is not None and cur != key and s.topic(cur).status == "active":
+            s.topic(cur).status = "covered"
+            s.topic(cur).talked = True
+        s.current_topic = key
+        s.phase = "story" if s.phase != "guide" else "guide"
+        tp = s.topic(key)
+        tp.status = "active"
+        tp.raised_by_leaver = True
+        tp.talked = True
+        tp.quote = matter or tp.quote
+        s.threads = [t for t in s.threads if t["topic"] != key]
+        s.main_reason, s.main_reason_words = key, matter
+        probe = next((p for p in ("example", "moment", "effect", "cause") if p not in tp.probes), "situation")
+        tp.follow_ups += 1
+        tp.probes.append(probe)
+        self._add_threads(s, sig, key)
+        return Move("follow_up", topic=key, probe=probe, quote=matter, language=lang)

@@ -17,6 +17,7 @@ PHASES = (
     "story",
     "guide",
     "disclosure",
+    "check_in",
     "stay",
     "stay_when",
     "advice_keep",
@@ -24,6 +25,20 @@ PHASES = (
     "anything_else",
     "summary",
     "closed",
+)
+# Acknowledgements that lead into another move (``Move.target``): worded and checked as that move.
+ACK_KINDS = frozenset(
+    {
+        "bridge",
+        "skip_ack",
+        "refusal_ack",
+        "meta_answer",
+        "correction_ack",
+        "already_told_ack",
+        "confusion_ack",
+        "complaint_ack",
+        "check_in_ack",
+    }
 )
 CLOSING_PHASES = ("stay", "stay_when", "advice_keep", "advice_change", "anything_else", "summary")
 
@@ -52,7 +67,7 @@ class Move:
 
     kind: open, follow_up, reflect_and_ask, contradiction, bridge, return_thread, topic_question,
         extra_question, stay, stay_when, advice_keep, advice_change, anything_else, summary, close,
-        disclosure, skip_ack, refusal_ack.
+        disclosure, check_in, what_matters, skip_ack, refusal_ack and the other ACK_KINDS.
     probe: for follow-ups, the kind of probe (example, moment, practice, situation, own_action, effect,
         cause, push_pull, decisive_moment, own_experience, recent_example, frequency, contrast,
         behaviour_effect, behind_hedge, clarify).
@@ -81,6 +96,11 @@ class Move:
     question: str | None = None
     label: str | None = None
     points: tuple[tuple[str, str], ...] = ()
+    # a ready sentence the engine composed from its wording data (the answer to a question about the
+    # interview, the options after a disclosure), said before the question; never dropped
+    note: str | None = None
+    # ask the same thing again, in simpler words (after confusion)
+    simple: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON storage (points become lists)."""

@@ -252,7 +252,7 @@ def test_serious_disclosure_stops_probing_explains_options_asks_wishes_and_flags
         ("en", "I don't want to talk about that.", "I'm crying, it's still painful."),
     ],
 )
-def test_distress_or_refusal_is_acknowledged_skipped_and_never_returned_to(
+def test_refusal_is_acknowledged_and_never_returned_to_and_distress_gets_a_check_in(
     language: str, refusal: str, distress: str
 ) -> None:
     opener = "Vooral mijn leidinggevende." if language == "nl" else "Mostly my manager."
@@ -265,10 +265,16 @@ def test_distress_or_refusal_is_acknowledged_skipped_and_never_returned_to(
     rest = to_the_end(engine, state, "Prima." if language == "nl" else "Fine.")
     assert all(r.move.topic != "manager" for r in rest)
 
-    _, _, replies = converse(language, [opener, distress])
-    assert replies[1].move.kind == "refusal_ack"
-    assert replies[1].move.preface == "distress"
+    # distress: one warm acknowledgement and a check-in with the offer of a pause, before anything else
+    engine, state, replies = converse(language, [opener, distress])
+    assert replies[1].move.kind == "check_in"
     assert [f.kind for f in replies[1].flags] == ["distress"]
+    text = replies[1].messages[0].lower()
+    assert ("hoe gaat het nu met je" if language == "nl" else "how are you") in text
+    assert ("pauze" if language == "nl" else "break") in text
+    assert text.count("?") == 1
+    rest = to_the_end(engine, state, "Het gaat wel." if language == "nl" else "I'm okay.")
+    assert all(r.move.topic != "manager" for r in rest)
 
 
 @pytest.mark.parametrize(("language", "skip"), [("nl", "volgende onderwerp"), ("en", "next topic")])

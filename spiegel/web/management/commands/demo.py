@@ -157,7 +157,7 @@ class Command(BaseCommand):
 
 def converse_with_persona(interview: Interview, *, limit: int | None = None) -> int:
     """Let a simulated leaver of the case's language answer the interviewer, through the real conversation code."""
-    personas = [p for p in PERSONAS if p.language == interview.language]
+    personas = [p for p in PERSONAS if p.language_of_interview == interview.language]
     leaver = SimulatedLeaver(personas[int(interview.id.hex, 16) % len(personas)])
     turns = 0
     while limit is None or turns < limit:

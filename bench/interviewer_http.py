@@ -29,12 +29,16 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
     sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from spiegel.llm.fake_server import Response
 
 BASELINE_REQUESTS = 300
 
@@ -108,6 +112,8 @@ class Timing:
     turns: list[float]
     baseline: list[float]
     errors: int
+    reads: int = 0  # requests to the model to understand an answer
+    wordings: int = 0  # requests to the model to word a question
 
     @property
     def median(self) -> float:
@@ -150,17 +156,39 @@ def time_turns(name: str, server: Server, personas: int = 0) -> Timing:
     return Timing(name, turns, baseline, sum(1 for r in results if r.error))
 
 
+def _is_reading(body: dict[str, Any]) -> bool:
+    from spiegel.llm.phraser import prompt_text
+    from spiegel.llm.understanding import PROMPT_VERSION
+
+    messages = body.get("messages") or [{}]
+    return bool(messages[0].get("content") == prompt_text(PROMPT_VERSION))
+
+
+def fake_model(body: dict[str, Any]) -> Response:
+    """The local fake as a well-behaved model: a valid reading when asked to understand an answer (a plain
+    answer, nothing added to the rules), the cooperative wording when asked to word a question."""
+    from spiegel.llm.fake_server import Reply, cooperative_model
+
+    if _is_reading(body):
+        return Reply(json.dumps({"kind": "answer", "themes": [], "matter": [], "feelings": []}))
+    return cooperative_model(body)
+
+
 def turn_times(port: int, database_url: str, personas: int = 0) -> list[Timing]:
     """The three configurations, each on a fresh server; the fake model runs in this process."""
-    from spiegel.llm.fake_server import FakeOpenAI, cooperative_model
+    from spiegel.llm.fake_server import FakeOpenAI
 
     with running_server(port, database_url) as server:
         timings = [time_turns("built-in, no model", server, personas)]
-    with FakeOpenAI(default=cooperative_model) as fake:
+    with FakeOpenAI(default=fake_model) as fake:
         llm = {"SPIEGEL_LLM_BASE_URL": fake.base_url, "SPIEGEL_LLM_MODEL": "fake-model"}
         for name, understanding in (("fake model, understanding off", "0"), ("fake model, understanding on", "1")):
             with running_server(port, database_url, {**llm, "SPIEGEL_LLM_UNDERSTANDING": understanding}) as server:
-                timings.append(time_turns(name, server, personas))
+                before = len(fake.requests)
+                timing = time_turns(name, server, personas)
+                sent = fake.requests[before:]
+                reads = sum(1 for body in sent if _is_reading(body))
+                timings.append(replace(timing, reads=reads, wordings=len(sent) - reads))
     return timings
 
 
@@ -170,13 +198,13 @@ def turn_times_markdown(timings: list[Timing], command: str) -> str:
         f"Command: `{command}`",
         "",
         "| configuration | turns | median ms/turn | p95 ms/turn | baseline median / p95 ms | p95 ÷ baseline p95 "
-        "| p95 ÷ no-model p95 | errors |",
-        "|---|---|---|---|---|---|---|---|",
+        "| p95 ÷ no-model p95 | model requests (read / word) | errors |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for t in timings:
         lines.append(
             f"| {t.name} | {len(t.turns)} | {t.median:.1f} | {t.p95:.1f} | {t.base_median:.1f} / {t.base_p95:.1f} "
-            f"| {t.p95 / t.base_p95:.1f} | {t.p95 / reference.p95:.2f} | {t.errors} |"
+            f"| {t.p95 / t.base_p95:.1f} | {t.p95 / reference.p95:.2f} | {t.reads} / {t.wordings} | {t.errors} |"
         )
     return "\n".join(lines)
 

@@ -364,7 +364,9 @@ def _turn(text: str, lex: _Lexicon, language: str) -> _Turn:
         token = _norm_token(m.group(0))
         if not token:
             continue
-        token = _corrected(lex.spelling.get(token, token), language)
+        token = lex.spelling.get(token, token)
+        if not (m.group(0)[:1].isupper() and raw[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n")):
+            token = _corrected(token, language)  # a capital inside a sentence is a name: never "corrected"
         if token != _norm_token(m.group(0)):
             fixes.append((m.start(), m.end(), token))
         if tokens and (_CLAUSE_MARK.search(raw, previous_end, m.start()) or token in lex.clause_breakers):
@@ -605,7 +607,7 @@ def _distress(turn: _Turn, lex: _Lexicon, language: str) -> bool:
     return False
 
 
-def _disclosure(turn: _Turn, lex: _Lexicon, language: str, signals: AnswerSignals) -> str | None:
+def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
     found: list[tuple[int, str]] = []
     for kind, rx in lex.disclosure:
         for m in rx.finditer(turn.norm):
@@ -613,13 +615,10 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str, signals: AnswerSignal
             if not _negated(turn, first, last, lex, language):
                 found.append((m.start(), kind))
                 break
-    if found:
-        kinds = [kind for _, kind in sorted(found)]
-        return "violence" if "violence" in kinds else kinds[0]
-    for cue in signals.disclosures:
-        if cue.kind in DISCLOSURE_KINDS:
-            return cue.kind
-    return None
+    if not found:
+        return None
+    kinds = [kind for _, kind in sorted(found)]
+    return "violence" if "violence" in kinds else kinds[0]
 
 
 def _sarcasm(turn: _Turn, lex: _Lexicon) -> bool:
@@ -814,7 +813,7 @@ def understand(text: str, context: Context) -> Understanding:
     matter_yours = tuple(m for m in matter_yours if not ruled_out & {_norm_token(w) for w in m.split()})
     correction = _correction(turn, match, lex) if kind == "correction" else None
     refusal_target = _refusal_target(turn, lex, signals) if kind == "refusal" else None
-    disclosure = _disclosure(turn, lex, language, signals)
+    disclosure = _disclosure(turn, lex, language)
     distress = _distress(turn, lex, language)
     thin = (
         kind == "answer"

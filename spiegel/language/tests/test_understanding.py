@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -261,6 +263,99 @@ MORE_WAYS = [
 @pytest.mark.parametrize(("language", "text", "kind"), MORE_WAYS)
 def test_kinds_of_turn_in_more_everyday_wordings(language: str, text: str, kind: str) -> None:
     assert read(text, language).kind == kind
+
+
+# Written after the rules above were tuned, as a check that they carry over to other wordings.
+EVERYDAY = [
+    ("nl", "Wordt dit gedeeld met mijn oude afdeling?", "meta_question"),
+    ("nl", "Mag mijn manager dit lezen?", "meta_question"),
+    ("nl", "zijn jullie van de organisatie zelf of extern?", "meta_question"),
+    ("nl", "Ben jij een AI?", "meta_question"),
+    ("nl", "Is er iemand die dit live meeleest?", "meta_question"),
+    ("nl", "Hoezo wil je dat weten?", "meta_question"),
+    ("nl", "wat heb je daar nou aan", "meta_question"),
+    ("nl", "Weet mijn werkgever straks dat ik dit gezegd heb?", "meta_question"),
+    ("nl", "Hoeveel tijd kost dit nog ongeveer?", "meta_question"),
+    ("nl", "hoe lang nog?", "meta_question"),
+    ("nl", "Wat gebeurt er na dit gesprek?", "meta_question"),
+    ("nl", "Krijgt de organisatie een rapport?", "meta_question"),
+    ("nl", "Kan ik op elk moment stoppen?", "meta_question"),
+    ("nl", "moet ik alles invullen?", "meta_question"),
+    ("nl", "Daar ga ik liever niet op in.", "refusal"),
+    ("nl", "Dat wil ik voor me houden.", "refusal"),
+    ("nl", "Geen zin om daarover te praten eerlijk gezegd.", "refusal"),
+    ("nl", "over mijn gezondheid zeg ik niks", "refusal"),
+    ("nl", "Het salaris laat ik liever buiten beschouwing.", "refusal"),
+    ("nl", "Pas, daar wil ik niet over praten.", "refusal"),
+    ("nl", "Volgende.", "skip"),
+    ("nl", "Kunnen we naar een ander onderwerp?", "skip"),
+    ("nl", "sla deze maar over", "skip"),
+    ("nl", "Nee, je haalt dingen door elkaar.", "correction"),
+    ("nl", "Dat is niet helemaal juist, het was juist andersom.", "correction"),
+    ("nl", "Nee, niet de directeur, mijn teamleider bedoel ik.", "correction"),
+    ("nl", "Dit hebben we al gehad.", "already_told"),
+    ("nl", "Heb ik net al uitgelegd toch?", "already_told"),
+    ("nl", "zei ik toch net", "already_told"),
+    ("nl", "Ik weet niet wat je bedoelt met die vraag.", "confusion"),
+    ("nl", "Welke periode bedoel je?", "confusion"),
+    ("nl", "Sorry, die vraag snap ik niet.", "confusion"),
+    ("nl", "Je stelt steeds dezelfde vragen.", "complaint"),
+    ("nl", "Dit voelt heel onpersoonlijk.", "complaint"),
+    ("nl", "Ik heb het gevoel dat je niet luistert.", "complaint"),
+    ("nl", "Nee, dat was alles.", "nothing_more"),
+    ("nl", "Ik kan niks meer bedenken.", "nothing_more"),
+    ("nl", "Dat is het wel, denk ik.", "nothing_more"),
+    ("en", "Does my old team get to see this?", "meta_question"),
+    ("en", "Is this shared with HR?", "meta_question"),
+    ("en", "Are you a human or an AI?", "meta_question"),
+    ("en", "Who exactly am I talking to?", "meta_question"),
+    ("en", "What's this for?", "meta_question"),
+    ("en", "Why do you need to know?", "meta_question"),
+    ("en", "Will they know it was me?", "meta_question"),
+    ("en", "How long will this take?", "meta_question"),
+    ("en", "Is there much more?", "meta_question"),
+    ("en", "What happens to this afterwards?", "meta_question"),
+    ("en", "Will anything actually change because of this?", "meta_question"),
+    ("en", "Can I leave this halfway?", "meta_question"),
+    ("en", "Do I need to answer everything?", "meta_question"),
+    ("en", "I'm not comfortable talking about that.", "refusal"),
+    ("en", "Prefer not to say.", "refusal"),
+    ("en", "That's private.", "refusal"),
+    ("en", "I don't want to get into my health.", "refusal"),
+    ("en", "Can we not talk about my team?", "refusal"),
+    ("en", "Next one.", "skip"),
+    ("en", "Let's go to the next topic.", "skip"),
+    ("en", "I'll pass on this one.", "skip"),
+    ("en", "No, you've mixed things up.", "correction"),
+    ("en", "That's not right, it was the opposite.", "correction"),
+    ("en", "No, not the director, my team lead.", "correction"),
+    ("en", "We've been over this.", "already_told"),
+    ("en", "I mentioned that earlier.", "already_told"),
+    ("en", "Already answered that one.", "already_told"),
+    ("en", "I'm not sure what you mean by that.", "confusion"),
+    ("en", "Which period do you mean?", "confusion"),
+    ("en", "Sorry, I don't get it.", "confusion"),
+    ("en", "You keep asking the same questions.", "complaint"),
+    ("en", "This feels really impersonal.", "complaint"),
+    ("en", "I feel like you're not listening.", "complaint"),
+    ("en", "No, that's everything.", "nothing_more"),
+    ("en", "I can't think of anything else.", "nothing_more"),
+    ("en", "That's it I think.", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), EVERYDAY)
+def test_kinds_of_turn_in_wordings_written_after_tuning(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+def test_ordinary_exit_interview_sentences_are_all_answers() -> None:
+    """The 620 hand-written sentences of the redaction evaluation set: stories, never a kind of meta-turn."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    for language in ("nl", "en"):
+        lines = (data / f"redaction_eval_{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        kinds = {read(json.loads(line)["text"], language).kind for line in lines if line.strip()}
+        assert kinds == {"answer"}
 
 
 TYPOS = [

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "spiegel.web.doors.DoorThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -210,6 +211,15 @@ EMAIL_HOST_USER = env_str("SPIEGEL_SMTP_USER")
 EMAIL_HOST_PASSWORD = env_str("SPIEGEL_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("SPIEGEL_SMTP_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("SPIEGEL_FROM_EMAIL", "spiegel@localhost")
+
+# Locked doors (spiegel.privacy.throttle): this many failed attempts (unknown link or receipt, wrong API key,
+# wrong password) from one address within the window answer 429 with Retry-After until the window has passed;
+# a user name is locked after SPIEGEL_LOGIN_ACCOUNT_FAILURES failed sign-ins. 0 switches a limit off.
+SPIEGEL_THROTTLE_FAILURES = env_int("SPIEGEL_THROTTLE_FAILURES", 20, minimum=0, maximum=100000)
+SPIEGEL_LOGIN_ACCOUNT_FAILURES = env_int("SPIEGEL_LOGIN_ACCOUNT_FAILURES", 10, minimum=0, maximum=100000)
+SPIEGEL_THROTTLE_WINDOW = env_int("SPIEGEL_THROTTLE_WINDOW", 900, minimum=1, maximum=86400)
+# Reverse proxies in front of Spiegel that append the client's address to X-Forwarded-For (0: none).
+SPIEGEL_TRUSTED_PROXIES = env_int("SPIEGEL_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
 
 # Invitations expire this many days after they are created.
 SPIEGEL_INVITATION_DAYS = env_int("SPIEGEL_INVITATION_DAYS", 30, minimum=1, maximum=365)

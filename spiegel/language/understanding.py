@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
+from spiegel.language.lemmas import is_known_word
 from spiegel.language.signals import AnswerSignals, analyse_answer, detect_language
 from spiegel.language.text import strip_control
 
@@ -159,6 +160,9 @@ def _one(items: list[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    spelling: dict[str, str]  # chat spelling and common typos -> the word the patterns expect
+    vocabulary: frozenset[str]  # every word the lists use: a typo one letter off one of them is read as it
+    deletions: dict[str, tuple[str, ...]]  # vocabulary words by themselves and by each one-letter deletion
     meta: tuple[tuple[str, tuple[_Pattern, ...]], ...]
     kinds: tuple[tuple[str, tuple[_Pattern, ...]], ...]
     correction_lead: re.Pattern[str] | None
@@ -202,7 +206,15 @@ def _lexicon(language: str) -> _Lexicon:
     matter = data["matter"]
     topics = [(_norm_phrase(w), theme) for theme, words in data["refusal_topics"].items() for w in words]
     topics.sort(key=lambda pair: -len(pair[0]))
+    vocabulary = _vocabulary(data)
+    deletions: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            deletions.setdefault(variant, []).append(word)
     return _Lexicon(
+        spelling=dict(data.get("spelling", {})),
+        vocabulary=vocabulary,
+        deletions={k: tuple(v) for k, v in deletions.items()},
         meta=tuple((topic, _patterns(items)) for topic, items in kinds["meta_question"].items()),
         kinds=tuple((kind, _patterns(kinds[kind])) for kind in _KIND_ORDER),
         correction_lead=_one(kinds["correction_lead"]),
@@ -236,6 +248,47 @@ def _lexicon(language: str) -> _Lexicon:
     )
 
 
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+_LITERAL = re.compile(r"[a-zà-ÿ]{2,}")
+
+
+def _vocabulary(data: dict[str, Any]) -> frozenset[str]:
+    """The words of every list and pattern (regex escapes such as \\w left out)."""
+    words: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            words.update(_LITERAL.findall(_ESCAPE.sub(" ", node.lower())))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("_comment", "spelling"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    words.update(data.get("spelling", {}).values())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def _corrected(token: str, language: str) -> str:
+    """``token``, or the one word of the lists it is a one-letter typo of ("volgnde" -> "volgende")."""
+    lex = _lexicon(language)
+    if len(token) < 3 or token in lex.vocabulary or not token.isalpha() or is_known_word(token, language):
+        return token
+    found = set(lex.deletions.get(token, ()))
+    for i in range(len(token)):
+        found.update(lex.deletions.get(token[:i] + token[i + 1 :], ()))
+    # a dropped letter ("volgnde", "nxt") from any word of four letters or more; another slip only in a
+    # longer word, where a one-letter change is unlikely to make another real word ("whos" is no "whom")
+    found = {w for w in found if len(w) >= 4 and (len(w) == len(token) + 1 or (len(token) >= 5 and len(w) >= 5))}
+    if len(found) > 1:
+        found = {w for w in found if w[0] == token[0] and w[-1] == token[-1]}
+    return found.pop() if len(found) == 1 else token
+
+
 # --------------------------------------------------------------------------------------------------------
 # The turn as tokens: original spans, a normalised form, clauses
 # --------------------------------------------------------------------------------------------------------
@@ -263,6 +316,7 @@ class _Turn:
     norm: str
     clause: tuple[int, ...]
     question: bool
+    fixed: str  # raw with typos and chat spelling written out, for the signal analysis
 
     def tokens_of(self, start: int, end: int) -> tuple[int, int]:
         """Token indices first..last covered by a match norm[start:end]."""
@@ -277,7 +331,7 @@ class _Turn:
         return "?" in self.raw[self.spans[token][0] :]
 
 
-def _turn(text: str, lex: _Lexicon) -> _Turn:
+def _turn(text: str, lex: _Lexicon, language: str) -> _Turn:
     raw = strip_control(text)[:_MAX_CHARS]
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -286,10 +340,14 @@ def _turn(text: str, lex: _Lexicon) -> _Turn:
     position = 0
     current = 0
     previous_end = 0
+    fixes: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(raw):
         token = _norm_token(m.group(0))
         if not token:
             continue
+        token = _corrected(lex.spelling.get(token, token), language)
+        if token != _norm_token(m.group(0)):
+            fixes.append((m.start(), m.end(), token))
         if tokens and (_CLAUSE_MARK.search(raw, previous_end, m.start()) or token in lex.clause_breakers):
             current += 1
         tokens.append(token)
@@ -298,7 +356,10 @@ def _turn(text: str, lex: _Lexicon) -> _Turn:
         clause.append(current)
         position += len(token) + 1
         previous_end = m.end()
-    return _Turn(raw, tuple(tokens), tuple(spans), tuple(starts), " ".join(tokens), tuple(clause), "?" in raw)
+    fixed = raw
+    for start, end, token in reversed(fixes):
+        fixed = fixed[:start] + token + fixed[end:]
+    return _Turn(raw, tuple(tokens), tuple(spans), tuple(starts), " ".join(tokens), tuple(clause), "?" in raw, fixed)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -648,20 +709,20 @@ def understand(text: str, context: Context) -> Understanding:
     base = context.language if context.language in LANGUAGES else "nl"
     language = _language(text, context)
     lex = _lexicon(language)
-    turn = _turn(text, lex)
+    turn = _turn(text, lex, language)
     if not turn.tokens:
         return Understanding(kind="answer", language=base, thin=True)
     kind, topic, match = _kind(turn, lex)
     if kind == "answer" and language != base:
         # a turn in the other language that is no answer in it may still be one in the conversation's
         other = _lexicon(base)
-        other_turn = _turn(text, other)
+        other_turn = _turn(text, other, base)
         other_kind, other_topic, other_match = _kind(other_turn, other)
         if other_kind != "answer":
             language, lex, turn = base, other, other_turn
             kind, topic, match = other_kind, other_topic, other_match
 
-    signals = analyse_answer(turn.raw, language)
+    signals = analyse_answer(turn.fixed, language)
     hedge_ends = _hedge_ends(turn, lex)
     feelings = _feelings(turn, lex, language, hedge_ends)
     sarcasm = _sarcasm(turn, lex)

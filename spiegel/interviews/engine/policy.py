@@ -361,14 +361,13 @@ class TurnPolicy(FollowUps):
                 s.topic(theme).status = "covered"
             if s.main_reason == theme:
                 s.main_reason, s.main_reason_words = None, None
-        new = next((t for t in u.raised if t not in s.refused and t not in negated), None)
-        matter = self._understood_matter(u)
+        new, matter = self._corrected_content(s, u, text, negated)
         if new is None and matter is None:
             return Move(
                 "correction_ack",
                 topic=s.current_topic,
                 language=lang,
-                preface="correction",
+                note=self._fresh(s, "prefaces", "correction"),
                 target="clarify_correction",
             )
         if new is not None:
@@ -391,7 +390,12 @@ class TurnPolicy(FollowUps):
         tp.follow_ups += 1
         tp.probes.append("practice")
         return Move(
-            "correction_ack", topic=topic, language=lang, preface="correction", target="correction_follow", quote=label
+            "correction_ack",
+            topic=topic,
+            language=lang,
+            note=self._fresh(s, "prefaces", "correction"),
+            target="correction_follow",
+            quote=label,
         )
 
     def _follow_decisive(self, s: ConversationState, u: Understanding, sig: AnswerSignals, text: str) -> Move | None:

@@ -178,3 +178,35 @@ def negated(context: str, words: str) -> bool:
         return False
     negators = word_list("negators")
     return any(w in negators or w.endswith("n't") for w in low[max(0, index - 3) : index])
+
+
+def tail_phrase(text_: str) -> str | None:
+    """The noun phrase that ends ``text_`` ("... het ging om het nieuwe rooster"), in the interviewer's voice.
+
+    Only a determiner followed by at most three words of substance up to the end counts; anything else is no
+    complete phrase, and None is returned.
+    """
+    tokens = _WORD_RX.findall(text_)
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    determiners, stop, filler = word_list("determiners"), word_list("stop"), word_list("filler")
+    negators = word_list("negators")
+    for start in range(len(lower) - 2, max(-1, len(lower) - 6), -1):
+        if lower[start] not in determiners:
+            continue
+        rest = lower[start + 1 :]
+        if not rest or len(rest) > 4:
+            return None
+        if any(w in stop or w in filler or w in negators or not w.replace("-", "").isalpha() for w in rest):
+            return None
+        if rest[-1] in word_list("not_nouns") or len(rest[-1]) < 3:
+            return None
+        words = [_swaps().get(lower[start], lower[start]), *tokens[start + 1 :]]
+        return " ".join(words)
+    return None
+
+
+def clauses_from_the_end(text_: str) -> list[str]:
+    """The clauses of ``text_``, last first: a correction's new content usually comes last ("niet X, maar Y")."""
+    pivots = "|".join(re.escape(p) for p in sorted(word_list("clause_pivots"), key=len, reverse=True))
+    parts = re.split(rf"[,;:.!?]|\b(?:{pivots})\b", text_, flags=re.IGNORECASE) if pivots else [text_]
+    return [p.strip() for p in reversed(parts) if p and p.strip()]

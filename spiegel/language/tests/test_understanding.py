@@ -263,6 +263,42 @@ def test_kinds_of_turn_in_more_everyday_wordings(language: str, text: str, kind:
     assert read(text, language).kind == kind
 
 
+TYPOS = [
+    ("nl", "dat heb k toch al gezegt", "already_told"),
+    ("nl", "wie leest dt eigelijk", "meta_question"),
+    ("nl", "daar wil k t nie over hebben", "refusal"),
+    ("nl", "volgnde onderwerp", "skip"),
+    ("nl", "mag ik ff stoppen", "meta_question"),
+    ("en", "i alredy told u that", "already_told"),
+    ("en", "r u a bot", "meta_question"),
+    ("en", "y do u ask", "meta_question"),
+    ("en", "nxt topic", "skip"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), TYPOS)
+def test_chat_spelling_and_typos_are_read_as_meant(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        ("nl", "over mijn teamleidr wil ik het niet hebben", "manager"),
+        ("en", "i dont wanna talk about my manger", "manager"),
+        ("en", "leave my collegues out of it", "collaboration"),
+    ],
+)
+def test_a_misspelt_refusal_target_is_still_found(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
+
+
+def test_real_words_are_not_corrected_into_other_words() -> None:
+    assert read("who's going to see this?", "en").meta_topic == "who_reads"
+    assert [f.name for f in read("We speelden in een band, dat was leuk.").feelings] == []
+
+
 def test_violence_outweighs_an_earlier_insult() -> None:
     assert read("mijn collega werd uitgescholden door een cliënt en die sloeg haar").disclosure == "violence"
 

@@ -10,7 +10,7 @@ from spiegel.interviews.harness.personas import PERSONAS, persona_by_id
 from spiegel.interviews.harness.personas_more import MORE_PERSONAS
 from spiegel.interviews.harness.runner import run_all, run_conversation
 from spiegel.interviews.harness.simulator import SimulatedLeaver
-from spiegel.interviews.harness.transport import BaselineInterviewer, ProberInterviewer
+from spiegel.interviews.harness.transport import BaselineInterviewer, EngineInterviewer, ProberInterviewer
 
 
 def _leaver(persona_id: str) -> SimulatedLeaver:
@@ -158,3 +158,9 @@ def test_the_sheet_has_nothing_to_handle_and_names_no_main_reason() -> None:
     m = measure(run_conversation(persona_by_id("en-icu-nurse"), BaselineInterviewer()))
     assert (m.distress_handled, m.disclosure_handled, m.summary_names_main) == (None, None, False)
     assert m.bad_fragments == 0
+
+
+def test_the_engine_pastes_no_bad_fragment_into_any_simulated_conversation() -> None:
+    results = run_all(EngineInterviewer())
+    bad = {m.persona_id: m.bad_fragments for m in map(measure, results) if m.bad_fragments}
+    assert bad == {}

@@ -172,6 +172,10 @@ class _Lexicon:
     post_stop: frozenset[str]
     not_the_point: re.Pattern[str] | None
     clause_breakers: frozenset[str]
+    theme_negators: frozenset[str]
+    theme_bridge: frozenset[str]
+    contrast_starts: frozenset[str]
+    themes_extra: tuple[tuple[tuple[str, ...], str], ...]
     hedges: re.Pattern[str] | None
     decisive: re.Pattern[str] | None
     distress: re.Pattern[str] | None
@@ -224,6 +228,14 @@ def _lexicon(language: str) -> _Lexicon:
         post_stop=frozenset(data["negation_post_stop"]),
         not_the_point=_one(data["not_the_point"]),
         clause_breakers=frozenset(data["clause_breakers"]),
+        theme_negators=frozenset(data.get("theme_negators", [])),
+        theme_bridge=frozenset(data.get("theme_bridge", [])),
+        contrast_starts=frozenset(data.get("contrast_starts", [])),
+        themes_extra=tuple(
+            (tuple(_norm_phrase(w).split()), theme)
+            for theme, words in data.get("themes_extra", {}).items()
+            for w in words
+        ),
         hedges=_one(data["hedges"]),
         decisive=_one(data["decisive"]),
         distress=_one(data["distress"]),
@@ -390,6 +402,32 @@ def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str, a
     return False
 
 
+def _theme_negated(turn: _Turn, first: int, last: int, lex: _Lexicon) -> bool:
+    """Whether a theme is named to be ruled out: "niet om het geld", "not for the money", "wasn't the
+    workload", "niet X maar Y", "het salaris was niet het probleem". An absence is no ruling out: "geen
+    feedback", "never got a raise" and "kon niet doorgroeien" name the theme as a problem."""
+    clause = turn.clause[first]
+    i = first - 1
+    while i >= 0 and first - i <= 5 and turn.clause[i] == clause:
+        token = turn.tokens[i]
+        if token in lex.theme_negators:
+            return True
+        if token not in lex.theme_bridge:
+            break
+        i -= 1
+    # "ik ben niet weggegaan om het salaris, maar ...": the whole clause before the contrast is denied
+    end = last
+    while end + 1 < len(turn.tokens) and turn.clause[end + 1] == clause:
+        end += 1
+    if end + 1 < len(turn.tokens) and turn.tokens[end + 1] in lex.contrast_starts:
+        start = first
+        while start > 0 and turn.clause[start - 1] == clause:
+            start -= 1
+        if any(turn.tokens[k] in lex.theme_negators for k in range(start, first)):
+            return True
+    return _not_the_point(turn, last, lex)
+
+
 def _not_the_point(turn: _Turn, first: int, lex: _Lexicon) -> bool:
     """ "het salaris was niet het probleem", "money wasn't the issue": the theme is named to be ruled out."""
     if lex.not_the_point is None:
@@ -530,8 +568,19 @@ def _themes(
             mentions.append(ThemeMention(mention.theme, False, mention.term))
             continue
         last = at + len(wanted) - 1
-        negated = _negated(turn, at, last, lex, language, after=False) or _not_the_point(turn, last, lex)
+        negated = _theme_negated(turn, at, last, lex)
         mentions.append(ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
+    known = {m.theme for m in mentions}
+    for words, theme in lex.themes_extra:
+        if theme in known:
+            continue
+        n = len(words)
+        at = next((i for i in range(len(turn.tokens) - n + 1) if turn.tokens[i : i + n] == words), None)
+        if at is not None:
+            known.add(theme)
+            last = at + n - 1
+            negated = _theme_negated(turn, at, last, lex)
+            mentions.append(ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
     return tuple(mentions)
 
 
@@ -642,7 +691,10 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
             two = f"{turn.tokens[det - 1]} {turn.tokens[det]}" if det > 0 else ""
             if two in lex.determiners:
                 start, ok = det - 1, True
-            elif turn.tokens[det] in lex.determiners:
+            elif turn.tokens[det] in lex.determiners and not (
+                turn.tokens[det] in ("that", "this", "dat")
+                and (turn.tokens[head_end] in lex.bare_ok or turn.tokens[head_end].endswith("s"))
+            ):
                 start, ok = det, True
             elif turn.tokens[det] in lex.bad_determiners:
                 i = head_end + 1
@@ -733,6 +785,8 @@ def understand(text: str, context: Context) -> Understanding:
     matter: tuple[str, ...] = ()
     if kind in ("answer", "correction"):
         matter = _matter(turn, lex, language)
+    ruled_out = [t.words.lower() for t in themes if t.negated and t.words]
+    matter = tuple(m for m in matter if not any(words in m.lower() for words in ruled_out))
     correction = _correction(turn, match, lex) if kind == "correction" else None
     refusal_target = _refusal_target(turn, lex, signals) if kind == "refusal" else None
     disclosure = _disclosure(turn, lex, language, signals)

@@ -313,6 +313,11 @@ def test_could_not_stop_crying_is_distress_not_its_denial() -> None:
     assert read("i couldn't stop crying", "en").distress
 
 
+def test_no_matter_for_what_the_leaver_ruled_out() -> None:
+    u = read("Het ging niet om het salaris maar om het nieuwe rooster.")
+    assert u.matter == ("het nieuwe rooster",)
+
+
 def test_no_matter_that_stops_inside_a_compound() -> None:
     assert read("The new shift pattern was the real reason I left.", "en").matter == ()
 
@@ -382,6 +387,13 @@ THEMES = [
     ("nl", "Het salaris was niet het probleem.", ("pay", True)),
     ("nl", "Het salaris was gewoon te laag.", ("pay", False)),
     ("en", "The workload was crushing.", ("workload", False)),
+    ("nl", "Ik ben niet weggegaan om het salaris, maar omdat ik niet kon doorgroeien.", ("pay", True)),
+    ("nl", "Ik ben niet weggegaan om het salaris, maar omdat ik niet kon doorgroeien.", ("career", False)),
+    ("nl", "Het ging om het rooster, het salaris was bijzaak.", ("pay", True)),
+    ("en", "It was the rota; the pay was secondary.", ("pay", True)),
+    ("nl", "Ik kreeg nooit feedback van mijn leidinggevende.", ("manager", False)),
+    ("en", "I never got a raise in four years.", ("pay", False)),
+    ("en", "I didn't get any training at all.", ("career", False)),
 ]
 
 

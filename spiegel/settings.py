@@ -189,6 +189,12 @@ TASKS = {
     }
 }
 
+# Idle timeouts: a staff session ends after this many minutes without a request (each request renews it); a
+# leaver's session (it only remembers their language) after SPIEGEL_LEAVER_SESSION_MINUTES.
+SPIEGEL_STAFF_IDLE_MINUTES = env_int("SPIEGEL_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=24 * 60)
+SPIEGEL_LEAVER_SESSION_MINUTES = env_int("SPIEGEL_LEAVER_SESSION_MINUTES", 20, minimum=1, maximum=24 * 60)
+SESSION_COOKIE_AGE = SPIEGEL_STAFF_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SPIEGEL_SECURE_COOKIES", False)

@@ -94,6 +94,9 @@ class Understanding:
     themes: tuple[ThemeMention, ...] = ()
     matter: tuple[str, ...] = ()
     feelings: tuple[Feeling, ...] = ()
+    # matter the leaver named with a possessive, in the interviewer's voice: "mijn verlof" -> "je verlof",
+    # "my approved leave" -> "your approved leave" (for "Je vertelde over {…}"; "matter" never holds these)
+    matter_yours: tuple[str, ...] = ()
     decisive: bool = False
     disclosure: DisclosureKind | None = None
     distress: bool = False
@@ -174,6 +177,8 @@ class _Lexicon:
     clause_breakers: frozenset[str]
     theme_negators: frozenset[str]
     theme_bridge: frozenset[str]
+    theme_ruled_out: re.Pattern[str] | None
+    yours: dict[str, str]
     contrast_starts: frozenset[str]
     themes_extra: tuple[tuple[tuple[str, ...], str], ...]
     hedges: re.Pattern[str] | None
@@ -230,6 +235,8 @@ def _lexicon(language: str) -> _Lexicon:
         clause_breakers=frozenset(data["clause_breakers"]),
         theme_negators=frozenset(data.get("theme_negators", [])),
         theme_bridge=frozenset(data.get("theme_bridge", [])),
+        theme_ruled_out=_one(data.get("theme_ruled_out", [])),
+        yours=dict(matter.get("yours", {})),
         contrast_starts=frozenset(data.get("contrast_starts", [])),
         themes_extra=tuple(
             (tuple(_norm_phrase(w).split()), theme)
@@ -407,6 +414,10 @@ def _theme_negated(turn: _Turn, first: int, last: int, lex: _Lexicon) -> bool:
     workload", "niet X maar Y", "het salaris was niet het probleem". An absence is no ruling out: "geen
     feedback", "never got a raise" and "kon niet doorgroeien" name the theme as a problem."""
     clause = turn.clause[first]
+    if lex.theme_ruled_out is not None:
+        words = " ".join(t for t, c in zip(turn.tokens, turn.clause, strict=True) if c == clause)
+        if lex.theme_ruled_out.search(words):
+            return True
     i = first - 1
     while i >= 0 and first - i <= 5 and turn.clause[i] == clause:
         token = turn.tokens[i]
@@ -641,6 +652,8 @@ def _sarcasm(turn: _Turn, lex: _Lexicon) -> bool:
 
 
 def _is_head(token: str, lex: _Lexicon, language: str) -> bool:
+    if "-" in token:  # "cao-verhoging", "on-site childcare": the last part decides
+        token = token.rsplit("-", 1)[-1]
     if token in lex.meta_heads:
         return False
     if token in lex.heads:
@@ -660,8 +673,10 @@ def _is_modifier(token: str, lex: _Lexicon, language: str) -> bool:
     return False
 
 
-def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
+def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The matter phrases, and those named with a possessive in the interviewer's voice."""
     phrases: list[tuple[int, int]] = []
+    owned: list[tuple[int, int, str]] = []
     n = len(turn.tokens)
     i = 0
     while i < n:
@@ -697,6 +712,9 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
             ):
                 start, ok = det, True
             elif turn.tokens[det] in lex.bad_determiners:
+                next_token = turn.tokens[head_end + 1] if head_end + 1 < n else ""
+                if turn.tokens[det] in lex.yours and next_token not in lex.continuations:
+                    owned.append((start, head_end, lex.yours[turn.tokens[det]]))
                 i = head_end + 1
                 continue
         if not ok and turn.tokens[head_end] in lex.bare_ok:
@@ -725,7 +743,12 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
             phrase = phrase[0].lower() + phrase[1:]
         if phrase and phrase not in out:
             out.append(phrase)
-    return tuple(out[:3])
+    yours: list[str] = []
+    for start, end, pronoun in owned:
+        phrase = f"{pronoun} {turn.words(start, end).strip()}"
+        if phrase not in yours:
+            yours.append(phrase)
+    return tuple(out[:3]), tuple(yours[:3])
 
 
 def is_matter_phrase(phrase: str, text: str, language: str) -> bool:
@@ -783,10 +806,12 @@ def understand(text: str, context: Context) -> Understanding:
     content = kind in ("answer", "correction", "refusal", "already_told", "nothing_more")
     themes = _themes(turn, lex, language, hedge_ends, signals) if content else ()
     matter: tuple[str, ...] = ()
+    matter_yours: tuple[str, ...] = ()
     if kind in ("answer", "correction"):
-        matter = _matter(turn, lex, language)
-    ruled_out = [t.words.lower() for t in themes if t.negated and t.words]
-    matter = tuple(m for m in matter if not any(words in m.lower() for words in ruled_out))
+        matter, matter_yours = _matter(turn, lex, language)
+    ruled_out = {_norm_token(t.words.split()[-1]) for t in themes if t.negated and t.words.split()}
+    matter = tuple(m for m in matter if not ruled_out & {_norm_token(w) for w in m.split()})
+    matter_yours = tuple(m for m in matter_yours if not ruled_out & {_norm_token(w) for w in m.split()})
     correction = _correction(turn, match, lex) if kind == "correction" else None
     refusal_target = _refusal_target(turn, lex, signals) if kind == "refusal" else None
     disclosure = _disclosure(turn, lex, language, signals)
@@ -813,6 +838,7 @@ def understand(text: str, context: Context) -> Understanding:
         correction=correction,
         themes=themes,
         matter=matter,
+        matter_yours=matter_yours,
         feelings=feelings,
         decisive=lex.decisive is not None and lex.decisive.search(turn.norm) is not None,
         disclosure=cast(DisclosureKind | None, disclosure),

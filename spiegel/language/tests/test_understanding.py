@@ -318,6 +318,23 @@ def test_no_matter_for_what_the_leaver_ruled_out() -> None:
     assert u.matter == ("het nieuwe rooster",)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("nl", "Uiteindelijk was de druppel dat mijn verlof werd ingetrokken.", ("je verlof",)),
+        ("en", "The last straw was them cancelling my approved leave.", ("your approved leave",)),
+        ("en", "My manager never listened.", ("your manager",)),
+        ("en", "It had nothing to do with my manager.", ()),
+    ],
+)
+def test_matter_named_with_a_possessive_is_offered_in_the_interviewers_voice(
+    language: str, text: str, expected: tuple[str, ...]
+) -> None:
+    u = read(text, language)
+    assert u.matter_yours == expected
+    assert u.matter == ()
+
+
 def test_no_matter_that_stops_inside_a_compound() -> None:
     assert read("The new shift pattern was the real reason I left.", "en").matter == ()
 
@@ -394,6 +411,9 @@ THEMES = [
     ("nl", "Ik kreeg nooit feedback van mijn leidinggevende.", ("manager", False)),
     ("en", "I never got a raise in four years.", ("pay", False)),
     ("en", "I didn't get any training at all.", ("career", False)),
+    ("en", "It had nothing to do with my manager, she was great.", ("manager", True)),
+    ("nl", "Met mijn leidinggevende had het niks te maken.", ("manager", True)),
+    ("en", "I didn't leave for the salary, I left because I couldn't progress.", ("pay", True)),
 ]
 
 
@@ -600,8 +620,13 @@ def test_any_text_gives_a_valid_understanding(text: str, language: str) -> None:
         assert phrase.lower() in lowered
         assert not _META_WORDS.search(phrase)
         assert is_matter_phrase(phrase, text, u.language)
+    for phrase in u.matter_yours:
+        pronoun, _, rest = phrase.partition(" ")
+        assert pronoun in ("je", "jullie", "your")
+        assert rest and rest.lower() in lowered
     if u.kind not in ("answer", "correction"):
         assert u.matter == ()
+        assert u.matter_yours == ()
 
 
 def test_understanding_is_fast_enough_for_every_turn() -> None:

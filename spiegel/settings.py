@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "spiegel.web.doors.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -226,6 +227,18 @@ SPIEGEL_LOGIN_ACCOUNT_FAILURES = env_int("SPIEGEL_LOGIN_ACCOUNT_FAILURES", 10, m
 SPIEGEL_THROTTLE_WINDOW = env_int("SPIEGEL_THROTTLE_WINDOW", 900, minimum=1, maximum=86400)
 # Reverse proxies in front of Spiegel that append the client's address to X-Forwarded-For (0: none).
 SPIEGEL_TRUSTED_PROXIES = env_int("SPIEGEL_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
+
+# HTTPS (issue 16): with SPIEGEL_SECURE_COOKIES=true Spiegel runs behind TLS, so it also redirects plain HTTP
+# (except the health check) and sends HSTS. Behind a proxy that ends TLS, X-Forwarded-Proto says the scheme.
+SECURE_SSL_REDIRECT = env_bool("SPIEGEL_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SPIEGEL_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SPIEGEL_HSTS_INCLUDE_SUBDOMAINS", SESSION_COOKIE_SECURE)
+SECURE_HSTS_PRELOAD = env_bool("SPIEGEL_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
+if SPIEGEL_TRUSTED_PROXIES > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# `spiegel doctor` treats every warning of Django's deployment checks as a problem in production.
+SPIEGEL_PRODUCTION = env_bool("SPIEGEL_PRODUCTION", False)
 
 # Invitations expire this many days after they are created.
 SPIEGEL_INVITATION_DAYS = env_int("SPIEGEL_INVITATION_DAYS", 30, minimum=1, maximum=365)

@@ -333,6 +333,37 @@ def _mask_quotes(text: str, hidden: list[str]) -> str:
     return _QUOTED.sub(replace, text)
 
 
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _mask_echoes(text: str, hidden: list[str]) -> str:
+    """Take the leaver's hidden words out of an interviewer message that echoes them without quotes ("Je
+    noemde eerder een functioneringsgesprek gehad."): a run of words that all occur in the hidden words is
+    masked when it holds a long word (8+ letters) or is three words or more."""
+    vocabulary = {w.lower() for h in hidden for w in _TOKEN.findall(h)}
+    if not vocabulary:
+        return text
+    tokens = list(_TOKEN.finditer(text))
+    out: list[str] = []
+    position = 0
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].group().lower() in vocabulary:
+            if j > i and text[tokens[j - 1].end() : tokens[j].start()].strip():
+                break  # a run stops at punctuation
+            j += 1
+        run = tokens[i:j]
+        if run and (len(run) >= 3 or any(len(t.group()) >= 8 for t in run)):
+            out.append(text[position : run[0].start()] + MASK)
+            position = run[-1].end()
+            i = j
+        else:
+            i += 1
+    out.append(text[position:])
+    return "".join(out)
+
+
 def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
     """Take the words of private and deleted statements out of the transcript, and any quote of them."""
     ranges: dict[int, list[tuple[int, int]]] = {}
@@ -355,7 +386,7 @@ def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
             message.text = text
     for message in messages:
         if message.role == MessageRole.INTERVIEWER:
-            message.text = _mask_quotes(message.text, hidden_texts)
+            message.text = _mask_echoes(_mask_quotes(message.text, hidden_texts), hidden_texts)
     Message.objects.bulk_update(messages, ["text"])
     conversation = Conversation.objects.filter(interview=interview).first()
     if conversation is not None and conversation.state:

@@ -244,3 +244,13 @@ def test_no_name_reaches_the_statements_whatever_the_leaver_corrects() -> None:
     for statement in statements_of(completed.interview):
         for name in NAMES_IN_LEAVER_ANSWERS:
             assert name not in statement.text
+
+
+def test_an_interviewer_echo_of_private_words_without_quotes_is_masked_too() -> None:
+    from spiegel.consent.actions import _mask_echoes
+
+    hidden = ["ik heb drie jaar geen functioneringsgesprek gehad."]
+    assert _mask_echoes("Je noemde eerder een functioneringsgesprek gehad. Hoe zag dat eruit?", hidden) == (
+        "Je noemde eerder een […]. Hoe zag dat eruit?"
+    )
+    assert _mask_echoes("Hoe was het werk zelf voor jou?", hidden) == "Hoe was het werk zelf voor jou?"

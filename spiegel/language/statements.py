@@ -317,7 +317,7 @@ def _in_context(text: str, topic: str | None, phase: str, lang: _Lang) -> str:
 
 
 def _long_enough(text: str, topic: str | None, lang: _Lang) -> str:
-    """Every statement has at least MIN_STATEMENT_WORDS words: a short one gets "vond ik", or its topic."""
+    """Every statement has at least MIN_STATEMENT_WORDS words: a short one gets "voor mij" ("for me"), or its topic."""
     if word_count(text) >= MIN_STATEMENT_WORDS:
         return text
     if _has_verb(text, lang):

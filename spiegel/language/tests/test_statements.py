@@ -137,9 +137,9 @@ def test_every_statement_has_at_least_five_words() -> None:
     )
     assert texts == [
         "Ik vertrek vanwege ander werk, vast contract.",
-        "Het werk was druk, vond ik.",
-        "Salaris was oké, vond ik.",
-        "Collega's waren oké, vond ik.",
+        "Het werk was druk voor mij.",
+        "Salaris was oké voor mij.",
+        "Collega's waren oké voor mij.",
     ]
 
 

@@ -232,7 +232,8 @@ def corpus_table(rows: list[tuple[str, str, ner_corpus.Score]]) -> str:
         lines.append(
             f"| {language} | {corpus} | {split} | {s.passages} | {s.tokens} | {s.names} | {s.recall():.1%} | "
             f"{s.over_redaction():.2%} ({s.other_words_redacted}/{s.other_words}) | "
-            f"{s.over_redaction_as_person():.2%} ({s.other_words_as_person}) | {loc} / {org} / {entity} / {by.get('O', 0)} | {speed:,.0f} |"
+            f"{s.over_redaction_as_person():.2%} ({s.other_words_as_person}) | "
+            f"{loc} / {org} / {entity} / {by.get('O', 0)} | {speed:,.0f} |"
         )
     return "\n".join(lines)
 

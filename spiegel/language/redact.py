@@ -31,6 +31,8 @@ MAPPING_VERSION = 1
 # Zipf frequency x10 from which a word counts as ordinary (data/names/common_*.txt); rarer capitalised words
 # are treated as possible names.
 COMMON_CUTOFF = 30
+# A listed first name written in lower case counts as a name when its Zipf frequency x10 is below this.
+LOWER_CASE_NAME_CUTOFF = 45
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,9 @@ _DETERMINERS = {
 }
 # Particles that may open a surname with a capital: "De Vries", "Van Dijk", "El Amrani" (not "In", "Op").
 _OPENING_PARTICLES = _set("de van den der ter ten el al le la du da di von ait bou mac")
+_LOWER_OPENING_PARTICLES = _set("van von ter ten vd")
+# Particles that after a name far more often open a place: "te Zwolle", "in Utrecht", "op Texel".
+_PLACE_PARTICLES = _set("te in op")
 _MONTH_ABBREVIATIONS = _set("jan feb mar apr jun jul aug sep sept oct nov dec")
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _CONTRACTIONS = _set("ve m d ll re t")
@@ -512,6 +517,8 @@ def _tokenise(text: str, blocked: bytearray, lex: _Lexicon) -> list[_Token]:
                     and word.isupper()
                     and "-" not in word
                     and (len(word) < 4 or lex.common.get(low, 0) >= COMMON_CUTOFF)
+                    and low not in lex.first
+                    and low not in lex.last
                 )
                 or text[end : end + 1].isdigit()
                 or text[start - 1 : start].isdigit(),
@@ -623,7 +630,7 @@ class _Detector:
             weak = tok.low in WEAK_TITLES and j == i + 1
             if weak and j < n and tokens[j].particle:
                 return None  # "Koning van Saksen", "Minister van Financiën"
-            end = self._surname(text, tokens, j, strong=not weak, titled=not weak)
+            end = self._surname(text, tokens, j, strong=True, titled=not weak)
             if end is not None:
                 return self._extend(text, tokens, end)
             if tok.title:
@@ -633,6 +640,12 @@ class _Detector:
             end = self._surname(text, tokens, i, strong=not tok.sentence_start)
             if end is not None:
                 return self._extend(text, tokens, end)
+        if tok.particle and not tok.cap and tok.low in _LOWER_OPENING_PARTICLES and i > 0:
+            gap = text[tokens[i - 1].end : tok.start]
+            if "," in gap or ";" in gap or tokens[i - 1].low in _COORDINATORS:
+                end = self._surname(text, tokens, i, strong=False)
+                if end is not None and not tokens[end - 1].gazetteer:
+                    return self._extend(text, tokens, end)  # "Sichterman, van Marle en van Hasselt"
         if not self._is_name_head(text, tokens, i):
             return None
         return self._extend(text, tokens, i + 1)
@@ -670,6 +683,8 @@ class _Detector:
                 j += 1
                 continue
             if nxt.particle:
+                if nxt.low in _PLACE_PARTICLES:
+                    break  # "Frans Jozef te Verona", "Jan in Utrecht"
                 end = self._surname(text, tokens, j, strong=True)
                 # "Kees van den Berg" yes; "Jeroen van Utrecht" (a place) and "Bas van de dienst" no.
                 if end is None or tokens[end - 1].gazetteer:
@@ -678,6 +693,19 @@ class _Detector:
                 continue
             if self.nameish(nxt) and not nxt.sentence_start:
                 j += 1
+                continue
+            previous = tokens[j - 1]
+            if (
+                previous.text.isupper()
+                and nxt.text.isupper()
+                and len(nxt.text) > 1
+                and nxt.low not in self.lex.stop
+                and not nxt.title
+                and not nxt.gazetteer
+                and not self.role_word(nxt.low)
+                and (self.kind(nxt) is not None or self.rare(nxt))
+            ):
+                j += 1  # a name written in capitals goes on in capitals: "JAN POST", "GERRIT BOS"
                 continue
             break
         return j
@@ -699,8 +727,11 @@ class _Detector:
         nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
         role_before = bool(_ROLE_BEFORE[lang].search(text[max(0, tok.start - 40) : tok.start]))
         if not tok.cap:
-            # Lower case only straight after a role word: "mijn leidinggevende sandra".
-            return role_before and kind == "first" and tok.low not in lex.ambiguous
+            # Lower case straight after a role word ("mijn leidinggevende sandra"), or a listed first name that
+            # is no ordinary word ("met tanya", "steve and tanya"): people type names without capitals.
+            if kind != "first" or tok.low in lex.ambiguous or tok.low in lex.not_names:
+                return False
+            return role_before or lex.common.get(tok.low, 0) < LOWER_CASE_NAME_CUTOFF
         before_gap = text[prev.end : tok.start] if prev else ""
         prev_low = prev.low if prev and "," not in before_gap else None
         next_low = nxt.low if nxt else None

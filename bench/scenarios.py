@@ -6,12 +6,15 @@ spiegel/interviews/harness/scenarios.py for the format. Failures are listed with
     .venv/bin/python bench/scenarios.py                       # the tuning set
     .venv/bin/python bench/scenarios.py --dir tests/scenarios/interviewer/heldout
     .venv/bin/python bench/scenarios.py --kind refusal --language nl -v
+    .venv/bin/python bench/scenarios.py --quiet --write-doc docs/benchmarks.md
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -29,6 +32,35 @@ from spiegel.interviews.harness.scenarios import (  # noqa: E402
 )
 
 DEFAULT_DIR = ROOT / "tests" / "scenarios" / "interviewer" / "tuning"
+SECTION = re.compile(r"(<!-- section: scenarios -->\n)(.*?)(<!-- end: scenarios -->)", re.DOTALL)
+
+
+def _markdown(command: str, directory: Path, results: list[ScenarioResult]) -> str:
+    rates = pass_rates(results)
+    fragments = sum(len(r.fragments) for r in results)
+    resolved = directory.resolve()
+    shown_dir = resolved.relative_to(ROOT) if resolved.is_relative_to(ROOT) else directory
+    lines = [
+        "## Interviewer scenarios: what each kind of turn gets",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        f"{len(results)} short conversations in `{shown_dir}` "
+        "(half Dutch, half English), written from docs/interviewing.md and issue 11 before the interviewer's "
+        "rules were tuned, run black-box over the Engine API (`spiegel/interviews/harness/scenarios.py`). Each "
+        "asserts what the reply to its last turn must and must not do; every interviewer message also goes "
+        "through the fragment check.",
+        "",
+        f"**Pass rate: {rates['all']['all']}**; bad fragments in interviewer messages: {fragments}.",
+        "",
+        "| group | passed |",
+        "|---|---|",
+    ]
+    lines += [f"| {key} | {rate} |" for key, rate in rates["language"].items()]
+    lines += [f"| {key} | {rate} |" for key, rate in rates["kind"].items()]
+    return "\n".join(lines) + "\n"
 
 
 def _print_failure(r: ScenarioResult, verbose: bool) -> None:
@@ -55,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print the whole transcript of each failure")
     parser.add_argument("--quiet", action="store_true", help="only the pass rates, no list of failures")
     parser.add_argument("--json", action="store_true", help="print the rates and failures as JSON")
+    parser.add_argument(
+        "--write-doc",
+        metavar="PATH",
+        type=Path,
+        help="replace the scenarios section of this file (e.g. docs/benchmarks.md) with the rates",
+    )
     args = parser.parse_args(argv)
 
     scenarios = load_scenarios(args.dir)
@@ -73,6 +111,19 @@ def main(argv: list[str] | None = None) -> int:
     rates = pass_rates(results)
     fragments = sum(len(r.fragments) for r in results)
     failed = [r for r in results if not r.passed]
+
+    if args.write_doc:
+        shown = list(argv if argv is not None else sys.argv[1:])
+        i = shown.index("--write-doc")
+        del shown[i : i + 2]
+        command = " ".join([".venv/bin/python bench/scenarios.py", *map(shlex.quote, shown)]).strip()
+        doc: Path = args.write_doc
+        text = doc.read_text(encoding="utf-8")
+        section = _markdown(command, args.dir, results)
+        if not SECTION.search(text):
+            text = text.rstrip("\n") + "\n\n<!-- section: scenarios -->\n<!-- end: scenarios -->\n"
+        doc.write_text(SECTION.sub(lambda m: m.group(1) + section + m.group(3), text, count=1), encoding="utf-8")
+        print(f"wrote the scenarios section of {doc}")
 
     if args.json:
         out = {

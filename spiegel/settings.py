@@ -79,12 +79,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "spiegel.web.doors.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "spiegel.web.doors.DoorThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -188,6 +190,12 @@ TASKS = {
     }
 }
 
+# Idle timeouts: a staff session ends after this many minutes without a request (each request renews it); a
+# leaver's session (it only remembers their language) after SPIEGEL_LEAVER_SESSION_MINUTES.
+SPIEGEL_STAFF_IDLE_MINUTES = env_int("SPIEGEL_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=24 * 60)
+SPIEGEL_LEAVER_SESSION_MINUTES = env_int("SPIEGEL_LEAVER_SESSION_MINUTES", 20, minimum=1, maximum=24 * 60)
+SESSION_COOKIE_AGE = SPIEGEL_STAFF_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SPIEGEL_SECURE_COOKIES", False)
@@ -210,6 +218,27 @@ EMAIL_HOST_USER = env_str("SPIEGEL_SMTP_USER")
 EMAIL_HOST_PASSWORD = env_str("SPIEGEL_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("SPIEGEL_SMTP_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("SPIEGEL_FROM_EMAIL", "spiegel@localhost")
+
+# Locked doors (spiegel.privacy.throttle): this many failed attempts (unknown link or receipt, wrong API key,
+# wrong password) from one address within the window answer 429 with Retry-After until the window has passed;
+# a user name is locked after SPIEGEL_LOGIN_ACCOUNT_FAILURES failed sign-ins. 0 switches a limit off.
+SPIEGEL_THROTTLE_FAILURES = env_int("SPIEGEL_THROTTLE_FAILURES", 20, minimum=0, maximum=100000)
+SPIEGEL_LOGIN_ACCOUNT_FAILURES = env_int("SPIEGEL_LOGIN_ACCOUNT_FAILURES", 10, minimum=0, maximum=100000)
+SPIEGEL_THROTTLE_WINDOW = env_int("SPIEGEL_THROTTLE_WINDOW", 900, minimum=1, maximum=86400)
+# Reverse proxies in front of Spiegel that append the client's address to X-Forwarded-For (0: none).
+SPIEGEL_TRUSTED_PROXIES = env_int("SPIEGEL_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
+
+# HTTPS (issue 16): with SPIEGEL_SECURE_COOKIES=true Spiegel runs behind TLS, so it also redirects plain HTTP
+# (except the health check) and sends HSTS. Behind a proxy that ends TLS, X-Forwarded-Proto says the scheme.
+SECURE_SSL_REDIRECT = env_bool("SPIEGEL_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SPIEGEL_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SPIEGEL_HSTS_INCLUDE_SUBDOMAINS", SESSION_COOKIE_SECURE)
+SECURE_HSTS_PRELOAD = env_bool("SPIEGEL_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
+if SPIEGEL_TRUSTED_PROXIES > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# `spiegel doctor` treats every warning of Django's deployment checks as a problem in production.
+SPIEGEL_PRODUCTION = env_bool("SPIEGEL_PRODUCTION", False)
 
 # Invitations expire this many days after they are created.
 SPIEGEL_INVITATION_DAYS = env_int("SPIEGEL_INVITATION_DAYS", 30, minimum=1, maximum=365)

@@ -37,8 +37,9 @@ class ErrorOut(Schema):
 def errors(*codes: int) -> dict[int, type[ErrorOut]]:
     """The documented error responses of an operation (every one it can return; a CI fuzz run checks it):
     400 a body that is not JSON, 401 no valid API key, 403 the key may not do this, 404 unknown or another
-    organisation's, 409 not possible in the case's state, 422 invalid input."""
-    return dict.fromkeys(codes, ErrorOut)
+    organisation's, 409 not possible in the case's state, 422 invalid input. Every operation can also answer 429
+    (with Retry-After) to an address that failed too often (spiegel.privacy.throttle)."""
+    return dict.fromkeys((*codes, 429), ErrorOut)
 
 
 class InterviewIn(Schema):

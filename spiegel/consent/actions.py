@@ -16,7 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from spiegel.consent.models import ReviewOutcome, Statement, ThemeTally, Visibility, WouldReturn
+from spiegel.consent.models import (
+    SPECIAL_CATEGORY_THEMES,
+    ReviewOutcome,
+    Statement,
+    ThemeTally,
+    Visibility,
+    WouldReturn,
+)
 from spiegel.interviews.models import Conversation, Interview, Message, MessageRole, Status
 from spiegel.privacy.actions import record_case_event
 from spiegel.privacy.actors import Actor
@@ -214,8 +221,14 @@ def _reclassify(statements: Iterable[Statement], interview: Interview) -> None:
 
 
 def _check_special_category(statement: Statement) -> list[str]:
-    if statement.visibility == Visibility.ATTRIBUTED and statement.special_category and not statement.removed:
-        return [_("Statements about health are never shared with your name; choose anonymous or private.")]
+    """Health is never shared linked to the case. A statement that is plainly about health stays locked; one
+    that was filed under health on weaker signs ("we komen erop terug", "fysiek op kantoor") is the leaver's
+    call: choosing to share it with the case says it is not about their health, and the health theme goes."""
+    if statement.visibility != Visibility.ATTRIBUTED or not statement.special_category or statement.removed:
+        return []
+    if statement.health_locked:
+        return [_("Statements about health are never linked to your case; choose share anonymously or keep private.")]
+    statement.themes = [t for t in statement.themes or [] if str(t["id"]) not in SPECIAL_CATEGORY_THEMES]
     return []
 
 

@@ -14,7 +14,8 @@ from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField
 class Visibility(models.TextChoices):
     """What the leaver chose for one statement (privacy.md)."""
 
-    ATTRIBUTED = "attributed", _("Share with my name")
+    # The case has no name: "attributed" links the statement to the case (its department and role).
+    ATTRIBUTED = "attributed", _("Share linked to my case (department, role)")
     ANONYMOUS = "anonymous", _("Share anonymously")
     PRIVATE = "private", _("Keep private")
 
@@ -66,6 +67,14 @@ class Statement(models.Model):
     @property
     def special_category(self) -> bool:
         return any(t in SPECIAL_CATEGORY_THEMES for t in self.theme_ids)
+
+    @property
+    def health_locked(self) -> bool:
+        """Filed under health *and* plainly about health: never shared linked to the case. A statement filed
+        under health on weaker signs can still be shared with the case (see consent.actions)."""
+        from spiegel.language.classify import has_plain_health_content
+
+        return self.special_category and has_plain_health_content(self.text)
 
 
 class WouldReturn(models.TextChoices):

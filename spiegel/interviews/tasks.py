@@ -42,7 +42,13 @@ def maintenance() -> dict[str, int]:
     from spiegel.interviews.actions import expire_overdue_cases
     from spiegel.privacy.actions import purge
     from spiegel.privacy.outbox import purge_outbox
+    from spiegel.privacy.throttle import purge_door_failures
 
     expired = expire_overdue_cases()
     purged = {f"purged_{k}": v for k, v in purge().as_dict().items()}
-    return {"expired": expired, **purged, "purged_outbox_files": purge_outbox()}
+    return {
+        "expired": expired,
+        **purged,
+        "purged_outbox_files": purge_outbox(),
+        "purged_door_failures": purge_door_failures(),
+    }

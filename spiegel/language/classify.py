@@ -62,6 +62,7 @@ __all__ = [
     "classify_many",
     "embed",
     "has_health_content",
+    "has_plain_health_content",
     "load_dataset",
     "warm_up",
 ]
@@ -290,7 +291,9 @@ _HEALTH_FIGURATIVE = re.compile(
     r"\bhealth (?:insurance|plan|care plan|benefits?|cover)\b|\bheadache for\b|\ba (?:real |total |massive )?"
     r"(?:headache|pain)\b|\bpain in the\b|\bcalled in sick\b(?= so| and we| and i had)|"
     r"\bcolleagues? (?:who )?(?:called|calling|call) in sick|\bthe project was sick\b|\bsick (?:project|deal|"
-    r"team|office|view))",
+    r"team|office|view)|\bfysiek (?:op|naar|in) (?:kantoor|locatie|de zaak|het werk)\b|\bfysiek aanwezig|"
+    r"\bphysically (?:in|at|present)\b|\bhet hart van\b|\b(?:the )?heart of (?:the|our|it)\b|\bherstelplan|"
+    r"\brecovery plan|\bopname (?:van|in) (?:nieuwe|de|het)\b|\bstress ?test)",
     _FLAGS,
 )
 # Health content: illness, symptoms, sick leave, burn-out, treatment, mental or physical health.
@@ -341,6 +344,14 @@ def has_health_content(text: str) -> bool:
     ``wellbeing`` (health data, a special category) is only ever assigned to statements for which this is
     true; the model decides among those."""
     return _health(text)[0]
+
+
+def has_plain_health_content(text: str) -> bool:
+    """Whether a statement's health content is so plain ("burn-out", "sick leave", "my health") that it is
+    health data whatever else it says. Only such statements are locked out of being shared with the case;
+    a statement that was filed under health on weaker signs may be shared with the case when the leaver
+    says so (the health theme is then dropped: the leaver knows what they meant)."""
+    return _health(text)[1]
 
 
 # ------------------------------------------------------------------------------------- lemma + lexicon

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import simplemma
 
-__all__ = ["lemma", "lemma_lower"]
+__all__ = ["is_known_word", "lemma", "lemma_lower"]
 
 _MAX_TOKEN = 100  # a "word" longer than this is noise (a pasted hash, a run of letters); it is its own lemma
 
@@ -31,3 +31,11 @@ def lemma(token: str, language: str) -> str:
 def lemma_lower(token: str, language: str) -> str:
     """:func:`lemma`, lower-cased: what the classifiers and the clustering compare."""
     return lemma(token, language).lower()
+
+
+@lru_cache(maxsize=200_000)
+def is_known_word(token: str, language: str) -> bool:
+    """Whether simplemma's dictionary for ``language`` knows ``token`` (a real word, not a typo)."""
+    if not _is_word(token) or len(token) > _MAX_TOKEN:
+        return False
+    return bool(simplemma.is_known(token, lang=language))

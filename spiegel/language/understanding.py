@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
+from spiegel.language.lemmas import is_known_word
 from spiegel.language.signals import AnswerSignals, analyse_answer, detect_language
 from spiegel.language.text import strip_control
 
@@ -93,6 +94,9 @@ class Understanding:
     themes: tuple[ThemeMention, ...] = ()
     matter: tuple[str, ...] = ()
     feelings: tuple[Feeling, ...] = ()
+    # matter the leaver named with a possessive, in the interviewer's voice: "mijn verlof" -> "je verlof",
+    # "my approved leave" -> "your approved leave" (for "Je vertelde over {…}"; "matter" never holds these)
+    matter_yours: tuple[str, ...] = ()
     decisive: bool = False
     disclosure: DisclosureKind | None = None
     distress: bool = False
@@ -159,6 +163,9 @@ def _one(items: list[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    spelling: dict[str, str]  # chat spelling and common typos -> the word the patterns expect
+    vocabulary: frozenset[str]  # every word the lists use: a typo one letter off one of them is read as it
+    deletions: dict[str, tuple[str, ...]]  # vocabulary words by themselves and by each one-letter deletion
     meta: tuple[tuple[str, tuple[_Pattern, ...]], ...]
     kinds: tuple[tuple[str, tuple[_Pattern, ...]], ...]
     correction_lead: re.Pattern[str] | None
@@ -168,6 +175,12 @@ class _Lexicon:
     post_stop: frozenset[str]
     not_the_point: re.Pattern[str] | None
     clause_breakers: frozenset[str]
+    theme_negators: frozenset[str]
+    theme_bridge: frozenset[str]
+    theme_ruled_out: re.Pattern[str] | None
+    yours: dict[str, str]
+    contrast_starts: frozenset[str]
+    themes_extra: tuple[tuple[tuple[str, ...], str], ...]
     hedges: re.Pattern[str] | None
     decisive: re.Pattern[str] | None
     distress: re.Pattern[str] | None
@@ -202,7 +215,15 @@ def _lexicon(language: str) -> _Lexicon:
     matter = data["matter"]
     topics = [(_norm_phrase(w), theme) for theme, words in data["refusal_topics"].items() for w in words]
     topics.sort(key=lambda pair: -len(pair[0]))
+    vocabulary = _vocabulary(data)
+    deletions: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            deletions.setdefault(variant, []).append(word)
     return _Lexicon(
+        spelling=dict(data.get("spelling", {})),
+        vocabulary=vocabulary,
+        deletions={k: tuple(v) for k, v in deletions.items()},
         meta=tuple((topic, _patterns(items)) for topic, items in kinds["meta_question"].items()),
         kinds=tuple((kind, _patterns(kinds[kind])) for kind in _KIND_ORDER),
         correction_lead=_one(kinds["correction_lead"]),
@@ -212,6 +233,16 @@ def _lexicon(language: str) -> _Lexicon:
         post_stop=frozenset(data["negation_post_stop"]),
         not_the_point=_one(data["not_the_point"]),
         clause_breakers=frozenset(data["clause_breakers"]),
+        theme_negators=frozenset(data.get("theme_negators", [])),
+        theme_bridge=frozenset(data.get("theme_bridge", [])),
+        theme_ruled_out=_one(data.get("theme_ruled_out", [])),
+        yours=dict(matter.get("yours", {})),
+        contrast_starts=frozenset(data.get("contrast_starts", [])),
+        themes_extra=tuple(
+            (tuple(_norm_phrase(w).split()), theme)
+            for theme, words in data.get("themes_extra", {}).items()
+            for w in words
+        ),
         hedges=_one(data["hedges"]),
         decisive=_one(data["decisive"]),
         distress=_one(data["distress"]),
@@ -234,6 +265,47 @@ def _lexicon(language: str) -> _Lexicon:
         continuations=frozenset(matter.get("continuations", [])),
         function_words=frozenset(matter["function_words"]),
     )
+
+
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+_LITERAL = re.compile(r"[a-zà-ÿ]{2,}")
+
+
+def _vocabulary(data: dict[str, Any]) -> frozenset[str]:
+    """The words of every list and pattern (regex escapes such as \\w left out)."""
+    words: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            words.update(_LITERAL.findall(_ESCAPE.sub(" ", node.lower())))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("_comment", "spelling"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    words.update(data.get("spelling", {}).values())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def _corrected(token: str, language: str) -> str:
+    """``token``, or the one word of the lists it is a one-letter typo of ("volgnde" -> "volgende")."""
+    lex = _lexicon(language)
+    if len(token) < 3 or token in lex.vocabulary or not token.isalpha() or is_known_word(token, language):
+        return token
+    found = set(lex.deletions.get(token, ()))
+    for i in range(len(token)):
+        found.update(lex.deletions.get(token[:i] + token[i + 1 :], ()))
+    # a dropped letter ("volgnde", "nxt") from any word of four letters or more; another slip only in a
+    # longer word, where a one-letter change is unlikely to make another real word ("whos" is no "whom")
+    found = {w for w in found if len(w) >= 4 and (len(w) == len(token) + 1 or (len(token) >= 5 and len(w) >= 5))}
+    if len(found) > 1:
+        found = {w for w in found if w[0] == token[0] and w[-1] == token[-1]}
+    return found.pop() if len(found) == 1 else token
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -263,6 +335,7 @@ class _Turn:
     norm: str
     clause: tuple[int, ...]
     question: bool
+    fixed: str  # raw with typos and chat spelling written out, for the signal analysis
 
     def tokens_of(self, start: int, end: int) -> tuple[int, int]:
         """Token indices first..last covered by a match norm[start:end]."""
@@ -277,7 +350,7 @@ class _Turn:
         return "?" in self.raw[self.spans[token][0] :]
 
 
-def _turn(text: str, lex: _Lexicon) -> _Turn:
+def _turn(text: str, lex: _Lexicon, language: str) -> _Turn:
     raw = strip_control(text)[:_MAX_CHARS]
     tokens: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -286,10 +359,16 @@ def _turn(text: str, lex: _Lexicon) -> _Turn:
     position = 0
     current = 0
     previous_end = 0
+    fixes: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(raw):
         token = _norm_token(m.group(0))
         if not token:
             continue
+        token = lex.spelling.get(token, token)
+        if not (m.group(0)[:1].isupper() and raw[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n")):
+            token = _corrected(token, language)  # a capital inside a sentence is a name: never "corrected"
+        if token != _norm_token(m.group(0)):
+            fixes.append((m.start(), m.end(), token))
         if tokens and (_CLAUSE_MARK.search(raw, previous_end, m.start()) or token in lex.clause_breakers):
             current += 1
         tokens.append(token)
@@ -298,7 +377,10 @@ def _turn(text: str, lex: _Lexicon) -> _Turn:
         clause.append(current)
         position += len(token) + 1
         previous_end = m.end()
-    return _Turn(raw, tuple(tokens), tuple(spans), tuple(starts), " ".join(tokens), tuple(clause), "?" in raw)
+    fixed = raw
+    for start, end, token in reversed(fixes):
+        fixed = fixed[:start] + token + fixed[end:]
+    return _Turn(raw, tuple(tokens), tuple(spans), tuple(starts), " ".join(tokens), tuple(clause), "?" in raw, fixed)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -327,6 +409,36 @@ def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str, a
             if turn.tokens[i] in ("niet", "nooit"):
                 return True
     return False
+
+
+def _theme_negated(turn: _Turn, first: int, last: int, lex: _Lexicon) -> bool:
+    """Whether a theme is named to be ruled out: "niet om het geld", "not for the money", "wasn't the
+    workload", "niet X maar Y", "het salaris was niet het probleem". An absence is no ruling out: "geen
+    feedback", "never got a raise" and "kon niet doorgroeien" name the theme as a problem."""
+    clause = turn.clause[first]
+    if lex.theme_ruled_out is not None:
+        words = " ".join(t for t, c in zip(turn.tokens, turn.clause, strict=True) if c == clause)
+        if lex.theme_ruled_out.search(words):
+            return True
+    i = first - 1
+    while i >= 0 and first - i <= 5 and turn.clause[i] == clause:
+        token = turn.tokens[i]
+        if token in lex.theme_negators:
+            return True
+        if token not in lex.theme_bridge:
+            break
+        i -= 1
+    # "ik ben niet weggegaan om het salaris, maar ...": the whole clause before the contrast is denied
+    end = last
+    while end + 1 < len(turn.tokens) and turn.clause[end + 1] == clause:
+        end += 1
+    if end + 1 < len(turn.tokens) and turn.tokens[end + 1] in lex.contrast_starts:
+        start = first
+        while start > 0 and turn.clause[start - 1] == clause:
+            start -= 1
+        if any(turn.tokens[k] in lex.theme_negators for k in range(start, first)):
+            return True
+    return _not_the_point(turn, last, lex)
 
 
 def _not_the_point(turn: _Turn, first: int, lex: _Lexicon) -> bool:
@@ -469,8 +581,19 @@ def _themes(
             mentions.append(ThemeMention(mention.theme, False, mention.term))
             continue
         last = at + len(wanted) - 1
-        negated = _negated(turn, at, last, lex, language, after=False) or _not_the_point(turn, last, lex)
+        negated = _theme_negated(turn, at, last, lex)
         mentions.append(ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
+    known = {m.theme for m in mentions}
+    for words, theme in lex.themes_extra:
+        if theme in known:
+            continue
+        n = len(words)
+        at = next((i for i in range(len(turn.tokens) - n + 1) if turn.tokens[i : i + n] == words), None)
+        if at is not None:
+            known.add(theme)
+            last = at + n - 1
+            negated = _theme_negated(turn, at, last, lex)
+            mentions.append(ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
     return tuple(mentions)
 
 
@@ -484,7 +607,7 @@ def _distress(turn: _Turn, lex: _Lexicon, language: str) -> bool:
     return False
 
 
-def _disclosure(turn: _Turn, lex: _Lexicon, language: str, signals: AnswerSignals) -> str | None:
+def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
     found: list[tuple[int, str]] = []
     for kind, rx in lex.disclosure:
         for m in rx.finditer(turn.norm):
@@ -492,13 +615,10 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str, signals: AnswerSignal
             if not _negated(turn, first, last, lex, language):
                 found.append((m.start(), kind))
                 break
-    if found:
-        kinds = [kind for _, kind in sorted(found)]
-        return "violence" if "violence" in kinds else kinds[0]
-    for cue in signals.disclosures:
-        if cue.kind in DISCLOSURE_KINDS:
-            return cue.kind
-    return None
+    if not found:
+        return None
+    kinds = [kind for _, kind in sorted(found)]
+    return "violence" if "violence" in kinds else kinds[0]
 
 
 def _sarcasm(turn: _Turn, lex: _Lexicon) -> bool:
@@ -531,6 +651,8 @@ def _sarcasm(turn: _Turn, lex: _Lexicon) -> bool:
 
 
 def _is_head(token: str, lex: _Lexicon, language: str) -> bool:
+    if "-" in token:  # "cao-verhoging", "on-site childcare": the last part decides
+        token = token.rsplit("-", 1)[-1]
     if token in lex.meta_heads:
         return False
     if token in lex.heads:
@@ -550,8 +672,10 @@ def _is_modifier(token: str, lex: _Lexicon, language: str) -> bool:
     return False
 
 
-def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
+def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The matter phrases, and those named with a possessive in the interviewer's voice."""
     phrases: list[tuple[int, int]] = []
+    owned: list[tuple[int, int, str]] = []
     n = len(turn.tokens)
     i = 0
     while i < n:
@@ -581,9 +705,15 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
             two = f"{turn.tokens[det - 1]} {turn.tokens[det]}" if det > 0 else ""
             if two in lex.determiners:
                 start, ok = det - 1, True
-            elif turn.tokens[det] in lex.determiners:
+            elif turn.tokens[det] in lex.determiners and not (
+                turn.tokens[det] in ("that", "this", "dat")
+                and (turn.tokens[head_end] in lex.bare_ok or turn.tokens[head_end].endswith("s"))
+            ):
                 start, ok = det, True
             elif turn.tokens[det] in lex.bad_determiners:
+                next_token = turn.tokens[head_end + 1] if head_end + 1 < n else ""
+                if turn.tokens[det] in lex.yours and next_token not in lex.continuations:
+                    owned.append((start, head_end, lex.yours[turn.tokens[det]]))
                 i = head_end + 1
                 continue
         if not ok and turn.tokens[head_end] in lex.bare_ok:
@@ -612,7 +742,12 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[str, ...]:
             phrase = phrase[0].lower() + phrase[1:]
         if phrase and phrase not in out:
             out.append(phrase)
-    return tuple(out[:3])
+    yours: list[str] = []
+    for start, end, pronoun in owned:
+        phrase = f"{pronoun} {turn.words(start, end).strip()}"
+        if phrase not in yours:
+            yours.append(phrase)
+    return tuple(out[:3]), tuple(yours[:3])
 
 
 def is_matter_phrase(phrase: str, text: str, language: str) -> bool:
@@ -648,20 +783,20 @@ def understand(text: str, context: Context) -> Understanding:
     base = context.language if context.language in LANGUAGES else "nl"
     language = _language(text, context)
     lex = _lexicon(language)
-    turn = _turn(text, lex)
+    turn = _turn(text, lex, language)
     if not turn.tokens:
         return Understanding(kind="answer", language=base, thin=True)
     kind, topic, match = _kind(turn, lex)
     if kind == "answer" and language != base:
         # a turn in the other language that is no answer in it may still be one in the conversation's
         other = _lexicon(base)
-        other_turn = _turn(text, other)
+        other_turn = _turn(text, other, base)
         other_kind, other_topic, other_match = _kind(other_turn, other)
         if other_kind != "answer":
             language, lex, turn = base, other, other_turn
             kind, topic, match = other_kind, other_topic, other_match
 
-    signals = analyse_answer(turn.raw, language)
+    signals = analyse_answer(turn.fixed, language)
     hedge_ends = _hedge_ends(turn, lex)
     feelings = _feelings(turn, lex, language, hedge_ends)
     sarcasm = _sarcasm(turn, lex)
@@ -670,11 +805,15 @@ def understand(text: str, context: Context) -> Understanding:
     content = kind in ("answer", "correction", "refusal", "already_told", "nothing_more")
     themes = _themes(turn, lex, language, hedge_ends, signals) if content else ()
     matter: tuple[str, ...] = ()
+    matter_yours: tuple[str, ...] = ()
     if kind in ("answer", "correction"):
-        matter = _matter(turn, lex, language)
+        matter, matter_yours = _matter(turn, lex, language)
+    ruled_out = {_norm_token(t.words.split()[-1]) for t in themes if t.negated and t.words.split()}
+    matter = tuple(m for m in matter if not ruled_out & {_norm_token(w) for w in m.split()})
+    matter_yours = tuple(m for m in matter_yours if not ruled_out & {_norm_token(w) for w in m.split()})
     correction = _correction(turn, match, lex) if kind == "correction" else None
     refusal_target = _refusal_target(turn, lex, signals) if kind == "refusal" else None
-    disclosure = _disclosure(turn, lex, language, signals)
+    disclosure = _disclosure(turn, lex, language)
     distress = _distress(turn, lex, language)
     thin = (
         kind == "answer"
@@ -698,6 +837,7 @@ def understand(text: str, context: Context) -> Understanding:
         correction=correction,
         themes=themes,
         matter=matter,
+        matter_yours=matter_yours,
         feelings=feelings,
         decisive=lex.decisive is not None and lex.decisive.search(turn.norm) is not None,
         disclosure=cast(DisclosureKind | None, disclosure),

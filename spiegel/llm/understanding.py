@@ -179,6 +179,7 @@ def combine(rules: Understanding, model: Understanding | None) -> Understanding:
         correction=lead.correction if kind == "correction" else None,
         themes=tuple(themes),
         matter=tuple(matter[:3]),
+        matter_yours=rules.matter_yours if kind in ("answer", "correction") else (),
         feelings=tuple(feelings),
         decisive=rules.decisive or model.decisive,
         disclosure=rules.disclosure or model.disclosure,

@@ -48,3 +48,21 @@ class PseudonymMap(models.Model):
 
     def __str__(self) -> str:
         return f"pseudonyms {self.interview_id}"
+
+
+class DoorFailure(models.Model):
+    """One failed attempt at a door: a wrong password, an unknown leaver's link or receipt, a wrong API key.
+
+    `key` is a keyed hash of who tried (`ip:<address>` or `account:<user name>`), never the address or name
+    itself. Enough failures within the window lock that key out (see `spiegel.privacy.throttle`); rows older
+    than a day are deleted by the upkeep.
+    """
+
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "-at"], name="door_failure_key_at")]
+
+    def __str__(self) -> str:
+        return f"failure {self.key[:8]} at {self.at:%Y-%m-%d %H:%M:%S}"

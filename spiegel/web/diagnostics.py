@@ -156,9 +156,25 @@ def check_model() -> list[Check]:
     return [Check(area, level, message)]
 
 
-def run_checks(*, model: bool = True) -> list[Check]:
-    """All checks in order; the model check makes a real request (skip it with ``model=False``)."""
-    checks = check_configuration() + check_database() + check_worker()
+def check_deployment(*, production: bool) -> list[Check]:
+    """Django's deployment checks (`manage.py check --deploy`: HTTPS, HSTS, cookies, debug, secret key…).
+    Their warnings are problems in production, warnings otherwise."""
+    from django.core.checks import WARNING
+    from django.core.checks import run_checks as django_checks
+
+    area = _("deployment")
+    found = [m for m in django_checks(include_deployment_checks=True) if m.level >= WARNING and not m.is_silenced()]
+    if not found:
+        return [Check(area, "ok", _("Django's deployment checks pass (HTTPS, HSTS, secure cookies, headers)."))]
+    level: Level = "problem" if production else "warning"
+    return [Check(area, level, f"{m.id}: {m.msg}") for m in found]
+
+
+def run_checks(*, model: bool = True, production: bool | None = None) -> list[Check]:
+    """All checks in order; the model check makes a real request (skip it with ``model=False``). In production
+    (``production``, else SPIEGEL_PRODUCTION) any warning of Django's deployment checks is a problem."""
+    production = settings.SPIEGEL_PRODUCTION if production is None else production
+    checks = check_configuration() + check_deployment(production=production) + check_database() + check_worker()
     if model:
         checks += check_model()
     return checks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,6 +31,8 @@ def _language(request: HttpRequest, interview: Interview | None) -> str:
         lang = "nl"
     if request.GET.get("lang") in ("nl", "en"):
         request.session["leaver_lang"] = lang
+        # A leaver's session only remembers the language, and briefly (issue 16).
+        request.session.set_expiry(settings.SPIEGEL_LEAVER_SESSION_MINUTES * 60)
     return str(lang)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -17,11 +19,22 @@ from spiegel.interviews.actions import invitation_url, open_case, renew_invitati
 from spiegel.interviews.forms import CaseForm
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, cases_for, status_counts
+from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.throttle import (
+    account_key,
+    account_limit,
+    forget_failures,
+    ip_key,
+    ip_limit,
+    record_failure,
+    retry_after,
+)
 from spiegel.tenancy.actions import create_api_key, revoke_api_key
 from spiegel.tenancy.models import User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
+from spiegel.web.doors import minutes
 
 
 def _user(request: HttpRequest) -> User:
@@ -31,8 +44,42 @@ def _user(request: HttpRequest) -> User:
 
 
 class SpiegelLoginView(LoginView):
+    """Sign-in, throttled per address and per user name (429 with Retry-After once locked, before any
+    password is hashed); every sign-in and failed sign-in is in the audit log."""
+
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def _keys(self) -> tuple[str, str]:
+        return ip_key(self.request), account_key(str(self.request.POST.get("username", ""))[:150])
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        address, account = self._keys()
+        wait = max(retry_after(address, ip_limit()), retry_after(account, account_limit()))
+        if wait:
+            context = self.get_context_data(form=self.get_form(), locked_minutes=minutes(wait))
+            response = self.render_to_response(context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        record_failure(*self._keys())
+        username = str(self.request.POST.get("username", ""))[:150]
+        known = User.objects.filter(username=username).first()
+        record_audit(
+            Actor(label="sign-in", user=known),
+            "auth.login_failed",
+            organisation=None,
+            detail={"account_exists": known is not None},
+        )
+        return super().form_invalid(form)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        forget_failures(self._keys()[1])
+        response = super().form_valid(form)
+        record_audit(Actor.for_user(_user(self.request)), "auth.login", organisation=None)
+        return response
 
 
 @require_POST

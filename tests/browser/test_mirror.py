@@ -46,7 +46,7 @@ def test_the_leaver_reviews_corrects_and_completes_the_mirror_on_a_phone(
     page.locator(f"#s-{health.id}").get_by_label("Keep private").check()
     # A correction with a new name is pseudonymised again when saved.
     page.locator(f"#text-{manager.id}").fill("My manager [manager] and Tom Baker never gave any feedback.")
-    page.locator(f"#s-{manager.id}").get_by_label("Share with my name").check()
+    page.locator(f"#s-{manager.id}").get_by_label("Share linked to my case").check()
     page.get_by_role("button", name="Save and show again").click()
     expect(page.get_by_text("Your changes are saved.")).to_be_visible()
     expect(page.locator(f"#text-{manager.id}")).to_have_value(

@@ -104,7 +104,7 @@ def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
     leaver.get_by_test_id("to-mirror").click()
     expect(leaver.get_by_role("heading", name="What we understood")).to_be_visible()
     named = next(s for s in Statement.objects.filter(interview=interview).order_by("seq") if not s.special_category)
-    leaver.locator(f"#s-{named.id}").get_by_label("Share with my name").check()
+    leaver.locator(f"#s-{named.id}").get_by_label("Share linked to my case").check()
     leaver.get_by_role("button", name="Save and continue").click()
     leaver.get_by_role("group", name="Did you feel heard in this conversation?").get_by_text("5", exact=True).click()
     leaver.get_by_role("group", name="Would you recommend Zorggroep Noord as an employer?").get_by_text(

@@ -23,7 +23,7 @@ from spiegel.interviews.harness.scenarios import (
 
 TUNING = Path(__file__).resolve().parent / "interviewer" / "tuning"
 # Measured pass rate, rounded down (bench/scenarios.py). Raise it; never lower it.
-PASS_RATE_FLOOR = 0.047
+PASS_RATE_FLOOR = 0.90
 META_TOPICS = ("who_reads", "person_or_computer", "why_ask", "anonymous", "how_long", "what_next", "can_stop")
 DISCLOSURE_KINDS = ("harassment", "discrimination", "integrity", "safety", "violence")
 

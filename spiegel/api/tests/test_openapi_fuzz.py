@@ -36,7 +36,12 @@ def _operations(path: str, token: str) -> str:
     return f'[[operations]]\ninclude-path = "{path}"\nparameters = {{ token = "{token}" }}\n\n'
 
 
-def test_the_api_answers_every_generated_request_as_its_schema_says(live_server: Any, tmp_path: Path) -> None:
+def test_the_api_answers_every_generated_request_as_its_schema_says(
+    live_server: Any, tmp_path: Path, settings: Any
+) -> None:
+    # The fuzzer is one address sending thousands of bad requests on purpose: the lockout would answer most of
+    # them 429 and hide what the endpoints do. The lockout itself is tested in spiegel/web/tests/test_doors.py.
+    settings.SPIEGEL_THROTTLE_FAILURES = 0
     org = build_org()
     key = build_api_key(org)
     talking = build_case(org, language="nl")

@@ -96,6 +96,32 @@ def test_health_statements_cannot_be_attributed_and_nothing_is_saved_then() -> N
     assert [s.visibility for s in statements_of(built.interview)] == ["anonymous"] * len(rows)
 
 
+def test_a_statement_wrongly_filed_under_health_can_still_be_shared_linked_to_the_case() -> None:
+    built = build_closed_case(build_org())
+    rows = statements_of(built.interview)
+    wrong = rows[0]
+    # A theme model's mistake: an ordinary remark filed under health.
+    wrong.text = "Ze zei: we komen erop terug, en daarna hoorde ik er nooit meer iets van."
+    wrong.themes = [{"id": "wellbeing", "polarity": "push", "confidence": 0.6}, *wrong.themes]
+    wrong.save()
+    assert wrong.special_category and not wrong.health_locked
+    html = Client().get(f"/i/{built.token}/mirror/").content.decode()
+    assert f'name="visibility-{wrong.id}" value="attributed" disabled' not in html
+    save_decisions(built.interview, [Decision(id=str(wrong.id), visibility="attributed")])
+    wrong.refresh_from_db()
+    assert wrong.visibility == "attributed"
+    assert "wellbeing" not in wrong.theme_ids
+    assert wrong.theme_ids == ["manager"]
+
+
+def test_a_statement_plainly_about_health_stays_locked_out_of_sharing_with_the_case() -> None:
+    built = build_closed_case(build_org())
+    health = next(s for s in statements_of(built.interview) if s.special_category)
+    assert health.health_locked
+    html = Client().get(f"/i/{built.token}/mirror/").content.decode()
+    assert f'name="visibility-{health.id}" value="attributed" disabled' in html
+
+
 def test_a_corrected_statement_is_pseudonymised_again_and_a_wrongly_replaced_word_can_be_restored() -> None:
     built = build_closed_case(
         build_org(),

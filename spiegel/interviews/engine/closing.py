@@ -6,12 +6,22 @@ three other points, in the interviewer's own words; refused topics never appear 
 
 from __future__ import annotations
 
-from spiegel.language.signals import AnswerSignals
-from spiegel.language.understanding import Understanding
+import re
+
+from spiegel.language.signals import AnswerSignals, analyse_answer
+from spiegel.language.understanding import Context, Understanding, understand
 
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
-from .wording import is_no, matter_phrase, topic_labels
+from .wording import (
+    clauses_from_the_end,
+    is_no,
+    matter_phrase,
+    noun_phrases,
+    options,
+    topic_labels,
+    word_list,
+)
 
 
 class Closing(Navigator):
@@ -31,8 +41,11 @@ class Closing(Navigator):
         phase = s.phase
         if phase == "summary" and u is not None and self._corrects_summary(s, u):
             # a correction of the summary is acknowledged and changes what is recorded
-            self._correct_summary(s, u)
-            return Move("close", language=lang, question=self.guide.closing["thanks"], preface="summary_corrected")
+            content = self._correct_summary(s, u)
+            note = self._fresh(s, "prefaces", "summary_corrected")
+            if content:
+                note = self._fresh(s, "summary_corrected_to").format(point=content)
+            return Move("close", language=lang, question=self.guide.closing["thanks"], note=note)
         if (
             phase == "anything_else"
             and allow_follow_up
@@ -136,8 +149,11 @@ class Closing(Navigator):
             )
         )
 
-    def _correct_summary(self, s: ConversationState, u: Understanding) -> None:
+    def _correct_summary(self, s: ConversationState, u: Understanding) -> str | None:
+        """Change the recorded summary as the leaver corrects it; the corrected point in the interviewer's words."""
         negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
+        theme, matter = self._corrected_content(s, u, s.answers[-1]["text"] or "", negated)
+        point = matter or (self._label(theme) if theme else None)
         labels = {self._label(t) for t in negated}
         kept = [p for p in s.summary_points if p not in labels]
         for theme in negated:
@@ -150,5 +166,52 @@ class Closing(Navigator):
         for phrase in u.matter:
             if phrase not in kept and phrase not in new:
                 new.append(phrase)
+        if point:
+            new = [point] + [p for p in new if p != point]
         s.summary_points = (new + kept)[:4]
         s.corrections.append((u.correction or (s.answers[-1]["text"] or "")).strip()[:300])
+        return point
+
+    def _fresh(self, s: ConversationState, *path: str) -> str:
+        """The first variant at ``path`` in the wording data that was not said before (else the first)."""
+        found = options(self.language, *path)
+        said = " ".join(s.said)
+        return next((o for o in found if o not in said), found[0] if found else "")
+
+    def _corrected_content(
+        self, s: ConversationState, u: Understanding, text: str, negated: set[str]
+    ) -> tuple[str | None, str | None]:
+        """The theme and the matter a correction puts in place of what the interviewer had ("niet X, maar Y")."""
+        lang = self.language
+        negators = word_list("negators")
+        clauses = clauses_from_the_end(u.correction or text)
+        for index, whole in enumerate(clauses[:2]):
+            # "de planning, niet de werkdruk": what comes before the "niet" is what it was
+            split = re.split(r"\s(?:niet|not)\s", f" {whole} ", maxsplit=1, flags=re.IGNORECASE)
+            clause = split[0].strip() if len(split) == 2 and split[0].strip() else whole
+            words = clause.lower().split()
+            if any(w in negators or w.endswith("n't") for w in words) and (index > 0 or len(clauses) == 1):
+                continue  # what it was not
+            mentions = [m for m in analyse_answer(clause, lang).mentions if m.theme not in s.refused]
+            theme = mentions[0].theme if mentions else None
+            if theme is None:
+                read = understand(clause, Context(language=lang)).themes
+                theme = next((t.theme for t in read if t.theme not in s.refused), None)
+            phrases = noun_phrases(clause)
+            matter = phrases[-1] if phrases else None
+            bare = [w for w in words if w.isalpha()]
+            if matter is None and 1 <= len(bare) <= 3 and not set(bare) & (word_list("stop") | negators):
+                matter = " ".join(bare)
+            if theme is not None or matter is not None:
+                return theme, matter
+        new = next((t for t in u.raised if t not in s.refused and t not in negated), None)
+        return new, self._first_matter(u)
+
+    def _first_matter(self, u: Understanding) -> str | None:
+        """The first matter phrase the understanding found, in the interviewer's voice ("je team")."""
+        for phrase in u.matter:
+            words = phrase.split()
+            spoken = matter_phrase(phrase, words[-1], self.language) if words else None
+            if spoken:
+                return spoken
+        return None

@@ -251,6 +251,22 @@ def miss_report(results: Sequence[RunResult]) -> str:
             items.append(f"- probed {result.log.probes_after_disclosure}× for detail after a serious disclosure.")
         if result.log.disclosure_options_offered is False:
             items.append("- did not mention the options (confidential adviser, reporting) after the disclosure.")
+        for turn, answered in result.log.questions_back:
+            if not answered:
+                items.append(f"- did not answer the question about the interview at turn {turn}.")
+        if m.correction_followed is False:
+            items.append(
+                f"- did not go on about the corrected theme after the correction at turn {result.log.correction_turn}."
+            )
+        if m.distress_handled is False:
+            what = "no check-in" if not result.log.distress_checked_in else "probed for detail"
+            items.append(f"- distress at turn {result.log.distress_turn}: {what}.")
+        if m.sarcasm_misread:
+            items.append(f'- took sarcasm at face value {m.sarcasm_misread}× ("good to hear").')
+        if m.bad_fragments:
+            items.append(f"- pasted {m.bad_fragments} bad fragment(s) of the leaver's answers.")
+        if not m.summary_names_main and result.closed:
+            items.append(f"- the closing summary does not name the main reason (`{persona.main_theme}`).")
         if not result.closed:
             items.append(f"- conversation not closed after {m.turns} turns" + (f": {m.error}" if m.error else "."))
         if m.turns > TARGET_MAX_TURNS:

@@ -23,7 +23,8 @@ of the scenario is also run through the fragment check.
 ``"at": "summary"`` says the last turn at the closing summary instead: after ``before`` the runner answers
 neutrally until the conversation's phase is ``summary``, checks that message with ``summary_must_match`` /
 ``summary_must_not_match`` (the main reason first, no refused topic, no negated feeling), then says ``say``;
-``corrections_recorded`` checks that a correction landed in ``state.corrections``. ``no_repeat`` checks that
+``corrections_recorded`` checks that a correction landed in ``state.corrections``, ``corrections_match`` that
+one recorded correction matches each regex. ``no_repeat`` checks that
 no question of the reply repeats an earlier interviewer sentence word for word. An exception from the engine,
 or a reply without ``understood`` where a scenario expects one, is a failed check, never a crash.
 """
@@ -70,6 +71,7 @@ EXPECT_KEYS = frozenset(
         "summary_must_match",
         "summary_must_not_match",
         "corrections_recorded",
+        "corrections_match",
     }
 )
 CONTEXT_KEYS = frozenset({"organisation", "practice", "min_group_size", "contact", "reporting_procedure", "mode"})
@@ -141,6 +143,7 @@ class Scenario:
             "later_mentions",
             "summary_must_match",
             "summary_must_not_match",
+            "corrections_match",
         ):
             for pattern in expect.get(key, []):
                 try:
@@ -290,6 +293,11 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
                 result.failures.append(f"repeats an earlier question word for word: {sentence.strip()}")
     if expect.get("corrections_recorded") and not reply.state.corrections:
         result.failures.append("the correction was not recorded (state.corrections is empty)")
+    for pattern in expect.get("corrections_match", []):
+        if not any(re.search(pattern, c, re.IGNORECASE) for c in reply.state.corrections):
+            result.failures.append(
+                f"no recorded correction matches /{pattern}/ (corrections: {reply.state.corrections})"
+            )
     if expect.get("not_closed") and reply.closed:
         result.failures.append("the interview ended on this turn")
 

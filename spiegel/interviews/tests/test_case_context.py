@@ -93,3 +93,28 @@ def test_a_contact_longer_than_500_characters_is_refused() -> None:
     assert response.status_code == 422
     org.refresh_from_db()
     assert org.disclosure_contact == ""
+
+
+def test_who_reads_this_is_answered_with_the_organisations_own_minimum_group_size() -> None:
+    org = _organisation(min_group_size=7)
+    built = build_case(org, language="nl")
+    reply = " ".join(m.text for m in post_message(built.interview, "wie leest dit?").messages)
+    assert "Zorggroep Noord" in reply
+    assert "7" in reply
+
+
+def test_a_disclosure_names_the_contact_and_procedure_staff_set(client: Client) -> None:
+    org = _organisation(
+        disclosure_contact="Anna de Wit, 050-1234567", reporting_procedure="https://zorggroep-noord.example/melden"
+    )
+    built = build_case(org, language="nl")
+    response = client.post(
+        f"/api/v1/conversations/{built.token}/messages",
+        data={"text": "Mijn directeur vroeg me de omzet in het verkeerde kwartaal te boeken. Waar meld ik dat?"},
+        content_type="application/json",
+    )
+    reply = " ".join(m["text"] for m in response.json()["messages"])
+    assert "Anna de Wit, 050-1234567" in reply
+    assert "https://zorggroep-noord.example/melden" in reply
+    built.interview.refresh_from_db()
+    assert built.interview.flagged

@@ -33,6 +33,7 @@ def fake(settings: Any) -> Iterator[FakeOpenAI]:
     with FakeOpenAI() as server:
         settings.SPIEGEL_LLM_BASE_URL = server.base_url
         settings.SPIEGEL_LLM_MODEL = "fake-model"
+        settings.SPIEGEL_LLM_UNDERSTANDING = False  # the wording alone here (test_model_understanding.py)
         settings.SPIEGEL_LLM_TIMEOUT = LIMIT
         settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
         yield server

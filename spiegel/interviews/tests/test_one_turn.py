@@ -27,6 +27,9 @@ SECOND = "De werkdruk was al lang te hoog, we hadden steeds te weinig mensen op 
 GOOD = "Wat maakte die werkdruk op de afdeling voor jou zo zwaar?"
 
 
+READING = Reply(json.dumps({"kind": "answer", "themes": [], "matter": [], "feelings": []}))
+
+
 def q(question: str, **kw: Any) -> Reply:
     return Reply(json.dumps({"question": question, "follow_up_topic": None}, ensure_ascii=False), **kw)
 
@@ -77,8 +80,9 @@ def test_without_a_model_the_plain_and_the_streamed_page_store_the_same_reply() 
 
 
 def test_with_a_model_the_plain_and_the_streamed_page_store_the_same_reply(fake: FakeOpenAI) -> None:
-    plain, streamed = _started(), _started()  # the model, not scripted yet, fails: the templates answered
-    fake.script(q(GOOD), q(GOOD, chunks=6))
+    plain, streamed = _started(), _started()  # the model, not scripted yet, fails: the rules and templates answered
+    opened = len(fake.requests)
+    fake.script(READING, q(GOOD), READING, q(GOOD, chunks=6))  # each turn: the model reads, then words
     _plain(plain)
     body = _streamed(streamed)
     assert body.count("event: piece") >= 3
@@ -87,7 +91,7 @@ def test_with_a_model_the_plain_and_the_streamed_page_store_the_same_reply(fake:
         == _stored_reply(streamed)
         == [(GOOD, {"engine": "builtin", "phraser": "model", "model": "fake-model", "prompt": "interviewer.v1"})]
     )
-    assert [bool(r.get("stream")) for r in fake.requests[2:]] == [False, True]
+    assert [bool(r.get("stream")) for r in fake.requests[opened:]] == [False, False, False, True]
 
 
 def test_a_bug_in_the_model_path_gives_both_pages_the_same_built_in_reply_and_logs_no_words(
@@ -108,7 +112,7 @@ def test_a_bug_in_the_model_path_gives_both_pages_the_same_built_in_reply_and_lo
     assert [str(plain.interview.id) in line for line in logged] == [True, False]
     assert [str(streamed.interview.id) in line for line in logged] == [False, True]
     assert all(secret not in line for line in logged)
-    assert len(fake.requests) == 2  # the two opening answers only
+    assert all(not r.get("stream") for r in fake.requests)  # no wording was asked; the readings were
 
 
 def test_the_same_client_id_on_both_pages_stores_the_answer_once_and_computes_the_reply_once() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -263,6 +265,135 @@ def test_kinds_of_turn_in_more_everyday_wordings(language: str, text: str, kind:
     assert read(text, language).kind == kind
 
 
+# Written after the rules above were tuned, as a check that they carry over to other wordings.
+EVERYDAY = [
+    ("nl", "Wordt dit gedeeld met mijn oude afdeling?", "meta_question"),
+    ("nl", "Mag mijn manager dit lezen?", "meta_question"),
+    ("nl", "zijn jullie van de organisatie zelf of extern?", "meta_question"),
+    ("nl", "Ben jij een AI?", "meta_question"),
+    ("nl", "Is er iemand die dit live meeleest?", "meta_question"),
+    ("nl", "Hoezo wil je dat weten?", "meta_question"),
+    ("nl", "wat heb je daar nou aan", "meta_question"),
+    ("nl", "Weet mijn werkgever straks dat ik dit gezegd heb?", "meta_question"),
+    ("nl", "Hoeveel tijd kost dit nog ongeveer?", "meta_question"),
+    ("nl", "hoe lang nog?", "meta_question"),
+    ("nl", "Wat gebeurt er na dit gesprek?", "meta_question"),
+    ("nl", "Krijgt de organisatie een rapport?", "meta_question"),
+    ("nl", "Kan ik op elk moment stoppen?", "meta_question"),
+    ("nl", "moet ik alles invullen?", "meta_question"),
+    ("nl", "Daar ga ik liever niet op in.", "refusal"),
+    ("nl", "Dat wil ik voor me houden.", "refusal"),
+    ("nl", "Geen zin om daarover te praten eerlijk gezegd.", "refusal"),
+    ("nl", "over mijn gezondheid zeg ik niks", "refusal"),
+    ("nl", "Het salaris laat ik liever buiten beschouwing.", "refusal"),
+    ("nl", "Pas, daar wil ik niet over praten.", "refusal"),
+    ("nl", "Volgende.", "skip"),
+    ("nl", "Kunnen we naar een ander onderwerp?", "skip"),
+    ("nl", "sla deze maar over", "skip"),
+    ("nl", "Nee, je haalt dingen door elkaar.", "correction"),
+    ("nl", "Dat is niet helemaal juist, het was juist andersom.", "correction"),
+    ("nl", "Nee, niet de directeur, mijn teamleider bedoel ik.", "correction"),
+    ("nl", "Dit hebben we al gehad.", "already_told"),
+    ("nl", "Heb ik net al uitgelegd toch?", "already_told"),
+    ("nl", "zei ik toch net", "already_told"),
+    ("nl", "Ik weet niet wat je bedoelt met die vraag.", "confusion"),
+    ("nl", "Welke periode bedoel je?", "confusion"),
+    ("nl", "Sorry, die vraag snap ik niet.", "confusion"),
+    ("nl", "Je stelt steeds dezelfde vragen.", "complaint"),
+    ("nl", "Dit voelt heel onpersoonlijk.", "complaint"),
+    ("nl", "Ik heb het gevoel dat je niet luistert.", "complaint"),
+    ("nl", "Nee, dat was alles.", "nothing_more"),
+    ("nl", "Ik kan niks meer bedenken.", "nothing_more"),
+    ("nl", "Dat is het wel, denk ik.", "nothing_more"),
+    ("en", "Does my old team get to see this?", "meta_question"),
+    ("en", "Is this shared with HR?", "meta_question"),
+    ("en", "Are you a human or an AI?", "meta_question"),
+    ("en", "Who exactly am I talking to?", "meta_question"),
+    ("en", "What's this for?", "meta_question"),
+    ("en", "Why do you need to know?", "meta_question"),
+    ("en", "Will they know it was me?", "meta_question"),
+    ("en", "How long will this take?", "meta_question"),
+    ("en", "Is there much more?", "meta_question"),
+    ("en", "What happens to this afterwards?", "meta_question"),
+    ("en", "Will anything actually change because of this?", "meta_question"),
+    ("en", "Can I leave this halfway?", "meta_question"),
+    ("en", "Do I need to answer everything?", "meta_question"),
+    ("en", "I'm not comfortable talking about that.", "refusal"),
+    ("en", "Prefer not to say.", "refusal"),
+    ("en", "That's private.", "refusal"),
+    ("en", "I don't want to get into my health.", "refusal"),
+    ("en", "Can we not talk about my team?", "refusal"),
+    ("en", "Next one.", "skip"),
+    ("en", "Let's go to the next topic.", "skip"),
+    ("en", "I'll pass on this one.", "skip"),
+    ("en", "No, you've mixed things up.", "correction"),
+    ("en", "That's not right, it was the opposite.", "correction"),
+    ("en", "No, not the director, my team lead.", "correction"),
+    ("en", "We've been over this.", "already_told"),
+    ("en", "I mentioned that earlier.", "already_told"),
+    ("en", "Already answered that one.", "already_told"),
+    ("en", "I'm not sure what you mean by that.", "confusion"),
+    ("en", "Which period do you mean?", "confusion"),
+    ("en", "Sorry, I don't get it.", "confusion"),
+    ("en", "You keep asking the same questions.", "complaint"),
+    ("en", "This feels really impersonal.", "complaint"),
+    ("en", "I feel like you're not listening.", "complaint"),
+    ("en", "No, that's everything.", "nothing_more"),
+    ("en", "I can't think of anything else.", "nothing_more"),
+    ("en", "That's it I think.", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), EVERYDAY)
+def test_kinds_of_turn_in_wordings_written_after_tuning(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+def test_ordinary_exit_interview_sentences_are_all_answers() -> None:
+    """The 620 hand-written sentences of the redaction evaluation set: stories, never a kind of meta-turn."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    for language in ("nl", "en"):
+        lines = (data / f"redaction_eval_{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        kinds = {read(json.loads(line)["text"], language).kind for line in lines if line.strip()}
+        assert kinds == {"answer"}
+
+
+TYPOS = [
+    ("nl", "dat heb k toch al gezegt", "already_told"),
+    ("nl", "wie leest dt eigelijk", "meta_question"),
+    ("nl", "daar wil k t nie over hebben", "refusal"),
+    ("nl", "volgnde onderwerp", "skip"),
+    ("nl", "mag ik ff stoppen", "meta_question"),
+    ("en", "i alredy told u that", "already_told"),
+    ("en", "r u a bot", "meta_question"),
+    ("en", "y do u ask", "meta_question"),
+    ("en", "nxt topic", "skip"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), TYPOS)
+def test_chat_spelling_and_typos_are_read_as_meant(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        ("nl", "over mijn teamleidr wil ik het niet hebben", "manager"),
+        ("en", "i dont wanna talk about my manger", "manager"),
+        ("en", "leave my collegues out of it", "collaboration"),
+    ],
+)
+def test_a_misspelt_refusal_target_is_still_found(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
+
+
+def test_real_words_are_not_corrected_into_other_words() -> None:
+    assert read("who's going to see this?", "en").meta_topic == "who_reads"
+    assert [f.name for f in read("We speelden in een band, dat was leuk.").feelings] == []
+
+
 def test_violence_outweighs_an_earlier_insult() -> None:
     assert read("mijn collega werd uitgescholden door een cliënt en die sloeg haar").disclosure == "violence"
 
@@ -275,6 +406,28 @@ def test_a_noun_after_the_negation_is_not_negated_in_dutch() -> None:
 
 def test_could_not_stop_crying_is_distress_not_its_denial() -> None:
     assert read("i couldn't stop crying", "en").distress
+
+
+def test_no_matter_for_what_the_leaver_ruled_out() -> None:
+    u = read("Het ging niet om het salaris maar om het nieuwe rooster.")
+    assert u.matter == ("het nieuwe rooster",)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("nl", "Uiteindelijk was de druppel dat mijn verlof werd ingetrokken.", ("je verlof",)),
+        ("en", "The last straw was them cancelling my approved leave.", ("your approved leave",)),
+        ("en", "My manager never listened.", ("your manager",)),
+        ("en", "It had nothing to do with my manager.", ()),
+    ],
+)
+def test_matter_named_with_a_possessive_is_offered_in_the_interviewers_voice(
+    language: str, text: str, expected: tuple[str, ...]
+) -> None:
+    u = read(text, language)
+    assert u.matter_yours == expected
+    assert u.matter == ()
 
 
 def test_no_matter_that_stops_inside_a_compound() -> None:
@@ -346,6 +499,16 @@ THEMES = [
     ("nl", "Het salaris was niet het probleem.", ("pay", True)),
     ("nl", "Het salaris was gewoon te laag.", ("pay", False)),
     ("en", "The workload was crushing.", ("workload", False)),
+    ("nl", "Ik ben niet weggegaan om het salaris, maar omdat ik niet kon doorgroeien.", ("pay", True)),
+    ("nl", "Ik ben niet weggegaan om het salaris, maar omdat ik niet kon doorgroeien.", ("career", False)),
+    ("nl", "Het ging om het rooster, het salaris was bijzaak.", ("pay", True)),
+    ("en", "It was the rota; the pay was secondary.", ("pay", True)),
+    ("nl", "Ik kreeg nooit feedback van mijn leidinggevende.", ("manager", False)),
+    ("en", "I never got a raise in four years.", ("pay", False)),
+    ("en", "I didn't get any training at all.", ("career", False)),
+    ("en", "It had nothing to do with my manager, she was great.", ("manager", True)),
+    ("nl", "Met mijn leidinggevende had het niks te maken.", ("manager", True)),
+    ("en", "I didn't leave for the salary, I left because I couldn't progress.", ("pay", True)),
 ]
 
 
@@ -552,8 +715,13 @@ def test_any_text_gives_a_valid_understanding(text: str, language: str) -> None:
         assert phrase.lower() in lowered
         assert not _META_WORDS.search(phrase)
         assert is_matter_phrase(phrase, text, u.language)
+    for phrase in u.matter_yours:
+        pronoun, _, rest = phrase.partition(" ")
+        assert pronoun in ("je", "jullie", "your")
+        assert rest and rest.lower() in lowered
     if u.kind not in ("answer", "correction"):
         assert u.matter == ()
+        assert u.matter_yours == ()
 
 
 def test_understanding_is_fast_enough_for_every_turn() -> None:

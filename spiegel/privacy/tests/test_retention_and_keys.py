@@ -103,6 +103,7 @@ def test_the_hourly_upkeep_task_purges_too() -> None:
         "purged_statements": 0,
         "purged_withdrawn": 0,
         "purged_outbox_files": 0,
+        "purged_door_failures": 0,
     }
     assert Message.objects.filter(interview=case.interview).count() == 0
 

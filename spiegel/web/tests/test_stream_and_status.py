@@ -37,6 +37,7 @@ def fake(settings: Any) -> Iterator[FakeOpenAI]:
     with FakeOpenAI() as server:
         settings.SPIEGEL_LLM_BASE_URL = server.base_url
         settings.SPIEGEL_LLM_MODEL = "fake-model"
+        settings.SPIEGEL_LLM_UNDERSTANDING = False  # the wording alone here (test_model_understanding.py)
         settings.SPIEGEL_LLM_API_KEY = "sk-secret-value"
         settings.SPIEGEL_LLM_TIMEOUT = LIMIT
         settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5

@@ -8,9 +8,10 @@ from spiegel.interviews.harness.baseline import ExampleProber
 from spiegel.interviews.harness.metrics import aggregate, count_bad_fragments, measure, summary_names
 from spiegel.interviews.harness.personas import PERSONAS, persona_by_id
 from spiegel.interviews.harness.personas_more import MORE_PERSONAS
+from spiegel.interviews.harness.report import miss_report
 from spiegel.interviews.harness.runner import run_all, run_conversation
 from spiegel.interviews.harness.simulator import SimulatedLeaver
-from spiegel.interviews.harness.transport import BaselineInterviewer, ProberInterviewer
+from spiegel.interviews.harness.transport import BaselineInterviewer, EngineInterviewer, ProberInterviewer
 
 
 def _leaver(persona_id: str) -> SimulatedLeaver:
@@ -158,3 +159,16 @@ def test_the_sheet_has_nothing_to_handle_and_names_no_main_reason() -> None:
     m = measure(run_conversation(persona_by_id("en-icu-nurse"), BaselineInterviewer()))
     assert (m.distress_handled, m.disclosure_handled, m.summary_names_main) == (None, None, False)
     assert m.bad_fragments == 0
+
+
+def test_the_engine_pastes_no_bad_fragment_into_any_simulated_conversation() -> None:
+    results = run_all(EngineInterviewer())
+    bad = {m.persona_id: m.bad_fragments for m in map(measure, results) if m.bad_fragments}
+    assert bad == {}
+
+
+def test_the_miss_report_names_unanswered_questions_back_and_a_summary_without_the_main_reason() -> None:
+    report = miss_report([run_conversation(persona_by_id("nl-assistente"), BaselineInterviewer())])
+    assert "- did not answer the question about the interview at turn 1." in report
+    assert "- did not answer the question about the interview at turn 3." in report
+    assert "- the closing summary does not name the main reason (`workload`)." in report

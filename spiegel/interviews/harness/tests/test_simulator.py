@@ -285,3 +285,11 @@ def test_asking_what_the_leaver_wants_done_after_a_disclosure_is_not_probing() -
     assert answer == "Ik wil dat het in het verslag komt, maar zonder mijn naam erbij."
     assert leaver.log.probes_after_disclosure == 0
     assert leaver.log.disclosure_options_offered is True
+
+
+def test_asking_which_occurrence_stayed_with_the_leaver_is_a_moment_probe() -> None:
+    leaver = _leaver("nl-verpleegkundige")
+    leaver.answer("Wat bracht je tot het besluit om te vertrekken?")
+    leaver.answer("Hoe ervoer je de werkdruk?")
+    answer = leaver.answer("Welke avond met zo'n drukte staat je nog het meest bij?")
+    assert answer.startswith("In de avonddienst stonden we vaak met z'n tweeën voor 28 patiënten.")

@@ -18,9 +18,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-model", action="store_true", help="Skip the request to the language model.")
+        parser.add_argument(
+            "--production",
+            action="store_true",
+            help="Treat every warning of Django's deployment checks as a problem (also SPIEGEL_PRODUCTION=true).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        checks = run_checks(model=not options["no_model"])
+        checks = run_checks(model=not options["no_model"], production=options["production"] or None)
         width = max(len(c.area) for c in checks)
         for c in checks:
             line = f"{MARKS[c.level]}  {c.area.ljust(width)}  {c.message}"

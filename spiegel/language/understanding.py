@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any, Literal, cast, get_args
 
 from spiegel.language.lemmas import is_known_word
-from spiegel.language.signals import AnswerSignals, analyse_answer, detect_language
+from spiegel.language.signals import AnswerSignals, analyse_answer
 from spiegel.language.text import strip_control
 
 __all__ = [
@@ -772,28 +772,50 @@ def is_matter_phrase(phrase: str, text: str, language: str) -> bool:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _language(text: str, context: Context) -> str:
-    base = context.language if context.language in LANGUAGES else "nl"
-    detected = detect_language(text)
-    return detected if detected in LANGUAGES and detected is not None else base
+def _marker_counts(text: str) -> dict[str, int]:
+    """How many words of the turn belong only to Dutch, and only to English (function words of the lists)."""
+    nl, en = _lexicon("nl").function_words, _lexicon("en").function_words
+    counts = {"nl": 0, "en": 0}
+    for token in _TOKEN.findall(text.lower()[:_MAX_CHARS]):
+        token = _norm_token(token)
+        in_nl, in_en = token in nl, token in en
+        if in_nl and not in_en:
+            counts["nl"] += 1
+        elif in_en and not in_nl:
+            counts["en"] += 1
+    return counts
+
+
+def _languages(text: str, base: str) -> tuple[str, bool]:
+    """The language to read the turn in, and whether the other language may be tried for its kind.
+
+    The conversation's language holds unless the turn is clearly in the other one (at least two of its own
+    function words, and more than twice as many as of the conversation's language): "We gave insulin ..."
+    in an English conversation stays English although "we" and "was" are Dutch words too."""
+    other = "en" if base == "nl" else "nl"
+    counts = _marker_counts(text)
+    if counts[other] >= 2 and counts[other] > 2 * counts[base]:
+        return other, True
+    return base, counts[other] >= counts[base]
 
 
 def understand(text: str, context: Context) -> Understanding:
     """Read one turn of the leaver. Any text gives a valid :class:`Understanding` (property-tested)."""
     base = context.language if context.language in LANGUAGES else "nl"
-    language = _language(text, context)
+    language, try_other = _languages(text, base)
     lex = _lexicon(language)
     turn = _turn(text, lex, language)
     if not turn.tokens:
         return Understanding(kind="answer", language=base, thin=True)
     kind, topic, match = _kind(turn, lex)
-    if kind == "answer" and language != base:
-        # a turn in the other language that is no answer in it may still be one in the conversation's
-        other = _lexicon(base)
-        other_turn = _turn(text, other, base)
+    if kind == "answer" and try_other:
+        # a turn that is no answer in the other language ("can we skip this one" in a Dutch conversation)
+        alternative = "en" if language == "nl" else "nl"
+        other = _lexicon(alternative)
+        other_turn = _turn(text, other, alternative)
         other_kind, other_topic, other_match = _kind(other_turn, other)
         if other_kind != "answer":
-            language, lex, turn = base, other, other_turn
+            language, lex, turn = alternative, other, other_turn
             kind, topic, match = other_kind, other_topic, other_match
 
     signals = analyse_answer(turn.fixed, language)

@@ -358,6 +358,84 @@ def test_ordinary_exit_interview_sentences_are_all_answers() -> None:
         assert kinds == {"answer"}
 
 
+# Safety and tone in wordings written after tuning: "disclosure:<kind>", "distress", "sarcasm", "decisive".
+EVERYDAY_ATTRIBUTES = [
+    ("nl", "Hij stuurde me steeds berichten met seksuele toespelingen.", "disclosure:harassment"),
+    ("nl", "Een collega bleef me na werktijd lastigvallen.", "disclosure:harassment"),
+    ("nl", "Ik werd door het hele team buitengesloten en uitgelachen.", "disclosure:harassment"),
+    ("nl", "Omdat ik Marokkaans ben kreeg ik altijd de rotklusjes.", "disclosure:discrimination"),
+    ("nl", "Na mijn zwangerschap werd mijn contract niet verlengd.", "disclosure:discrimination"),
+    ("nl", "Mijn baas liet me bonnetjes declareren die privé waren.", "disclosure:integrity"),
+    ("nl", "We moesten in het dossier zetten dat zorg geleverd was terwijl dat niet zo was.", "disclosure:integrity"),
+    ("nl", "Er werd geld van de cliënten achterovergedrukt.", "disclosure:integrity"),
+    (
+        "nl",
+        "Er stond vaak maar één verpleegkundige op veertig bewoners, dat was gewoon gevaarlijk.",
+        "disclosure:safety",
+    ),
+    ("nl", "De brandtrap stond altijd vol met spullen.", "disclosure:safety"),
+    ("nl", "Een bewoner is gevallen omdat niemand tijd had om te helpen.", "disclosure:safety"),
+    ("nl", "Een klant heeft me bij mijn keel gegrepen.", "disclosure:violence"),
+    ("nl", "Ik ben met een mes bedreigd door een cliënt.", "disclosure:violence"),
+    ("en", "He kept making comments about my body.", "disclosure:harassment"),
+    ("en", "My supervisor would corner me in the storeroom.", "disclosure:harassment"),
+    ("en", "They never promoted anyone who wasn't white.", "disclosure:discrimination"),
+    ("en", "After I told them I was pregnant, my hours were cut.", "disclosure:discrimination"),
+    ("en", "We were told to backdate the safety certificates.", "disclosure:integrity"),
+    ("en", "My manager was pocketing cash from the till.", "disclosure:integrity"),
+    ("en", "They billed clients for work we never did.", "disclosure:integrity"),
+    ("en", "The fire exits were blocked for months.", "disclosure:safety"),
+    ("en", "We gave insulin without double checks because there was no time.", "disclosure:safety"),
+    ("en", "A resident fell because nobody was there to help.", "disclosure:safety"),
+    ("en", "A customer grabbed me by the throat.", "disclosure:violence"),
+    ("en", "I was threatened with a knife by a client.", "disclosure:violence"),
+    ("nl", "ik sliep bijna niet meer", "distress"),
+    ("nl", "Ik ben er echt kapot van geweest.", "distress"),
+    ("nl", "Ik zat er mentaal helemaal doorheen.", "distress"),
+    ("nl", "Ik ben drie maanden thuis geweest met overspannenheid.", "distress"),
+    ("nl", "Het gaat eigenlijk nog steeds niet goed met me.", "distress"),
+    ("en", "I barely slept for months.", "distress"),
+    ("en", "I was completely burnt out by the end.", "distress"),
+    ("en", "I was signed off with stress for three months.", "distress"),
+    ("en", "I'm still not doing great, to be honest.", "distress"),
+    ("en", "I used to cry in the toilets at work.", "distress"),
+    ("nl", "Geweldige communicatie hoor, we hoorden alles via de krant.", "sarcasm"),
+    ("nl", "Echt fantastisch, drie keer een nieuwe leidinggevende in een jaar.", "sarcasm"),
+    ("nl", "Ja heel fijn, elke week een nieuw rooster.", "sarcasm"),
+    ("en", "Fantastic planning, the rota came out the night before.", "sarcasm"),
+    ("en", "Great support, nobody ever called back.", "sarcasm"),
+    ("en", "Oh yeah, super organised, nobody knew anything.", "sarcasm"),
+    ("nl", "Wat de doorslag gaf was dat ik geen vast contract kreeg.", "decisive"),
+    ("nl", "De hoofdreden was eigenlijk de werkdruk.", "decisive"),
+    ("nl", "Het belangrijkste was dat mijn teamleider nooit luisterde.", "decisive"),
+    ("en", "The main thing was that I never got a permanent contract.", "decisive"),
+    ("en", "What finally made me go was the new rota.", "decisive"),
+    ("en", "Honestly, the biggest reason was my manager.", "decisive"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "attribute"), EVERYDAY_ATTRIBUTES)
+def test_safety_and_tone_in_wordings_written_after_tuning(language: str, text: str, attribute: str) -> None:
+    u = read(text, language)
+    if attribute.startswith("disclosure:"):
+        assert u.disclosure == attribute.split(":")[1]
+    else:
+        assert getattr(u, attribute) is True
+
+
+def test_an_english_turn_with_words_dutch_shares_stays_english() -> None:
+    u = read("We gave insulin without double checks because there was no time.", "en")
+    assert (u.language, u.disclosure) == ("en", "safety")
+
+
+def test_ordinary_sentences_raise_no_disclosure_and_no_sarcasm() -> None:
+    data = Path(__file__).resolve().parents[1] / "data"
+    for language in ("nl", "en"):
+        lines = (data / f"redaction_eval_{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        readings = [read(json.loads(line)["text"], language) for line in lines if line.strip()]
+        assert [u for u in readings if u.disclosure or u.sarcasm] == []
+
+
 TYPOS = [
     ("nl", "dat heb k toch al gezegt", "already_told"),
     ("nl", "wie leest dt eigelijk", "meta_question"),

@@ -6,8 +6,10 @@ three other points, in the interviewer's own words; refused topics never appear 
 
 from __future__ import annotations
 
+import re
+
 from spiegel.language.signals import AnswerSignals, analyse_answer
-from spiegel.language.understanding import Understanding
+from spiegel.language.understanding import Context, Understanding, understand
 
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
@@ -15,8 +17,8 @@ from .wording import (
     clauses_from_the_end,
     is_no,
     matter_phrase,
+    noun_phrases,
     options,
-    tail_phrase,
     topic_labels,
     word_list,
 )
@@ -183,15 +185,20 @@ class Closing(Navigator):
         lang = self.language
         negators = word_list("negators")
         clauses = clauses_from_the_end(u.correction or text)
-        for index, clause in enumerate(clauses[:2]):
+        for index, whole in enumerate(clauses[:2]):
+            # "de planning, niet de werkdruk": what comes before the "niet" is what it was
+            split = re.split(r"\s(?:niet|not)\s", f" {whole} ", maxsplit=1, flags=re.IGNORECASE)
+            clause = split[0].strip() if len(split) == 2 and split[0].strip() else whole
             words = clause.lower().split()
             if any(w in negators or w.endswith("n't") for w in words) and (index > 0 or len(clauses) == 1):
                 continue  # what it was not
             mentions = [m for m in analyse_answer(clause, lang).mentions if m.theme not in s.refused]
             theme = mentions[0].theme if mentions else None
-            matter = tail_phrase(clause)
-            if matter is None and mentions:
-                matter = matter_phrase(clause, mentions[0].term, lang)
+            if theme is None:
+                read = understand(clause, Context(language=lang)).themes
+                theme = next((t.theme for t in read if t.theme not in s.refused), None)
+            phrases = noun_phrases(clause)
+            matter = phrases[-1] if phrases else None
             bare = [w for w in words if w.isalpha()]
             if matter is None and 1 <= len(bare) <= 3 and not set(bare) & (word_list("stop") | negators):
                 matter = " ".join(bare)

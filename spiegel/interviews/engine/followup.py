@@ -12,7 +12,7 @@ from spiegel.language.understanding import Understanding
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
 from .state import ConversationState, Move
-from .wording import feeling_words, matter_phrase, negated, quotable
+from .wording import feeling_words, matter_phrase, negated, noun_phrases, quotable
 
 VAGUE_PROBES = ("example", "moment", "practice", "situation")
 # A thin answer gets a probe for one concrete occurrence; each time a different kind than the last one.
@@ -62,9 +62,15 @@ class FollowUps(Closing):
         # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
         # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
         default_quote = matter_phrase(answer, own.term, lang) if own else None
-        if default_quote is None and u is not None and not thin and (own is not None or not sig.mentions):
+        if (
+            default_quote is None
+            and u is not None
+            and not thin
+            and (own is not None or not sig.mentions or key == STORY)
+        ):
             # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
             default_quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
+            default_quote = default_quote or next(iter(noun_phrases(answer)), None)
         last_probe = tp.probes[-1] if tp.probes else None
         cands: list[Move] = []
 
@@ -106,6 +112,9 @@ class FollowUps(Closing):
         felt = [e for e in sig.emotions if not negated(answer, e.phrase)]
         if u is not None and (u.sarcasm or (u.feelings and not u.felt)):
             felt = []  # irony is read as the opposite; feelings the understanding saw negated are not reflected
+        if u is not None:
+            denied = [f.words.lower() for f in u.feelings if f.negated]
+            felt = [e for e in felt if not any(d in e.phrase.lower() or e.phrase.lower() in d for d in denied)]
         if felt:
             noun, ref = feeling_words(lang, felt[0].kind)
             add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
@@ -124,6 +133,8 @@ class FollowUps(Closing):
         if sig.named_people:
             add("follow_up", "behaviour_effect", None, role=sig.named_people[0].context)
         bare = next((m for m in sig.bare_themes if m.theme == cur), sig.bare_themes[0] if sig.bare_themes else None)
+        if bare is not None and u is not None and bare.theme in {t.theme for t in u.themes if t.negated}:
+            bare = None  # "not about the money": nothing to ask about
         if bare is not None and not sig.is_vague:
             # a theme named without detail ("de communicatie"); "shift manager was okay" is a thin answer
             add("follow_up", "practice", matter_phrase(answer, bare.term, lang) if bare.theme == cur else None)
@@ -170,13 +181,15 @@ class FollowUps(Closing):
             return move, False
         return None, False
 
-    def _most_relevant(self, s: ConversationState, sig: AnswerSignals) -> Mention | None:
+    def _most_relevant(
+        self, s: ConversationState, sig: AnswerSignals, skip: frozenset[str] = frozenset()
+    ) -> Mention | None:
         """Of several threads in one answer: the one carrying feeling or complaint, else the first named."""
         best: Mention | None = None
         best_score = -1e9
         emotion_words = {w.lower() for e in sig.emotions for w in e.context.split()}
         for index, mention in enumerate(sig.mentions):
-            if s.topic(mention.theme).status not in ("open", "active"):
+            if s.topic(mention.theme).status not in ("open", "active") or mention.theme in skip:
                 continue
             score = -0.1 * index
             if mention.polarity == "neg":
@@ -191,14 +204,21 @@ class FollowUps(Closing):
                 best, best_score = mention, score
         return best
 
-    def _add_threads(self, s: ConversationState, sig: AnswerSignals, cur: str | None) -> None:
+    def _add_threads(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        cur: str | None,
+        u: Understanding | None = None,
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
         # In the story every theme is a thread; later only what the leaver says with some weight
         # (a complaint or a feeling), so a passing "collega's" does not become a topic of its own.
         story = s.phase == "story" and s.turns <= 2
         answer = str(s.answers[-1]["text"] or "") if s.answers else ""
         heard = [c.context.lower() for c in sig.hearsay]
         for mention in sig.mentions:
-            if mention.theme == cur or s.topic(mention.theme).status != "open":
+            if mention.theme == cur or s.topic(mention.theme).status != "open" or mention.theme in skip:
                 continue
             if mention.theme in s.sensitive_topics:
                 continue
@@ -215,6 +235,39 @@ class FollowUps(Closing):
                 thread = {"topic": mention.theme, "phrase": "", "words": words, "kind": "hearsay"}
             s.threads.append(thread)
             s.topic(mention.theme).raised_by_leaver = True
+        if story and u is not None:
+            self._add_matter_threads(s, answer, cur, skip)
+
+    def _add_matter_threads(self, s: ConversationState, answer: str, cur: str | None, skip: frozenset[str]) -> None:
+        """Several things named in one breath ("het rooster, de verhuizing en mijn opleiding"): the ones not
+        followed now go on the list as threads of their own, to come back to with their own name."""
+        current = s.topic(cur).quote if cur else None
+        taken = {t["phrase"] for t in s.threads} | {current or ""}
+        for phrase in noun_phrases(answer):
+            if phrase in taken or (current and phrase in current):
+                continue
+            themes = list(analyse_answer(phrase, self.language).themes)
+            theme = themes[0] if themes else None
+            if theme is not None and (theme in skip or theme in s.refused or theme in s.sensitive_topics):
+                continue
+            if theme is not None and theme == cur:
+                theme = None  # another thing on the same topic ("het rooster" and "het parkeren"): its own thread
+            same = next((t for t in s.threads if theme is not None and t["topic"] == theme), None)
+            if same is not None:
+                if not same["phrase"] and same.get("kind") != "hearsay":
+                    same["phrase"] = phrase  # the theme's thread gets the leaver's own name for it
+                taken.add(phrase)
+                continue
+            if (
+                theme is not None
+                and s.topic(theme).status == "open"
+                and not any(t["topic"] == theme for t in s.threads)
+            ):
+                key = theme
+            else:
+                key = f"_matter{s.turns}_{len(s.threads)}"
+            s.threads.append({"topic": key, "phrase": phrase, "words": phrase, "kind": "matter"})
+            taken.add(phrase)
 
     def _mark_talked(self, s: ConversationState, sig: AnswerSignals, cur: str) -> None:
         """The leaver talked about ``cur`` itself, not about something its keyword was said next to.

@@ -20,7 +20,7 @@ from spiegel.language.understanding import Context, Understanding, understand
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
-from .wording import matter_phrase, options, topic_labels, word_list, wording
+from .wording import is_event, matter_phrase, noun_phrases, options, topic_labels, word_list, wording
 
 logger = logging.getLogger(__name__)
 
@@ -229,16 +229,24 @@ class TurnPolicy(FollowUps):
             if decisive is not None:
                 return decisive
 
+        negated = frozenset({t.theme for t in u.themes if t.negated} - set(u.raised)) | frozenset(s.refused)
         if cur is None:
             s.phase = "story"
-            chosen = self._most_relevant(s, sig)
+            chosen = self._most_relevant(s, sig, skip=negated)
             if chosen is not None:
                 cur = chosen.theme
                 s.current_topic = cur
                 tp = s.topic(cur)
                 tp.status = "active"
                 tp.raised_by_leaver = True
-                tp.quote = matter_phrase(text, chosen.term, lang) or self._understood_matter(u)
+                phrases = noun_phrases(text)
+                event = next((p for p in phrases[:1] if is_event(p)), None)
+                tp.quote = (
+                    event  # "the restructuring last year, when ...": the event is what it is about
+                    or matter_phrase(text, chosen.term, lang)
+                    or self._understood_matter(u)
+                    or next((p for p in noun_phrases(text) if chosen.theme in analyse_answer(p, lang).themes), None)
+                )
                 # said with weight (a complaint or a feeling), the theme is talked about, not just named
                 tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
                 # the story's probe kinds are not repeated on its first theme
@@ -248,7 +256,7 @@ class TurnPolicy(FollowUps):
                     s.main_reason_words = tp.quote
         elif cur is not None:
             self._mark_talked(s, sig, cur)
-        self._add_threads(s, sig, cur)
+        self._add_threads(s, sig, cur, u, negated)
 
         move, accepted = self._follow_up(s, sig, cur, contradiction, u)
         if move is not None:
@@ -301,10 +309,18 @@ class TurnPolicy(FollowUps):
     def _refuse(self, s: ConversationState, u: Understanding) -> str | None:
         """Close the topic the refusal refers to — what was just talked about, or the one it names — for good."""
         target = u.refusal_target
+        also: list[str] = []
         if target in (None, "previous"):
             target = self._previous_topic(s) or s.current_topic
+            # "daar" is what was just said: every theme the leaver raised in the last answer goes with it
+            also = [str(n["theme"]) for n in s.notes if n["turn"] == s.turns - 1 and n["polarity"] != "pos"]
         if target is None:
             target = STORY
+        for theme in also:
+            if theme != target and theme not in s.refused:
+                _add(s.refused, theme)
+                self._drop_topic(s, theme, "refused")
+                s.notes = [n for n in s.notes if n["theme"] != theme]
         _add(s.refused, target)
         self._drop_topic(s, target, "refused")
         s.notes = [n for n in s.notes if n["theme"] != target]
@@ -406,10 +422,11 @@ class TurnPolicy(FollowUps):
             theme = next((m.theme for m in sig.mentions if m.theme not in s.refused), None)
         mention = next((m for m in sig.mentions if m.theme == theme), None)
         matter = (matter_phrase(text, mention.term, lang) if mention else None) or self._understood_matter(u)
+        matter = matter or next(iter(noun_phrases(text)), None)
         if theme is None and matter is None:
             return None
         cur = s.current_topic
-        key = theme or cur or STORY
+        key = theme or f"_matter{s.turns}"
         if cur is not None and cur != key and s.topic(cur).status == "active":
             s.topic(cur).status = "covered"
             s.topic(cur).talked = True

@@ -210,3 +210,45 @@ def clauses_from_the_end(text_: str) -> list[str]:
     pivots = "|".join(re.escape(p) for p in sorted(word_list("clause_pivots"), key=len, reverse=True))
     parts = re.split(rf"[,;:.!?]|\b(?:{pivots})\b", text_, flags=re.IGNORECASE) if pivots else [text_]
     return [p.strip() for p in reversed(parts) if p and p.strip()]
+
+
+def noun_phrases(text_: str) -> list[str]:
+    """Complete noun phrases naming a thing or an event in ``text_``, in the interviewer's voice, in order.
+
+    A phrase starts at an article or a possessive ("de", "het", "een", "mijn", "the", "a", "my", ...) and
+    runs over at most three words of substance up to the next function word: "het nieuwe rooster",
+    "mijn verlof", "the new site". Phrases headed by a word that names no matter ("de druppel", "the real
+    reason", "het werk") are left out. Anything less than a complete phrase is never returned.
+    """
+    tokens = _WORD_RX.findall(text_)
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    starters = word_list("phrase_starters")
+    stop, filler, negators = word_list("stop"), word_list("filler"), word_list("negators")
+    no_matter = word_list("no_matter_heads") | word_list("not_nouns")
+    breakers = word_list("phrase_breakers")
+    verb_endings = tuple(word_list("trailing_verb_endings"))
+    out: list[str] = []
+    i = 0
+    while i < len(lower):
+        if lower[i] not in starters:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lower) and j - i <= 3:
+            w = lower[j]
+            if w in stop or w in filler or w in negators or w in starters or w in breakers:
+                break
+            if not w.replace("-", "").isalpha():
+                break
+            j += 1
+        if j - i > 2 and lower[j - 1].endswith(verb_endings):
+            j -= 1  # "de kantine dichtging", "the canteen closed": the verb is no part of the phrase
+        if lower[i] in negators and j - i < 3:
+            j = i + 1  # "geen kwaad" is an idiom; "geen vast contract" names a thing
+        if j > i + 1 and lower[j - 1] not in no_matter and len(lower[j - 1]) >= 3:
+            first = _swaps().get(lower[i], lower[i])
+            phrase = " ".join([first, *tokens[i + 1 : j]])
+            if phrase not in out:
+                out.append(phrase)
+        i = max(j, i + 1)
+    return out

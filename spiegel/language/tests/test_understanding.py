@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -261,6 +263,221 @@ MORE_WAYS = [
 @pytest.mark.parametrize(("language", "text", "kind"), MORE_WAYS)
 def test_kinds_of_turn_in_more_everyday_wordings(language: str, text: str, kind: str) -> None:
     assert read(text, language).kind == kind
+
+
+# Written after the rules above were tuned, as a check that they carry over to other wordings.
+EVERYDAY = [
+    ("nl", "Wordt dit gedeeld met mijn oude afdeling?", "meta_question"),
+    ("nl", "Mag mijn manager dit lezen?", "meta_question"),
+    ("nl", "zijn jullie van de organisatie zelf of extern?", "meta_question"),
+    ("nl", "Ben jij een AI?", "meta_question"),
+    ("nl", "Is er iemand die dit live meeleest?", "meta_question"),
+    ("nl", "Hoezo wil je dat weten?", "meta_question"),
+    ("nl", "wat heb je daar nou aan", "meta_question"),
+    ("nl", "Weet mijn werkgever straks dat ik dit gezegd heb?", "meta_question"),
+    ("nl", "Hoeveel tijd kost dit nog ongeveer?", "meta_question"),
+    ("nl", "hoe lang nog?", "meta_question"),
+    ("nl", "Wat gebeurt er na dit gesprek?", "meta_question"),
+    ("nl", "Krijgt de organisatie een rapport?", "meta_question"),
+    ("nl", "Kan ik op elk moment stoppen?", "meta_question"),
+    ("nl", "moet ik alles invullen?", "meta_question"),
+    ("nl", "Daar ga ik liever niet op in.", "refusal"),
+    ("nl", "Dat wil ik voor me houden.", "refusal"),
+    ("nl", "Geen zin om daarover te praten eerlijk gezegd.", "refusal"),
+    ("nl", "over mijn gezondheid zeg ik niks", "refusal"),
+    ("nl", "Het salaris laat ik liever buiten beschouwing.", "refusal"),
+    ("nl", "Pas, daar wil ik niet over praten.", "refusal"),
+    ("nl", "Volgende.", "skip"),
+    ("nl", "Kunnen we naar een ander onderwerp?", "skip"),
+    ("nl", "sla deze maar over", "skip"),
+    ("nl", "Nee, je haalt dingen door elkaar.", "correction"),
+    ("nl", "Dat is niet helemaal juist, het was juist andersom.", "correction"),
+    ("nl", "Nee, niet de directeur, mijn teamleider bedoel ik.", "correction"),
+    ("nl", "Dit hebben we al gehad.", "already_told"),
+    ("nl", "Heb ik net al uitgelegd toch?", "already_told"),
+    ("nl", "zei ik toch net", "already_told"),
+    ("nl", "Ik weet niet wat je bedoelt met die vraag.", "confusion"),
+    ("nl", "Welke periode bedoel je?", "confusion"),
+    ("nl", "Sorry, die vraag snap ik niet.", "confusion"),
+    ("nl", "Je stelt steeds dezelfde vragen.", "complaint"),
+    ("nl", "Dit voelt heel onpersoonlijk.", "complaint"),
+    ("nl", "Ik heb het gevoel dat je niet luistert.", "complaint"),
+    ("nl", "Nee, dat was alles.", "nothing_more"),
+    ("nl", "Ik kan niks meer bedenken.", "nothing_more"),
+    ("nl", "Dat is het wel, denk ik.", "nothing_more"),
+    ("en", "Does my old team get to see this?", "meta_question"),
+    ("en", "Is this shared with HR?", "meta_question"),
+    ("en", "Are you a human or an AI?", "meta_question"),
+    ("en", "Who exactly am I talking to?", "meta_question"),
+    ("en", "What's this for?", "meta_question"),
+    ("en", "Why do you need to know?", "meta_question"),
+    ("en", "Will they know it was me?", "meta_question"),
+    ("en", "How long will this take?", "meta_question"),
+    ("en", "Is there much more?", "meta_question"),
+    ("en", "What happens to this afterwards?", "meta_question"),
+    ("en", "Will anything actually change because of this?", "meta_question"),
+    ("en", "Can I leave this halfway?", "meta_question"),
+    ("en", "Do I need to answer everything?", "meta_question"),
+    ("en", "I'm not comfortable talking about that.", "refusal"),
+    ("en", "Prefer not to say.", "refusal"),
+    ("en", "That's private.", "refusal"),
+    ("en", "I don't want to get into my health.", "refusal"),
+    ("en", "Can we not talk about my team?", "refusal"),
+    ("en", "Next one.", "skip"),
+    ("en", "Let's go to the next topic.", "skip"),
+    ("en", "I'll pass on this one.", "skip"),
+    ("en", "No, you've mixed things up.", "correction"),
+    ("en", "That's not right, it was the opposite.", "correction"),
+    ("en", "No, not the director, my team lead.", "correction"),
+    ("en", "We've been over this.", "already_told"),
+    ("en", "I mentioned that earlier.", "already_told"),
+    ("en", "Already answered that one.", "already_told"),
+    ("en", "I'm not sure what you mean by that.", "confusion"),
+    ("en", "Which period do you mean?", "confusion"),
+    ("en", "Sorry, I don't get it.", "confusion"),
+    ("en", "You keep asking the same questions.", "complaint"),
+    ("en", "This feels really impersonal.", "complaint"),
+    ("en", "I feel like you're not listening.", "complaint"),
+    ("en", "No, that's everything.", "nothing_more"),
+    ("en", "I can't think of anything else.", "nothing_more"),
+    ("en", "That's it I think.", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), EVERYDAY)
+def test_kinds_of_turn_in_wordings_written_after_tuning(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+def test_ordinary_exit_interview_sentences_are_all_answers() -> None:
+    """The 620 hand-written sentences of the redaction evaluation set: stories, never a kind of meta-turn."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    for language in ("nl", "en"):
+        lines = (data / f"redaction_eval_{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        kinds = {read(json.loads(line)["text"], language).kind for line in lines if line.strip()}
+        assert kinds == {"answer"}
+
+
+# Safety and tone in wordings written after tuning: "disclosure:<kind>", "distress", "sarcasm", "decisive".
+EVERYDAY_ATTRIBUTES = [
+    ("nl", "Hij stuurde me steeds berichten met seksuele toespelingen.", "disclosure:harassment"),
+    ("nl", "Een collega bleef me na werktijd lastigvallen.", "disclosure:harassment"),
+    ("nl", "Ik werd door het hele team buitengesloten en uitgelachen.", "disclosure:harassment"),
+    ("nl", "Omdat ik Marokkaans ben kreeg ik altijd de rotklusjes.", "disclosure:discrimination"),
+    ("nl", "Na mijn zwangerschap werd mijn contract niet verlengd.", "disclosure:discrimination"),
+    ("nl", "Mijn baas liet me bonnetjes declareren die privé waren.", "disclosure:integrity"),
+    ("nl", "We moesten in het dossier zetten dat zorg geleverd was terwijl dat niet zo was.", "disclosure:integrity"),
+    ("nl", "Er werd geld van de cliënten achterovergedrukt.", "disclosure:integrity"),
+    (
+        "nl",
+        "Er stond vaak maar één verpleegkundige op veertig bewoners, dat was gewoon gevaarlijk.",
+        "disclosure:safety",
+    ),
+    ("nl", "De brandtrap stond altijd vol met spullen.", "disclosure:safety"),
+    ("nl", "Een bewoner is gevallen omdat niemand tijd had om te helpen.", "disclosure:safety"),
+    ("nl", "Een klant heeft me bij mijn keel gegrepen.", "disclosure:violence"),
+    ("nl", "Ik ben met een mes bedreigd door een cliënt.", "disclosure:violence"),
+    ("en", "He kept making comments about my body.", "disclosure:harassment"),
+    ("en", "My supervisor would corner me in the storeroom.", "disclosure:harassment"),
+    ("en", "They never promoted anyone who wasn't white.", "disclosure:discrimination"),
+    ("en", "After I told them I was pregnant, my hours were cut.", "disclosure:discrimination"),
+    ("en", "We were told to backdate the safety certificates.", "disclosure:integrity"),
+    ("en", "My manager was pocketing cash from the till.", "disclosure:integrity"),
+    ("en", "They billed clients for work we never did.", "disclosure:integrity"),
+    ("en", "The fire exits were blocked for months.", "disclosure:safety"),
+    ("en", "We gave insulin without double checks because there was no time.", "disclosure:safety"),
+    ("en", "A resident fell because nobody was there to help.", "disclosure:safety"),
+    ("en", "A customer grabbed me by the throat.", "disclosure:violence"),
+    ("en", "I was threatened with a knife by a client.", "disclosure:violence"),
+    ("nl", "ik sliep bijna niet meer", "distress"),
+    ("nl", "Ik ben er echt kapot van geweest.", "distress"),
+    ("nl", "Ik zat er mentaal helemaal doorheen.", "distress"),
+    ("nl", "Ik ben drie maanden thuis geweest met overspannenheid.", "distress"),
+    ("nl", "Het gaat eigenlijk nog steeds niet goed met me.", "distress"),
+    ("en", "I barely slept for months.", "distress"),
+    ("en", "I was completely burnt out by the end.", "distress"),
+    ("en", "I was signed off with stress for three months.", "distress"),
+    ("en", "I'm still not doing great, to be honest.", "distress"),
+    ("en", "I used to cry in the toilets at work.", "distress"),
+    ("nl", "Geweldige communicatie hoor, we hoorden alles via de krant.", "sarcasm"),
+    ("nl", "Echt fantastisch, drie keer een nieuwe leidinggevende in een jaar.", "sarcasm"),
+    ("nl", "Ja heel fijn, elke week een nieuw rooster.", "sarcasm"),
+    ("en", "Fantastic planning, the rota came out the night before.", "sarcasm"),
+    ("en", "Great support, nobody ever called back.", "sarcasm"),
+    ("en", "Oh yeah, super organised, nobody knew anything.", "sarcasm"),
+    ("nl", "Wat de doorslag gaf was dat ik geen vast contract kreeg.", "decisive"),
+    ("nl", "De hoofdreden was eigenlijk de werkdruk.", "decisive"),
+    ("nl", "Het belangrijkste was dat mijn teamleider nooit luisterde.", "decisive"),
+    ("en", "The main thing was that I never got a permanent contract.", "decisive"),
+    ("en", "What finally made me go was the new rota.", "decisive"),
+    ("en", "Honestly, the biggest reason was my manager.", "decisive"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "attribute"), EVERYDAY_ATTRIBUTES)
+def test_safety_and_tone_in_wordings_written_after_tuning(language: str, text: str, attribute: str) -> None:
+    u = read(text, language)
+    if attribute.startswith("disclosure:"):
+        assert u.disclosure == attribute.split(":")[1]
+    else:
+        assert getattr(u, attribute) is True
+
+
+def test_an_english_turn_with_words_dutch_shares_stays_english() -> None:
+    u = read("We gave insulin without double checks because there was no time.", "en")
+    assert (u.language, u.disclosure) == ("en", "safety")
+
+
+def test_ordinary_sentences_raise_no_disclosure_and_no_sarcasm() -> None:
+    data = Path(__file__).resolve().parents[1] / "data"
+    for language in ("nl", "en"):
+        lines = (data / f"redaction_eval_{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        readings = [read(json.loads(line)["text"], language) for line in lines if line.strip()]
+        assert [u for u in readings if u.disclosure or u.sarcasm] == []
+
+
+# Negation and matter in wordings written after tuning: (language, text, feelings, themes, matter or None).
+EVERYDAY_MEANING: list[tuple[str, str, list[tuple[str, bool]], list[tuple[str, bool]], tuple[str, ...] | None]] = [
+    ("nl", "Ik was niet zozeer boos, eerder teleurgesteld.", [("anger", True), ("disappointment", False)], [], None),
+    ("nl", "Gefrustreerd? Nee, dat niet.", [("frustration", True)], [], None),
+    ("nl", "Niemand was bang voor de teamleider.", [("fear", True)], [], None),
+    ("nl", "Ik voelde me totaal niet gezien.", [("unseen", False)], [], None),
+    ("nl", "Ik was juist heel trots op ons team.", [("pride", False)], [], None),
+    ("nl", "Het geld speelde geen rol.", [], [("pay", True)], None),
+    ("nl", "De werkdruk was het probleem niet.", [], [("workload", True)], None),
+    ("nl", "Het had niks met de sfeer te maken.", [], [("culture", True)], None),
+    ("nl", "Ik ging niet weg vanwege mijn collega's.", [], [("collaboration", True)], None),
+    ("en", "I wasn't really upset about it.", [("sadness", True)], [], None),
+    ("en", "None of us were scared of him.", [("fear", True)], [], None),
+    ("en", "I never felt appreciated there.", [("appreciated", True)], [], None),
+    ("en", "Honestly I was relieved to go.", [("relief", False)], [], None),
+    ("en", "Pay was never the issue.", [], [("pay", True)], None),
+    ("en", "It's not like the workload was bad.", [], [], None),
+    ("en", "My colleagues were not the reason I left.", [], [("collaboration", True)], None),
+    ("nl", "De nieuwe planningstool werkte voor geen meter.", [], [], ("de nieuwe planningstool",)),
+    ("nl", "Het functioneringsgesprek in januari was een drama.", [], [], ("het functioneringsgesprek in januari",)),
+    ("nl", "Vooral de overplaatsing naar Zwolle deed pijn.", [], [], ("de overplaatsing",)),
+    ("en", "The restructure in spring changed everything.", [], [], ("the restructure in spring",)),
+    ("en", "That appraisal last year was a joke.", [], [], ("that appraisal last year",)),
+    ("en", "We had the merger, the layoffs and a new CEO.", [], [], ("the merger", "the layoffs")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "feelings", "themes", "matter"), EVERYDAY_MEANING)
+def test_negation_and_matter_in_wordings_written_after_tuning(
+    language: str,
+    text: str,
+    feelings: list[tuple[str, bool]],
+    themes: list[tuple[str, bool]],
+    matter: tuple[str, ...] | None,
+) -> None:
+    u = read(text, language)
+    read_feelings = [(f.name, f.negated) for f in u.feelings]
+    read_themes = [(t.theme, t.negated) for t in u.themes]
+    assert [f for f in feelings if f not in read_feelings] == []
+    assert [t for t in themes if t not in read_themes] == []
+    if matter is not None:
+        assert u.matter == matter
 
 
 TYPOS = [

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from spiegel.interviews.engine.wording import is_event, matter_phrase, negated
+from spiegel.interviews.engine.wording import is_event, matter_phrase, negated, noun_phrases
 
-from .helpers import converse
+from .helpers import converse, to_the_end
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -110,3 +110,44 @@ def test_negation_scopes_over_the_feeling_word() -> None:
     assert negated("Ik ben niet boos hoor", "boos")
     assert negated("Nobody was worried, but I was", "worried")
     assert not negated("I was frustrated by the reorganisation", "frustrated")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Uiteindelijk was de druppel dat mijn verlof werd ingetrokken.", ["je verlof"]),
+        ("Ik ben niet boos hoor, praten kan geen kwaad.", []),
+        ("Na tien jaar had ik nog steeds geen vast contract.", ["een vast contract"]),
+        (
+            "well the commute was long, the canteen closed and the pay rise never came",
+            ["the commute", "the canteen", "the pay rise"],
+        ),
+        (
+            "The restructuring last year, when half of the team leads disappeared.",
+            ["the restructuring", "the team leads"],
+        ),
+    ],
+)
+def test_noun_phrases_are_complete_and_in_the_interviewers_voice(text: str, phrases: list[str]) -> None:
+    assert noun_phrases(text) == phrases
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "each"),
+    [
+        (
+            "nl",
+            "Drie dingen: het nieuwe rooster, de verhuizing naar Zwolle en mijn opleiding.",
+            ["rooster", "verhuizing", "opleiding"],
+        ),
+        ("en", "The rota, the parking problems and that new software, it all added up.", ["rota", "parking"]),
+    ],
+)
+def test_several_things_in_one_answer_are_each_come_back_to_by_name(
+    language: str, answer: str, each: list[str]
+) -> None:
+    engine, state, replies = converse(language, [answer])
+    neutral = "Dat ging gewoon goed, niets bijzonders." if language == "nl" else "That went fine, nothing special."
+    later = [replies[0], *to_the_end(engine, state, neutral)]
+    said = " ".join(m for r in later for m in r.messages).lower()
+    assert all(word in said for word in each)

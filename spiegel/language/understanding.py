@@ -515,9 +515,6 @@ def _kind(turn: _Turn, lex: _Lexicon) -> tuple[str, str | None, re.Match[str] | 
     return "answer", None, None
 
 
-)
-
-
 def _reported(turn: _Turn, m: re.Match[str], lex: _Lexicon) -> bool:
     """Someone else's words in the story: "mijn collega zei: daar wil ik het niet over hebben"."""
     first, _ = turn.tokens_of(m.start(), m.end())

@@ -31,8 +31,11 @@ MAPPING_VERSION = 1
 # Zipf frequency x10 from which a word counts as ordinary (data/names/common_*.txt); rarer capitalised words
 # are treated as possible names.
 COMMON_CUTOFF = 30
-# A listed first name written in lower case counts as a name when its Zipf frequency x10 is below this.
+# A listed first name written in lower case counts as a name after "with", "and", "told" ... when its Zipf
+# frequency x10 is below this ("with madison", "steve and tanya").
 LOWER_CASE_NAME_CUTOFF = 45
+# ... and also without a word before it that speaks of a person ("with", "and") when it is rarer than this.
+LOWER_CASE_RARE_CUTOFF = 35
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ class _Lexicon:
     not_names: frozenset[str]
     # folded word -> Zipf frequency x10 in ordinary text (wordfreq); a capitalised word not in it may be a name
     common: dict[str, int]
+    # frequent words that are no dictionary word ("obama", "facebook"): names when capitalised mid-sentence
+    proper: frozenset[str]
     # first folded word -> the folded multi-word phrases starting with it
     not_name_phrases: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -154,11 +159,15 @@ def _lexicon(language: str) -> _Lexicon:
         elif words:
             phrases.setdefault(words[0], []).append(words)
     common: dict[str, int] = {}
+    proper: set[str] = set()
     for line in _lines(NAMES_DIR / f"common_{language}.txt"):
-        word, _, zipf = line.rpartition(" ")
+        word, zipf, *mark = line.split(" ")
         common.setdefault(_fold(word), int(zipf))
+        if mark:
+            proper.add(_fold(word))
     return _Lexicon(
         common=common,
+        proper=frozenset(proper),
         first=frozenset(first - stop),
         last=frozenset(last - stop - PARTICLES),
         ambiguous=ambiguous,
@@ -731,7 +740,12 @@ class _Detector:
             # is no ordinary word ("met tanya", "steve and tanya"): people type names without capitals.
             if kind != "first" or tok.low in lex.ambiguous or tok.low in lex.not_names:
                 return False
-            return role_before or lex.common.get(tok.low, 0) < LOWER_CASE_NAME_CUTOFF
+            frequency = lex.common.get(tok.low, 0)
+            prev_word = prev.low if prev else None
+            spoken_of = prev_word in _CUE_BEFORE[lang] or prev_word in _COORDINATORS
+            return (
+                role_before or frequency < LOWER_CASE_RARE_CUTOFF or (spoken_of and frequency < LOWER_CASE_NAME_CUTOFF)
+            )
         before_gap = text[prev.end : tok.start] if prev else ""
         prev_low = prev.low if prev and "," not in before_gap else None
         next_low = nxt.low if nxt else None
@@ -781,7 +795,14 @@ class _Detector:
         # An unknown capitalised word in mid-sentence: a person with context, or when it is no ordinary word.
         if prev_low in _PLACE_BEFORE[lang] and not role_before:
             return False
-        return role_before or prev_low in _CUE_BEFORE[lang] or cue_after or next_is_name or self.rare(tok)
+        return (
+            role_before
+            or prev_low in _CUE_BEFORE[lang]
+            or cue_after
+            or next_is_name
+            or self.rare(tok)
+            or tok.low.removesuffix("'s") in lex.proper
+        )
 
     def _coordinated(self, text: str, tokens: list[_Token], i: int) -> bool:
         """'Kerry and Jordan', 'Jordan and Kim': joined by and/en/or to a listed, capitalised first name."""

@@ -201,6 +201,8 @@ class _Lexicon:
     meta_heads: frozenset[str]
     time_tails: re.Pattern[str] | None
     continuations: frozenset[str]
+    run_heads: frozenset[str]
+    echo_denials: tuple[str, ...]
     function_words: frozenset[str]
 
 
@@ -263,6 +265,8 @@ def _lexicon(language: str) -> _Lexicon:
         meta_heads=frozenset(matter["meta_heads"]),
         time_tails=_one(matter["time_tails"]),
         continuations=frozenset(matter.get("continuations", [])),
+        run_heads=frozenset(matter.get("run_heads", [])),
+        echo_denials=tuple(data.get("echo_denials", [])),
         function_words=frozenset(matter["function_words"]),
     )
 
@@ -316,6 +320,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’‘`´][^\W_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _CLAUSE_MARK = re.compile(r"[.,;:!?()\n\u2014\u2013]|\s-\s")
 _SARCASM_EMOJI = ("🙄", "😒", "🙃")
+_QUANTIFIERS = frozenset({"none", "nobody", "noone", "niemand", "geen", "neither"})
 
 
 def _norm_token(token: str) -> str:
@@ -399,8 +404,10 @@ def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str, a
     """Whether a negator governs tokens first..last: shortly before, or (Dutch, ``after``) right after in the
     clause ("boos was ik niet"). Nouns take no negation after them ("diensten werden niet ingevuld")."""
     clause = turn.clause[first]
-    for i in range(max(0, first - _WINDOW), first):
-        if turn.clause[i] == clause and _is_negator(turn, i, lex):
+    for i in range(max(0, first - _WINDOW - 1), first):
+        # "none of us were scared": a negating quantifier reaches one word further
+        reach = _WINDOW + 1 if turn.tokens[i] in _QUANTIFIERS else _WINDOW
+        if first - i <= reach and turn.clause[i] == clause and _is_negator(turn, i, lex):
             return True
     if language == "nl" and after:
         for i in range(last + 1, min(len(turn.tokens), last + 1 + _WINDOW)):
@@ -538,6 +545,15 @@ def _correction(turn: _Turn, m: re.Match[str] | None, lex: _Lexicon) -> str | No
 # --------------------------------------------------------------------------------------------------------
 
 
+def _echo_denied(turn: _Turn, last: int, lex: _Lexicon) -> bool:
+    """A feeling asked back and denied: "Gefrustreerd? Nee, dat niet.", "Angry? No, not really."."""
+    after = turn.raw[turn.spans[last][1] :].lstrip()
+    if not after.startswith("?") or last + 1 >= len(turn.tokens):
+        return False
+    following = " ".join(turn.tokens[last + 1 : last + 4])
+    return any(following == d or following.startswith(d + " ") for d in lex.echo_denials)
+
+
 def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) -> tuple[Feeling, ...]:
     ignored: list[tuple[int, int]] = []
     if lex.feeling_ignore is not None:
@@ -557,7 +573,7 @@ def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) 
             continue
         taken_until = end
         first, last = turn.tokens_of(start, end)
-        negated = _negated(turn, first, last, lex, language)
+        negated = _negated(turn, first, last, lex, language) or _echo_denied(turn, last, lex)
         if (name, negated) in seen:
             continue
         seen.add((name, negated))
@@ -688,7 +704,7 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[tuple[str, ...],
             language == "en"
             and head_end + 1 < n
             and turn.clause[head_end + 1] == turn.clause[i]
-            and _is_head(turn.tokens[head_end + 1], lex, language)
+            and (_is_head(turn.tokens[head_end + 1], lex, language) or turn.tokens[head_end + 1] in lex.run_heads)
         ):
             head_end += 1
         start = i

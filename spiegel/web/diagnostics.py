@@ -43,11 +43,43 @@ def check_configuration() -> list[Check]:
                     "The secret key and encryption key were generated into %(path)s. Fine for a trial; in "
                     "production set SPIEGEL_SECRET_KEY and SPIEGEL_ENCRYPTION_KEYS and keep them safe."
                 )
-                % {"path": settings.DATA_DIR / "secrets.json"},
+                % {"path": settings.SPIEGEL_SECRETS_FILE},
             )
         )
+        if settings.SPIEGEL_SECRETS_FILE.resolve().is_relative_to(settings.DATA_DIR.resolve()):
+            out.append(
+                Check(
+                    area,
+                    "warning",
+                    _(
+                        "The keys lie inside the data directory, so every copy of it carries the key that "
+                        "decrypts it. Move %(path)s out of it and point SPIEGEL_SECRETS_FILE at the new place."
+                    )
+                    % {"path": settings.SPIEGEL_SECRETS_FILE},
+                )
+            )
+        else:
+            out.append(
+                Check(
+                    area,
+                    "ok",
+                    _("The generated keys are kept apart from the data, in %(path)s.")
+                    % {"path": settings.SPIEGEL_SECRETS_FILE},
+                )
+            )
     else:
         out.append(Check(area, "ok", _("The secret key and encryption keys come from the environment.")))
+        if not settings.SPIEGEL_LINK_KEYS:
+            out.append(
+                Check(
+                    area,
+                    "warning",
+                    _(
+                        "Leavers' links and receipts are hashed with the secret key: set SPIEGEL_LINK_KEYS, so "
+                        "that the secret key can be changed without breaking a single open link."
+                    ),
+                )
+            )
     if settings.DEBUG:
         out.append(Check(area, "warning", _("SPIEGEL_DEBUG is on: never run like this in production.")))
     out.append(Check(_("language model"), "ok", llm_summary()))

@@ -436,6 +436,50 @@ def test_ordinary_sentences_raise_no_disclosure_and_no_sarcasm() -> None:
         assert [u for u in readings if u.disclosure or u.sarcasm] == []
 
 
+# Negation and matter in wordings written after tuning: (language, text, feelings, themes, matter or None).
+EVERYDAY_MEANING: list[tuple[str, str, list[tuple[str, bool]], list[tuple[str, bool]], tuple[str, ...] | None]] = [
+    ("nl", "Ik was niet zozeer boos, eerder teleurgesteld.", [("anger", True), ("disappointment", False)], [], None),
+    ("nl", "Gefrustreerd? Nee, dat niet.", [("frustration", True)], [], None),
+    ("nl", "Niemand was bang voor de teamleider.", [("fear", True)], [], None),
+    ("nl", "Ik voelde me totaal niet gezien.", [("unseen", False)], [], None),
+    ("nl", "Ik was juist heel trots op ons team.", [("pride", False)], [], None),
+    ("nl", "Het geld speelde geen rol.", [], [("pay", True)], None),
+    ("nl", "De werkdruk was het probleem niet.", [], [("workload", True)], None),
+    ("nl", "Het had niks met de sfeer te maken.", [], [("culture", True)], None),
+    ("nl", "Ik ging niet weg vanwege mijn collega's.", [], [("collaboration", True)], None),
+    ("en", "I wasn't really upset about it.", [("sadness", True)], [], None),
+    ("en", "None of us were scared of him.", [("fear", True)], [], None),
+    ("en", "I never felt appreciated there.", [("appreciated", True)], [], None),
+    ("en", "Honestly I was relieved to go.", [("relief", False)], [], None),
+    ("en", "Pay was never the issue.", [], [("pay", True)], None),
+    ("en", "It's not like the workload was bad.", [], [], None),
+    ("en", "My colleagues were not the reason I left.", [], [("collaboration", True)], None),
+    ("nl", "De nieuwe planningstool werkte voor geen meter.", [], [], ("de nieuwe planningstool",)),
+    ("nl", "Het functioneringsgesprek in januari was een drama.", [], [], ("het functioneringsgesprek in januari",)),
+    ("nl", "Vooral de overplaatsing naar Zwolle deed pijn.", [], [], ("de overplaatsing",)),
+    ("en", "The restructure in spring changed everything.", [], [], ("the restructure in spring",)),
+    ("en", "That appraisal last year was a joke.", [], [], ("that appraisal last year",)),
+    ("en", "We had the merger, the layoffs and a new CEO.", [], [], ("the merger", "the layoffs")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "feelings", "themes", "matter"), EVERYDAY_MEANING)
+def test_negation_and_matter_in_wordings_written_after_tuning(
+    language: str,
+    text: str,
+    feelings: list[tuple[str, bool]],
+    themes: list[tuple[str, bool]],
+    matter: tuple[str, ...] | None,
+) -> None:
+    u = read(text, language)
+    read_feelings = [(f.name, f.negated) for f in u.feelings]
+    read_themes = [(t.theme, t.negated) for t in u.themes]
+    assert [f for f in feelings if f not in read_feelings] == []
+    assert [t for t in themes if t not in read_themes] == []
+    if matter is not None:
+        assert u.matter == matter
+
+
 TYPOS = [
     ("nl", "dat heb k toch al gezegt", "already_told"),
     ("nl", "wie leest dt eigelijk", "meta_question"),

@@ -5,7 +5,9 @@ pseudonymiser treats a capitalised word that is not common as a possible name.
 
 wordfreq counts words without their case, so famous names ("hillary", "rihanna") are frequent too. For
 English, a word below Zipf 4.0 is kept only when simplemma's dictionary knows it (which drops most proper
-nouns); Dutch is not filtered, because simplemma does not know most Dutch compounds ("werkdruk").
+nouns), and a more frequent word it does not know is marked ``proper`` ("obama", "facebook", "gonna"): in the
+middle of a sentence such a word with a capital is taken for a name. Dutch is not filtered, because
+simplemma does not know most Dutch compounds ("werkdruk").
 
 Usage: ``pip install wordfreq==3.1.1 simplemma==2.0.0`` in a scratch environment, then
 ``python spiegel/language/data/names/extract_common_words.py``.
@@ -38,9 +40,11 @@ def main() -> None:
                 break
             if not WORD.match(word):
                 continue
-            known = lang != "en" or "'" in word or zipf >= KEEP_UNKNOWN_FROM_ZIPF or simplemma.is_known(word, lang)
-            if known:
+            in_dictionary = lang != "en" or "'" in word or simplemma.is_known(word, lang)
+            if in_dictionary:
                 lines.append(f"{word} {round(zipf * 10)}")
+            elif zipf >= KEEP_UNKNOWN_FROM_ZIPF:
+                lines.append(f"{word} {round(zipf * 10)} proper")  # frequent, but no dictionary word: "obama"
         (HERE / f"common_{lang}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

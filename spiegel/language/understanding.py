@@ -203,6 +203,8 @@ class _Lexicon:
     continuations: frozenset[str]
     run_heads: frozenset[str]
     echo_denials: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    first_person: frozenset[str]
     function_words: frozenset[str]
 
 
@@ -267,6 +269,8 @@ def _lexicon(language: str) -> _Lexicon:
         continuations=frozenset(matter.get("continuations", [])),
         run_heads=frozenset(matter.get("run_heads", [])),
         echo_denials=tuple(data.get("echo_denials", [])),
+        reporting_verbs=frozenset(data.get("reporting_verbs", [])),
+        first_person=frozenset(data.get("first_person", [])),
         function_words=frozenset(matter["function_words"]),
     )
 
@@ -506,9 +510,19 @@ def _kind(turn: _Turn, lex: _Lexicon) -> tuple[str, str | None, re.Match[str] | 
     for kind, patterns in lex.kinds:
         for p in patterns:
             m = _matches(p, turn)
-            if m is not None:
+            if m is not None and not _reported(turn, m, lex):
                 return kind, None, m
     return "answer", None, None
+
+
+def _reported(turn: _Turn, m: re.Match[str], lex: _Lexicon) -> bool:
+    """Someone else's words in the story: "mijn collega zei: daar wil ik het niet over hebben"."""
+    first, _ = turn.tokens_of(m.start(), m.end())
+    for i in range(max(0, first - 3), first):
+        if turn.tokens[i] in lex.reporting_verbs:
+            # the leaver's own earlier words ("zoals ik al zei", "like I said") are no one else's
+            return not any(turn.tokens[j] in lex.first_person for j in range(max(0, i - 3), i))
+    return False
 
 
 def _refusal_target(turn: _Turn, lex: _Lexicon, signals: AnswerSignals) -> str:

@@ -49,6 +49,28 @@ def record_interview_view(actor: Actor, interview: Any, what: str) -> AuditEvent
     return record_case_event(actor, "interview.viewed", interview, {"what": what})
 
 
+# What staff and client users took out of or looked at in the organisation's view (issue 16): who, when, what.
+ORGANISATION_VIEW_ACTIONS = ("dashboard.viewed", "report.downloaded", "export.downloaded")
+
+
+def record_organisation_view(
+    actor: Actor,
+    organisation: Organisation,
+    action: str,
+    *,
+    object_type: str = "",
+    object_id: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Someone opened the organisation's dashboard, downloaded a PDF report or exported figures or statements
+    (`action`, one of ORGANISATION_VIEW_ACTIONS): in the organisation's audit log."""
+    if action not in ORGANISATION_VIEW_ACTIONS:
+        raise ValueError(f"unknown organisation view action {action!r}")
+    return record_audit(
+        actor, action, organisation=organisation, object_type=object_type, object_id=object_id, detail=detail
+    )
+
+
 @dataclass
 class PurgeReport:
     """What `purge` deleted (or, in a dry run, would delete): per kind, the number of cases."""

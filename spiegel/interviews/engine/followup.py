@@ -62,6 +62,8 @@ class FollowUps(Closing):
         # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
         # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
         default_quote = matter_phrase(answer, own.term, lang) if own else None
+        if default_quote is None and key.startswith("_matter"):
+            default_quote = tp.quote  # a thread the leaver named by a thing, without a topic word
         if (
             default_quote is None
             and u is not None

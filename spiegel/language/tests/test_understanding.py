@@ -561,6 +561,11 @@ def test_a_question_ending_in_not_is_not_sarcasm() -> None:
 
 
 ANSWERS = [
+    ("nl", "Mijn collega zei: daar wil ik het niet over hebben, en liep weg."),
+    ("nl", "Ik wilde stoppen met de nachtdiensten, maar dat mocht niet."),
+    ("en", "I told HR already, twice, and nothing happened."),
+    ("en", "We reported it anonymously and nothing was done."),
+    ("en", "Can't complain about the pay, it was decent."),
     ("nl", "Mijn manager zei dat ik moest stoppen met klagen over de werkdruk."),
     ("nl", "Ik heb een anonieme melding gedaan over het rooster."),
     ("nl", "Op een gegeven moment wilde ik niet meer naar de nachtdiensten, het was te veel."),

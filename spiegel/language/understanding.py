@@ -598,7 +598,7 @@ def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) 
 def _themes(
     turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int], signals: AnswerSignals
 ) -> tuple[ThemeMention, ...]:
-    mentions: list[ThemeMention] = []
+    found: list[tuple[int, ThemeMention]] = []
     for mention in signals.mentions:
         wanted = _norm_phrase(mention.term).split()
         if not wanted:
@@ -608,12 +608,12 @@ def _themes(
             None,
         )
         if at is None:
-            mentions.append(ThemeMention(mention.theme, False, mention.term))
+            found.append((len(turn.tokens), ThemeMention(mention.theme, False, mention.term)))
             continue
         last = at + len(wanted) - 1
         negated = _theme_negated(turn, at, last, lex)
-        mentions.append(ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
-    known = {m.theme for m in mentions}
+        found.append((at, ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends))))
+    known = {m.theme for _, m in found}
     for words, theme in lex.themes_extra:
         if theme in known:
             continue
@@ -623,8 +623,9 @@ def _themes(
             known.add(theme)
             last = at + n - 1
             negated = _theme_negated(turn, at, last, lex)
-            mentions.append(ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
-    return tuple(mentions)
+            found.append((at, ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends))))
+    # in the order the leaver named them
+    return tuple(m for _, m in sorted(found, key=lambda pair: pair[0]))
 
 
 def _distress(turn: _Turn, lex: _Lexicon, language: str) -> bool:

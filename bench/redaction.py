@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from spiegel.language import ner_corpus  # noqa: E402
 from spiegel.language import redact as redact_module  # noqa: E402
-from spiegel.language.redact import TITLES, Pseudonymiser  # noqa: E402
+from spiegel.language.redact import PARTICLES, TITLES, Pseudonymiser  # noqa: E402
 
 DATA = ROOT / "spiegel" / "language" / "data"
 DOCS = ROOT / "docs" / "benchmarks.md"
@@ -219,8 +219,8 @@ def corpus_table(rows: list[tuple[str, str, ner_corpus.Score]]) -> str:
     """A Markdown table of corpus scores."""
     lines = [
         "| language | corpus | split | passages | words | person names | name recall | other words redacted | "
-        "of which LOC / ORG / other entity / no entity | words/s |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "of which as a person | of which LOC / ORG / other entity / no entity | words/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for language, split, s in rows:
         corpus = "Europeana KB newspapers (CC0)" if language == "nl" else "WNUT-17 (CC BY 4.0)"
@@ -232,6 +232,7 @@ def corpus_table(rows: list[tuple[str, str, ner_corpus.Score]]) -> str:
         lines.append(
             f"| {language} | {corpus} | {split} | {s.passages} | {s.tokens} | {s.names} | {s.recall():.1%} | "
             f"{s.over_redaction():.2%} ({s.other_words_redacted}/{s.other_words}) | "
+            f"{s.over_redaction_as_person():.2%} ({s.other_words_as_person}) | "
             f"{loc} / {org} / {entity} / {by.get('O', 0)} | {speed:,.0f} |"
         )
     return "\n".join(lines)
@@ -255,14 +256,15 @@ def run_corpus(args: argparse.Namespace) -> int:
         passages = corpus_passages(directory, language)
         for split in splits:
 
-            def spans(text: str, language: str = language) -> list[tuple[int, int]]:
-                return [(s.start, s.end) for s in Pseudonymiser(language).redact(text).spans]
+            def spans(text: str, language: str = language) -> list[tuple[int, int, str]]:
+                return [(s.start, s.end, s.kind) for s in Pseudonymiser(language).redact(text).spans]
 
             split_errors: list[str] = []
             result = ner_corpus.score(
                 [p for p in passages if p.split == split],
                 spans,
                 titles=TITLES,
+                particles=PARTICLES,
                 errors=split_errors,
                 clock=time.perf_counter,
             )

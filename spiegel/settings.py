@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -22,29 +23,55 @@ DATA_DIR = env_path("SPIEGEL_DATA_DIR", "./var")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
+# Generated secrets are kept apart from the data (issue 16): a copy of the data directory must not carry the key
+# that decrypts it. Default: a file beside the data directory (./var-secrets.json for ./var), owner-only. A
+# secrets.json inside the data directory, as earlier versions wrote it, is still read (`spiegel doctor` says
+# to move it).
+_LEGACY_SECRETS = DATA_DIR / "secrets.json"
+SPIEGEL_SECRETS_FILE = (
+    _LEGACY_SECRETS
+    if _LEGACY_SECRETS.exists() and not env_str("SPIEGEL_SECRETS_FILE")
+    else env_path("SPIEGEL_SECRETS_FILE", str(DATA_DIR.parent / f"{DATA_DIR.name}-secrets.json"))
+)
+
+
 def _local_secrets() -> dict[str, str]:
     """Secrets generated once per data directory when the environment does not provide them.
 
-    This keeps `spiegel demo` a one-command affair; production sets SPIEGEL_SECRET_KEY and
-    SPIEGEL_ENCRYPTION_KEYS explicitly (`spiegel doctor` warns otherwise).
+    This keeps `spiegel demo` a one-command affair; production sets SPIEGEL_SECRET_KEY,
+    SPIEGEL_ENCRYPTION_KEYS and SPIEGEL_LINK_KEYS explicitly (`spiegel doctor` warns otherwise).
     """
-    path = DATA_DIR / "secrets.json"
-    if path.exists():
-        loaded: dict[str, str] = json.loads(path.read_text())
-        return loaded
-    generated = {"secret_key": secrets.token_urlsafe(50), "encryption_key": Fernet.generate_key().decode()}
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        json.dump(generated, handle)
-    return generated
+    path = SPIEGEL_SECRETS_FILE
+    wanted: dict[str, Callable[[], str]] = {
+        "secret_key": lambda: secrets.token_urlsafe(50),
+        "encryption_key": lambda: Fernet.generate_key().decode(),
+        "link_key": lambda: secrets.token_urlsafe(50),
+    }
+    loaded: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+    missing = {name: make() for name, make in wanted.items() if name not in loaded}
+    if missing:  # first run, or a file written before link keys existed: add what is missing, owner-only
+        loaded |= missing
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            json.dump(loaded, handle)
+        os.replace(temporary, path)
+    return loaded
 
 
 _SECRET_FROM_ENV = env_str("SPIEGEL_SECRET_KEY")
 _KEYS_FROM_ENV = env_list("SPIEGEL_ENCRYPTION_KEYS", [])
+_LINK_KEYS_FROM_ENV = env_list("SPIEGEL_LINK_KEYS", [])
 _local = _local_secrets() if not (_SECRET_FROM_ENV and _KEYS_FROM_ENV) else {}
 SECRET_KEY = _SECRET_FROM_ENV or _local["secret_key"]
+SECRET_KEY_FALLBACKS = env_list("SPIEGEL_SECRET_KEY_FALLBACKS", [])
 # The first key encrypts; all keys decrypt (MultiFernet), so keys can be rotated.
 SPIEGEL_ENCRYPTION_KEYS: list[str] = _KEYS_FROM_ENV or [_local["encryption_key"]]
+# Leavers' links and receipts are stored as keyed hashes under their own keys, apart from SECRET_KEY: the first
+# hashes, every one (and, for links made before there were link keys, SECRET_KEY and its fallbacks) is tried,
+# and a link opened under an older key is re-hashed with the first. Empty: SECRET_KEY hashes, as before.
+SPIEGEL_LINK_KEYS: list[str] = _LINK_KEYS_FROM_ENV or ([_local["link_key"]] if _local else [])
 SPIEGEL_SECRETS_GENERATED = bool(_local)
 for _key in SPIEGEL_ENCRYPTION_KEYS:
     try:

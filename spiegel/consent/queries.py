@@ -14,7 +14,7 @@ from spiegel.consent.models import Receipt, ReviewOutcome, Statement, ThemeTally
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError
 from spiegel.language.taxonomy import THEMES
-from spiegel.privacy.crypto import token_digest
+from spiegel.privacy.crypto import token_digests
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
 
@@ -58,9 +58,14 @@ def case_by_receipt(token: str) -> Interview:
     case is returned (its receipt says that it was withdrawn)."""
     if not token or len(token) > 200:
         raise TokenError("unknown")
-    receipt = Receipt.objects.filter(token_hash=token_digest(token)).select_related("interview__organisation").first()
+    digests = token_digests(token)
+    receipt = Receipt.objects.filter(token_hash__in=digests).select_related("interview__organisation").first()
     if receipt is None:
         raise TokenError("unknown")
+    if receipt.token_hash != digests[0]:
+        # Hashed under an older key: re-hash under the current one, so that the older key can go.
+        Receipt.objects.filter(pk=receipt.pk).update(token_hash=digests[0])
+        receipt.token_hash = digests[0]
     return receipt.interview
 
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from spiegel.interviews.models import Interview, Message, Status
-from spiegel.privacy.crypto import token_digest
+from spiegel.privacy.crypto import token_digests
 from spiegel.tenancy.models import Role
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
@@ -80,9 +80,14 @@ def case_by_token(token: str, *, allow_closed: bool = False) -> Interview:
     retention. `allow_closed` is kept for callers and no longer opens anything more."""
     if not token or len(token) > 200:
         raise TokenError("unknown")
-    interview = Interview.objects.filter(token_hash=token_digest(token)).select_related("organisation").first()
+    digests = token_digests(token)
+    interview = Interview.objects.filter(token_hash__in=digests).select_related("organisation").first()
     if interview is None:
         raise TokenError("unknown")
+    if interview.token_hash != digests[0]:
+        # Hashed under an older key: re-hash under the current one, so that the older key can go.
+        Interview.objects.filter(pk=interview.pk).update(token_hash=digests[0])
+        interview.token_hash = digests[0]
     if interview.status == Status.WITHDRAWN:
         raise TokenError("closed", interview.language)
     if interview.status == Status.COMPLETED:

@@ -170,6 +170,7 @@ class Score:
     names_found: int = 0
     other_words: int = 0
     other_words_redacted: int = 0
+    other_words_as_person: int = 0
     redacted_by_type: dict[str, int] = field(default_factory=dict)
     tokens: int = 0
     seconds: float = 0.0
@@ -180,21 +181,26 @@ class Score:
     def over_redaction(self) -> float:
         return self.other_words_redacted / self.other_words if self.other_words else 0.0
 
+    def over_redaction_as_person(self) -> float:
+        return self.other_words_as_person / self.other_words if self.other_words else 0.0
+
 
 def score(
     passages: Iterable[Passage],
-    redact_spans: Callable[[str], list[tuple[int, int]]],
+    redact_spans: Callable[[str], list[tuple[int, int, str]]],
     *,
     titles: frozenset[str] = frozenset(),
+    particles: frozenset[str] = frozenset(),
     errors: list[str] | None = None,
     clock: Callable[[], float] | None = None,
 ) -> Score:
-    """Score a redactor given as ``text -> redacted character spans`` (any kind of span counts).
+    """Score a redactor given as ``text -> redacted (start, end, kind)`` (any kind of span counts).
 
     A person name is found when every letter or digit of its tokens is inside a redacted span. Other words are
     the tokens outside person names that hold a letter or digit; one counts as wrongly redacted when any of
-    its characters is inside a span. A title directly before a name ("mevrouw", "Mr") is redacted on purpose
-    and is not counted.
+    its characters is inside a span (and separately when inside a span of kind ``person``). The titles,
+    surname particles and initials directly before a labelled name ("de heer van | Zegwaard", "J. A. |
+    Bakker", "Mr | Smith") are not counted: the corpora label such names with and without them.
     """
     result = Score()
     for passage in passages:
@@ -205,8 +211,11 @@ def score(
         result.passages += 1
         result.tokens += len(passage.tokens)
         mask = bytearray(len(passage.text))
-        for start, end in spans:
+        person = bytearray(len(passage.text))
+        for start, end, kind in spans:
             mask[start:end] = b"\x01" * (end - start)
+            if kind == "person":
+                person[start:end] = b"\x01" * (end - start)
         in_name: set[int] = set()
         for token_indices in passage.name_tokens:
             in_name.update(token_indices)
@@ -222,14 +231,23 @@ def score(
             elif errors is not None:
                 name = " ".join(passage.text[passage.tokens[t][0] : passage.tokens[t][1]] for t in token_indices)
                 errors.append(f"MISS  {name!r:30} in: {_context(passage, token_indices[0])}")
-        name_starts = {indices[0] for indices in passage.name_tokens}
+        leading: set[int] = set()
+        for indices in passage.name_tokens:
+            t = indices[0] - 1
+            while t >= 0 and t not in in_name:
+                word = passage.text[passage.tokens[t][0] : passage.tokens[t][1]]
+                low = word.lower().rstrip(".")
+                if not (low in titles or low in particles or (len(low) == 1 and low.isalpha() and word.endswith("."))):
+                    break
+                leading.add(t)
+                t -= 1
         for t, (start, end, kind) in enumerate(passage.tokens):
             word = passage.text[start:end]
-            if t in in_name or not _ALNUM.search(word):
-                continue
-            if (t + 1) in name_starts and word.lower().rstrip(".") in titles:
+            if t in in_name or t in leading or not _ALNUM.search(word):
                 continue
             result.other_words += 1
+            if any(person[start:end]):
+                result.other_words_as_person += 1
             if any(mask[start:end]):
                 result.other_words_redacted += 1
                 label = kind or "O"

@@ -24,10 +24,18 @@ from stdnum.nl import bsn as std_bsn
 
 __all__ = ["KINDS", "Pseudonymiser", "Redaction", "Span", "redact"]
 
-KINDS = ("person", "email", "phone", "bsn", "iban", "postcode", "url")
+KINDS = ("person", "email", "phone", "bsn", "iban", "postcode", "url", "handle")
 LANGUAGES = ("nl", "en")
 NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
 MAPPING_VERSION = 1
+# Zipf frequency x10 from which a word counts as ordinary (data/names/common_*.txt); rarer capitalised words
+# are treated as possible names.
+COMMON_CUTOFF = 30
+# A listed first name written in lower case counts as a name after "with", "and", "told" ... when its Zipf
+# frequency x10 is below this ("with madison", "steve and tanya").
+LOWER_CASE_NAME_CUTOFF = 45
+# ... and also without a word before it that speaks of a person ("with", "and") when it is rarer than this.
+LOWER_CASE_RARE_CUTOFF = 35
 
 
 @dataclass(frozen=True)
@@ -75,8 +83,17 @@ PARTICLES = _set(
 # Titles that precede a name; they are part of the replaced span because "meneer"/"mevrouw" reveal gender.
 TITLES = _set(
     "meneer mevrouw mevr mw mevr. dhr juffrouw juf dokter dr drs ir ing prof mr mrs ms miss mx sir dame "
-    "doctor professor zuster broeder"
+    "doctor professor zuster broeder heer heren heeren hr jhr jonkheer wed weduwe lord lady"
 )
+# Titles of rank or office that also stand alone ("de Koning van Saksen", "the President"): they take a name
+# only when the next word is a listed name or no ordinary word, and never a particle after them.
+WEAK_TITLES = _set(
+    "baron barones graaf gravin hertog hertogin koning koningin keizer keizerin prins prinses vorst vorstin "
+    "paus kardinaal generaal kolonel majoor kapitein luitenant minister burgemeester notaris pastoor dominee ds "
+    "pater sint saint king queen prince princess pope president senator sen governor gov judge uncle aunt "
+    "auntie officer sergeant sgt captain capt general gen colonel col dj"
+)
+TITLES = TITLES | WEAK_TITLES
 
 
 def _words(path: Path) -> list[str]:
@@ -105,6 +122,10 @@ class _Lexicon:
     ambiguous: frozenset[str]
     stop: frozenset[str]
     not_names: frozenset[str]
+    # folded word -> Zipf frequency x10 in ordinary text (wordfreq); a capitalised word not in it may be a name
+    common: dict[str, int]
+    # frequent words that are no dictionary word ("obama", "facebook"): names when capitalised mid-sentence
+    proper: frozenset[str]
     # first folded word -> the folded multi-word phrases starting with it
     not_name_phrases: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -137,7 +158,16 @@ def _lexicon(language: str) -> _Lexicon:
             single.add(words[0])
         elif words:
             phrases.setdefault(words[0], []).append(words)
+    common: dict[str, int] = {}
+    proper: set[str] = set()
+    for line in _lines(NAMES_DIR / f"common_{language}.txt"):
+        word, zipf, *mark = line.split(" ")
+        common.setdefault(_fold(word), int(zipf))
+        if mark:
+            proper.add(_fold(word))
     return _Lexicon(
+        common=common,
+        proper=frozenset(proper),
         first=frozenset(first - stop),
         last=frozenset(last - stop - PARTICLES),
         ambiguous=ambiguous,
@@ -249,6 +279,7 @@ _IDENTIFIER_PLACEHOLDERS = {
         "iban": "[IBAN]",
         "postcode": "[postcode]",
         "url": "[URL]",
+        "handle": "[gebruikersnaam]",
     },
     "en": {
         "email": "[email address]",
@@ -257,6 +288,7 @@ _IDENTIFIER_PLACEHOLDERS = {
         "iban": "[IBAN]",
         "postcode": "[postcode]",
         "url": "[URL]",
+        "handle": "[username]",
     },
 }
 
@@ -321,6 +353,11 @@ _DETERMINERS = {
 }
 # Particles that may open a surname with a capital: "De Vries", "Van Dijk", "El Amrani" (not "In", "Op").
 _OPENING_PARTICLES = _set("de van den der ter ten el al le la du da di von ait bou mac")
+_LOWER_OPENING_PARTICLES = _set("van von ter ten vd")
+# Particles that after a name far more often open a place: "te Zwolle", "in Utrecht", "op Texel".
+_PLACE_PARTICLES = _set("te in op")
+_MONTH_ABBREVIATIONS = _set("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DIGIT_AFTER = re.compile(r"\s*\d")
 _CONTRACTIONS = _set("ve m d ll re t")
 _COORDINATORS = _set("en of and or")
 _PLACE_NOUNS = _set(
@@ -361,6 +398,8 @@ _EN_STREET = re.compile(
     r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Court|Place|Square|Gardens|Terrace|"
     r"Grove|Row|Mews|Walk|Park|Hill)\b\.?"
 )
+# A user name on social media or a chat tool: "@jdevries", "@Jan_de_Vries" (after e-mail addresses are taken).
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[\w.-]{0,38}\w)?")
 _TRAILING = ".,;:!?)]}'\"’”"
 _BRACKETED = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
@@ -416,6 +455,8 @@ def _find_identifiers(text: str) -> list[tuple[int, int, str]]:
     for pattern in (_STREET, _EN_STREET, _POSTCODE, _UK_POSTCODE):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "postcode")
+    for m in _HANDLE.finditer(text):
+        add(m.start(), m.end(), "handle")
     found.sort()
     return found
 
@@ -478,7 +519,18 @@ def _tokenise(text: str, blocked: bytearray, lex: _Lexicon) -> list[_Token]:
                 text=word,
                 low=low,
                 cap=word[0].isupper(),
-                acronym=len(word) > 1 and word.isupper() and "-" not in word,
+                # All capitals: an abbreviation ("HR", "CAO"), unless it is no ordinary word ("JANSEN"); letters
+                # glued to digits ("NL92ABNA...", "A4") are never a name.
+                acronym=(
+                    len(word) > 1
+                    and word.isupper()
+                    and "-" not in word
+                    and (len(word) < 4 or lex.common.get(low, 0) >= COMMON_CUTOFF)
+                    and low not in lex.first
+                    and low not in lex.last
+                )
+                or text[end : end + 1].isdigit()
+                or text[start - 1 : start].isdigit(),
                 initial=initial,
                 title=low in TITLES,
                 particle=low in PARTICLES,
@@ -546,6 +598,11 @@ class _Detector:
             and not self.role_word(tok.low)
         )
 
+    def rare(self, tok: _Token) -> bool:
+        """A word that is not an ordinary word of the language (not in the frequency list above the cut-off)."""
+        low = tok.low[:-2] if tok.low.endswith("'s") else tok.low
+        return self.lex.common.get(low, 0) < COMMON_CUTOFF and len(low) > 1
+
     def role_word(self, low: str) -> bool:
         return low in _ROLES[self.language]
 
@@ -579,7 +636,10 @@ class _Detector:
                 j += 1
             if tok.title and tokens[i].low in {"mr", "dr", "ir", "ing", "drs", "prof"} and not tok.cap:
                 pass  # lower-case abbreviations are still titles in Dutch ("dr. Bakker")
-            end = self._surname(text, tokens, j, strong=True, titled=True)
+            weak = tok.low in WEAK_TITLES and j == i + 1
+            if weak and j < n and tokens[j].particle:
+                return None  # "Koning van Saksen", "Minister van Financiën"
+            end = self._surname(text, tokens, j, strong=True, titled=not weak)
             if end is not None:
                 return self._extend(text, tokens, end)
             if tok.title:
@@ -589,6 +649,12 @@ class _Detector:
             end = self._surname(text, tokens, i, strong=not tok.sentence_start)
             if end is not None:
                 return self._extend(text, tokens, end)
+        if tok.particle and not tok.cap and tok.low in _LOWER_OPENING_PARTICLES and i > 0:
+            gap = text[tokens[i - 1].end : tok.start]
+            if "," in gap or ";" in gap or tokens[i - 1].low in _COORDINATORS:
+                end = self._surname(text, tokens, i, strong=False)
+                if end is not None and not tokens[end - 1].gazetteer:
+                    return self._extend(text, tokens, end)  # "Sichterman, van Marle en van Hasselt"
         if not self._is_name_head(text, tokens, i):
             return None
         return self._extend(text, tokens, i + 1)
@@ -611,7 +677,7 @@ class _Detector:
             return None
         if head.gazetteer and not titled:
             return None  # "De Albert Heijn", "In April", "Den Haag"
-        if not strong and self.kind(head) is None:
+        if not strong and self.kind(head) is None and not self.rare(head):
             return None
         return k + 1
 
@@ -626,6 +692,8 @@ class _Detector:
                 j += 1
                 continue
             if nxt.particle:
+                if nxt.low in _PLACE_PARTICLES:
+                    break  # "Frans Jozef te Verona", "Jan in Utrecht"
                 end = self._surname(text, tokens, j, strong=True)
                 # "Kees van den Berg" yes; "Jeroen van Utrecht" (a place) and "Bas van de dienst" no.
                 if end is None or tokens[end - 1].gazetteer:
@@ -634,6 +702,19 @@ class _Detector:
                 continue
             if self.nameish(nxt) and not nxt.sentence_start:
                 j += 1
+                continue
+            previous = tokens[j - 1]
+            if (
+                previous.text.isupper()
+                and nxt.text.isupper()
+                and len(nxt.text) > 1
+                and nxt.low not in self.lex.stop
+                and not nxt.title
+                and not nxt.gazetteer
+                and not self.role_word(nxt.low)
+                and (self.kind(nxt) is not None or self.rare(nxt))
+            ):
+                j += 1  # a name written in capitals goes on in capitals: "JAN POST", "GERRIT BOS"
                 continue
             break
         return j
@@ -645,16 +726,26 @@ class _Detector:
         kind = self.kind(tok)
         if tok.acronym or (tok.particle and kind is None) or tok.low in lex.stop or self.role_word(tok.low):
             return False
-        if "'" in tok.low and not tok.low.endswith("'s"):
+        if "'" in tok.low:
             base, _, suffix = tok.low.partition("'")
             if suffix in _CONTRACTIONS or base in lex.stop:
-                return False  # "I've", "Don't", "Can't"
+                return False  # "I've", "Don't", "Can't", "It's"
+        if tok.low in _MONTH_ABBREVIATIONS and _DIGIT_AFTER.match(text, tok.end):
+            return False  # "Jan 14", "Sep 21"
         prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok) else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
         role_before = bool(_ROLE_BEFORE[lang].search(text[max(0, tok.start - 40) : tok.start]))
         if not tok.cap:
-            # Lower case only straight after a role word: "mijn leidinggevende sandra".
-            return role_before and kind == "first" and tok.low not in lex.ambiguous
+            # Lower case straight after a role word ("mijn leidinggevende sandra"), or a listed first name that
+            # is no ordinary word ("met tanya", "steve and tanya"): people type names without capitals.
+            if kind != "first" or tok.low in lex.ambiguous or tok.low in lex.not_names:
+                return False
+            frequency = lex.common.get(tok.low, 0)
+            prev_word = prev.low if prev else None
+            spoken_of = prev_word in _CUE_BEFORE[lang] or prev_word in _COORDINATORS
+            return (
+                role_before or frequency < LOWER_CASE_RARE_CUTOFF or (spoken_of and frequency < LOWER_CASE_NAME_CUTOFF)
+            )
         before_gap = text[prev.end : tok.start] if prev else ""
         prev_low = prev.low if prev and "," not in before_gap else None
         next_low = nxt.low if nxt else None
@@ -698,13 +789,20 @@ class _Detector:
                 if tok.low not in lex.ambiguous:
                     return weak_after or next_is_name  # a listed surname: "Jansen was ...", "Nguyen's team"
                 return cue_after or next_is_name or (kind == "first" and weak_after)
-            return False
+            return self.rare(tok) and not (prev_low in _PLACE_BEFORE[lang] and not role_before)
         if kind is not None:
             return True
-        # An unknown capitalised word in mid-sentence: a person only with context.
+        # An unknown capitalised word in mid-sentence: a person with context, or when it is no ordinary word.
         if prev_low in _PLACE_BEFORE[lang] and not role_before:
             return False
-        return role_before or prev_low in _CUE_BEFORE[lang] or cue_after or next_is_name
+        return (
+            role_before
+            or prev_low in _CUE_BEFORE[lang]
+            or cue_after
+            or next_is_name
+            or self.rare(tok)
+            or tok.low.removesuffix("'s") in lex.proper
+        )
 
     def _coordinated(self, text: str, tokens: list[_Token], i: int) -> bool:
         """'Kerry and Jordan', 'Jordan and Kim': joined by and/en/or to a listed, capitalised first name."""

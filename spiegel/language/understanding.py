@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any, Literal, cast, get_args
 
 from spiegel.language.lemmas import is_known_word
-from spiegel.language.signals import AnswerSignals, analyse_answer, detect_language
+from spiegel.language.signals import AnswerSignals, analyse_answer
 from spiegel.language.text import strip_control
 
 __all__ = [
@@ -201,6 +201,10 @@ class _Lexicon:
     meta_heads: frozenset[str]
     time_tails: re.Pattern[str] | None
     continuations: frozenset[str]
+    run_heads: frozenset[str]
+    echo_denials: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    first_person: frozenset[str]
     function_words: frozenset[str]
 
 
@@ -263,6 +267,10 @@ def _lexicon(language: str) -> _Lexicon:
         meta_heads=frozenset(matter["meta_heads"]),
         time_tails=_one(matter["time_tails"]),
         continuations=frozenset(matter.get("continuations", [])),
+        run_heads=frozenset(matter.get("run_heads", [])),
+        echo_denials=tuple(data.get("echo_denials", [])),
+        reporting_verbs=frozenset(data.get("reporting_verbs", [])),
+        first_person=frozenset(data.get("first_person", [])),
         function_words=frozenset(matter["function_words"]),
     )
 
@@ -316,6 +324,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’‘`´][^\W_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _CLAUSE_MARK = re.compile(r"[.,;:!?()\n\u2014\u2013]|\s-\s")
 _SARCASM_EMOJI = ("🙄", "😒", "🙃")
+_QUANTIFIERS = frozenset({"none", "nobody", "noone", "niemand", "geen", "neither"})
 
 
 def _norm_token(token: str) -> str:
@@ -399,8 +408,10 @@ def _negated(turn: _Turn, first: int, last: int, lex: _Lexicon, language: str, a
     """Whether a negator governs tokens first..last: shortly before, or (Dutch, ``after``) right after in the
     clause ("boos was ik niet"). Nouns take no negation after them ("diensten werden niet ingevuld")."""
     clause = turn.clause[first]
-    for i in range(max(0, first - _WINDOW), first):
-        if turn.clause[i] == clause and _is_negator(turn, i, lex):
+    for i in range(max(0, first - _WINDOW - 1), first):
+        # "none of us were scared": a negating quantifier reaches one word further
+        reach = _WINDOW + 1 if turn.tokens[i] in _QUANTIFIERS else _WINDOW
+        if first - i <= reach and turn.clause[i] == clause and _is_negator(turn, i, lex):
             return True
     if language == "nl" and after:
         for i in range(last + 1, min(len(turn.tokens), last + 1 + _WINDOW)):
@@ -499,9 +510,19 @@ def _kind(turn: _Turn, lex: _Lexicon) -> tuple[str, str | None, re.Match[str] | 
     for kind, patterns in lex.kinds:
         for p in patterns:
             m = _matches(p, turn)
-            if m is not None:
+            if m is not None and not _reported(turn, m, lex):
                 return kind, None, m
     return "answer", None, None
+
+
+def _reported(turn: _Turn, m: re.Match[str], lex: _Lexicon) -> bool:
+    """Someone else's words in the story: "mijn collega zei: daar wil ik het niet over hebben"."""
+    first, _ = turn.tokens_of(m.start(), m.end())
+    for i in range(max(0, first - 3), first):
+        if turn.tokens[i] in lex.reporting_verbs:
+            # the leaver's own earlier words ("zoals ik al zei", "like I said") are no one else's
+            return not any(turn.tokens[j] in lex.first_person for j in range(max(0, i - 3), i))
+    return False
 
 
 def _refusal_target(turn: _Turn, lex: _Lexicon, signals: AnswerSignals) -> str:
@@ -538,6 +559,15 @@ def _correction(turn: _Turn, m: re.Match[str] | None, lex: _Lexicon) -> str | No
 # --------------------------------------------------------------------------------------------------------
 
 
+def _echo_denied(turn: _Turn, last: int, lex: _Lexicon) -> bool:
+    """A feeling asked back and denied: "Gefrustreerd? Nee, dat niet.", "Angry? No, not really."."""
+    after = turn.raw[turn.spans[last][1] :].lstrip()
+    if not after.startswith("?") or last + 1 >= len(turn.tokens):
+        return False
+    following = " ".join(turn.tokens[last + 1 : last + 4])
+    return any(following == d or following.startswith(d + " ") for d in lex.echo_denials)
+
+
 def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) -> tuple[Feeling, ...]:
     ignored: list[tuple[int, int]] = []
     if lex.feeling_ignore is not None:
@@ -557,7 +587,7 @@ def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) 
             continue
         taken_until = end
         first, last = turn.tokens_of(start, end)
-        negated = _negated(turn, first, last, lex, language)
+        negated = _negated(turn, first, last, lex, language) or _echo_denied(turn, last, lex)
         if (name, negated) in seen:
             continue
         seen.add((name, negated))
@@ -568,7 +598,7 @@ def _feelings(turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int]) 
 def _themes(
     turn: _Turn, lex: _Lexicon, language: str, hedge_ends: list[int], signals: AnswerSignals
 ) -> tuple[ThemeMention, ...]:
-    mentions: list[ThemeMention] = []
+    found: list[tuple[int, ThemeMention]] = []
     for mention in signals.mentions:
         wanted = _norm_phrase(mention.term).split()
         if not wanted:
@@ -578,12 +608,12 @@ def _themes(
             None,
         )
         if at is None:
-            mentions.append(ThemeMention(mention.theme, False, mention.term))
+            found.append((len(turn.tokens), ThemeMention(mention.theme, False, mention.term)))
             continue
         last = at + len(wanted) - 1
         negated = _theme_negated(turn, at, last, lex)
-        mentions.append(ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
-    known = {m.theme for m in mentions}
+        found.append((at, ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends))))
+    known = {m.theme for _, m in found}
     for words, theme in lex.themes_extra:
         if theme in known:
             continue
@@ -593,8 +623,9 @@ def _themes(
             known.add(theme)
             last = at + n - 1
             negated = _theme_negated(turn, at, last, lex)
-            mentions.append(ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends)))
-    return tuple(mentions)
+            found.append((at, ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends))))
+    # in the order the leaver named them
+    return tuple(m for _, m in sorted(found, key=lambda pair: pair[0]))
 
 
 def _distress(turn: _Turn, lex: _Lexicon, language: str) -> bool:
@@ -688,7 +719,7 @@ def _matter(turn: _Turn, lex: _Lexicon, language: str) -> tuple[tuple[str, ...],
             language == "en"
             and head_end + 1 < n
             and turn.clause[head_end + 1] == turn.clause[i]
-            and _is_head(turn.tokens[head_end + 1], lex, language)
+            and (_is_head(turn.tokens[head_end + 1], lex, language) or turn.tokens[head_end + 1] in lex.run_heads)
         ):
             head_end += 1
         start = i
@@ -772,28 +803,50 @@ def is_matter_phrase(phrase: str, text: str, language: str) -> bool:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _language(text: str, context: Context) -> str:
-    base = context.language if context.language in LANGUAGES else "nl"
-    detected = detect_language(text)
-    return detected if detected in LANGUAGES and detected is not None else base
+def _marker_counts(text: str) -> dict[str, int]:
+    """How many words of the turn belong only to Dutch, and only to English (function words of the lists)."""
+    nl, en = _lexicon("nl").function_words, _lexicon("en").function_words
+    counts = {"nl": 0, "en": 0}
+    for token in _TOKEN.findall(text.lower()[:_MAX_CHARS]):
+        token = _norm_token(token)
+        in_nl, in_en = token in nl, token in en
+        if in_nl and not in_en:
+            counts["nl"] += 1
+        elif in_en and not in_nl:
+            counts["en"] += 1
+    return counts
+
+
+def _languages(text: str, base: str) -> tuple[str, bool]:
+    """The language to read the turn in, and whether the other language may be tried for its kind.
+
+    The conversation's language holds unless the turn is clearly in the other one (at least two of its own
+    function words, and more than twice as many as of the conversation's language): "We gave insulin ..."
+    in an English conversation stays English although "we" and "was" are Dutch words too."""
+    other = "en" if base == "nl" else "nl"
+    counts = _marker_counts(text)
+    if counts[other] >= 2 and counts[other] > 2 * counts[base]:
+        return other, True
+    return base, counts[other] >= counts[base]
 
 
 def understand(text: str, context: Context) -> Understanding:
     """Read one turn of the leaver. Any text gives a valid :class:`Understanding` (property-tested)."""
     base = context.language if context.language in LANGUAGES else "nl"
-    language = _language(text, context)
+    language, try_other = _languages(text, base)
     lex = _lexicon(language)
     turn = _turn(text, lex, language)
     if not turn.tokens:
         return Understanding(kind="answer", language=base, thin=True)
     kind, topic, match = _kind(turn, lex)
-    if kind == "answer" and language != base:
-        # a turn in the other language that is no answer in it may still be one in the conversation's
-        other = _lexicon(base)
-        other_turn = _turn(text, other, base)
+    if kind == "answer" and try_other:
+        # a turn that is no answer in the other language ("can we skip this one" in a Dutch conversation)
+        alternative = "en" if language == "nl" else "nl"
+        other = _lexicon(alternative)
+        other_turn = _turn(text, other, alternative)
         other_kind, other_topic, other_match = _kind(other_turn, other)
         if other_kind != "answer":
-            language, lex, turn = base, other, other_turn
+            language, lex, turn = alternative, other, other_turn
             kind, topic, match = other_kind, other_topic, other_match
 
     signals = analyse_answer(turn.fixed, language)

@@ -49,6 +49,28 @@ def record_interview_view(actor: Actor, interview: Any, what: str) -> AuditEvent
     return record_case_event(actor, "interview.viewed", interview, {"what": what})
 
 
+# What staff and client users took out of or looked at in the organisation's view (issue 16): who, when, what.
+ORGANISATION_VIEW_ACTIONS = ("dashboard.viewed", "report.downloaded", "export.downloaded")
+
+
+def record_organisation_view(
+    actor: Actor,
+    organisation: Organisation,
+    action: str,
+    *,
+    object_type: str = "",
+    object_id: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Someone opened the organisation's dashboard, downloaded a PDF report or exported figures or statements
+    (`action`, one of ORGANISATION_VIEW_ACTIONS): in the organisation's audit log."""
+    if action not in ORGANISATION_VIEW_ACTIONS:
+        raise ValueError(f"unknown organisation view action {action!r}")
+    return record_audit(
+        actor, action, organisation=organisation, object_type=object_type, object_id=object_id, detail=detail
+    )
+
+
 @dataclass
 class PurgeReport:
     """What `purge` deleted (or, in a dry run, would delete): per kind, the number of cases."""
@@ -133,13 +155,14 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
 
 
 def _encrypted_columns() -> list[tuple[Any, list[str]]]:
+    from spiegel.analysis.models import StatementCluster
     from spiegel.consent.models import ReviewOutcome, Statement
     from spiegel.interviews.models import Conversation, Interview, Message
     from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField
     from spiegel.privacy.models import PseudonymMap
 
     out: list[tuple[Any, list[str]]] = []
-    for model in (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap):
+    for model in (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap, StatementCluster):
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField | EncryptedJSONField)]
         out.append((model, names))
     return out

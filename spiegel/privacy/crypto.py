@@ -59,9 +59,25 @@ def rotate_ciphertext(value: str) -> str:
     return fernet().rotate(value.encode("ascii")).decode("ascii")
 
 
+def _hash_keys() -> list[str]:
+    """The keys of token hashes, current first: SPIEGEL_LINK_KEYS, then SECRET_KEY and its fallbacks (which
+    hashed links before link keys existed)."""
+    keys = [*settings.SPIEGEL_LINK_KEYS, settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _digest(key: str, token: str) -> str:
+    return hmac.new(key.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
 def token_digest(token: str) -> str:
-    """A keyed SHA-256 of a high-entropy token, for lookups without storing the token itself."""
-    return hmac.new(settings.SECRET_KEY.encode(), token.encode(), hashlib.sha256).hexdigest()
+    """A keyed SHA-256 of a high-entropy token with the current key, for lookups without storing the token."""
+    return _digest(_hash_keys()[0], token)
+
+
+def token_digests(token: str) -> list[str]:
+    """The token's digest under every configured key, current first: what a stored hash may be."""
+    return [_digest(key, token) for key in _hash_keys()]
 
 
 def plain_digest(token: str) -> str:

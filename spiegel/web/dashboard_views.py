@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from spiegel.analysis.queries import FilterError, Filters, parse_month, shared_statements_for
 from spiegel.language.text import strip_control
+from spiegel.privacy.actions import record_organisation_view
+from spiegel.privacy.actors import Actor
 from spiegel.reports.actions import request_report
 from spiegel.reports.dashboard import (
     AGGREGATE_HEADER,
@@ -43,6 +45,11 @@ def _form(data: Any) -> dict[str, str]:
     return {name: strip_control(str(data.get(name, "") or "")).strip()[:120] for name in FILTER_FIELDS}
 
 
+def _shown(form: dict[str, str]) -> dict[str, str]:
+    """The filters as the audit log keeps them: only those given."""
+    return {k: v for k, v in form.items() if v}
+
+
 def _filters(form: dict[str, str]) -> Filters:
     filters = Filters(
         start=parse_month(form["from"], "from") if form["from"] else None,
@@ -68,6 +75,9 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     form = _form(request.GET)
     filters, error = _filters_or_default(access, form)
     dash = build_dashboard(access, filters)
+    record_organisation_view(
+        Actor.for_user(_user(request)), access.organisation, "dashboard.viewed", detail={"filters": _shown(form)}
+    )
     context = {
         "access": access,
         "org": access.organisation,
@@ -116,6 +126,14 @@ def report_download(request: HttpRequest, slug: str) -> HttpResponse:
     pdf = report_pdf(job)  # None once a leaver in it withdrew, until it is made again without them
     if pdf is None:
         raise Http404("The report is not ready.")
+    record_organisation_view(
+        Actor.for_user(_user(request)),
+        access.organisation,
+        "report.downloaded",
+        object_type="report",
+        object_id=str(job.id),
+        detail={"filters": job.filters},
+    )
     stamp = job.created_at.strftime("%Y-%m")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="spiegel-{slug}-{stamp}.pdf"'
@@ -140,6 +158,12 @@ def export(request: HttpRequest, slug: str) -> HttpResponse:
         header = STATEMENT_HEADER
         rows = [[s.case, s.theme, s.label, s.polarity, s.kind, s.text] for s in shared_statements_for(access, filters)]
         title = _("Shared statements")
+    record_organisation_view(
+        Actor.for_user(_user(request)),
+        access.organisation,
+        "export.downloaded",
+        detail={"what": kind, "format": fmt, "rows": len(rows), "filters": _shown(_form(request.GET))},
+    )
     if fmt == "csv":
         body, content_type = to_csv(header, rows), "text/csv; charset=utf-8"
     else:

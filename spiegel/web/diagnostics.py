@@ -43,11 +43,43 @@ def check_configuration() -> list[Check]:
                     "The secret key and encryption key were generated into %(path)s. Fine for a trial; in "
                     "production set SPIEGEL_SECRET_KEY and SPIEGEL_ENCRYPTION_KEYS and keep them safe."
                 )
-                % {"path": settings.DATA_DIR / "secrets.json"},
+                % {"path": settings.SPIEGEL_SECRETS_FILE},
             )
         )
+        if settings.SPIEGEL_SECRETS_FILE.resolve().is_relative_to(settings.DATA_DIR.resolve()):
+            out.append(
+                Check(
+                    area,
+                    "warning",
+                    _(
+                        "The keys lie inside the data directory, so every copy of it carries the key that "
+                        "decrypts it. Move %(path)s out of it and point SPIEGEL_SECRETS_FILE at the new place."
+                    )
+                    % {"path": settings.SPIEGEL_SECRETS_FILE},
+                )
+            )
+        else:
+            out.append(
+                Check(
+                    area,
+                    "ok",
+                    _("The generated keys are kept apart from the data, in %(path)s.")
+                    % {"path": settings.SPIEGEL_SECRETS_FILE},
+                )
+            )
     else:
         out.append(Check(area, "ok", _("The secret key and encryption keys come from the environment.")))
+        if not settings.SPIEGEL_LINK_KEYS:
+            out.append(
+                Check(
+                    area,
+                    "warning",
+                    _(
+                        "Leavers' links and receipts are hashed with the secret key: set SPIEGEL_LINK_KEYS, so "
+                        "that the secret key can be changed without breaking a single open link."
+                    ),
+                )
+            )
     if settings.DEBUG:
         out.append(Check(area, "warning", _("SPIEGEL_DEBUG is on: never run like this in production.")))
     out.append(Check(_("language model"), "ok", llm_summary()))
@@ -61,7 +93,7 @@ def llm_summary() -> str:
             "Off: the built-in interviewer words every question and the offline classifier analyses. "
             "Nothing leaves this server."
         )
-    return _(
+    on = _(
         "On: model %(model)s at %(url)s (API key %(key)s); a leaver waits at most %(timeout)s s per question, "
         "then the built-in wording is used."
     ) % {
@@ -70,6 +102,14 @@ def llm_summary() -> str:
         "key": _("set") if settings.SPIEGEL_LLM_API_KEY else _("not set"),
         "timeout": f"{settings.SPIEGEL_LLM_TIMEOUT:g}",
     }
+    # What leaves the server, said plainly to the practice (issue 16; the details are in docs/llm.md).
+    sent = _(
+        "What it receives: during the conversation, each answer of the leaver and the last messages before it, "
+        "pseudonymised (names and identifiers replaced) but otherwise as written, health details and "
+        "disclosures included, before the leaver has chosen anything private. Treat %(url)s as a processor "
+        "of personal data."
+    ) % {"url": settings.SPIEGEL_LLM_BASE_URL}
+    return f"{on} {sent}"
 
 
 def check_database() -> list[Check]:

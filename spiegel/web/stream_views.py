@@ -29,6 +29,7 @@ from spiegel.interviews.conversation import ConversationClosed, store_answer
 from spiegel.interviews.model_turns import stream_reply
 from spiegel.interviews.models import Interview, Message, MessageRole, Mode, Status
 from spiegel.interviews.queries import TokenError, case_by_token
+from spiegel.privacy.failures import log_failure
 from spiegel.web import leaver_views
 
 log = logging.getLogger(__name__)
@@ -49,9 +50,10 @@ def _events(interview: Interview, answer: Message, skip: bool) -> Iterator[bytes
             texts = [m.text for m in piece.result.messages if m.role == MessageRole.INTERVIEWER]
             replaced = bool(streamed) and " ".join(texts).strip() != streamed.strip()
             yield _event("done", {"status": piece.result.status, "messages": texts, "replaced": replaced})
-    except Exception:
-        # The answer is stored; the page reloads the conversation, which answers a pending answer.
-        log.exception("streamed turn failed")
+    except Exception as exc:
+        # The answer is stored; the page reloads the conversation, which answers a pending answer. Logged with
+        # the case's public id and where it broke, never the exception's message (it may quote the answer).
+        log_failure(log, "the streamed turn", interview.id, exc)
         yield _event("failed", {})
 
 

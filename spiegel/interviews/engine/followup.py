@@ -62,10 +62,17 @@ class FollowUps(Closing):
         # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
         # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
         default_quote = matter_phrase(answer, own.term, lang) if own else None
-        if default_quote is None and u is not None and not thin and (own is not None or not sig.mentions):
+        if default_quote is None and key.startswith("_matter"):
+            default_quote = tp.quote  # a thread the leaver named by a thing, without a topic word
+        if (
+            default_quote is None
+            and u is not None
+            and not thin
+            and (own is not None or not sig.mentions or key == STORY)
+        ):
             # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
             default_quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
-            default_quote = default_quote or next(iter(noun_phrases(answer)), None)
+            default_quote = default_quote or next(iter(noun_phrases(answer, self.language)), None)
         last_probe = tp.probes[-1] if tp.probes else None
         cands: list[Move] = []
 
@@ -238,8 +245,8 @@ class FollowUps(Closing):
         followed now go on the list as threads of their own, to come back to with their own name."""
         current = s.topic(cur).quote if cur else None
         taken = {t["phrase"] for t in s.threads} | {current or ""}
-        for phrase in noun_phrases(answer):
-            if phrase in taken or (current and (phrase in current or current in phrase)):
+        for phrase in noun_phrases(answer, self.language):
+            if phrase in taken or (current and phrase in current):
                 continue
             themes = list(analyse_answer(phrase, self.language).themes)
             theme = themes[0] if themes else None

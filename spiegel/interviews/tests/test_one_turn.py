@@ -11,6 +11,7 @@ from unittest import mock
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 
 from spiegel.interviews.conversation import post_message, reply_pieces, store_answer
 from spiegel.interviews.engine import Engine
@@ -143,3 +144,25 @@ def test_a_stored_answer_is_replied_to_once_whichever_path_asks_first() -> None:
     assert streamed[0].result is not None and plain[0].result is not None
     assert [m.pk for m in plain[0].result.messages] == [m.pk for m in streamed[0].result.messages]
     assert plain[0].result.status == "in_progress"
+
+
+def test_a_streamed_turn_that_breaks_keeps_the_answer_logs_no_words_and_is_answered_on_reload(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    built = _started()
+    secret = "Piet schreeuwde"
+    with (
+        mock.patch("spiegel.interviews.conversation.compute_reply", side_effect=RuntimeError(secret)),
+        caplog.at_level(logging.ERROR, logger="spiegel.web.stream_views"),
+    ):
+        body = _streamed(built)
+    assert body == "event: failed\ndata: {}\n\n"
+    logged = [r.getMessage() for r in caplog.records if r.name == "spiegel.web.stream_views"]
+    assert len(logged) == 1
+    assert str(built.interview.id) in logged[0]
+    assert secret not in logged[0] and "RuntimeError" in logged[0]
+    assert _stored_reply(built) == []  # the answer is kept, not yet answered
+    page = Client().get(f"/i/{built.token}/chat/")
+    assert page.status_code == 200
+    reply = _stored_reply(built)
+    assert len(reply) == 1 and escape(reply[0][0]) in page.content.decode()

@@ -59,7 +59,10 @@ def test_score_counts_found_names_and_wrongly_redacted_words(tmp_path: Path) -> 
     (passage,) = ner_corpus.dutch_passages(corpus)
     text = passage.text
     # A redactor that replaces "Anna de Boer", the title before it, and "Zwolle", but not "Kees".
-    spans = [(text.index("Mevrouw"), text.index("Boer") + 4), (text.index("Zwolle"), text.index("Zwolle") + 6)]
+    spans = [
+        (text.index("Mevrouw"), text.index("Boer") + 4, "person"),
+        (text.index("Zwolle"), text.index("Zwolle") + 6, "person"),
+    ]
     errors: list[str] = []
     result = ner_corpus.score([passage], lambda _text: spans, titles=TITLES, errors=errors)
     assert (result.names, result.names_found) == (2, 1)
@@ -75,8 +78,8 @@ def test_score_runs_the_real_pseudonymiser_on_a_fixture(tmp_path: Path) -> None:
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     passages = ner_corpus.dutch_passages(corpus)
 
-    def spans(text: str) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in Pseudonymiser("nl").redact(text).spans]
+    def spans(text: str) -> list[tuple[int, int, str]]:
+        return [(s.start, s.end, s.kind) for s in Pseudonymiser("nl").redact(text).spans]
 
     result = ner_corpus.score(passages, spans, titles=TITLES)
     assert (result.names, result.names_found, result.other_words_redacted) == (1, 1, 0)

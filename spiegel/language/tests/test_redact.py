@@ -279,3 +279,55 @@ def test_redact_never_crashes_and_spans_are_well_formed(text: str, language: str
         rebuilt.append(text[previous_end : span.start] + span.placeholder)
         previous_end = span.end
     assert "".join(rebuilt) + text[previous_end:] == result.text
+
+
+# -- names that no list knows (frequency list, capitals, handles) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Afgelopen jaar zat Wambersie in het projectteam.", "Wambersie"),
+        ("De offerte is nagekeken door KWAKERNAAK en mij.", "KWAKERNAAK"),
+        ("In het overleg zaten Sichterman, van Dorsser en ik.", "van Dorsser"),
+        ("ik sprak met fatima over het rooster", "fatima"),
+        ("De heer Oudejans kwam niet opdagen.", "Oudejans"),
+    ],
+)
+def test_dutch_names_that_are_on_no_list_are_replaced(text: str, name: str) -> None:
+    result = redact(text, "nl")
+    assert name in persons(result) or any(name in p for p in persons(result))
+    assert name not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Honestly the rota that Okonkwo made was a mess.", "Okonkwo"),
+        ("I spoke with tanya about the rota.", "tanya"),
+        ("Talking to Hillary never helped.", "Hillary"),
+    ],
+)
+def test_english_names_that_are_on_no_list_are_replaced(text: str, name: str) -> None:
+    result = redact(text, "en")
+    assert name not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Werkdruk was het grootste probleem, en de Planning kwam altijd te laat.", "nl"),
+        ("Het UWV en de CAO kwamen ter sprake.", "nl"),
+        ("I always admired her patience on the staff forum.", "en"),
+        ("Jan 14 was the deadline for the report.", "en"),
+        ("Gonna miss the team, it's been a great ride.", "en"),
+    ],
+)
+def test_ordinary_words_with_capitals_stay(text: str, language: str) -> None:
+    assert redact(text, language).spans == []
+
+
+def test_a_user_name_is_replaced_like_an_identifier() -> None:
+    result = redact("Ik had @jdevries al een bericht gestuurd, mail ook naar piet@voorbeeld.nl.", "nl")
+    assert kinds(result) == [("handle", "@jdevries"), ("email", "piet@voorbeeld.nl")]
+    assert result.text == "Ik had [gebruikersnaam] al een bericht gestuurd, mail ook naar [e-mailadres]."

@@ -358,6 +358,177 @@ def test_ordinary_exit_interview_sentences_are_all_answers() -> None:
         assert kinds == {"answer"}
 
 
+# Safety and tone in wordings written after tuning: "disclosure:<kind>", "distress", "sarcasm", "decisive".
+EVERYDAY_ATTRIBUTES = [
+    ("nl", "Hij stuurde me steeds berichten met seksuele toespelingen.", "disclosure:harassment"),
+    ("nl", "Een collega bleef me na werktijd lastigvallen.", "disclosure:harassment"),
+    ("nl", "Ik werd door het hele team buitengesloten en uitgelachen.", "disclosure:harassment"),
+    ("nl", "Omdat ik Marokkaans ben kreeg ik altijd de rotklusjes.", "disclosure:discrimination"),
+    ("nl", "Na mijn zwangerschap werd mijn contract niet verlengd.", "disclosure:discrimination"),
+    ("nl", "Mijn baas liet me bonnetjes declareren die privé waren.", "disclosure:integrity"),
+    ("nl", "We moesten in het dossier zetten dat zorg geleverd was terwijl dat niet zo was.", "disclosure:integrity"),
+    ("nl", "Er werd geld van de cliënten achterovergedrukt.", "disclosure:integrity"),
+    (
+        "nl",
+        "Er stond vaak maar één verpleegkundige op veertig bewoners, dat was gewoon gevaarlijk.",
+        "disclosure:safety",
+    ),
+    ("nl", "De brandtrap stond altijd vol met spullen.", "disclosure:safety"),
+    ("nl", "Een bewoner is gevallen omdat niemand tijd had om te helpen.", "disclosure:safety"),
+    ("nl", "Een klant heeft me bij mijn keel gegrepen.", "disclosure:violence"),
+    ("nl", "Ik ben met een mes bedreigd door een cliënt.", "disclosure:violence"),
+    ("en", "He kept making comments about my body.", "disclosure:harassment"),
+    ("en", "My supervisor would corner me in the storeroom.", "disclosure:harassment"),
+    ("en", "They never promoted anyone who wasn't white.", "disclosure:discrimination"),
+    ("en", "After I told them I was pregnant, my hours were cut.", "disclosure:discrimination"),
+    ("en", "We were told to backdate the safety certificates.", "disclosure:integrity"),
+    ("en", "My manager was pocketing cash from the till.", "disclosure:integrity"),
+    ("en", "They billed clients for work we never did.", "disclosure:integrity"),
+    ("en", "The fire exits were blocked for months.", "disclosure:safety"),
+    ("en", "We gave insulin without double checks because there was no time.", "disclosure:safety"),
+    ("en", "A resident fell because nobody was there to help.", "disclosure:safety"),
+    ("en", "A customer grabbed me by the throat.", "disclosure:violence"),
+    ("en", "I was threatened with a knife by a client.", "disclosure:violence"),
+    ("nl", "ik sliep bijna niet meer", "distress"),
+    ("nl", "Ik ben er echt kapot van geweest.", "distress"),
+    ("nl", "Ik zat er mentaal helemaal doorheen.", "distress"),
+    ("nl", "Ik ben drie maanden thuis geweest met overspannenheid.", "distress"),
+    ("nl", "Het gaat eigenlijk nog steeds niet goed met me.", "distress"),
+    ("en", "I barely slept for months.", "distress"),
+    ("en", "I was completely burnt out by the end.", "distress"),
+    ("en", "I was signed off with stress for three months.", "distress"),
+    ("en", "I'm still not doing great, to be honest.", "distress"),
+    ("en", "I used to cry in the toilets at work.", "distress"),
+    ("nl", "Geweldige communicatie hoor, we hoorden alles via de krant.", "sarcasm"),
+    ("nl", "Echt fantastisch, drie keer een nieuwe leidinggevende in een jaar.", "sarcasm"),
+    ("nl", "Ja heel fijn, elke week een nieuw rooster.", "sarcasm"),
+    ("en", "Fantastic planning, the rota came out the night before.", "sarcasm"),
+    ("en", "Great support, nobody ever called back.", "sarcasm"),
+    ("en", "Oh yeah, super organised, nobody knew anything.", "sarcasm"),
+    ("nl", "Wat de doorslag gaf was dat ik geen vast contract kreeg.", "decisive"),
+    ("nl", "De hoofdreden was eigenlijk de werkdruk.", "decisive"),
+    ("nl", "Het belangrijkste was dat mijn teamleider nooit luisterde.", "decisive"),
+    ("en", "The main thing was that I never got a permanent contract.", "decisive"),
+    ("en", "What finally made me go was the new rota.", "decisive"),
+    ("en", "Honestly, the biggest reason was my manager.", "decisive"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "attribute"), EVERYDAY_ATTRIBUTES)
+def test_safety_and_tone_in_wordings_written_after_tuning(language: str, text: str, attribute: str) -> None:
+    u = read(text, language)
+    if attribute.startswith("disclosure:"):
+        assert u.disclosure == attribute.split(":")[1]
+    else:
+        assert getattr(u, attribute) is True
+
+
+def test_an_english_turn_with_words_dutch_shares_stays_english() -> None:
+    u = read("We gave insulin without double checks because there was no time.", "en")
+    assert (u.language, u.disclosure) == ("en", "safety")
+
+
+def test_ordinary_sentences_raise_no_disclosure_and_no_sarcasm() -> None:
+    data = Path(__file__).resolve().parents[1] / "data"
+    for language in ("nl", "en"):
+        lines = (data / f"redaction_eval_{language}.jsonl").read_text(encoding="utf-8").splitlines()
+        readings = [read(json.loads(line)["text"], language) for line in lines if line.strip()]
+        assert [u for u in readings if u.disclosure or u.sarcasm] == []
+
+
+# Negation and matter in wordings written after tuning: (language, text, feelings, themes, matter or None).
+EVERYDAY_MEANING: list[tuple[str, str, list[tuple[str, bool]], list[tuple[str, bool]], tuple[str, ...] | None]] = [
+    ("nl", "Ik was niet zozeer boos, eerder teleurgesteld.", [("anger", True), ("disappointment", False)], [], None),
+    ("nl", "Gefrustreerd? Nee, dat niet.", [("frustration", True)], [], None),
+    ("nl", "Niemand was bang voor de teamleider.", [("fear", True)], [], None),
+    ("nl", "Ik voelde me totaal niet gezien.", [("unseen", False)], [], None),
+    ("nl", "Ik was juist heel trots op ons team.", [("pride", False)], [], None),
+    ("nl", "Het geld speelde geen rol.", [], [("pay", True)], None),
+    ("nl", "De werkdruk was het probleem niet.", [], [("workload", True)], None),
+    ("nl", "Het had niks met de sfeer te maken.", [], [("culture", True)], None),
+    ("nl", "Ik ging niet weg vanwege mijn collega's.", [], [("collaboration", True)], None),
+    ("en", "I wasn't really upset about it.", [("sadness", True)], [], None),
+    ("en", "None of us were scared of him.", [("fear", True)], [], None),
+    ("en", "I never felt appreciated there.", [("appreciated", True)], [], None),
+    ("en", "Honestly I was relieved to go.", [("relief", False)], [], None),
+    ("en", "Pay was never the issue.", [], [("pay", True)], None),
+    ("en", "It's not like the workload was bad.", [], [], None),
+    ("en", "My colleagues were not the reason I left.", [], [("collaboration", True)], None),
+    ("nl", "De nieuwe planningstool werkte voor geen meter.", [], [], ("de nieuwe planningstool",)),
+    ("nl", "Het functioneringsgesprek in januari was een drama.", [], [], ("het functioneringsgesprek in januari",)),
+    ("nl", "Vooral de overplaatsing naar Zwolle deed pijn.", [], [], ("de overplaatsing",)),
+    ("en", "The restructure in spring changed everything.", [], [], ("the restructure in spring",)),
+    ("en", "That appraisal last year was a joke.", [], [], ("that appraisal last year",)),
+    ("en", "We had the merger, the layoffs and a new CEO.", [], [], ("the merger", "the layoffs")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "feelings", "themes", "matter"), EVERYDAY_MEANING)
+def test_negation_and_matter_in_wordings_written_after_tuning(
+    language: str,
+    text: str,
+    feelings: list[tuple[str, bool]],
+    themes: list[tuple[str, bool]],
+    matter: tuple[str, ...] | None,
+) -> None:
+    u = read(text, language)
+    read_feelings = [(f.name, f.negated) for f in u.feelings]
+    read_themes = [(t.theme, t.negated) for t in u.themes]
+    assert [f for f in feelings if f not in read_feelings] == []
+    assert [t for t in themes if t not in read_themes] == []
+    if matter is not None:
+        assert u.matter == matter
+
+
+# Chat-style turns written after tuning: no capitals, abbreviations, "nie", "u", "ur".
+CHAT = [
+    ("en", "who sees this stuff", "meta_question"),
+    ("en", "is this being recorded?", "meta_question"),
+    ("en", "wait is this a real person", "meta_question"),
+    ("en", "how long is this gonna be", "meta_question"),
+    ("en", "whats gonna happen with my answers", "meta_question"),
+    ("en", "does my boss get to read this", "meta_question"),
+    ("en", "can i stop now pls", "meta_question"),
+    ("en", "is this anon?", "meta_question"),
+    ("en", "rather not get into it", "refusal"),
+    ("en", "dont want to talk bout that", "refusal"),
+    ("en", "id prefer to leave that", "refusal"),
+    ("en", "skip pls", "skip"),
+    ("en", "can we do the next one", "skip"),
+    ("en", "nah thats not it", "correction"),
+    ("en", "no you misunderstood", "correction"),
+    ("en", "told u already", "already_told"),
+    ("en", "i said that b4", "already_told"),
+    ("en", "wdym", "confusion"),
+    ("en", "not sure what ur asking", "confusion"),
+    ("en", "ur not listening", "complaint"),
+    ("en", "these questions are so repetitive", "complaint"),
+    ("en", "nah im good", "nothing_more"),
+    ("en", "thats all i got", "nothing_more"),
+    ("nl", "wie ziet dit allemaal", "meta_question"),
+    ("nl", "wordt dit opgenomen?", "meta_question"),
+    ("nl", "is dit een echt mens of nie", "meta_question"),
+    ("nl", "hoelang nog", "meta_question"),
+    ("nl", "wat doen jullie met mn antwoorden", "meta_question"),
+    ("nl", "is dit anoniem of nie", "meta_question"),
+    ("nl", "wil ik nie over praten", "refusal"),
+    ("nl", "liever nie", "refusal"),
+    ("nl", "volgende aub", "skip"),
+    ("nl", "nee dat bedoelde ik nie", "correction"),
+    ("nl", "heb ik al gezegd hoor", "already_told"),
+    ("nl", "wat bedoel je nou", "confusion"),
+    ("nl", "snap er niks van", "confusion"),
+    ("nl", "je luistert gewoon nie", "complaint"),
+    ("nl", "nee niks meer", "nothing_more"),
+    ("nl", "was het wel zo'n beetje", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), CHAT)
+def test_chat_style_turns_written_after_tuning(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
 TYPOS = [
     ("nl", "dat heb k toch al gezegt", "already_told"),
     ("nl", "wie leest dt eigelijk", "meta_question"),
@@ -439,6 +610,11 @@ def test_a_question_ending_in_not_is_not_sarcasm() -> None:
 
 
 ANSWERS = [
+    ("nl", "Mijn collega zei: daar wil ik het niet over hebben, en liep weg."),
+    ("nl", "Ik wilde stoppen met de nachtdiensten, maar dat mocht niet."),
+    ("en", "I told HR already, twice, and nothing happened."),
+    ("en", "We reported it anonymously and nothing was done."),
+    ("en", "Can't complain about the pay, it was decent."),
     ("nl", "Mijn manager zei dat ik moest stoppen met klagen over de werkdruk."),
     ("nl", "Ik heb een anonieme melding gedaan over het rooster."),
     ("nl", "Op een gegeven moment wilde ik niet meer naar de nachtdiensten, het was te veel."),

@@ -80,8 +80,10 @@ def _production_block() -> dict[str, str]:
 def test_doctor_in_production_passes_with_the_production_block_of_env_example(tmp_path: Path) -> None:
     values = _production_block()
     assert values["SPIEGEL_PRODUCTION"] == "true"
-    assert values["SPIEGEL_SECRET_KEY"] == "" and values["SPIEGEL_ENCRYPTION_KEYS"] == ""  # to be filled in
+    # The secrets are to be filled in.
+    assert values["SPIEGEL_SECRET_KEY"] == values["SPIEGEL_ENCRYPTION_KEYS"] == values["SPIEGEL_LINK_KEYS"] == ""
     values["SPIEGEL_SECRET_KEY"] = secrets.token_urlsafe(50)
+    values["SPIEGEL_LINK_KEYS"] = secrets.token_urlsafe(50)
     values["SPIEGEL_ENCRYPTION_KEYS"] = Fernet.generate_key().decode()
     # As a server would run: none of this test run's own variables (DJANGO_ALLOW_ASYNC_UNSAFE fails a deploy check).
     skip = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE")
@@ -97,3 +99,20 @@ def test_doctor_in_production_passes_with_the_production_block_of_env_example(tm
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert re.search(r"^ok\s+(deployment|uitrol)\s+", doctor.stdout, re.M), doctor.stdout
     assert "PROBLEM" not in doctor.stdout
+    assert "WARNING" not in doctor.stdout
+
+
+def test_the_practice_is_told_what_a_configured_model_receives(settings: Any) -> None:
+    settings.SPIEGEL_LLM_BASE_URL = "http://model.internal:11434/v1"
+    settings.SPIEGEL_LLM_MODEL = "m"
+    _code, out = _doctor()
+    line = next(line for line in out.splitlines() if "model.internal" in line)
+    assert "each answer of the leaver" in line or "elk antwoord van de vertrekker" in line
+    assert "health details and disclosures included" in line or "gezondheidsinformatie en meldingen" in line
+    from spiegel.tenancy.models import Role
+    from spiegel.testing import build_user
+
+    consultant = Client()
+    consultant.force_login(build_user(build_org(), Role.CONSULTANT))
+    page = consultant.get("/status/").content.decode()
+    assert "before the leaver has chosen anything private" in page

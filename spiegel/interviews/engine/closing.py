@@ -197,7 +197,7 @@ class Closing(Navigator):
             if theme is None:
                 read = understand(clause, Context(language=lang)).themes
                 theme = next((t.theme for t in read if t.theme not in s.refused), None)
-            phrases = noun_phrases(clause)
+            phrases = noun_phrases(clause, lang)
             matter = phrases[-1] if phrases else None
             bare = [w for w in words if w.isalpha()]
             if matter is None and 1 <= len(bare) <= 3 and not set(bare) & (word_list("stop") | negators):

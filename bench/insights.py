@@ -150,7 +150,7 @@ def _generate(interviews: int, historical: int, seed: int) -> Any:
     members: list[ClusterMember] = []
     for n, fact in enumerate(FACTS):
         cluster = StatementCluster.objects.create(organisation=org, kind="fact", theme=THEMES[n], leavers=0)
-        emerging = StatementCluster.objects.create(organisation=org, kind="emerging", terms=["parkeren"], leavers=0)
+        emerging = StatementCluster.objects.create(organisation=org, kind="emerging", terms=["parkeren"], leavers=0)  # type: ignore[misc]
         for rank, s in enumerate(s for s in statements if s.seq == 1 and s.text == fact):
             members.append(ClusterMember(cluster=cluster, interview_id=s.interview_id, statement_id=s.id, rank=rank))
             if rank % 7 == 0:

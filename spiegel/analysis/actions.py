@@ -268,7 +268,7 @@ def cluster_statements(organisation_id: str) -> dict[str, int]:
     with transaction.atomic():
         StatementCluster.objects.filter(organisation=organisation).delete()
         for kind, members, terms in clusters:
-            record = StatementCluster.objects.create(
+            record = StatementCluster.objects.create(  # type: ignore[misc]
                 organisation=organisation,
                 kind=kind,
                 theme=_dominant_theme([s for s, _sp in members]) if kind == "fact" else "",

@@ -6,7 +6,7 @@ import uuid
 
 from django.db import models
 
-from spiegel.privacy.crypto import EncryptedTextField
+from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField
 
 
 class ImportBatch(models.Model):
@@ -135,13 +135,13 @@ class ClusterKind(models.TextChoices):
 class StatementCluster(models.Model):
     """Shared statements of several interviews that say the same thing: a `fact` reported independently by
     several leavers, or an `emerging` topic the taxonomy does not cover. Recomputed per organisation by the
-    `cluster_statements` task. No words: `terms` are the cluster's top lemmas (for a label), members point
-    at statements by id."""
+    `cluster_statements` task. `terms` are the cluster's top lemmas (for a label): leavers' words, so they are
+    encrypted at rest like statements (issue 16); members point at statements by id."""
 
     organisation = models.ForeignKey("tenancy.Organisation", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=ClusterKind.choices)
     theme = models.CharField(max_length=30, blank=True)
-    terms = models.JSONField(default=list)
+    terms = EncryptedJSONField(default=list)
     leavers = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -155,13 +155,14 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
 
 
 def _encrypted_columns() -> list[tuple[Any, list[str]]]:
+    from spiegel.analysis.models import StatementCluster
     from spiegel.consent.models import ReviewOutcome, Statement
     from spiegel.interviews.models import Conversation, Interview, Message
     from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField
     from spiegel.privacy.models import PseudonymMap
 
     out: list[tuple[Any, list[str]]] = []
-    for model in (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap):
+    for model in (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap, StatementCluster):
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField | EncryptedJSONField)]
         out.append((model, names))
     return out

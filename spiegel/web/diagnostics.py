@@ -93,7 +93,7 @@ def llm_summary() -> str:
             "Off: the built-in interviewer words every question and the offline classifier analyses. "
             "Nothing leaves this server."
         )
-    return _(
+    on = _(
         "On: model %(model)s at %(url)s (API key %(key)s); a leaver waits at most %(timeout)s s per question, "
         "then the built-in wording is used."
     ) % {
@@ -102,6 +102,14 @@ def llm_summary() -> str:
         "key": _("set") if settings.SPIEGEL_LLM_API_KEY else _("not set"),
         "timeout": f"{settings.SPIEGEL_LLM_TIMEOUT:g}",
     }
+    # What leaves the server, said plainly to the practice (issue 16; the details are in docs/llm.md).
+    sent = _(
+        "What it receives: during the conversation, each answer of the leaver and the last messages before it, "
+        "pseudonymised (names and identifiers replaced) but otherwise as written, health details and "
+        "disclosures included, before the leaver has chosen anything private. Treat %(url)s as a processor "
+        "of personal data."
+    ) % {"url": settings.SPIEGEL_LLM_BASE_URL}
+    return f"{on} {sent}"
 
 
 def check_database() -> list[Check]:

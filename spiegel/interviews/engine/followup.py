@@ -72,7 +72,7 @@ class FollowUps(Closing):
         ):
             # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
             default_quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
-            default_quote = default_quote or next(iter(noun_phrases(answer)), None)
+            default_quote = default_quote or next(iter(noun_phrases(answer, self.language)), None)
         last_probe = tp.probes[-1] if tp.probes else None
         cands: list[Move] = []
 
@@ -245,7 +245,7 @@ class FollowUps(Closing):
         followed now go on the list as threads of their own, to come back to with their own name."""
         current = s.topic(cur).quote if cur else None
         taken = {t["phrase"] for t in s.threads} | {current or ""}
-        for phrase in noun_phrases(answer):
+        for phrase in noun_phrases(answer, self.language):
             if phrase in taken or (current and phrase in current):
                 continue
             themes = list(analyse_answer(phrase, self.language).themes)

@@ -239,13 +239,15 @@ class TurnPolicy(FollowUps):
                 tp = s.topic(cur)
                 tp.status = "active"
                 tp.raised_by_leaver = True
-                phrases = noun_phrases(text)
+                phrases = noun_phrases(text, lang)
                 event = next((p for p in phrases[:1] if is_event(p)), None)
                 tp.quote = (
                     event  # "the restructuring last year, when ...": the event is what it is about
                     or matter_phrase(text, chosen.term, lang)
                     or self._understood_matter(u)
-                    or next((p for p in noun_phrases(text) if chosen.theme in analyse_answer(p, lang).themes), None)
+                    or next(
+                        (p for p in noun_phrases(text, lang) if chosen.theme in analyse_answer(p, lang).themes), None
+                    )
                 )
                 # said with weight (a complaint or a feeling), the theme is talked about, not just named
                 tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
@@ -422,7 +424,7 @@ class TurnPolicy(FollowUps):
             theme = next((m.theme for m in sig.mentions if m.theme not in s.refused), None)
         mention = next((m for m in sig.mentions if m.theme == theme), None)
         matter = (matter_phrase(text, mention.term, lang) if mention else None) or self._understood_matter(u)
-        matter = matter or next(iter(noun_phrases(text)), None)
+        matter = matter or next(iter(noun_phrases(text, lang)), None)
         if theme is None and matter is None:
             return None
         cur = s.current_topic

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spiegel.language.lemmas import lemma
+
 from .guide import Guide
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "wording"
@@ -212,7 +214,20 @@ def clauses_from_the_end(text_: str) -> list[str]:
     return [p.strip() for p in reversed(parts) if p and p.strip()]
 
 
-def noun_phrases(text_: str) -> list[str]:
+def _verb_like(word: str, language: str) -> bool:
+    """A Dutch verb form at the end of a phrase ("de jaarcijfers klopten", "een organisatie werken")."""
+    if language != "nl":
+        return False
+    return lemma(word, language).endswith("en") and word.endswith(("en", "de", "te", "dt"))
+
+
+def _comparative(word: str, language: str) -> bool:
+    """An adjective in the comparative ("eerlijker", "bigger"): it names no thing."""
+    base = lemma(word, language)
+    return base != word and (word == base + "er" or word == base + "r" or word == base + base[-1:] + "er")
+
+
+def noun_phrases(text_: str, language: str = "nl") -> list[str]:
     """Complete noun phrases naming a thing or an event in ``text_``, in the interviewer's voice, in order.
 
     A phrase starts at an article or a possessive ("de", "het", "een", "mijn", "the", "a", "my", ...) and
@@ -240,9 +255,11 @@ def noun_phrases(text_: str) -> list[str]:
                 break
             if not w.replace("-", "").isalpha():
                 break
+            if j > i + 1 and (w.endswith(verb_endings) or _verb_like(w, language)):
+                break  # "de kantine dichtging", "the canteen closed": the verb is no part of the phrase
             j += 1
-        if j - i > 2 and lower[j - 1].endswith(verb_endings):
-            j -= 1  # "de kantine dichtging", "the canteen closed": the verb is no part of the phrase
+        if j > i + 1 and _comparative(lower[j - 1], language):
+            j = i + 1  # "het eerlijker" is no thing
         if lower[i] in negators and j - i < 3:
             j = i + 1  # "geen kwaad" is an idiom; "geen vast contract" names a thing
         if j > i + 1 and lower[j - 1] not in no_matter and len(lower[j - 1]) >= 3:

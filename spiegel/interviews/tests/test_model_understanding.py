@@ -98,7 +98,28 @@ def test_every_turn_with_a_model_is_computed_by_an_engine_holding_the_sealed_rea
     assert isinstance(engine.understander, PreparedUnderstander)
     assert engine.understander.sealed
     understanding_requests = [r for r in fake.requests if _is_understanding(r)]
-    assert len(understanding_requests) <= 1  # read ahead of the lock at most once, never again under it
+    assert len(understanding_requests) == 1  # read once ahead of the lock, never again under it
+
+
+def test_a_disclosure_only_the_model_sees_is_handled_and_flagged(fake: FakeOpenAI) -> None:
+    built = build_case(build_org(), language="nl")
+    assert understand_by_rules(HOURS, NL).disclosure is None
+    fake.script(_reading(disclosure="integrity"))
+    reply = " ".join(m.text for m in post_message(built.interview, HOURS, client_id="d1").messages)
+    assert "Huis voor Klokkenluiders" in reply
+    built.interview.refresh_from_db()
+    assert built.interview.flagged
+    assert _is_understanding(fake.requests[0])
+
+
+def test_with_understanding_off_the_same_answer_is_left_to_the_rules(settings: Any, fake: FakeOpenAI) -> None:
+    settings.SPIEGEL_LLM_UNDERSTANDING = False
+    built = build_case(build_org(), language="nl")
+    fake.script(_reading(disclosure="integrity"))  # would be read as a disclosure, but is never asked for one
+    reply = " ".join(m.text for m in post_message(built.interview, HOURS, client_id="d1").messages)
+    assert "Klokkenluiders" not in reply
+    built.interview.refresh_from_db()
+    assert not built.interview.flagged
 
 
 def test_with_understanding_off_the_engine_has_no_understander(settings: Any, fake: FakeOpenAI) -> None:

@@ -480,6 +480,86 @@ def test_negation_and_matter_in_wordings_written_after_tuning(
         assert u.matter == matter
 
 
+# Chat-style turns written after tuning: no capitals, abbreviations, "nie", "u", "ur".
+CHAT = [
+    ("en", "who sees this stuff", "meta_question"),
+    ("en", "is this being recorded?", "meta_question"),
+    ("en", "wait is this a real person", "meta_question"),
+    ("en", "how long is this gonna be", "meta_question"),
+    ("en", "whats gonna happen with my answers", "meta_question"),
+    ("en", "does my boss get to read this", "meta_question"),
+    ("en", "can i stop now pls", "meta_question"),
+    ("en", "is this anon?", "meta_question"),
+    ("en", "rather not get into it", "refusal"),
+    ("en", "dont want to talk bout that", "refusal"),
+    ("en", "id prefer to leave that", "refusal"),
+    ("en", "skip pls", "skip"),
+    ("en", "can we do the next one", "skip"),
+    ("en", "nah thats not it", "correction"),
+    ("en", "no you misunderstood", "correction"),
+    ("en", "told u already", "already_told"),
+    ("en", "i said that b4", "already_told"),
+    ("en", "wdym", "confusion"),
+    ("en", "not sure what ur asking", "confusion"),
+    ("en", "ur not listening", "complaint"),
+    ("en", "these questions are so repetitive", "complaint"),
+    ("en", "nah im good", "nothing_more"),
+    ("en", "thats all i got", "nothing_more"),
+    ("nl", "wie ziet dit allemaal", "meta_question"),
+    ("nl", "wordt dit opgenomen?", "meta_question"),
+    ("nl", "is dit een echt mens of nie", "meta_question"),
+    ("nl", "hoelang nog", "meta_question"),
+    ("nl", "wat doen jullie met mn antwoorden", "meta_question"),
+    ("nl", "is dit anoniem of nie", "meta_question"),
+    ("nl", "wil ik nie over praten", "refusal"),
+    ("nl", "liever nie", "refusal"),
+    ("nl", "volgende aub", "skip"),
+    ("nl", "nee dat bedoelde ik nie", "correction"),
+    ("nl", "heb ik al gezegd hoor", "already_told"),
+    ("nl", "wat bedoel je nou", "confusion"),
+    ("nl", "snap er niks van", "confusion"),
+    ("nl", "je luistert gewoon nie", "complaint"),
+    ("nl", "nee niks meer", "nothing_more"),
+    ("nl", "was het wel zo'n beetje", "nothing_more"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), CHAT)
+def test_chat_style_turns_written_after_tuning(language: str, text: str, kind: str) -> None:
+    assert read(text, language).kind == kind
+
+
+# Refusals written after tuning, with the topic they close ("previous": what was just talked about).
+EVERYDAY_REFUSALS = [
+    ("nl", "Over mijn baas wil ik verder niks kwijt.", "manager"),
+    ("nl", "De directie laat ik liever buiten dit gesprek.", "manager"),
+    ("nl", "Mijn loon gaat je niks aan.", "pay"),
+    ("nl", "Over het team heb ik liever geen mening.", "collaboration"),
+    ("nl", "Mijn privéleven wil ik hier niet bespreken.", "personal"),
+    ("nl", "Over mijn gezondheid ga ik het niet hebben.", "wellbeing"),
+    ("nl", "Dat wil ik niet bespreken.", "previous"),
+    ("nl", "Daar zeg ik liever niks over.", "previous"),
+    ("nl", "Over de reorganisatie wil ik niet praten.", "processes"),
+    ("nl", "Over de werkdruk wil ik het niet meer hebben.", "workload"),
+    ("en", "I won't discuss my boss.", "manager"),
+    ("en", "Leave the director out of it please.", "manager"),
+    ("en", "My salary is my business.", "pay"),
+    ("en", "I'd rather not talk about the team.", "collaboration"),
+    ("en", "My private life stays out of this.", "personal"),
+    ("en", "I don't want to talk about my health.", "wellbeing"),
+    ("en", "I don't want to discuss that.", "previous"),
+    ("en", "Not going there.", "previous"),
+    ("en", "I'm not talking about the restructuring.", "processes"),
+    ("en", "Don't want to go into the workload thing again.", "workload"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "target"), EVERYDAY_REFUSALS)
+def test_refusals_and_their_targets_in_wordings_written_after_tuning(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
+
+
 TYPOS = [
     ("nl", "dat heb k toch al gezegt", "already_told"),
     ("nl", "wie leest dt eigelijk", "meta_question"),

@@ -100,3 +100,19 @@ def test_doctor_in_production_passes_with_the_production_block_of_env_example(tm
     assert re.search(r"^ok\s+(deployment|uitrol)\s+", doctor.stdout, re.M), doctor.stdout
     assert "PROBLEM" not in doctor.stdout
     assert "WARNING" not in doctor.stdout
+
+
+def test_the_practice_is_told_what_a_configured_model_receives(settings: Any) -> None:
+    settings.SPIEGEL_LLM_BASE_URL = "http://model.internal:11434/v1"
+    settings.SPIEGEL_LLM_MODEL = "m"
+    _code, out = _doctor()
+    line = next(line for line in out.splitlines() if "model.internal" in line)
+    assert "each answer of the leaver" in line or "elk antwoord van de vertrekker" in line
+    assert "health details and disclosures included" in line or "gezondheidsinformatie en meldingen" in line
+    from spiegel.tenancy.models import Role
+    from spiegel.testing import build_user
+
+    consultant = Client()
+    consultant.force_login(build_user(build_org(), Role.CONSULTANT))
+    page = consultant.get("/status/").content.decode()
+    assert "before the leaver has chosen anything private" in page

@@ -129,7 +129,7 @@ def test_negation_scopes_over_the_feeling_word() -> None:
     ],
 )
 def test_noun_phrases_are_complete_and_in_the_interviewers_voice(text: str, phrases: list[str]) -> None:
-    assert noun_phrases(text) == phrases
+    assert noun_phrases(text, "en" if text.isascii() and " the " in f" {text.lower()} " else "nl") == phrases
 
 
 @pytest.mark.parametrize(

@@ -529,6 +529,37 @@ def test_chat_style_turns_written_after_tuning(language: str, text: str, kind: s
     assert read(text, language).kind == kind
 
 
+# Refusals written after tuning, with the topic they close ("previous": what was just talked about).
+EVERYDAY_REFUSALS = [
+    ("nl", "Over mijn baas wil ik verder niks kwijt.", "manager"),
+    ("nl", "De directie laat ik liever buiten dit gesprek.", "manager"),
+    ("nl", "Mijn loon gaat je niks aan.", "pay"),
+    ("nl", "Over het team heb ik liever geen mening.", "collaboration"),
+    ("nl", "Mijn privéleven wil ik hier niet bespreken.", "personal"),
+    ("nl", "Over mijn gezondheid ga ik het niet hebben.", "wellbeing"),
+    ("nl", "Dat wil ik niet bespreken.", "previous"),
+    ("nl", "Daar zeg ik liever niks over.", "previous"),
+    ("nl", "Over de reorganisatie wil ik niet praten.", "processes"),
+    ("nl", "Over de werkdruk wil ik het niet meer hebben.", "workload"),
+    ("en", "I won't discuss my boss.", "manager"),
+    ("en", "Leave the director out of it please.", "manager"),
+    ("en", "My salary is my business.", "pay"),
+    ("en", "I'd rather not talk about the team.", "collaboration"),
+    ("en", "My private life stays out of this.", "personal"),
+    ("en", "I don't want to talk about my health.", "wellbeing"),
+    ("en", "I don't want to discuss that.", "previous"),
+    ("en", "Not going there.", "previous"),
+    ("en", "I'm not talking about the restructuring.", "processes"),
+    ("en", "Don't want to go into the workload thing again.", "workload"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "target"), EVERYDAY_REFUSALS)
+def test_refusals_and_their_targets_in_wordings_written_after_tuning(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
+
+
 TYPOS = [
     ("nl", "dat heb k toch al gezegt", "already_told"),
     ("nl", "wie leest dt eigelijk", "meta_question"),

@@ -344,6 +344,40 @@ EVERYDAY = [
 ]
 
 
+EVERYDAY += [
+    ("nl", "Wie krijgt straks mijn verhaal te horen?", "meta_question"),
+    ("nl", "Gaat dit naar mijn leidinggevende?", "meta_question"),
+    ("nl", "Ben ik nu met een computerprogramma bezig?", "meta_question"),
+    ("nl", "Waarom stel je die vraag?", "meta_question"),
+    ("nl", "Is dit echt vertrouwelijk?", "meta_question"),
+    ("nl", "Duurt dit lang?", "meta_question"),
+    ("nl", "Wat gebeurt er nu verder mee?", "meta_question"),
+    ("nl", "Mag ik ophouden?", "meta_question"),
+    ("nl", "Sorry, daar wil ik echt niet op ingaan.", "refusal"),
+    ("nl", "Kunnen we verder naar de volgende vraag?", "skip"),
+    ("nl", "Nee, zo was het niet.", "correction"),
+    ("nl", "Ik heb dat al eerder gezegd.", "already_told"),
+    ("nl", "Ik snap niet helemaal wat je vraagt.", "confusion"),
+    ("nl", "Je leest niet eens wat ik schrijf.", "complaint"),
+    ("nl", "Nee, ik heb verder niets.", "nothing_more"),
+    ("en", "Who will hear about what I say?", "meta_question"),
+    ("en", "Does this go to my manager?", "meta_question"),
+    ("en", "Am I chatting with a program?", "meta_question"),
+    ("en", "Why are you asking me that?", "meta_question"),
+    ("en", "Is this really confidential?", "meta_question"),
+    ("en", "Will this take long?", "meta_question"),
+    ("en", "What happens now with all this?", "meta_question"),
+    ("en", "May I stop?", "meta_question"),
+    ("en", "Sorry, I really don't want to go into that.", "refusal"),
+    ("en", "Can we go on to the next question?", "skip"),
+    ("en", "No, that's not how it was.", "correction"),
+    ("en", "I've said that before.", "already_told"),
+    ("en", "I don't quite get what you're asking.", "confusion"),
+    ("en", "You don't even read what I write.", "complaint"),
+    ("en", "No, I've nothing else.", "nothing_more"),
+]
+
+
 @pytest.mark.parametrize(("language", "text", "kind"), EVERYDAY)
 def test_kinds_of_turn_in_wordings_written_after_tuning(language: str, text: str, kind: str) -> None:
     assert read(text, language).kind == kind

@@ -250,7 +250,8 @@ def is_content_sentence(text: str, language: str) -> bool:
         return False
     lowered = re.sub(r"[^\w\s',-]", " ", text.lower().replace("’", "'"))
     lowered = re.sub(r"\s+", " ", lowered).strip(" ,")
-    if any(p.search(lowered) for p in _lang(language).non_content):
+    # Both languages' patterns: a leaver may answer in the other language ("yes, that's about right").
+    if any(p.search(lowered) for code in ("nl", "en") for p in _lang(code).non_content):
         return False
     return understand(text, Context(language=language)).kind in ("answer", "correction")
 

@@ -107,9 +107,8 @@ def prepare_mirror(interview: Interview) -> int:
         return 0
     conversation = Conversation.objects.filter(interview=locked).first()
     answers: list[dict[str, Any]] = list((conversation.state or {}).get("answers", [])) if conversation else []
-    leaver_seqs = list(
-        Message.objects.filter(interview=locked, role=MessageRole.LEAVER).order_by("seq").values_list("seq", flat=True)
-    )
+    messages = list(Message.objects.filter(interview=locked).order_by("seq"))
+    leaver_seqs = [m.seq for m in messages if m.role == MessageRole.LEAVER]
     if not answers:
         # No engine state (a human-led conversation): every leaver message is an answer without a topic.
         answers = [
@@ -118,6 +117,10 @@ def prepare_mirror(interview: Interview) -> int:
         ]
     # The engine appends one answer per leaver message; only then can a statement point into the transcript.
     aligned = len(answers) == len(leaver_seqs)
+    if aligned:
+        # The question each answer replied to: it gives a short answer its context in the statement.
+        asked = _questions(messages)
+        answers = [{**a, "question": q} for a, q in zip(answers, asked, strict=True)]
     pseudonymiser, kept = _pseudonymiser(locked)
     drafts = _drafts(locked, answers, pseudonymiser, kept)
     classified = _themes_of([d.text for d in drafts], locked)
@@ -135,12 +138,34 @@ def prepare_mirror(interview: Interview) -> int:
                 source_seq=leaver_seqs[draft.answer_index] if aligned else None,
                 source_start=draft.start if aligned else None,
                 source_end=draft.end if aligned else None,
+                sources=[
+                    {
+                        "seq": leaver_seqs[src.answer_index] if aligned else None,
+                        "start": src.start,
+                        "end": src.end,
+                        "words": src.words,
+                    }
+                    for src in draft.sources
+                ],
             )
             for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
         ]
     )
     _save_pseudonymiser(locked, pseudonymiser, kept)
     return len(drafts)
+
+
+def _questions(messages: list[Message]) -> list[str]:
+    """Per leaver message, the interviewer's words since the previous leaver message."""
+    asked: list[str] = []
+    pending: list[str] = []
+    for message in messages:
+        if message.role == MessageRole.LEAVER:
+            asked.append("\n".join(pending))
+            pending = []
+        else:
+            pending.append(message.text)
+    return asked
 
 
 def prepare_mirror_safely(interview: Interview) -> None:
@@ -308,12 +333,46 @@ def _mask_quotes(text: str, hidden: list[str]) -> str:
     return _QUOTED.sub(replace, text)
 
 
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _mask_echoes(text: str, hidden: list[str]) -> str:
+    """Take the leaver's hidden words out of an interviewer message that echoes them without quotes ("Je
+    noemde eerder een functioneringsgesprek gehad."): a run of words that all occur in the hidden words is
+    masked when it holds a long word (8+ letters) or is three words or more."""
+    vocabulary = {w.lower() for h in hidden for w in _TOKEN.findall(h)}
+    if not vocabulary:
+        return text
+    tokens = list(_TOKEN.finditer(text))
+    out: list[str] = []
+    position = 0
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].group().lower() in vocabulary:
+            if j > i and text[tokens[j - 1].end() : tokens[j].start()].strip():
+                break  # a run stops at punctuation
+            j += 1
+        run = tokens[i:j]
+        if run and (len(run) >= 3 or any(len(t.group()) >= 8 for t in run)):
+            out.append(text[position : run[0].start()] + MASK)
+            position = run[-1].end()
+            i = j
+        else:
+            i += 1
+    out.append(text[position:])
+    return "".join(out)
+
+
 def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
     """Take the words of private and deleted statements out of the transcript, and any quote of them."""
     ranges: dict[int, list[tuple[int, int]]] = {}
     for s in hidden:
         if s.source_seq is not None and s.source_start is not None and s.source_end is not None:
             ranges.setdefault(s.source_seq, []).append((s.source_start, s.source_end))
+        for src in s.sources or []:
+            if src.get("seq") is not None and (src["start"], src["end"]) not in ranges.get(src["seq"], []):
+                ranges.setdefault(int(src["seq"]), []).append((int(src["start"]), int(src["end"])))
     if not ranges:
         return
     messages = list(Message.objects.filter(interview=interview).order_by("seq"))
@@ -327,7 +386,7 @@ def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
             message.text = text
     for message in messages:
         if message.role == MessageRole.INTERVIEWER:
-            message.text = _mask_quotes(message.text, hidden_texts)
+            message.text = _mask_echoes(_mask_quotes(message.text, hidden_texts), hidden_texts)
     Message.objects.bulk_update(messages, ["text"])
     conversation = Conversation.objects.filter(interview=interview).first()
     if conversation is not None and conversation.state:
@@ -396,11 +455,13 @@ def submit_review(interview: Interview, decisions: Sequence[Decision], closing: 
         ]
     )
     Statement.objects.filter(interview=locked, removed=True).delete()
-    # The originals behind placeholders were only needed to undo a wrong replacement.
+    # The originals behind placeholders were only needed to undo a wrong replacement, and the leaver's own
+    # words beside each statement only to check its wording: neither outlives the mirror.
     for statement in statements:
-        if not statement.removed and statement.replacements:
+        if not statement.removed and (statement.replacements or any("words" in x for x in statement.sources or [])):
             statement.replacements = []
-            statement.save(update_fields=["replacements"])
+            statement.sources = [{k: v for k, v in x.items() if k != "words"} for x in statement.sources or []]
+            statement.save(update_fields=["replacements", "sources"])
     token = _new_receipt_token()
     Receipt.objects.update_or_create(interview=locked, defaults={"token_hash": token_digest(token)})
     complete_review(locked)

@@ -47,6 +47,10 @@ class Statement(models.Model):
     source_seq = models.PositiveIntegerField(null=True, blank=True)
     source_start = models.PositiveIntegerField(null=True, blank=True)
     source_end = models.PositiveIntegerField(null=True, blank=True)
+    # Every source of a statement made from more than one answer or sentence: [{"seq", "start", "end",
+    # "words"}], "words" being the leaver's own words (pseudonymised) for "your words" in the mirror; the
+    # words are emptied when the mirror is completed.
+    sources = EncryptedJSONField(default=list)
     edited = models.BooleanField(default=False)
     # Deleted by the leaver in the mirror (undoable until the mirror is completed; then the row goes).
     removed = models.BooleanField(default=False)

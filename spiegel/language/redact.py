@@ -1,10 +1,12 @@
 """Pseudonymisation of what leavers say, in Dutch and English, from rules, context patterns and name lists.
 
 No NER model can be installed offline, so people are found with name lists (Faker's MIT-licensed lists plus
-our own, under ``data/names/``), capitalisation, titles, initials, surname particles and the words around a
-candidate. Identifiers (e-mail, phone, BSN, IBAN, postcode/address, URL) are found with patterns and
-checksums (python-stdnum). Every person gets a role-aware placeholder that stays the same for the whole
-interview: ``[leidinggevende]``, ``[collega A]``, ``[persoon B]`` / ``[manager]``, ``[colleague A]``.
+our own, under ``data/names/``), capitalisation, titles, initials, surname particles, the words around a
+candidate, and a word-frequency list (``common_{nl,en}.txt`` from wordfreq, CC BY-SA 4.0): a capitalised
+word that is no ordinary word of the language may be a name. Identifiers (e-mail, phone, BSN, IBAN,
+postcode/address, URL, @user name) are found with patterns and checksums (python-stdnum). Every person gets
+a role-aware placeholder that stays the same for the whole interview: ``[leidinggevende]``, ``[collega A]``,
+``[persoon B]`` / ``[manager]``, ``[colleague A]``.
 
 The module is Django-free and imports nothing from Spiegel outside ``spiegel.language``.
 """

@@ -27,8 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spiegel redact",
         description=(
-            "Replace names of people, e-mail addresses, phone numbers, BSN, IBAN, postcodes/addresses and URLs "
-            "with consistent placeholders such as [leidinggevende] or [collega A]. Reads stdin, writes stdout."
+            "Replace names of people, e-mail addresses, phone numbers, BSN, IBAN, postcodes/addresses, URLs and "
+            "@user names with consistent placeholders such as [leidinggevende] or [collega A]. Reads stdin, writes "
+            "stdout."
         ),
     )
     parser.add_argument(

@@ -41,7 +41,6 @@ from spiegel.consent.queries import (
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.language.classify import THEME_LABELS
-from spiegel.language.taxonomy import THEMES
 from spiegel.web.leaver_views import _language, _token_problem
 
 
@@ -53,6 +52,8 @@ class StatementView:
     deleted: bool
     restorable: list[tuple[str, str]]
     errors: list[str] = field(default_factory=list)
+    # The leaver's own words the statement was made from ("your words"), while the mirror is open.
+    words: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +70,9 @@ def _theme_label(theme: str, lang: str) -> str:
 def _groups(
     statements: list[Statement], lang: str, posted: dict[str, Any] | None, errors: dict[str, list[str]]
 ) -> list[ThemeGroup]:
-    """Statements grouped by their main theme, in the taxonomy's order; those without a theme come last."""
+    """Statements grouped by their main theme, in conversation order within each theme; the group of the
+    first thing the leaver said (why they leave: the main reason) comes first, then the others in the order
+    the leaver first raised them; statements without a theme come last."""
     groups: dict[str, ThemeGroup] = {}
     for s in statements:
         key = str(s.id)
@@ -81,6 +84,7 @@ def _groups(
             deleted=s.removed,
             restorable=[(p, originals[p]) for p in restorable(s)],
             errors=errors.get(key, []),
+            words=[str(x["words"]) for x in s.sources or [] if x.get("words")],
         )
         if posted is not None:
             view.text = posted.get(f"text-{key}", s.text)
@@ -92,8 +96,7 @@ def _groups(
                 label = _theme_label(theme, lang) if theme else translation.gettext("Other")
             groups[theme] = ThemeGroup(id=theme or "other", label=label, items=[])
         groups[theme].items.append(view)
-    order = {t: i for i, t in enumerate(THEMES)}
-    return sorted(groups.values(), key=lambda g: order.get(g.id, len(order)))
+    return sorted(groups.values(), key=lambda g: g.id == "other")  # dicts keep the order of first mention
 
 
 def _leaver_case(request: HttpRequest, token: str) -> Interview | HttpResponse:

@@ -25,15 +25,23 @@ def test_closing_the_conversation_splits_the_answers_into_pseudonymised_statemen
     built = build_closed_case(build_org())
     assert built.interview.status == Status.REVIEW
     rows = [(s.phase, s.text, s.theme_ids) for s in statements_of(built.interview)]
+    # One statement per point: the manager point's two sentences are one statement, the health sentence stands
+    # apart from the workload it followed, and "bel me gerust op …" is no statement (it says nothing of work).
     assert rows == [
-        ("opening", "Ik ga weg omdat mijn leidinggevende [leidinggevende] nooit feedback gaf.", ["manager"]),
-        ("opening", "Ik heb drie jaar geen functioneringsgesprek gehad.", ["manager"]),
+        (
+            "opening",
+            "Ik ga weg omdat mijn leidinggevende [leidinggevende] nooit feedback gaf. "
+            "Ik heb drie jaar geen functioneringsgesprek gehad.",
+            ["manager"],
+        ),
         ("opening", "Mijn collega [collega A] en ik deden al het extra werk.", ["collaboration"]),
         ("story", "De werkdruk was enorm hoog, we waren altijd onderbezet op de afdeling.", ["workload"]),
         ("story", "Ik sliep slecht en raakte uiteindelijk overspannen.", ["wellbeing"]),
-        ("story", "Het salaris bij mijn nieuwe baan is vijftien procent hoger.", ["pay"]),
-        ("story", "Bel me gerust op [telefoonnummer] als er vragen zijn.", []),
+        ("check_in", "Het salaris bij mijn nieuwe baan is vijftien procent hoger.", ["pay"]),
     ]
+    first = statements_of(built.interview)[0]
+    assert [(x["start"], x["end"]) for x in first.sources] == [(0, 69), (70, 120)]
+    assert first.sources[1]["words"] == "Ik heb drie jaar geen functioneringsgesprek gehad."
     assert {s.visibility for s in statements_of(built.interview)} == {"anonymous"}
     # The mapping with the original names is stored, encrypted, for this interview only.
     mapping = PseudonymMap.objects.get(interview=built.interview).mapping
@@ -114,6 +122,14 @@ def test_a_statement_wrongly_filed_under_health_can_still_be_shared_linked_to_th
     assert wrong.theme_ids == ["manager"]
 
 
+def test_the_mirror_shows_the_main_reason_first_and_the_leavers_own_words_beside_each_statement() -> None:
+    built = build_closed_case(build_org())
+    html = Client().get(f"/i/{built.token}/mirror/").content.decode()
+    assert html.index('id="theme-manager"') < html.index('id="theme-collaboration"') < html.index('id="theme-pay"')
+    assert html.count('data-testid="your-words"') == 5
+    assert "<blockquote>Ik heb drie jaar geen functioneringsgesprek gehad.</blockquote>" in html
+
+
 def test_a_statement_plainly_about_health_stays_locked_out_of_sharing_with_the_case() -> None:
     built = build_closed_case(build_org())
     health = next(s for s in statements_of(built.interview) if s.special_category)
@@ -144,8 +160,8 @@ def test_a_corrected_statement_is_pseudonymised_again_and_a_wrongly_replaced_wor
 def test_deleted_and_private_statements_leave_the_transcript_and_the_tally_but_stay_in_the_leavers_record() -> None:
     built = build_closed_case(build_org())
     rows = statements_of(built.interview)
-    private = rows[1]  # "Ik heb drie jaar geen functioneringsgesprek gehad."
-    deleted = rows[5]  # the pay statement
+    private = rows[0]  # the manager point: "… nooit feedback gaf. Ik heb drie jaar geen functioneringsgesprek gehad."
+    deleted = rows[4]  # the pay statement
     receipt = submit_review(
         built.interview,
         [Decision(id=str(private.id), visibility="private"), Decision(id=str(deleted.id), delete=True)],
@@ -153,20 +169,22 @@ def test_deleted_and_private_statements_leave_the_transcript_and_the_tally_but_s
     )
     transcript = " ".join(Message.objects.filter(interview=built.interview).values_list("text", flat=True))
     assert "functioneringsgesprek" not in transcript
+    assert "nooit feedback" not in transcript  # every source of a statement leaves the transcript
     assert "salaris" not in transcript
     assert "[…]" in transcript
     tally = ThemeTally.objects.filter(interview=built.interview).values_list("theme", "polarity", "statements")
     assert sorted(tally) == [
         ("collaboration", "push", 1),  # "Mijn collega ... en ik deden al het extra werk": a complaint
-        ("manager", "push", 1),
         ("wellbeing", "push", 1),
         ("workload", "push", 1),
     ]
     assert not Statement.objects.filter(pk=deleted.pk).exists()
     record = Client().get(f"/api/v1/conversations/{receipt}/record").json()
-    assert "Ik heb drie jaar geen functioneringsgesprek gehad." in [s["text"] for s in record["statements"]]
-    # The originals behind placeholders are gone once the mirror is complete.
+    assert private.text in [s["text"] for s in record["statements"]]
+    # The originals behind placeholders, and the leaver's own words beside each statement, are gone once the
+    # mirror is complete.
     assert all(s.replacements == [] for s in statements_of(built.interview))
+    assert all("words" not in x for s in statements_of(built.interview) for x in s.sources)
 
 
 def test_the_mirror_page_works_without_javascript_from_statements_to_receipt() -> None:
@@ -226,3 +244,13 @@ def test_no_name_reaches_the_statements_whatever_the_leaver_corrects() -> None:
     for statement in statements_of(completed.interview):
         for name in NAMES_IN_LEAVER_ANSWERS:
             assert name not in statement.text
+
+
+def test_an_interviewer_echo_of_private_words_without_quotes_is_masked_too() -> None:
+    from spiegel.consent.actions import _mask_echoes
+
+    hidden = ["ik heb drie jaar geen functioneringsgesprek gehad."]
+    assert _mask_echoes("Je noemde eerder een functioneringsgesprek gehad. Hoe zag dat eruit?", hidden) == (
+        "Je noemde eerder een […]. Hoe zag dat eruit?"
+    )
+    assert _mask_echoes("Hoe was het werk zelf voor jou?", hidden) == "Hoe was het werk zelf voor jou?"

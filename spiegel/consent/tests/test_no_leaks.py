@@ -22,7 +22,7 @@ from spiegel.testing import (
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE_WORDS = "functioneringsgesprek"  # statement 2 of the builder's leaver, kept private
+PRIVATE_WORDS = "functioneringsgesprek"  # in statement 1 of the builder's leaver (the manager point), kept private
 
 
 def _patterns() -> list[tuple[str, list[str]]]:
@@ -65,7 +65,7 @@ def world() -> dict[str, Any]:
     org = build_org()
     Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
     org.refresh_from_db()
-    completed = [build_completed_case(org, visibility={2: "private"}) for _ in range(3)]
+    completed = [build_completed_case(org, visibility={1: "private"}) for _ in range(3)]
     in_review = build_closed_case(org)
     key = build_api_key(org)
     return {"org": org, "completed": completed, "review": in_review, "key": key}

@@ -244,6 +244,9 @@ def check_question(text: str, move: Move, state: ConversationState) -> list[str]
         allowed = _leaver_themes(state)
         if move.topic:
             allowed.add(move.topic)
+        if kind == "summary":
+            # the summary names the topics the leaver talked about, whatever words they used for them
+            allowed |= {t for t, tp in state.topics.items() if tp.talked or tp.known}
         # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
         own = unquoted.replace(move.note, " ") if move.note else unquoted
         signals = analyse_answer(own, language)

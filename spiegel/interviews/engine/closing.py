@@ -128,7 +128,20 @@ class Closing(Navigator):
             add(theme, note.get("matter"))
             if len(points) == 4:
                 break
-        s.summary_points = [matter or label for label, matter in points]
+        # then what the leaver gave substance to (an example, a cause, an effect), in the order it came up
+        substantial = [t for t, tp in s.topics.items() if tp.known and not t.startswith("_")]
+        for theme in sorted(
+            substantial, key=lambda t: min((n["turn"] for n in s.notes if n["theme"] == t), default=99)
+        ):
+            if len(points) == 4:
+                break
+            add(theme, next((n.get("matter") for n in s.notes if n["theme"] == theme and n.get("matter")), None))
+        s.summary_points = [
+            (f"{label} ({matter})" if i == 0 and matter and not label.startswith("_") else label)
+            if label and not label.startswith("_")
+            else matter
+            for i, (label, matter) in enumerate(points)
+        ]
         return tuple(points)
 
     def _label(self, theme: str) -> str:

@@ -214,7 +214,8 @@ class Navigator:
             for word in content_words(source):
                 _add(s.sensitive_words, word)
         # threads said in the same breath ("de sfeer in het team ...") belong to the matter too
-        s.threads = [t for t in s.threads if not self._sensitive_thread(s, t)]
+        # threads named only by a thing, in the story before the disclosure, may belong to the matter: dropped
+        s.threads = [t for t in s.threads if not self._sensitive_thread(s, t) and not t["topic"].startswith("_matter")]
 
     def _sensitive_thread(self, s: ConversationState, thread: dict[str, str]) -> bool:
         if thread["topic"] in s.sensitive_topics:

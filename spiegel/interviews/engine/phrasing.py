@@ -175,9 +175,15 @@ class TemplatePhraser:
 
 def _points(points: tuple[tuple[str, str], ...], language: str) -> str:
     rendered: list[str] = []
-    for label, matter in points:
-        # in the interviewer's words: the thing itself when the leaver named it as a whole, else the topic
-        rendered.append(matter or label)
+    for index, (label, matter) in enumerate(points):
+        # in the interviewer's words: the topic, and for the main reason also the thing the leaver named;
+        # a thread without a topic is named by its thing
+        if not label or label.startswith("_"):
+            rendered.append(matter)
+        elif index == 0 and matter and matter.lower() not in label.lower():
+            rendered.append(f"{label} ({matter})")
+        else:
+            rendered.append(label)
     if not rendered:
         return ""
     if len(rendered) == 1:

@@ -71,3 +71,107 @@ def test_words_the_leaver_restored_are_not_replaced_again() -> None:
     assert first.text == "Ik werkte met [persoon A] aan het rooster."
     again = pseudonymiser.redact("Ik werkte met Jeroen van Dijk aan het rooster.", keep=["Jeroen van Dijk"])
     assert again.text == "Ik werkte met Jeroen van Dijk aan het rooster."
+
+
+# ------------------------------------------------------------------------------------------ two-minute mirror
+
+
+def drafted(answers: list[tuple[str | None, str, str]], language: str = "nl") -> list[str]:
+    rows: list[dict[str, str | None]] = [{"topic": t, "phase": p, "text": x} for t, p, x in answers]
+    return [d.text for d in draft_statements(rows, Pseudonymiser(language))]
+
+
+def test_turns_that_are_not_content_never_become_statements() -> None:
+    assert (
+        drafted(
+            [
+                ("workload", "guide", "Nee, daar zit verder niet veel achter."),
+                ("workload", "guide", "Meer valt er eigenlijk niet over te zeggen."),
+                ("workload", "guide", "Ik snap de vraag niet helemaal."),
+                ("workload", "guide", "Dat heb ik al verteld."),
+                ("workload", "guide", "Weet ik niet."),
+                ("workload", "guide", "Volgende vraag graag."),
+                ("workload", "guide", "Daar wil ik liever niets over zeggen."),
+                ("workload", "guide", "Wat een rare vragen stel je."),
+                (None, "summary", "Ja, dat klopt wel."),
+                (None, "anything_else", "Nee, ik denk dat ik alles wel heb gezegd."),
+            ]
+        )
+        == []
+    )
+    assert (
+        drafted(
+            [
+                ("pay", "guide", "There's not much more to say about that, really."),
+                ("pay", "guide", "I already told you that."),
+                ("pay", "guide", "Can we skip this?"),
+                (None, "summary", "Yes, that's about right."),
+            ],
+            "en",
+        )
+        == []
+    )
+
+
+def test_a_fragment_gets_the_questions_context_in_the_leavers_voice() -> None:
+    assert drafted([(None, "stay_when", "Uiterlijk na de zomer.")]) == [
+        "Het had uiterlijk na de zomer moeten veranderen."
+    ]
+    assert drafted([(None, "stay", "Een rooster dat vier weken van tevoren vaststaat.")]) == [
+        "Om te blijven had ik dit nodig gehad: een rooster dat vier weken van tevoren vaststaat."
+    ]
+    assert drafted([("manager", "guide", "Ging wel.")]) == ["Het contact met mijn leidinggevende ging wel."]
+    assert drafted([(None, "stay_when", "About a year ago, when things started to grate.")], "en") == [
+        "It should have changed about a year ago, when things started to grate."
+    ]
+
+
+def test_every_statement_has_at_least_five_words() -> None:
+    texts = drafted(
+        [
+            (None, "opening", "Ander werk. Vast contract."),
+            ("workload", "guide", "Druk."),
+            ("pay", "guide", "Salaris was oké."),
+            ("collaboration", "guide", "Collega's waren oké."),
+        ]
+    )
+    assert texts == [
+        "Ik vertrek vanwege ander werk, vast contract.",
+        "Het werk was druk voor mij.",
+        "Salaris was oké voor mij.",
+        "Collega's waren oké voor mij.",
+    ]
+
+
+def test_a_follow_up_about_the_same_matter_joins_the_statement_and_keeps_both_sources() -> None:
+    rows: list[dict[str, str | None]] = [
+        {"topic": "workload", "phase": "guide", "text": "We waren bijna elke dienst onderbezet op de afdeling."},
+        {"topic": "workload", "phase": "guide", "text": "Vooral in het weekend."},
+    ]
+    (only,) = draft_statements(rows, Pseudonymiser("nl"))
+    assert only.text == "We waren bijna elke dienst onderbezet op de afdeling. Vooral in het weekend."
+    assert [(s.answer_index, s.words) for s in only.sources] == [
+        (0, "We waren bijna elke dienst onderbezet op de afdeling."),
+        (1, "Vooral in het weekend."),
+    ]
+
+
+def test_the_same_point_made_twice_is_one_statement() -> None:
+    assert drafted(
+        [
+            (None, "advice_keep", "Maak het rooster eerder en bel mensen niet op hun vrije dag."),
+            (None, "advice_change", "Maak het rooster eerder en bel mensen niet op hun vrije dag."),
+        ]
+    ) == ["Maak het rooster eerder en bel mensen niet op hun vrije dag."]
+
+
+def test_a_health_sentence_stands_apart_so_it_never_locks_the_rest_out_of_sharing() -> None:
+    assert drafted(
+        [
+            (
+                "workload",
+                "story",
+                "De werkdruk was enorm hoog, we waren altijd onderbezet. Ik sliep slecht en raakte overspannen.",
+            )
+        ]
+    ) == ["De werkdruk was enorm hoog, we waren altijd onderbezet.", "Ik sliep slecht en raakte overspannen."]

@@ -344,6 +344,52 @@ EVERYDAY = [
 ]
 
 
+EVERYDAY += [
+    ("nl", "Hoe weet ik zeker dat dit niet bij mijn baas terechtkomt?", "meta_question"),
+    ("nl", "Wat is het doel van dit gesprek eigenlijk?", "meta_question"),
+    ("nl", "Staat toch al in mijn eerste antwoord?", "already_told"),
+    ("nl", "Ik weet niet goed wat ik daarop moet antwoorden.", "confusion"),
+    ("nl", "Waarom vraag je steeds door, ik heb het toch uitgelegd?", "complaint"),
+    ("nl", "Meer valt er niet over te zeggen.", "nothing_more"),
+    ("en", "How do I know my boss won't see this?", "meta_question"),
+    ("en", "What's the goal of this conversation anyway?", "meta_question"),
+    ("en", "It's in my first answer.", "already_told"),
+    ("en", "I'm not sure how to answer that.", "confusion"),
+    ("en", "Why do you keep digging, I already explained it?", "complaint"),
+    ("en", "There's nothing more to say about it.", "nothing_more"),
+    ("nl", "Wie krijgt straks mijn verhaal te horen?", "meta_question"),
+    ("nl", "Gaat dit naar mijn leidinggevende?", "meta_question"),
+    ("nl", "Ben ik nu met een computerprogramma bezig?", "meta_question"),
+    ("nl", "Waarom stel je die vraag?", "meta_question"),
+    ("nl", "Is dit echt vertrouwelijk?", "meta_question"),
+    ("nl", "Duurt dit lang?", "meta_question"),
+    ("nl", "Wat gebeurt er nu verder mee?", "meta_question"),
+    ("nl", "Mag ik ophouden?", "meta_question"),
+    ("nl", "Sorry, daar wil ik echt niet op ingaan.", "refusal"),
+    ("nl", "Kunnen we verder naar de volgende vraag?", "skip"),
+    ("nl", "Nee, zo was het niet.", "correction"),
+    ("nl", "Ik heb dat al eerder gezegd.", "already_told"),
+    ("nl", "Ik snap niet helemaal wat je vraagt.", "confusion"),
+    ("nl", "Je leest niet eens wat ik schrijf.", "complaint"),
+    ("nl", "Nee, ik heb verder niets.", "nothing_more"),
+    ("en", "Who will hear about what I say?", "meta_question"),
+    ("en", "Does this go to my manager?", "meta_question"),
+    ("en", "Am I chatting with a program?", "meta_question"),
+    ("en", "Why are you asking me that?", "meta_question"),
+    ("en", "Is this really confidential?", "meta_question"),
+    ("en", "Will this take long?", "meta_question"),
+    ("en", "What happens now with all this?", "meta_question"),
+    ("en", "May I stop?", "meta_question"),
+    ("en", "Sorry, I really don't want to go into that.", "refusal"),
+    ("en", "Can we go on to the next question?", "skip"),
+    ("en", "No, that's not how it was.", "correction"),
+    ("en", "I've said that before.", "already_told"),
+    ("en", "I don't quite get what you're asking.", "confusion"),
+    ("en", "You don't even read what I write.", "complaint"),
+    ("en", "No, I've nothing else.", "nothing_more"),
+]
+
+
 @pytest.mark.parametrize(("language", "text", "kind"), EVERYDAY)
 def test_kinds_of_turn_in_wordings_written_after_tuning(language: str, text: str, kind: str) -> None:
     assert read(text, language).kind == kind
@@ -411,6 +457,26 @@ EVERYDAY_ATTRIBUTES = [
     ("en", "The main thing was that I never got a permanent contract.", "decisive"),
     ("en", "What finally made me go was the new rota.", "decisive"),
     ("en", "Honestly, the biggest reason was my manager.", "decisive"),
+]
+
+
+EVERYDAY_ATTRIBUTES += [
+    ("nl", "Mijn leidinggevende stuurde 's nachts appjes of ik alleen was.", "disclosure:harassment"),
+    ("nl", "Er werden handtekeningen gezet onder controles die nooit gedaan waren.", "disclosure:integrity"),
+    ("nl", "De tillift was al maanden kapot en we moesten bewoners zelf tillen.", "disclosure:safety"),
+    ("nl", "Een bewoner gooide een stoel naar mijn hoofd.", "disclosure:violence"),
+    ("nl", "Ik heb weken gehuild voordat ik ontslag nam.", "distress"),
+    ("nl", "Ik kreeg paniekaanvallen op zondagavond.", "distress"),
+    ("nl", "Tja, top werkgever, niemand die je ooit bedankte.", "sarcasm"),
+    ("nl", "Dat was uiteindelijk de reden dat ik ben vertrokken.", "decisive"),
+    ("en", "My manager texted me at night asking if I was alone.", "disclosure:harassment"),
+    ("en", "People signed off checks that were never done.", "disclosure:integrity"),
+    ("en", "The hoist was broken for months and we had to lift residents by hand.", "disclosure:safety"),
+    ("en", "A resident threw a chair at my head.", "disclosure:violence"),
+    ("en", "I cried for weeks before I handed in my notice.", "distress"),
+    ("en", "I got panic attacks on Sunday evenings.", "distress"),
+    ("en", "Yeah, top employer, nobody ever said thanks.", "sarcasm"),
+    ("en", "That was in the end the reason I left.", "decisive"),
 ]
 
 
@@ -527,6 +593,37 @@ CHAT = [
 @pytest.mark.parametrize(("language", "text", "kind"), CHAT)
 def test_chat_style_turns_written_after_tuning(language: str, text: str, kind: str) -> None:
     assert read(text, language).kind == kind
+
+
+# Refusals written after tuning, with the topic they close ("previous": what was just talked about).
+EVERYDAY_REFUSALS = [
+    ("nl", "Over mijn baas wil ik verder niks kwijt.", "manager"),
+    ("nl", "De directie laat ik liever buiten dit gesprek.", "manager"),
+    ("nl", "Mijn loon gaat je niks aan.", "pay"),
+    ("nl", "Over het team heb ik liever geen mening.", "collaboration"),
+    ("nl", "Mijn privéleven wil ik hier niet bespreken.", "personal"),
+    ("nl", "Over mijn gezondheid ga ik het niet hebben.", "wellbeing"),
+    ("nl", "Dat wil ik niet bespreken.", "previous"),
+    ("nl", "Daar zeg ik liever niks over.", "previous"),
+    ("nl", "Over de reorganisatie wil ik niet praten.", "processes"),
+    ("nl", "Over de werkdruk wil ik het niet meer hebben.", "workload"),
+    ("en", "I won't discuss my boss.", "manager"),
+    ("en", "Leave the director out of it please.", "manager"),
+    ("en", "My salary is my business.", "pay"),
+    ("en", "I'd rather not talk about the team.", "collaboration"),
+    ("en", "My private life stays out of this.", "personal"),
+    ("en", "I don't want to talk about my health.", "wellbeing"),
+    ("en", "I don't want to discuss that.", "previous"),
+    ("en", "Not going there.", "previous"),
+    ("en", "I'm not talking about the restructuring.", "processes"),
+    ("en", "Don't want to go into the workload thing again.", "workload"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "target"), EVERYDAY_REFUSALS)
+def test_refusals_and_their_targets_in_wordings_written_after_tuning(language: str, text: str, target: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.refusal_target) == ("refusal", target)
 
 
 TYPOS = [

@@ -58,7 +58,7 @@ def test_the_aggregate_is_suppressed_below_k_and_counts_shared_themes_from_k_on(
     build_completed_case(org)
     build_completed_case(org)
     assert overview(org) == {"completed": 2, "suppressed": True, "themes": {}, "felt_heard": None}
-    build_completed_case(org, visibility={4: "private"})
+    build_completed_case(org, visibility={3: "private"})
     assert overview(org) == {
         "completed": 3,
         "suppressed": False,

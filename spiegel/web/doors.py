@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
@@ -91,8 +92,31 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-class PermissionsPolicyMiddleware:
-    """Adds the Permissions-Policy header to every response (Django sets the other security headers)."""
+# A strict Content-Security-Policy: scripts and styles only from Spiegel itself, no inline script, handler or
+# style anywhere (the pages' behaviour is in static/spiegel/ui.js). Two exceptions, each on its own pages:
+# the dashboard's charts (Vega compiles chart expressions with Function() and vega-embed adds its styles), and
+# django-ninja's API docs page, which loads Swagger UI with an inline script.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+CSP_CHARTS = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'").replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+)
+CHART_PAGES = re.compile(r"^/o/[^/]+/dashboard/$")
+UNPOLICED = ("/api/v1/docs",)
+
+
+def content_security_policy(path: str) -> str | None:
+    """The CSP for a page at `path` (None: the API docs page, which Swagger UI needs without one)."""
+    if path.startswith(UNPOLICED):
+        return None
+    return CSP_CHARTS if CHART_PAGES.match(path) else CSP
+
+
+class SecurityHeadersMiddleware:
+    """Adds Permissions-Policy and the Content-Security-Policy to every response (Django's SecurityMiddleware
+    sends the others: HSTS, nosniff, Referrer-Policy, COOP)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -100,4 +124,7 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        policy = content_security_policy(request.path)
+        if policy:
+            response.setdefault("Content-Security-Policy", policy)
         return response

@@ -345,6 +345,18 @@ EVERYDAY = [
 
 
 EVERYDAY += [
+    ("nl", "Hoe weet ik zeker dat dit niet bij mijn baas terechtkomt?", "meta_question"),
+    ("nl", "Wat is het doel van dit gesprek eigenlijk?", "meta_question"),
+    ("nl", "Staat toch al in mijn eerste antwoord?", "already_told"),
+    ("nl", "Ik weet niet goed wat ik daarop moet antwoorden.", "confusion"),
+    ("nl", "Waarom vraag je steeds door, ik heb het toch uitgelegd?", "complaint"),
+    ("nl", "Meer valt er niet over te zeggen.", "nothing_more"),
+    ("en", "How do I know my boss won't see this?", "meta_question"),
+    ("en", "What's the goal of this conversation anyway?", "meta_question"),
+    ("en", "It's in my first answer.", "already_told"),
+    ("en", "I'm not sure how to answer that.", "confusion"),
+    ("en", "Why do you keep digging, I already explained it?", "complaint"),
+    ("en", "There's nothing more to say about it.", "nothing_more"),
     ("nl", "Wie krijgt straks mijn verhaal te horen?", "meta_question"),
     ("nl", "Gaat dit naar mijn leidinggevende?", "meta_question"),
     ("nl", "Ben ik nu met een computerprogramma bezig?", "meta_question"),
@@ -445,6 +457,26 @@ EVERYDAY_ATTRIBUTES = [
     ("en", "The main thing was that I never got a permanent contract.", "decisive"),
     ("en", "What finally made me go was the new rota.", "decisive"),
     ("en", "Honestly, the biggest reason was my manager.", "decisive"),
+]
+
+
+EVERYDAY_ATTRIBUTES += [
+    ("nl", "Mijn leidinggevende stuurde 's nachts appjes of ik alleen was.", "disclosure:harassment"),
+    ("nl", "Er werden handtekeningen gezet onder controles die nooit gedaan waren.", "disclosure:integrity"),
+    ("nl", "De tillift was al maanden kapot en we moesten bewoners zelf tillen.", "disclosure:safety"),
+    ("nl", "Een bewoner gooide een stoel naar mijn hoofd.", "disclosure:violence"),
+    ("nl", "Ik heb weken gehuild voordat ik ontslag nam.", "distress"),
+    ("nl", "Ik kreeg paniekaanvallen op zondagavond.", "distress"),
+    ("nl", "Tja, top werkgever, niemand die je ooit bedankte.", "sarcasm"),
+    ("nl", "Dat was uiteindelijk de reden dat ik ben vertrokken.", "decisive"),
+    ("en", "My manager texted me at night asking if I was alone.", "disclosure:harassment"),
+    ("en", "People signed off checks that were never done.", "disclosure:integrity"),
+    ("en", "The hoist was broken for months and we had to lift residents by hand.", "disclosure:safety"),
+    ("en", "A resident threw a chair at my head.", "disclosure:violence"),
+    ("en", "I cried for weeks before I handed in my notice.", "distress"),
+    ("en", "I got panic attacks on Sunday evenings.", "distress"),
+    ("en", "Yeah, top employer, nobody ever said thanks.", "sarcasm"),
+    ("en", "That was in the end the reason I left.", "decisive"),
 ]
 
 

@@ -36,6 +36,44 @@ def test_every_page_sends_the_permissions_and_referrer_policies() -> None:
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_every_page_but_the_api_docs_sends_a_strict_csp_and_only_the_dashboard_allows_its_charts() -> None:
+    from spiegel.web.doors import CSP, CSP_CHARTS
+
+    built = build_case(build_org())
+    for path in ("/login/", f"/i/{built.token}/", "/i/unknown/", "/api/v1/openapi.json"):
+        policy = Client().get(path)["Content-Security-Policy"]
+        assert policy == CSP
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+    assert CSP_CHARTS.startswith("default-src 'self'; script-src 'self' 'unsafe-eval';")
+    from spiegel.tenancy.models import Role
+    from spiegel.testing import build_user
+
+    org = build_org()
+    viewer = Client()
+    viewer.force_login(build_user(org, Role.CLIENT_VIEWER))
+    assert viewer.get(f"/o/{org.slug}/dashboard/")["Content-Security-Policy"] == CSP_CHARTS
+    assert viewer.get(f"/o/{org.slug}/")["Content-Security-Policy"] == CSP
+
+
+def test_no_template_has_an_inline_script_handler_or_style() -> None:
+    import re as regex
+
+    templates = Path(__file__).resolve().parents[1] / "templates"
+    offenders = []
+    for path in templates.rglob("*.html"):
+        if path.name.endswith("_pdf.html"):  # rendered to PDF by WeasyPrint, never served as a page
+            continue
+        text = path.read_text(encoding="utf-8")
+        if regex.search(r"<script(?![^>]*\ssrc=)(?![^>]*type=\"application/json\")[^>]*>", text):
+            offenders.append(f"{path.name}: inline script")
+        if regex.search(r"\son[a-z]+\s*=", text):
+            offenders.append(f"{path.name}: inline handler")
+        if regex.search(r"\sstyle\s*=|<style", text):
+            offenders.append(f"{path.name}: inline style")
+    assert offenders == []
+
+
 def test_behind_tls_plain_http_is_redirected_and_hsts_is_sent(settings: Any) -> None:
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_HSTS_SECONDS = 31536000

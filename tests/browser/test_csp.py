@@ -1,0 +1,99 @@
+"""The Content-Security-Policy on every page (issue 16): Chromium reports no violation while staff and a leaver
+use the pages, and what the inline handlers used to do still works from static/spiegel/ui.js."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+from spiegel.interviews.models import Status
+from spiegel.privacy.actors import Actor
+from spiegel.tenancy.actions import grant_membership
+from spiegel.tenancy.models import Organisation, OrganisationKind, Role
+from spiegel.testing import TEST_PASSWORD, build_analysed_case, build_case, build_org, build_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ANSWERS = (
+    "I am leaving because my manager never gave any feedback. I had no appraisal for three years.",
+    "The workload was far too high, we were always understaffed on the ward.",
+    "The salary at my new job is fifteen percent higher.",
+)
+
+
+@pytest.fixture
+def site(live_server: Any, settings: Any) -> str:
+    settings.SPIEGEL_BASE_URL = live_server.url
+    return str(live_server.url)
+
+
+def _watch(page: Page) -> list[str]:
+    violations: list[str] = []
+
+    def seen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", seen)
+    return violations
+
+
+def test_staff_and_leaver_pages_run_under_the_csp_without_a_violation(page: Page, site: str) -> None:
+    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
+    consultant = build_user(practice, Role.CONSULTANT, username="eva")
+    org = build_org("Zorggroep Noord")
+    Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
+    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    for _ in range(3):
+        build_analysed_case(org, ANSWERS, language="en", department="Verpleging", leave_date=dt.date(2025, 5, 14))
+    violations = _watch(page)
+
+    response = page.goto(f"{site}/login/")
+    assert response is not None
+    assert "script-src 'self';" in response.headers["content-security-policy"]
+    page.get_by_label("User name").fill("eva")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Organisations")).to_be_visible()
+    page.get_by_role("link", name="Zorggroep Noord").click()
+    page.get_by_role("link", name="Open a case").first.click()
+    page.get_by_label("Language of the conversation").select_option("en")
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("Nurse")
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("invite-link")).to_be_visible()
+    page.get_by_test_id("invite-link").click()  # selected by ui.js, no inline handler
+    assert page.evaluate("() => window.getSelection().toString() || document.activeElement.selectionEnd") != ""
+    page.get_by_role("button", name="Copy").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+
+    page.goto(f"{site}/o/{org.slug}/dashboard/")
+    expect(page.locator("[data-chart][data-ready='1']").first).to_be_attached(timeout=20_000)
+
+    # The language switch submits on change (ui.js), as the inline handler did.
+    page.goto(f"{site}/orgs/")
+    page.locator("#lang-select").select_option("nl")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+    leaver_case = build_case(org, language="en")
+    leaver = page.context.browser.new_context().new_page()  # type: ignore[union-attr]
+    leaver_violations = _watch(leaver)
+    leaver.goto(f"{site}/i/{leaver_case.token}/")
+    leaver.get_by_label("I have read this and want to start the conversation.").check()
+    leaver.get_by_role("button", name="Start the conversation").click()
+    answer = leaver.get_by_label("Your answer")
+    answer.fill("The workload on the ward was far too high.")
+    answer.press("Control+Enter")  # sends, through ui.js
+    expect(leaver.get_by_test_id("send")).to_be_visible()
+    leaver_case.interview.refresh_from_db()
+    assert leaver_case.interview.status == Status.IN_PROGRESS
+    bar = leaver.locator(".progress-bar")
+    progress = bar.get_attribute("data-progress")
+    assert progress is not None and progress.isdigit()
+    assert bar.evaluate("e => e.style.width") == f"{progress}%"  # set by ui.js, not by a style attribute
+
+    assert violations == []
+    assert leaver_violations == []

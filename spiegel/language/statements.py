@@ -39,8 +39,10 @@ __all__ = [
     "Replacement",
     "Source",
     "draft_statements",
+    "generalise",
     "is_content_sentence",
     "is_substantive",
+    "recognisable",
     "repseudonymise",
     "restore",
     "split_sentences",
@@ -207,6 +209,7 @@ class _Lang:
     connectives: frozenset[str]
     predicate_verbs: frozenset[str]
     anaphora: frozenset[str]
+    recognisable: tuple[tuple[str, re.Pattern[str], str], ...]
 
 
 @cache
@@ -229,6 +232,9 @@ def _lang(language: str) -> _Lang:
         connectives=_set(raw["connectives"]),
         predicate_verbs=_set(raw["predicate_verbs"]),
         anaphora=_set(raw["anaphora"]),
+        recognisable=tuple(
+            (r["kind"], re.compile(r["pattern"], re.IGNORECASE), r["general"]) for r in raw.get("recognisable", [])
+        ),
     )
 
 
@@ -482,6 +488,30 @@ def draft_statements(
             is_health = any("wellbeing" in mine[span] for span in unit)
             drafts.append(_Draft(index, topic, phase, written, raw, replaced, sources, is_health, unit_themes))
     return [d.frozen() for d in drafts]
+
+
+# ------------------------------------------------------------------------------------------ recognisable
+
+
+def recognisable(text: str, language: str) -> list[str]:
+    """What in a statement a colleague could recognise the leaver by: ``date`` (a date, a month, a year, a
+    time of day), ``incident`` (a named event), ``role`` (a unique role) or ``small_group`` (a team of two or
+    three). In order, each kind once; empty when nothing stands out."""
+    kinds: list[str] = []
+    for kind, pattern, _general in _lang(language).recognisable:
+        if kind not in kinds and pattern.search(text):
+            kinds.append(kind)
+    return kinds
+
+
+def generalise(text: str, language: str) -> str:
+    """The statement with what makes it recognisable put in general words ("in maart" → "op een gegeven
+    moment", "two of us" → "a small team"), for the mirror's one-click "make it more general"."""
+    out = text
+    for _kind, pattern, general in _lang(language).recognisable:
+        out = pattern.sub(general, out)
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    return _first_upper(out)
 
 
 def repseudonymise(

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from spiegel.tenancy.models import Role
 from spiegel.testing import TEST_PASSWORD, build_completed_case, build_org, build_user
@@ -56,3 +57,15 @@ def test_the_transcript_and_the_report_of_an_interview_read_well_at_phone_and_de
     for name in ("transcript", "report"):
         text = _check(page, f"{base}/{name}/", name, artifacts)
         assert str(case.interview.id) not in text
+
+
+def test_the_api_docs_page_shows_the_api_without_asking_any_other_host(page: Page, site: str, artifacts: Path) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(f"{site}/api/v1/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Spiegel API")
+    expect(page.locator(".opblock").first).to_be_visible()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(artifacts / f"daily-api-docs-{width}.png"), full_page=True)
+    assert hosts == {urlsplit(site).netloc}

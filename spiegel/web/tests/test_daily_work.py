@@ -3,6 +3,8 @@ internal strings, and behaves as a form should."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -39,3 +41,16 @@ def test_the_transcript_and_the_interview_report_show_the_conversation_and_no_me
     assert f"{interview.id}#" not in text
     assert text.count('class="msg msg-') == Message.objects.filter(interview=interview).count()
     assert first.text[:30] in text
+
+
+def test_the_api_docs_page_loads_swagger_ui_only_from_spiegel_s_own_static_files() -> None:
+    response = Client().get("/api/v1/docs")
+    html = response.content.decode()
+    assert response.status_code == 200
+    references = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert "/static/ninja/swagger-ui-bundle.js" in references
+    assert "/static/ninja/swagger-ui.css" in references
+    assert [r for r in references if not r.startswith("/static/")] == []
+    assert "http://" not in html and "https://" not in html
+    assert '"validatorUrl": null' in html
+    assert Client().get("/static/ninja/swagger-ui-bundle.js").status_code == 200

@@ -33,11 +33,12 @@ def _sign_in(page: Page, site: str, username: str) -> None:
     page.wait_for_url(lambda url: "/login/" not in url)
 
 
-def _check(page: Page, url: str, name: str, artifacts: Path) -> str:
+def _check(page: Page, url: str, name: str, artifacts: Path, *, reload: bool = True) -> str:
+    """Screenshots at each width; no horizontal overflow. `reload=False` keeps the page as it is (a POST's answer)."""
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        response = page.goto(url)
-        assert response is not None
+        if reload:
+            assert page.goto(url) is not None
         page.screenshot(path=str(artifacts / f"daily-{name}-{width}.png"), full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} overflows by {overflow} px at {width} px"
@@ -69,3 +70,32 @@ def test_the_api_docs_page_shows_the_api_without_asking_any_other_host(page: Pag
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(artifacts / f"daily-api-docs-{width}.png"), full_page=True)
     assert hosts == {urlsplit(site).netloc}
+
+
+def test_a_new_case_needs_department_and_role_shows_its_link_once_and_warns_of_a_duplicate(
+    page: Page, site: str, artifacts: Path
+) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CONSULTANT, username="eva")
+    _sign_in(page, site, "eva")
+    new = f"{site}/o/{org.slug}/cases/new/"
+    page.goto(new)
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_text("Give the department the leaver works in.")).to_be_visible()
+    _check(page, page.url, "new-case-errors", artifacts, reload=False)
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("Nurse")
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("invite-link")).to_be_visible()
+    _check(page, page.url, "case-link", artifacts, reload=False)
+    page.reload()
+    expect(page.get_by_test_id("link-shown")).to_be_visible()
+    page.goto(new)
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("nurse")
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("duplicate-warning")).to_be_visible()
+    _check(page, page.url, "new-case-duplicate", artifacts, reload=False)
+    page.get_by_label("This is another leaver: open a new case anyway.").check()
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("invite-link")).to_be_visible()

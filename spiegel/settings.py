@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # django-ninja in INSTALLED_APPS serves the API docs' Swagger UI from its own bundled static files (MIT and
+    # Apache-2.0) instead of a public CDN.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "spiegel.web",

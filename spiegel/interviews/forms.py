@@ -14,8 +14,17 @@ class CaseForm(forms.Form):
     """Open a case. The leaver's name is never asked; the e-mail address is optional and deleted after completion."""
 
     language = forms.ChoiceField(label=_("Language of the conversation"), choices=Language.choices, initial=Language.NL)
-    department = forms.CharField(label=_("Department"), max_length=120, required=False)
-    role_title = forms.CharField(label=_("Role"), max_length=120, required=False)
+    # Department and role are what every figure groups by: a case without them is a blank case.
+    department = forms.CharField(
+        label=_("Department"),
+        max_length=120,
+        error_messages={"required": _("Give the department the leaver works in.")},
+    )
+    role_title = forms.CharField(
+        label=_("Role"),
+        max_length=120,
+        error_messages={"required": _("Give the leaver's role, for example 'Nurse'.")},
+    )
     tenure_months = forms.IntegerField(label=_("Tenure (months)"), min_value=0, max_value=720, required=False)
     leave_date = forms.DateField(label=_("Leave date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     leave_type = forms.ChoiceField(label=_("Leave type"), choices=LeaveType.choices, initial=LeaveType.RESIGNATION)

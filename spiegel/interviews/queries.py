@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,6 +30,23 @@ def cases_for(access: Access, *, status: str | None = None, department: str | No
         except ValueError:
             qs = qs.none()
     return qs.order_by("-created_at")
+
+
+def possible_duplicates(
+    access: Access, *, department: str, role_title: str, leave_date: dt.date | None, days: int = 90
+) -> QuerySet[Interview]:
+    """Cases opened in the last `days` days for the same department and role (and the same leave date where both
+    have one) that were not withdrawn: probably the same leaver, so the page asks before opening another."""
+    access.require(Capability.CASE_CREATE)
+    qs = Interview.objects.filter(
+        organisation=access.organisation,
+        department__name__iexact=department.strip(),
+        role_title__iexact=role_title.strip(),
+        created_at__gte=timezone.now() - dt.timedelta(days=days),
+    ).exclude(status=Status.WITHDRAWN)
+    if leave_date is not None:
+        qs = qs.filter(Q(leave_date=leave_date) | Q(leave_date__isnull=True))
+    return qs.select_related("department").order_by("-created_at")
 
 
 def case_for(access: Access, case_id: uuid.UUID | str, capability: Capability = Capability.CASE_VIEW) -> Interview:

@@ -39,8 +39,10 @@ __all__ = [
     "Replacement",
     "Source",
     "draft_statements",
+    "generalise",
     "is_content_sentence",
     "is_substantive",
+    "recognisable",
     "repseudonymise",
     "restore",
     "split_sentences",
@@ -207,6 +209,10 @@ class _Lang:
     connectives: frozenset[str]
     predicate_verbs: frozenset[str]
     anaphora: frozenset[str]
+    recognisable: tuple[tuple[str, re.Pattern[str], str], ...]
+    when_question: re.Pattern[str]
+    subjects: dict[str, str]
+    pronouns: dict[str, str]
 
 
 @cache
@@ -229,6 +235,12 @@ def _lang(language: str) -> _Lang:
         connectives=_set(raw["connectives"]),
         predicate_verbs=_set(raw["predicate_verbs"]),
         anaphora=_set(raw["anaphora"]),
+        recognisable=tuple(
+            (r["kind"], re.compile(r["pattern"], re.IGNORECASE), r["general"]) for r in raw.get("recognisable", [])
+        ),
+        when_question=re.compile(raw["when_question"], re.IGNORECASE),
+        subjects=dict(raw["subjects"]),
+        pronouns=dict(raw["pronouns"]),
     )
 
 
@@ -292,7 +304,20 @@ def _with_tag(text: str, lang: _Lang) -> str:
     return body.rstrip(".!?… ") + lang.tag + end
 
 
-def _in_context(text: str, topic: str | None, phase: str, lang: _Lang) -> str:
+def _from_when_question(text: str, question: str, lang: _Lang) -> str | None:
+    """A time fragment answering a "when" question, turned into the leaver's sentence: "Wanneer gebeurde dat
+    voor het laatst?" + "Vorige week nog." → "Dat gebeurde vorige week nog voor het laatst." """
+    lines = [line.strip() for line in question.splitlines() if line.strip().endswith("?")]
+    last = re.split(r"(?<=[.!])\s+", lines[-1])[-1] if lines else ""
+    m = lang.when_question.match(last)
+    if m is None or _has_verb(text, lang):
+        return None
+    verb, subject, rest = m.group(1).lower(), m.group(2).lower(), m.group(3) or ""
+    rest = " ".join(lang.pronouns.get(w.lower(), w) for w in rest.split())
+    return f"{lang.subjects[subject]} {verb} {_first_lower(_bare(text))} {rest}".strip() + "."
+
+
+def _in_context(text: str, topic: str | None, phase: str, lang: _Lang, question: str = "") -> str:
     """The statement made understandable on its own, in the leaver's voice, with the question's context."""
     first, _, rest = text.partition(",")
     frame = lang.phases.get(phase)
@@ -301,6 +326,9 @@ def _in_context(text: str, topic: str | None, phase: str, lang: _Lang) -> str:
             tail = ("," + rest.rstrip(".!?… ")) if rest.strip() else ""
             return frame.format(x=_first_lower(_bare(first)), rest=tail)
         return frame.format(x=_first_lower(_bare(text)))
+    when = _from_when_question(text, question, lang) if question and not frame else None
+    if when is not None:
+        return when
     subject_about = lang.topics.get(topic or "")
     words = _words(text)
     if subject_about is not None:
@@ -478,10 +506,35 @@ def draft_statements(
                 previous.health = previous.health or health
                 previous.themes |= unit_themes
                 continue
-            written = _first_upper(_long_enough(_in_context(raw, topic, phase, lang), topic, lang))
+            question = str(answer.get("question") or "")
+            written = _first_upper(_long_enough(_in_context(raw, topic, phase, lang, question), topic, lang))
             is_health = any("wellbeing" in mine[span] for span in unit)
             drafts.append(_Draft(index, topic, phase, written, raw, replaced, sources, is_health, unit_themes))
     return [d.frozen() for d in drafts]
+
+
+# ------------------------------------------------------------------------------------------ recognisable
+
+
+def recognisable(text: str, language: str) -> list[str]:
+    """What in a statement a colleague could recognise the leaver by: ``date`` (a date, a month, a year, a
+    time of day), ``incident`` (a named event), ``role`` (a unique role) or ``small_group`` (a team of two or
+    three). In order, each kind once; empty when nothing stands out."""
+    kinds: list[str] = []
+    for kind, pattern, _general in _lang(language).recognisable:
+        if kind not in kinds and pattern.search(text):
+            kinds.append(kind)
+    return kinds
+
+
+def generalise(text: str, language: str) -> str:
+    """The statement with what makes it recognisable put in general words ("in maart" → "op een gegeven
+    moment", "two of us" → "a small team"), for the mirror's one-click "make it more general"."""
+    out = text
+    for _kind, pattern, general in _lang(language).recognisable:
+        out = pattern.sub(general, out)
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    return _first_upper(out)
 
 
 def repseudonymise(

@@ -228,11 +228,12 @@ class ModelUnderstander:
             raw = self.client.complete(_messages(redacted, context, language), timeout=self.timeout, max_tokens=600)
             reading = parse_understanding(raw, text, language)
         except LLMError as exc:
-            log.warning("language-model understanding failed (%s); the rules decide", exc)
+            log.warning("language-model understanding failed (%s); the rules decide", exc.kind)
             self.last_failure = exc.kind
             return None
         except Exception as exc:  # the interview must go on whatever the model or the network did
-            log.warning("language-model understanding failed (%s: %s); the rules decide", type(exc).__name__, exc)
+            # Only the exception's type: its message could quote the leaver's words.
+            log.warning("language-model understanding failed (%s); the rules decide", type(exc).__name__)
             self.last_failure = "error"
             return None
         self.last_failure = None

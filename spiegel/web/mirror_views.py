@@ -41,6 +41,7 @@ from spiegel.consent.queries import (
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.language.classify import THEME_LABELS
+from spiegel.language.statements import generalise, recognisable
 from spiegel.web.leaver_views import _language, _token_problem
 
 
@@ -54,6 +55,10 @@ class StatementView:
     errors: list[str] = field(default_factory=list)
     # The leaver's own words the statement was made from ("your words"), while the mirror is open.
     words: list[str] = field(default_factory=list)
+    # What a colleague could recognise the leaver by (date, incident, role, small_group), and whether the
+    # one-click "make it more general" would change the wording.
+    recognisable: list[str] = field(default_factory=list)
+    can_generalise: bool = False
 
 
 @dataclass
@@ -86,6 +91,8 @@ def _groups(
             errors=errors.get(key, []),
             words=[str(x["words"]) for x in s.sources or [] if x.get("words")],
         )
+        view.recognisable = recognisable(s.text, lang)
+        view.can_generalise = bool(view.recognisable) and generalise(s.text, lang) != s.text
         if posted is not None:
             view.text = posted.get(f"text-{key}", s.text)
             view.visibility = posted.get(f"visibility-{key}", s.visibility)
@@ -106,15 +113,28 @@ def _leaver_case(request: HttpRequest, token: str) -> Interview | HttpResponse:
         return _token_problem(request, exc.reason, exc.language)
 
 
-def _decisions_from(post: Any, statements: list[Statement]) -> list[Decision]:
+# The bulk choices at the top of the mirror: one click sets every statement's visibility.
+BULK_CHOICES = (Visibility.ANONYMOUS, Visibility.PRIVATE)
+
+
+def _decisions_from(post: Any, statements: list[Statement], language: str) -> list[Decision]:
+    """The leaver's decisions from the mirror form; "share all anonymously" / "keep all private" set every
+    statement's visibility, and "make it more general" rewrites one statement's recognisable details."""
+    bulk = post.get("bulk")
+    general = post.get("generalise")
     decisions = []
     for s in statements:
         key = str(s.id)
         text = post.get(f"text-{key}")
+        if general == key:
+            text = generalise(text if text is not None else s.text, language)
+        visibility = post.get(f"visibility-{key}") or None
+        if bulk in BULK_CHOICES:
+            visibility = bulk
         decisions.append(
             Decision(
                 id=key,
-                visibility=post.get(f"visibility-{key}") or None,
+                visibility=visibility,
                 text=text if text is not None and text.strip() != s.text else None,
                 delete=post.get(f"delete-{key}") == "1",
                 restore=tuple(post.getlist(f"restore-{key}")),
@@ -140,14 +160,16 @@ def mirror(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
             with translation.override(lang):
-                save_decisions(interview, _decisions_from(request.POST, statements))
+                save_decisions(interview, _decisions_from(request.POST, statements, lang))
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
             posted = request.POST
         else:
             if request.POST.get("next") == "continue":
                 return redirect("web:leaver_closing", token=token)
-            return redirect(f"{request.path}?saved=1")
+            general = request.POST.get("generalise")
+            anchor = f"#s-{general}" if general and general in {str(s.id) for s in statements} else ""
+            return redirect(f"{request.path}?saved=1{anchor}")
     context = {
         "case": interview,
         "token": token,

@@ -35,9 +35,10 @@ def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpRespon
         statements = [
             (s, [THEME_LABELS.get(t, {}).get(lang, t) for t in s.theme_ids]) for s in shared_statements(interview)
         ]
-        messages = list(messages_of(interview))
-        context |= {"statements": statements, "messages": messages, "outcome": outcome_of(interview)}
-        record_interview_view(Actor.for_user(user), interview, "transcript" if messages else "statements")
+        # Not "messages": that name belongs to the flash messages base.html shows on every page.
+        conversation = list(messages_of(interview))
+        context |= {"statements": statements, "conversation": conversation, "outcome": outcome_of(interview)}
+        record_interview_view(Actor.for_user(user), interview, "transcript" if conversation else "statements")
     return render(request, "spiegel/privacy/transcript.html", context)
 
 

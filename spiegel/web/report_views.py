@@ -64,7 +64,7 @@ def interview_report(request: HttpRequest, slug: str, case_id: str) -> HttpRespo
         statements = [(s, [THEME_LABELS.get(t, {}).get(lang, t) for t in s.theme_ids]) for s in chosen]
         context |= {"reasons": reasons, "statements": statements}
         if whole:
-            context |= {"messages": list(messages_of(interview)), "outcome": outcome_of(interview)}
+            context |= {"conversation": list(messages_of(interview)), "outcome": outcome_of(interview)}
         record_interview_view(
             Actor.for_user(user), interview, "report (whole)" if whole else "report (attributed statements)"
         )

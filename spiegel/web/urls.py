@@ -15,6 +15,7 @@ urlpatterns = [
     path("o/<slug:slug>/cases/<str:case_id>/", views.case_detail, name="case_detail"),
     path("o/<slug:slug>/cases/<str:case_id>/withdraw/", views.case_withdraw, name="case_withdraw"),
     path("o/<slug:slug>/cases/<str:case_id>/renew/", views.case_renew, name="case_renew"),
+    path("o/<slug:slug>/cases/<str:case_id>/link/", views.case_link, name="case_link"),
     path("o/<slug:slug>/apikeys/", views.apikeys, name="apikeys"),
     path("o/<slug:slug>/apikeys/<str:prefix>/revoke/", views.apikey_revoke, name="apikey_revoke"),
     path("i/<str:token>/", leaver_views.landing, name="leaver_landing"),

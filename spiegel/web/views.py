@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from spiegel.interviews.actions import invitation_url, open_case, renew_invitation, withdraw_case
 from spiegel.interviews.forms import CaseForm
 from spiegel.interviews.models import Status
-from spiegel.interviews.queries import case_for, cases_for, status_counts
+from spiegel.interviews.queries import case_for, cases_for, possible_duplicates, status_counts
 from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.throttle import (
@@ -142,29 +142,44 @@ def case_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# The invitation link waits in the session only from the POST that made it to the page that shows it once.
+LINK_SESSION_KEY = "spiegel.new_link"
+
+
+def _show_link_once(
+    request: HttpRequest, slug: str, interview_id: object, token: str, *, renewed: bool
+) -> HttpResponse:
+    """Post/redirect/get: a reload of the link's page shows the page again and opens nothing new."""
+    request.session[LINK_SESSION_KEY] = {"case": str(interview_id), "link": invitation_url(token), "renewed": renewed}
+    return redirect("web:case_link", slug=slug, case_id=interview_id)
+
+
 @login_required
 def case_new(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_for(_user(request), slug, Capability.CASE_CREATE)
     form = CaseForm(request.POST or None, organisation=access.organisation)
+    duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            interview, token = open_case(Actor.for_user(_user(request)), access.organisation, form.to_input())
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
-        else:
-            return render(
-                request,
-                "spiegel/case_created.html",
-                {
-                    "access": access,
-                    "org": access.organisation,
-                    "case": interview,
-                    "link": invitation_url(token),
-                },
-                status=201,
+        data = form.to_input()
+        if request.POST.get("confirm_duplicate") != "yes":
+            duplicates = list(
+                possible_duplicates(
+                    access, department=data.department, role_title=data.role_title, leave_date=data.leave_date
+                )[:5]
             )
+        if not duplicates:
+            try:
+                interview, token = open_case(Actor.for_user(_user(request)), access.organisation, data)
+            except ValidationError as exc:
+                pairs = exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
+                for field, errors in pairs:
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            else:
+                return _show_link_once(request, slug, interview.id, token, renewed=False)
+    status = 200
+    if request.method == "POST":
+        status = 409 if duplicates else 422
     return render(
         request,
         "spiegel/case_new.html",
@@ -173,8 +188,31 @@ def case_new(request: HttpRequest, slug: str) -> HttpResponse:
             "org": access.organisation,
             "form": form,
             "departments": access.organisation.departments.all(),
+            "duplicates": duplicates,
         },
-        status=422 if request.method == "POST" else 200,
+        status=status,
+    )
+
+
+@login_required
+def case_link(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
+    """The leaver's link, shown once after it was made; afterwards this page says how to get a new one."""
+    access = access_for(_user(request), slug)
+    interview = case_for(access, case_id, Capability.CASE_INVITE)
+    waiting = request.session.get(LINK_SESSION_KEY) or {}
+    shown = waiting.get("case") == str(interview.id)
+    if shown:
+        del request.session[LINK_SESSION_KEY]
+    return render(
+        request,
+        "spiegel/case_created.html",
+        {
+            "access": access,
+            "org": access.organisation,
+            "case": interview,
+            "link": waiting.get("link") if shown else None,
+            "renewed": bool(waiting.get("renewed")) if shown else False,
+        },
     )
 
 
@@ -210,18 +248,7 @@ def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("web:case_detail", slug=slug, case_id=interview.id)
-    interview.refresh_from_db()
-    return render(
-        request,
-        "spiegel/case_created.html",
-        {
-            "access": access,
-            "org": access.organisation,
-            "case": interview,
-            "link": invitation_url(token),
-            "renewed": True,
-        },
-    )
+    return _show_link_once(request, slug, interview.id, token, renewed=True)
 
 
 @login_required

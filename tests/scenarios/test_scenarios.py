@@ -78,3 +78,16 @@ def test_the_tuning_pass_rate_stays_at_or_above_its_floor(
         for group in ("language", "kind"):
             print("  " + ", ".join(f"{k} {v}" for k, v in rates[group].items()))
     assert rates["all"]["all"].rate >= PASS_RATE_FLOOR, [r.scenario.id for r in results if not r.passed]
+
+
+HELDOUT = Path(__file__).resolve().parent / "interviewer" / "heldout"
+
+
+def test_the_held_out_set_loads_and_no_reply_to_it_pastes_a_bad_fragment() -> None:
+    # Only what must hold in every conversation is asserted here; the held-out pass rate is reported
+    # (bench/scenarios.py --dir tests/scenarios/interviewer/heldout), never tuned on and never a floor.
+    heldout = load_scenarios(HELDOUT)
+    assert len(heldout) >= 60
+    assert Counter(s.language for s in heldout)["nl"] * 2 == len(heldout)
+    bad = {r.scenario.id: r.fragments for r in run_scenarios(heldout) if r.fragments}
+    assert bad == {}

@@ -254,3 +254,41 @@ def test_an_interviewer_echo_of_private_words_without_quotes_is_masked_too() -> 
         "Je noemde eerder een […]. Hoe zag dat eruit?"
     )
     assert _mask_echoes("Hoe was het werk zelf voor jou?", hidden) == "Hoe was het werk zelf voor jou?"
+
+
+def _form(rows: list[Statement]) -> dict[str, str]:
+    return {f"text-{s.id}": s.text for s in rows} | {f"visibility-{s.id}": s.visibility for s in rows}
+
+
+def test_one_click_keeps_every_statement_private_or_shares_every_one_anonymously() -> None:
+    built = build_closed_case(build_org())
+    client = Client()
+    html = client.get(f"/i/{built.token}/mirror/").content.decode()
+    assert 'name="bulk" value="anonymous"' in html and 'name="bulk" value="private"' in html
+    rows = statements_of(built.interview)
+    saved = client.post(f"/i/{built.token}/mirror/", _form(rows) | {"bulk": "private"})
+    assert saved.status_code == 302
+    assert {s.visibility for s in statements_of(built.interview)} == {"private"}
+    client.post(f"/i/{built.token}/mirror/", _form(statements_of(built.interview)) | {"bulk": "anonymous"})
+    assert {s.visibility for s in statements_of(built.interview)} == {"anonymous"}
+
+
+def test_a_recognisable_statement_is_flagged_and_made_more_general_in_one_click() -> None:
+    built = build_closed_case(
+        build_org(), answers=["In maart stonden we met z'n tweeën voor achtentwintig patiënten op de afdeling."]
+    )
+    client = Client()
+    (statement,) = [s for s in statements_of(built.interview) if "maart" in s.text]
+    html = client.get(f"/i/{built.token}/mirror/").content.decode()
+    assert 'data-testid="recognisable"' in html
+    assert f'name="generalise" value="{statement.id}"' in html
+    rows = statements_of(built.interview)
+    saved = client.post(f"/i/{built.token}/mirror/", _form(rows) | {"generalise": str(statement.id)})
+    assert saved.status_code == 302
+    assert saved["Location"].endswith(f"?saved=1#s-{statement.id}")
+    statement.refresh_from_db()
+    assert (
+        statement.text
+        == "Op een gegeven moment stonden we met weinig mensen voor achtentwintig patiënten op de afdeling."
+    )
+    assert statement.edited

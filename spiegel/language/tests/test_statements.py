@@ -175,3 +175,30 @@ def test_a_health_sentence_stands_apart_so_it_never_locks_the_rest_out_of_sharin
             )
         ]
     ) == ["De werkdruk was enorm hoog, we waren altijd onderbezet.", "Ik sliep slecht en raakte overspannen."]
+
+
+def test_what_a_colleague_could_recognise_is_found_and_put_in_general_words() -> None:
+    from spiegel.language.statements import generalise, recognisable
+
+    text = "When I fixed the outage on Black Friday at three in the morning, nobody thanked me."
+    assert recognisable(text, "en") == ["date", "incident"]
+    assert generalise(text, "en") == "When I fixed an incident on a busy day at an odd hour, nobody thanked me."
+    assert recognisable("Ik was de enige verpleegkundige op de afdeling met die opleiding.", "nl") == ["role"]
+    assert recognisable("Het werk zelf vond ik prima, de sfeer ook.", "nl") == []
+    assert recognisable("We were short most days, and nobody listened.", "en") == []
+
+
+def test_a_time_fragment_answering_a_when_question_becomes_the_leavers_sentence() -> None:
+    rows: list[dict[str, str | None]] = [
+        {
+            "topic": "workload",
+            "phase": "guide",
+            "text": "Vorige week nog.",
+            "question": "Je vertelde over het rooster. Wanneer gebeurde dat voor het laatst?",
+        }
+    ]
+    assert [d.text for d in draft_statements(rows, Pseudonymiser("nl"))] == [
+        "Dat gebeurde vorige week nog voor het laatst."
+    ]
+    rows = [{"topic": "workload", "phase": "guide", "text": "Just before the summer.", "question": "When was that?"}]
+    assert [d.text for d in draft_statements(rows, Pseudonymiser("en"))] == ["That was just before the summer."]

@@ -171,3 +171,16 @@ def test_a_valid_reading_is_parsed_into_the_same_structure() -> None:
         hedged=True,
         source="model",
     )
+
+
+def test_a_failed_reading_is_logged_without_the_leavers_words(
+    fake: FakeOpenAI, client: ChatClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = "De werkdruk op afdeling Zonnebloem was gewoon te hoog."
+    fake.script(Reply(f"Sure! The turn says: {text}"))
+    with caplog.at_level("WARNING", logger="spiegel.llm.understanding"):
+        u = ModelUnderstander(client).understand(text, NL)
+    assert u.source == "rules"
+    assert "invalid_output" in caplog.text
+    assert "Zonnebloem" not in caplog.text
+    assert "werkdruk" not in caplog.text.lower()

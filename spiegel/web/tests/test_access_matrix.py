@@ -194,8 +194,9 @@ MATRIX: dict[str, tuple[Request, dict[str, int]]] = {
     "web:case_detail": (get(lambda w: f"/o/{w.org.slug}/cases/{w.case.id}/"), org_page(200, 200, 200, 403)),
     "web:case_renew": (
         post(lambda w: f"/o/{w.org.slug}/cases/{w.case.id}/renew/"),
-        org_page(200, 403, 200, 403),
+        org_page(302, 403, 302, 403),
     ),
+    "web:case_link": (get(lambda w: f"/o/{w.org.slug}/cases/{w.case.id}/link/"), org_page(200, 403, 200, 403)),
     "web:case_withdraw": (
         post(lambda w: f"/o/{w.org.slug}/cases/{w.case.id}/withdraw/"),
         org_page(302, 403, 302, 403),

@@ -34,9 +34,10 @@ def test_opening_a_case_shows_the_invitation_link_once(client: Client) -> None:
             "regrettable": "yes",
         },
     )
-    assert response.status_code == 201
-    page = response.content.decode()
+    assert response.status_code == 302
     interview = Interview.objects.get()
+    assert response["Location"] == f"/o/{org.slug}/cases/{interview.id}/link/"
+    page = client.get(response["Location"]).content.decode()
     assert 'data-testid="invite-link"' in page
     link = page.split('data-testid="invite-link" readonly value="')[1].split('"')[0]
     assert link.startswith("http://127.0.0.1:8000/i/")
@@ -67,6 +68,8 @@ def test_bad_input_on_the_case_form_shows_a_clear_error_and_writes_nothing(
     client, org = _login()
     data = {
         "language": "nl",
+        "department": "Verpleging",
+        "role_title": "Verpleegkundige",
         "leave_type": "resignation",
         "mode": "self",
         "regrettable": "unknown",

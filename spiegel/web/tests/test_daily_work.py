@@ -1,0 +1,152 @@
+"""The practitioner's daily pages (issue 15): what a consultant opens every day shows its content, not
+internal strings, and behaves as a form should."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from spiegel.interviews.models import Interview, Message
+from spiegel.tenancy.models import Organisation, Role
+from spiegel.testing import TEST_PASSWORD, CompletedCase, build_completed_case, build_org, build_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def completed() -> CompletedCase:
+    return build_completed_case(build_org("Zorggroep Noord"), language="nl")
+
+
+def _consultant(completed: CompletedCase) -> Client:
+    client = Client()
+    user = build_user(completed.interview.organisation, Role.CONSULTANT)
+    assert client.login(username=user.username, password=TEST_PASSWORD)
+    return client
+
+
+@pytest.mark.parametrize("page", ["transcript", "report"])
+def test_the_transcript_and_the_interview_report_show_the_conversation_and_no_message_boxes(
+    completed: CompletedCase, page: str
+) -> None:
+    interview = completed.interview
+    html = _consultant(completed).get(f"/o/{interview.organisation.slug}/cases/{interview.id}/{page}/").content
+    text = html.decode()
+    first = Message.objects.filter(interview=interview, role="leaver").order_by("seq").first()
+    assert first is not None
+    assert 'class="flash"' not in text
+    assert "#1 interviewer" not in text
+    assert f"{interview.id}#" not in text
+    assert text.count('class="msg msg-') == Message.objects.filter(interview=interview).count()
+    assert first.text[:30] in text
+
+
+def test_the_api_docs_page_loads_swagger_ui_only_from_spiegel_s_own_static_files() -> None:
+    response = Client().get("/api/v1/docs")
+    html = response.content.decode()
+    assert response.status_code == 200
+    references = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert "/static/ninja/swagger-ui-bundle.js" in references
+    assert "/static/ninja/swagger-ui.css" in references
+    assert [r for r in references if not r.startswith("/static/")] == []
+    assert "http://" not in html and "https://" not in html
+    assert '"validatorUrl": null' in html
+    assert Client().get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+CASE = {
+    "language": "nl",
+    "department": "Verpleging",
+    "role_title": "Verpleegkundige",
+    "tenure_months": "30",
+    "leave_type": "resignation",
+    "mode": "self",
+    "regrettable": "unknown",
+}
+
+
+def _consultant_of(org: Organisation) -> Client:
+    client = Client()
+    user = build_user(org, Role.CONSULTANT)
+    assert client.login(username=user.username, password=TEST_PASSWORD)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("language", "messages"),
+    [
+        (
+            "en",
+            ["Give the department the leaver works in.", "Give the leaver&#x27;s role, for example &#x27;Nurse&#x27;."],
+        ),
+        ("nl", ["Vul de afdeling in waar de vertrekker werkt.", "Vul de functie van de vertrekker in, bijvoorbeeld"]),
+    ],
+)
+def test_an_empty_new_case_form_names_the_missing_fields_and_opens_no_case(language: str, messages: list[str]) -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    response = client.post(
+        f"/o/{org.slug}/cases/new/",
+        {"language": "nl", "leave_type": "resignation", "mode": "self", "regrettable": "unknown"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert [m for m in messages if m not in html] == []
+    assert Interview.objects.count() == 0
+
+
+def test_a_new_case_redirects_to_its_link_which_a_reload_does_not_show_again_nor_duplicate() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    response = client.post(f"/o/{org.slug}/cases/new/", CASE)
+    interview = Interview.objects.get()
+    assert (response.status_code, response["Location"]) == (302, f"/o/{org.slug}/cases/{interview.id}/link/")
+    first = client.get(response["Location"]).content.decode()
+    assert 'data-testid="invite-link"' in first
+    again = client.get(response["Location"])
+    assert again.status_code == 200
+    assert 'data-testid="invite-link"' not in again.content.decode()
+    assert 'data-testid="link-shown"' in again.content.decode()
+    assert Interview.objects.count() == 1
+
+
+def test_renewing_a_link_redirects_and_shows_the_new_link_once() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    client.post(f"/o/{org.slug}/cases/new/", CASE)
+    interview = Interview.objects.get()
+    client.get(f"/o/{org.slug}/cases/{interview.id}/link/")
+    response = client.post(f"/o/{org.slug}/cases/{interview.id}/renew/")
+    assert (response.status_code, response["Location"]) == (302, f"/o/{org.slug}/cases/{interview.id}/link/")
+    page = client.get(response["Location"]).content.decode()
+    assert "A new link" in page
+    link = page.split('data-testid="invite-link" readonly value="')[1].split('"')[0]
+    assert Client().get(link.replace("http://127.0.0.1:8000", "")).status_code == 200
+
+
+def test_a_second_case_for_the_same_department_and_role_asks_before_it_is_opened() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    client.post(f"/o/{org.slug}/cases/new/", CASE)
+    first = Interview.objects.get()
+    warned = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "department": "verpleging "})
+    html = warned.content.decode()
+    assert warned.status_code == 409
+    assert 'data-testid="duplicate-warning"' in html
+    assert f"/o/{org.slug}/cases/{first.id}/" in html
+    assert Interview.objects.count() == 1
+    confirmed = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "confirm_duplicate": "yes"})
+    assert confirmed.status_code == 302
+    assert Interview.objects.count() == 2
+
+
+def test_another_role_in_the_same_department_opens_without_a_warning() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    client.post(f"/o/{org.slug}/cases/new/", CASE)
+    response = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "role_title": "Teamleider"})
+    assert response.status_code == 302
+    assert Interview.objects.count() == 2

@@ -1,0 +1,101 @@
+"""The practitioner's daily pages (issue 15) in Debian's Chromium at phone and desktop width: each page shows
+its content without leaked internal strings and without horizontal overflow at 390 px. Screenshots land in
+test-artifacts/daily-*.png."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from spiegel.tenancy.models import Role
+from spiegel.testing import TEST_PASSWORD, build_completed_case, build_org, build_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = (390, 1280)
+
+
+@pytest.fixture
+def site(live_server: Any, settings: Any) -> str:
+    settings.SPIEGEL_BASE_URL = live_server.url
+    return str(live_server.url)
+
+
+def _sign_in(page: Page, site: str, username: str) -> None:
+    page.goto(f"{site}/login/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+
+
+def _check(page: Page, url: str, name: str, artifacts: Path, *, reload: bool = True) -> str:
+    """Screenshots at each width; no horizontal overflow. `reload=False` keeps the page as it is (a POST's answer)."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        if reload:
+            assert page.goto(url) is not None
+        page.screenshot(path=str(artifacts / f"daily-{name}-{width}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} overflows by {overflow} px at {width} px"
+    text = page.inner_text("body")
+    assert "#1 interviewer" not in text
+    return text
+
+
+def test_the_transcript_and_the_report_of_an_interview_read_well_at_phone_and_desktop_width(
+    page: Page, site: str, artifacts: Path
+) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CONSULTANT, username="eva")
+    case = build_completed_case(org, language="nl")
+    _sign_in(page, site, "eva")
+    base = f"{site}/o/{org.slug}/cases/{case.interview.id}"
+    for name in ("transcript", "report"):
+        text = _check(page, f"{base}/{name}/", name, artifacts)
+        assert str(case.interview.id) not in text
+
+
+def test_the_api_docs_page_shows_the_api_without_asking_any_other_host(page: Page, site: str, artifacts: Path) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(f"{site}/api/v1/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Spiegel API")
+    expect(page.locator(".opblock").first).to_be_visible()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(artifacts / f"daily-api-docs-{width}.png"), full_page=True)
+    assert hosts == {urlsplit(site).netloc}
+
+
+def test_a_new_case_needs_department_and_role_shows_its_link_once_and_warns_of_a_duplicate(
+    page: Page, site: str, artifacts: Path
+) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CONSULTANT, username="eva")
+    _sign_in(page, site, "eva")
+    new = f"{site}/o/{org.slug}/cases/new/"
+    page.goto(new)
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_text("Give the department the leaver works in.")).to_be_visible()
+    _check(page, page.url, "new-case-errors", artifacts, reload=False)
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("Nurse")
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("invite-link")).to_be_visible()
+    _check(page, page.url, "case-link", artifacts, reload=False)
+    page.reload()
+    expect(page.get_by_test_id("link-shown")).to_be_visible()
+    page.goto(new)
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("nurse")
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("duplicate-warning")).to_be_visible()
+    _check(page, page.url, "new-case-duplicate", artifacts, reload=False)
+    page.get_by_label("This is another leaver: open a new case anyway.").check()
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_test_id("invite-link")).to_be_visible()

@@ -150,7 +150,7 @@ _LEADING = {
     ),
     "en": re.compile(
         r"\b(?:is|was) (?:it|that) (?:because|due to|the|about)\b"
-        r"|\bor was it\b|\bsuch as\b|\blike the\b|\bbecause of the\b|\bwas it\b",
+        r"|\bor was it\b|\bsuch as\b|\blike the\b|\bbecause of the\b|(?:^|[.!?:]\s*)was it\b",
         re.IGNORECASE,
     ),
 }

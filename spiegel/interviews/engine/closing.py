@@ -15,10 +15,13 @@ from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
 from .wording import (
     clauses_from_the_end,
+    in_your_words,
+    indirect_question,
     is_no,
     matter_phrase,
     noun_phrases,
     options,
+    problem_subject,
     topic_labels,
     word_list,
 )
@@ -198,7 +201,25 @@ class Closing(Navigator):
         lang = self.language
         negators = word_list("negators")
         clauses = clauses_from_the_end(u.correction or text)
+        wh = "|".join(sorted(word_list("question_words")))
+        about = re.findall(rf"\b(?:om|about)\s+((?:{wh})\s[^,.;:!?]+)", text, flags=re.IGNORECASE)
+        if about and indirect_question(about[-1].strip()):
+            # "het ging om hoe het besloten werd" / "it was about how it was decided": that clause
+            clauses = [about[-1].strip(), *clauses]
         for index, whole in enumerate(clauses[:2]):
+            first = whole.lower().split()[:1]
+            if first and (first[0] in negators or first[0].endswith("n't")):
+                continue  # "..., not the work itself": what it was not
+            named = problem_subject(whole)
+            if named is not None:
+                # "the shifts were the problem": the shifts
+                found = [m for m in analyse_answer(named, lang).mentions if m.theme not in s.refused]
+                return (found[0].theme if found else None), named
+            spoken = in_your_words(whole) if indirect_question(whole) else None
+            if spoken is not None:
+                # "het ging om hoe het besloten werd": the whole clause is what it was about
+                found = [m for m in analyse_answer(whole, lang).mentions if m.theme not in s.refused]
+                return (found[0].theme if found else None), spoken[0].lower() + spoken[1:]
             # "de planning, niet de werkdruk": what comes before the "niet" is what it was
             split = re.split(r"\s(?:niet|not)\s", f" {whole} ", maxsplit=1, flags=re.IGNORECASE)
             clause = split[0].strip() if len(split) == 2 and split[0].strip() else whole

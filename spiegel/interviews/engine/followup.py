@@ -12,7 +12,7 @@ from spiegel.language.understanding import Understanding
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
 from .state import ConversationState, Move
-from .wording import feeling_words, matter_phrase, negated, noun_phrases, quotable
+from .wording import feeling_names, feeling_words, matter_phrase, negated, noun_phrases, quotable, topic_labels
 
 VAGUE_PROBES = ("example", "moment", "practice", "situation")
 # A thin answer gets a probe for one concrete occurrence; each time a different kind than the last one.
@@ -21,6 +21,8 @@ CONCRETE_PROBES = ("example", "moment", "situation")
 DEPTH_PROBES = ("example", "effect", "cause", "frequency", "own_action")
 # Themes that weigh even when named in passing ("... and I was tired a lot"): they go on the threads list.
 WEIGHTY_THEMES = frozenset({"wellbeing", "job_security"})
+# Topics about a person: a generalisation ("she never gave feedback") is asked back as behaviour and its effect.
+PERSON_TOPICS = frozenset({"manager", "leadership"})
 
 
 class FollowUps(Closing):
@@ -117,13 +119,25 @@ class FollowUps(Closing):
         if u is not None:
             denied = [f.words.lower() for f in u.feelings if f.negated]
             felt = [e for e in felt if not any(d in e.phrase.lower() or e.phrase.lower() in d for d in denied)]
-        if felt:
+        named = feeling_names(lang)
+        stated = [f.name for f in u.felt if f.name in named] if u is not None and not u.sarcasm else []
+        if stated:
+            # the feeling the leaver stated ("meer teleurgesteld"), read with its negations, is reflected first
+            noun, ref = feeling_words(lang, stated[-1])
+            add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
+        elif felt:
             noun, ref = feeling_words(lang, felt[0].kind)
             add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
-        if sig.hedges and not thin:
+        if sig.hedges and not thin and not (u is not None and u.decisive):
+            # ("eigenlijk was het de reorganisatie" marks the real reason, not a hedge)
             # what the hedge softens is usually the theme it sits next to
             add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
-        if sig.generalisations:
+        # an answer to a follow-up that says when or what happened: it is not asked for again
+        told = bool(sig.specificity) and tp.follow_ups >= 1
+        if sig.generalisations and not told:
+            # "nooit", "always": one recent occurrence — unless the answer already says when or what
+            if sig.named_people or key in PERSON_TOPICS:
+                add("follow_up", "behaviour_effect", None, role=self._person(sig, key))
             add("follow_up", "recent_example", default_quote)
         if last_probe == "recent_example":
             add("follow_up", "frequency", tp.quote)
@@ -149,6 +163,9 @@ class FollowUps(Closing):
                     add("follow_up", probe, default_quote if probe != "moment" else None)
         elif not cands and {"example", "cause", "effect"} <= set(tp.known) and tp.follow_ups >= 2:
             return None, False  # saturated: example, cause and effect are known
+        if not thin and told and "effect" not in tp.known:
+            # the leaver just told when and what happened: next is what it did to them
+            add("follow_up", "effect", None)
         if not thin:
             if "situation" in tp.probes or "example" in tp.probes:
                 add("follow_up", "own_action", None)
@@ -182,6 +199,12 @@ class FollowUps(Closing):
                 tp.status = "active"
             return move, False
         return None, False
+
+    def _person(self, sig: AnswerSignals, key: str) -> str:
+        """The person a generalisation was about: as the leaver named them, else the topic ("je leidinggevende")."""
+        if sig.named_people:
+            return sig.named_people[0].context
+        return topic_labels(self.language).get(key, "")
 
     def _most_relevant(
         self, s: ConversationState, sig: AnswerSignals, skip: frozenset[str] = frozenset()

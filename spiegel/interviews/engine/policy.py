@@ -20,7 +20,7 @@ from spiegel.language.understanding import Context, Understanding, understand
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
-from .wording import is_event, matter_phrase, noun_phrases, options, topic_labels, word_list, wording
+from .wording import direct_question, is_event, matter_phrase, noun_phrases, options, topic_labels, word_list, wording
 
 logger = logging.getLogger(__name__)
 
@@ -407,13 +407,16 @@ class TurnPolicy(FollowUps):
         tp = s.topic(topic or STORY)
         tp.follow_ups += 1
         tp.probes.append("practice")
+        # "hoe het besloten werd": asked back directly ("Hoe werd het besloten?")
+        direct = direct_question(matter, lang) if matter else None
         return Move(
             "correction_ack",
             topic=topic,
             language=lang,
             note=self._fresh(s, "prefaces", "correction"),
-            target="correction_follow",
+            target="correction_direct" if direct else "correction_follow",
             quote=label,
+            question=direct,
         )
 
     def _follow_decisive(self, s: ConversationState, u: Understanding, sig: AnswerSignals, text: str) -> Move | None:

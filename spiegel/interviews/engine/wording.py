@@ -87,6 +87,11 @@ def feeling_words(language: str, kind: str) -> tuple[str, str]:
     return pair[0], pair[1]
 
 
+def feeling_names(language: str) -> frozenset[str]:
+    """The feelings the wording data can name in a reflection."""
+    return frozenset(wording(language)["feelings"])
+
+
 def content_words(text_: str) -> list[str]:
     """Words that carry the matter of an answer (for recognising a return to a disclosed matter)."""
     filler, stop = word_list("filler"), word_list("stop")
@@ -269,3 +274,55 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
                 out.append(phrase)
         i = max(j, i + 1)
     return out
+
+
+def indirect_question(clause: str) -> bool:
+    """A clause like "hoe het besloten werd" / "how it was decided": it reads well after "om" / "about"."""
+    words = clause.split()
+    return 3 <= len(words) <= 8 and words[0].lower() in word_list("question_words")
+
+
+def in_your_words(clause: str) -> str | None:
+    """A clause of the leaver with "my"/"mijn" as the interviewer's "your"/"je"; None when it speaks of "I"/"we"
+    (the verb would have to change with it: "how I was treated" is not "how you was treated")."""
+    swaps = _swaps()
+    out: list[str] = []
+    for word in clause.split():
+        low = word.lower()
+        if low in word_list("first_person"):
+            return None
+        out.append(swaps.get(low, word))
+    return " ".join(out)
+
+
+def direct_question(clause: str, language: str) -> str | None:
+    """The direct question an indirect one stands for: "hoe het besloten werd" -> "Hoe werd het besloten?".
+
+    Dutch puts the finite verb last in the clause and second in the question; English moves the auxiliary
+    after the subject in front of it. Anything else gives None (the question is then asked in other words).
+    """
+    words = clause.strip().rstrip(".!?").split()
+    if not indirect_question(" ".join(words)):
+        return None
+    wh = words[0].capitalize()
+    if language == "nl":
+        verb, rest = words[-1], words[1:-1]
+        if not verb.isalpha() or not rest:
+            return None
+        return " ".join([wh, verb, *rest]) + "?"
+    if len(words) >= 3 and words[2].lower() in word_list("auxiliaries"):
+        return " ".join([wh, words[2], words[1], *words[3:]]) + "?"
+    return None
+
+
+def problem_subject(clause: str) -> str | None:
+    """ "the shifts were the problem" -> "the shifts": what a leaver names as the real problem."""
+    nouns = "|".join(re.escape(w) for w in sorted(word_list("problem_nouns"), key=len, reverse=True))
+    copulas = "|".join(re.escape(w) for w in sorted(word_list("copulas"), key=len, reverse=True))
+    found = re.search(
+        rf"(?:^|\b(?:said|zei|zeg|say)\s+(?:that\s+|dat\s+)?)((?:the|de|het|my|mijn|our|onze|ons)\s+[\w\s'-]+?)\s+"
+        rf"(?:{copulas})\s+(?:the|het|de|my|mijn)\s+(?:real\s+|echte\s+|grootste\s+|biggest\s+)?(?:{nouns})\b",
+        clause.strip(),
+        flags=re.IGNORECASE,
+    )
+    return found.group(1).strip() if found else None

@@ -48,3 +48,98 @@ def test_the_intro_promises_a_link_to_the_case_not_a_name(language: str) -> None
     intro = guide.intro.lower()
     assert "naam" not in intro and "name" not in intro
     assert ("afdeling en functie" if language == "nl" else "department and role") in intro
+
+
+DECISIVE = {
+    "nl": "Nou, eigenlijk was het de reorganisatie. Ons team werd opgeheven en ik moest naar een andere afdeling.",
+    "en": "Honestly, it was the reorganisation. Our team was dissolved and I had to move to another department.",
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_eigenlijk_naming_the_real_reason_is_followed_not_normalised_as_a_hedge(language: str) -> None:
+    _, _, replies = converse(language, [DECISIVE[language]])
+    text = " ".join(replies[-1].messages)
+    assert replies[-1].understood is not None and replies[-1].understood.decisive
+    assert "lastig om te zeggen" not in text and "hard to say" not in text.lower()
+    assert "reorganis" in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [
+        ("nl", "Dat was in maart. We hoorden het via een mail, niemand had het met ons besproken."),
+        ("en", "That was in March. We heard it in an email, nobody had ever discussed it with us."),
+    ],
+)
+def test_after_the_leaver_says_when_the_next_question_asks_the_effect_not_the_time(language: str, when: str) -> None:
+    _, _, replies = converse(language, [DECISIVE[language], when])
+    question = replies[-1].messages[-1].lower()
+    assert not any(w in question for w in ("wanneer", "laatste keer", "when", "last time", "hoe vaak", "how often"))
+    assert any(w in question for w in ("effect", "gevolgen", "impact"))
+
+
+@pytest.mark.parametrize(
+    ("language", "feeling", "reflected", "negated"),
+    [
+        (
+            "nl",
+            "Ik voelde me niet serieus genomen. Boos ben ik niet hoor, meer teleurgesteld.",
+            "teleurstelling",
+            "boosheid",
+        ),
+        ("en", "I felt I wasn't taken seriously. I'm not angry, more disappointed.", "disappointment", "anger"),
+    ],
+)
+def test_the_stated_feeling_is_reflected_and_its_cause_asked_never_the_negated_one(
+    language: str, feeling: str, reflected: str, negated: str
+) -> None:
+    _, _, replies = converse(language, [DECISIVE[language], feeling])
+    text = " ".join(replies[-1].messages).lower()
+    assert text.count(reflected) == 2  # named once in the reflection, once in the question about its cause
+    assert negated not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "correction", "expected"),
+    [
+        (
+            "nl",
+            "Zo bedoelde ik het niet. Het ging niet om het werk zelf, het ging om hoe het besloten werd.",
+            "Het ging je dus om hoe het besloten werd. Hoe werd het besloten?",
+        ),
+        (
+            "en",
+            "That's not what I meant. It wasn't the work itself, it was about how it was decided.",
+            "So it was about how it was decided. How was it decided?",
+        ),
+        (
+            "en",
+            "that's not what I said. I said the shifts were the problem, not the work itself.",
+            "So it was about the shifts.",
+        ),
+    ],
+)
+def test_a_correction_that_gives_the_corrected_content_is_followed_on_it(
+    language: str, correction: str, expected: str
+) -> None:
+    _, state, replies = converse(language, [DECISIVE[language], correction])
+    assert replies[-1].understood is not None and replies[-1].understood.kind == "correction"
+    assert expected in replies[-1].messages[-1]
+    assert state.corrections
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "role"),
+    [
+        ("en", "Honestly it was mostly my manager. She never gave feedback and took credit for our work.", "manager"),
+        ("nl", "Eerlijk gezegd vooral mijn leidinggevende. Ze gaf nooit feedback.", "leidinggevende"),
+    ],
+)
+def test_a_generalisation_about_a_person_is_asked_back_as_behaviour_and_its_effect(
+    language: str, answer: str, role: str
+) -> None:
+    _, _, replies = converse(language, [answer])
+    question = replies[-1].messages[-1]
+    assert role in question
+    assert " it?" not in question and "laatste keer" not in question

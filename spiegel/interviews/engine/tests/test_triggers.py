@@ -131,8 +131,8 @@ def test_hedging_is_normalised_with_confidentiality_and_gently_asked_about(
 @pytest.mark.parametrize(
     ("language", "answer", "example"),
     [
-        ("nl", "Mijn leidinggevende was er nooit als het druk was.", "Vorige week nog, op dinsdag."),
-        ("en", "My manager was never there when it was busy.", "Last week, on Tuesday."),
+        ("nl", "De planning was er nooit op tijd als het druk was.", "Vorige week nog, op dinsdag."),
+        ("en", "The planning was never ready in time when it was busy.", "Last week, on Tuesday."),
     ],
 )
 def test_generalisation_asks_for_a_recent_example_then_how_often(language: str, answer: str, example: str) -> None:

@@ -85,7 +85,8 @@ def cases_for(
     if search:
         reference = REFERENCE.match(search)
         if reference:
-            qs = qs.filter(ref_year=int(reference.group(1)), ref_seq=int(reference.group(2)))
+            # Keyword dict: the fields are annotations of with_references, which the type checker cannot see.
+            qs = qs.filter(**{"ref_year": int(reference.group(1)), "ref_seq": int(reference.group(2))})
         else:
             qs = qs.filter(Q(department__name__icontains=search) | Q(role_title__icontains=search))
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))

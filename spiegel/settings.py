@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "spiegel.web.doors.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "spiegel.web.doors.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -225,7 +226,8 @@ TASKS = {
 SPIEGEL_STAFF_IDLE_MINUTES = env_int("SPIEGEL_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=24 * 60)
 SPIEGEL_LEAVER_SESSION_MINUTES = env_int("SPIEGEL_LEAVER_SESSION_MINUTES", 20, minimum=1, maximum=24 * 60)
 SESSION_COOKIE_AGE = SPIEGEL_STAFF_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Renewed by spiegel.web.doors.IdleSessionMiddleware at most once a minute, not written on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SPIEGEL_SECURE_COOKIES", False)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,11 +17,57 @@ from spiegel.tenancy.models import Role
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
 
+SORTS = {
+    "newest": ("-created_at",),
+    "oldest": ("created_at",),
+    "leave_date": ("-leave_date", "-created_at"),
+    "department": ("department__name", "-created_at"),
+    "status": ("status", "-created_at"),
+}
+REFERENCE = re.compile(r"^\s*(?:[A-Za-z]{1,3}-)?(\d{4})-0*(\d{1,6})\s*$")
 
-def cases_for(access: Access, *, status: str | None = None, department: str | None = None) -> QuerySet[Interview]:
-    """The cases this access may list, newest first, optionally filtered by status and department id."""
+
+def reference_prefix(organisation_name: str) -> str:
+    """'Zorggroep Noord' → 'ZN': the initials of the organisation's first three words (two letters of one word)."""
+    words = [w for w in re.split(r"[^\w]+", organisation_name) if w]
+    if not words:
+        return "SP"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return "".join(w[0] for w in words[:3]).upper()
+
+
+def with_references(qs: QuerySet[Interview]) -> QuerySet[Interview]:
+    """Annotates `ref_year` and `ref_seq`: the case's number among its organisation's cases opened that year, in
+    the order they were opened. Derived, so it needs no field and stays the same while cases are kept."""
+    earlier = (
+        Interview.objects.filter(
+            organisation=OuterRef("organisation"),
+            created_at__year=ExtractYear(OuterRef("created_at")),
+            created_at__lte=OuterRef("created_at"),
+        )
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(ref_year=ExtractYear("created_at"), ref_seq=Subquery(earlier))
+
+
+def cases_for(
+    access: Access,
+    *,
+    status: str | None = None,
+    department: str | None = None,
+    mode: str | None = None,
+    flagged: bool | None = None,
+    search: str = "",
+    sort: str = "newest",
+) -> QuerySet[Interview]:
+    """The cases this access may list, newest first unless `sort` says otherwise, optionally filtered by status,
+    department id, mode, flagged, and a search in department, role or reference (`ZN-2026-014`)."""
     access.require(Capability.CASE_LIST)
-    qs = Interview.objects.filter(organisation=access.organisation).select_related("department")
+    qs = with_references(Interview.objects.filter(organisation=access.organisation).select_related("department"))
     if access.role == Role.INTERVIEWER:
         qs = qs.filter(assigned_interviewer=access.user)
     if status:
@@ -29,7 +77,19 @@ def cases_for(access: Access, *, status: str | None = None, department: str | No
             qs = qs.filter(department_id=uuid.UUID(department))
         except ValueError:
             qs = qs.none()
-    return qs.order_by("-created_at")
+    if mode:
+        qs = qs.filter(mode=mode)
+    if flagged is not None:
+        qs = qs.filter(flagged=flagged)
+    search = search.strip()
+    if search:
+        reference = REFERENCE.match(search)
+        if reference:
+            # Keyword dict: the fields are annotations of with_references, which the type checker cannot see.
+            qs = qs.filter(**{"ref_year": int(reference.group(1)), "ref_seq": int(reference.group(2))})
+        else:
+            qs = qs.filter(Q(department__name__icontains=search) | Q(role_title__icontains=search))
+    return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
 def possible_duplicates(

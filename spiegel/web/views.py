@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +18,15 @@ from django.views.decorators.http import require_POST
 
 from spiegel.interviews.actions import invitation_url, open_case, renew_invitation, withdraw_case
 from spiegel.interviews.forms import CaseForm
-from spiegel.interviews.models import Status
-from spiegel.interviews.queries import case_for, cases_for, possible_duplicates, status_counts
+from spiegel.interviews.models import Mode, Status
+from spiegel.interviews.queries import (
+    SORTS,
+    case_for,
+    cases_for,
+    possible_duplicates,
+    reference_prefix,
+    status_counts,
+)
 from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.throttle import (
@@ -31,7 +39,7 @@ from spiegel.privacy.throttle import (
     retry_after,
 )
 from spiegel.tenancy.actions import create_api_key, revoke_api_key
-from spiegel.tenancy.models import User
+from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
 from spiegel.web.doors import minutes
@@ -119,6 +127,9 @@ def org_home(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "spiegel/org_home.html", context)
 
 
+CASES_PER_PAGE = 25
+
+
 @login_required
 def case_list(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_for(_user(request), slug, Capability.CASE_LIST)
@@ -126,18 +137,49 @@ def case_list(request: HttpRequest, slug: str) -> HttpResponse:
     if status and status not in Status.values:
         status = None
     department = request.GET.get("department") or None
-    cases = cases_for(access, status=status, department=department)[:500]
+    mode = request.GET.get("mode") or None
+    if mode and mode not in Mode.values:
+        mode = None
+    # Disclosures are for the practitioner (consultant) only, as on the case page.
+    sees_flags = access.role == Role.CONSULTANT
+    flagged = {"yes": True, "no": False}.get(request.GET.get("flagged", "")) if sees_flags else None
+    search = request.GET.get("q", "").strip()[:120]
+    sort = request.GET.get("sort", "newest")
+    if sort not in SORTS:
+        sort = "newest"
+    cases = cases_for(
+        access, status=status, department=department, mode=mode, flagged=flagged, search=search, sort=sort
+    )
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "spiegel/case_list.html",
         {
             "access": access,
             "org": access.organisation,
-            "cases": cases,
+            "cases": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
+            "prefix": reference_prefix(access.organisation.name),
             "statuses": Status.choices,
+            "modes": Mode.choices,
+            "sorts": [
+                ("newest", _("Newest first")),
+                ("oldest", _("Oldest first")),
+                ("leave_date", _("Leave date")),
+                ("department", _("Department")),
+                ("status", _("Status")),
+            ],
+            "sees_flags": sees_flags,
             "departments": access.organisation.departments.all(),
             "current_status": status or "",
             "current_department": department or "",
+            "current_mode": mode or "",
+            "current_flagged": {True: "yes", False: "no"}.get(flagged, "") if flagged is not None else "",
+            "current_sort": sort,
+            "search": search,
         },
     )
 

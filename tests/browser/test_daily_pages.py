@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from spiegel.interviews.models import Interview
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_completed_case, build_org, build_user
+from spiegel.testing import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -99,3 +100,21 @@ def test_a_new_case_needs_department_and_role_shows_its_link_once_and_warns_of_a
     page.get_by_label("This is another leaver: open a new case anyway.").check()
     page.get_by_role("button", name="Open the case").click()
     expect(page.get_by_test_id("invite-link")).to_be_visible()
+
+
+def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
+    page: Page, site: str, artifacts: Path
+) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CONSULTANT, username="eva")
+    for n in range(26):
+        build_case(org, department=("Verpleging", "Thuiszorg", "Keuken")[n % 3], role_title=f"Verzorgende {n}")
+    flagged = build_case(org, department="Keuken", role_title="Kok")
+    Interview.objects.filter(pk=flagged.interview.pk).update(flagged=True)
+    _sign_in(page, site, "eva")
+    text = _check(page, f"{site}/o/{org.slug}/cases/", "case-list", artifacts)
+    assert "Disclosure: follow up" in text and "Page 1 of 2" in text
+    page.get_by_label("Search").fill("kok")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_test_id("case-ref")).to_have_count(1)
+    expect(page.get_by_test_id("flag")).to_be_visible()

@@ -7,10 +7,11 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from spiegel.interviews.models import Interview, Message
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import TEST_PASSWORD, CompletedCase, build_completed_case, build_org, build_user
+from spiegel.testing import TEST_PASSWORD, CompletedCase, build_case, build_completed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +151,53 @@ def test_another_role_in_the_same_department_opens_without_a_warning() -> None:
     response = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "role_title": "Teamleider"})
     assert response.status_code == 302
     assert Interview.objects.count() == 2
+
+
+def _refs(html: str) -> list[str]:
+    return re.findall(r'data-testid="case-ref">([^<]+)<', html)
+
+
+def test_each_case_has_a_short_reference_numbered_in_the_order_cases_were_opened() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    for department in ("Verpleging", "Thuiszorg", "Keuken"):
+        build_case(org, department=department)
+    year = timezone.now().year
+    html = client.get(f"/o/{org.slug}/cases/").content.decode()
+    assert _refs(html) == [f"ZN-{year}-003", f"ZN-{year}-002", f"ZN-{year}-001"]
+    found = client.get(f"/o/{org.slug}/cases/?q=ZN-{year}-002").content.decode()
+    assert _refs(found) == [f"ZN-{year}-002"]
+    assert "Thuiszorg" in found.split("<tbody>")[1]
+    oldest = client.get(f"/o/{org.slug}/cases/?sort=oldest").content.decode()
+    assert _refs(oldest) == [f"ZN-{year}-001", f"ZN-{year}-002", f"ZN-{year}-003"]
+
+
+def test_the_case_list_searches_filters_by_mode_and_flag_and_pages() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    for n in range(27):
+        build_case(org, department="Verpleging", role_title=f"Rol {n}")
+    human = build_case(org, department="Keuken", role_title="Kok", mode="interviewer")
+    Interview.objects.filter(pk=human.interview.pk).update(flagged=True)
+    first = client.get(f"/o/{org.slug}/cases/").content.decode()
+    assert len(_refs(first)) == 25
+    assert "28 cases" in first and "Page 1 of 2" in first
+    second = client.get(f"/o/{org.slug}/cases/?sort=newest&page=2").content.decode()
+    assert len(_refs(second)) == 3
+    assert client.get(f"/o/{org.slug}/cases/?q=kok").content.decode().count('data-testid="case-ref"') == 1
+    flagged = client.get(f"/o/{org.slug}/cases/?flagged=yes").content.decode()
+    assert len(_refs(flagged)) == 1 and "Disclosure: follow up" in flagged
+    assert len(_refs(client.get(f"/o/{org.slug}/cases/?mode=interviewer").content.decode())) == 1
+    assert len(_refs(client.get(f"/o/{org.slug}/cases/?mode=self&flagged=no").content.decode())) == 25
+
+
+def test_a_client_admin_sees_neither_the_flag_nor_its_filter() -> None:
+    org = build_org("Zorggroep Noord")
+    human = build_case(org, department="Keuken")
+    Interview.objects.filter(pk=human.interview.pk).update(flagged=True)
+    client = Client()
+    user = build_user(org, Role.CLIENT_ADMIN)
+    assert client.login(username=user.username, password=TEST_PASSWORD)
+    html = client.get(f"/o/{org.slug}/cases/?flagged=no").content.decode()
+    assert len(_refs(html)) == 1
+    assert "Disclosure: follow up" not in html and 'name="flagged"' not in html

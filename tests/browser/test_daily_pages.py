@@ -118,3 +118,18 @@ def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_test_id("case-ref")).to_have_count(1)
     expect(page.get_by_test_id("flag")).to_be_visible()
+
+
+def test_the_404_and_403_pages_are_spiegel_s_own_in_dutch(page: Page, site: str, artifacts: Path) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CLIENT_VIEWER, username="lees")
+    page.set_extra_http_headers({"Accept-Language": "nl"})
+    text = _check(page, f"{site}/geen-pagina/", "404-nl", artifacts)
+    assert "Pagina niet gevonden" in text
+    page.goto(f"{site}/login/")
+    page.get_by_label("Gebruikersnaam").fill("lees")
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+    text = _check(page, f"{site}/o/{org.slug}/cases/", "403-nl", artifacts)
+    assert "Geen toegang" in text

@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 IN_TOPICS = ("opening", "story", "guide")
 # Turns that are no answer to the question asked: nothing of them is recorded as an answer.
+# Reasons that pull a leaver elsewhere (a family move, a better offer): the push behind them is asked for.
+PULL_THEMES = frozenset({"personal", "pay"})
 NOT_ANSWERS = frozenset({"meta_question", "refusal", "skip", "already_told", "confusion", "complaint"})
 
 
@@ -256,8 +258,14 @@ class TurnPolicy(FollowUps):
                 if (s.main_reason is None or u.decisive) and cur not in s.refused:
                     s.main_reason = cur
                     s.main_reason_words = tp.quote
+                    s.main_reason_pull = not u.decisive and (
+                        bool(sig.easy_reasons) or (cur in PULL_THEMES and chosen.polarity != "neg")
+                    )
+            elif s.main_reason is None and not sig.mentions:
+                s.main_reason_pull = True  # "a change", "a new job": what made them look comes next
         elif cur is not None:
             self._mark_talked(s, sig, cur)
+            self._push_behind_pull(s, sig, u, text, negated)
         self._add_threads(s, sig, cur, u, negated)
 
         move, accepted = self._follow_up(s, sig, cur, contradiction, u)
@@ -400,6 +408,7 @@ class TurnPolicy(FollowUps):
             tp.quote = matter or tp.quote
             if s.main_reason is None or s.main_reason in negated:
                 s.main_reason, s.main_reason_words = new, matter
+                s.main_reason_pull = False
         topic = s.current_topic
         label = matter or topic_labels(lang).get(topic or STORY, "")
         if topic is not None and self.guide.topic(topic) is not None and not matter:
@@ -418,6 +427,26 @@ class TurnPolicy(FollowUps):
             quote=label,
             question=direct,
         )
+
+    def _push_behind_pull(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, negated: frozenset[str]
+    ) -> None:
+        """After a pull ("een beter aanbod"), the first push the leaver names is the main reason behind it."""
+        if not s.main_reason_pull or u.kind != "answer" or s.phase not in IN_TOPICS:
+            return
+        push = next(
+            (
+                m
+                for m in sig.mentions
+                if m.theme not in PULL_THEMES and m.theme not in negated and m.theme != s.main_reason
+            ),
+            None,
+        )
+        if push is None:
+            return
+        s.main_reason = push.theme
+        s.main_reason_words = matter_phrase(text, push.term, self.language)
+        s.main_reason_pull = False
 
     def _follow_decisive(self, s: ConversationState, u: Understanding, sig: AnswerSignals, text: str) -> Move | None:
         """The leaver names the real reason: follow that thread now, before anything in the guide."""
@@ -444,6 +473,7 @@ class TurnPolicy(FollowUps):
         tp.quote = matter or tp.quote
         s.threads = [t for t in s.threads if t["topic"] != key]
         s.main_reason, s.main_reason_words = key, matter
+        s.main_reason_pull = False
         probe = next((p for p in ("example", "moment", "effect", "cause") if p not in tp.probes), "situation")
         tp.follow_ups += 1
         tp.probes.append(probe)

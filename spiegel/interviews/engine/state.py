@@ -211,6 +211,9 @@ class ConversationState:
     # the leaver named the real reason: that theme is followed before the next guide topic
     main_reason: str | None = None
     main_reason_words: str | None = None
+    # the main reason so far is a pull ("a better offer", "moving closer to family"): the first push the
+    # leaver names after it ("passed over for promotion") is the reason behind it and takes its place
+    main_reason_pull: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict; :meth:`from_dict` restores an equal state."""
@@ -254,6 +257,7 @@ class ConversationState:
             "turn_kinds": list(self.turn_kinds),
             "main_reason": self.main_reason,
             "main_reason_words": self.main_reason_words,
+            "main_reason_pull": self.main_reason_pull,
         }
 
     @classmethod
@@ -300,6 +304,7 @@ class ConversationState:
             turn_kinds=[str(x) for x in d.get("turn_kinds", [])],
             main_reason=d.get("main_reason"),
             main_reason_words=d.get("main_reason_words"),
+            main_reason_pull=bool(d.get("main_reason_pull", False)),
         )
 
     def copy(self) -> ConversationState:

@@ -7,7 +7,7 @@ import pytest
 from spiegel.interviews.engine import load_default_guide
 from spiegel.interviews.engine.guide import Guide
 
-from .helpers import converse
+from .helpers import converse, to_the_end
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,31 @@ def test_a_generalisation_about_a_person_is_asked_back_as_behaviour_and_its_effe
     question = replies[-1].messages[-1]
     assert role in question
     assert " it?" not in question and "laatste keer" not in question
+
+
+@pytest.mark.parametrize(
+    ("language", "pull", "push", "named"),
+    [
+        (
+            "en",
+            "I'm moving to home care, it fits better with my kids' school.",
+            "Early shifts started at seven. I asked three times to start later and was refused.",
+            "your hours and workplace",
+        ),
+        (
+            "nl",
+            "Ik verhuis naar Groningen, dichter bij mijn familie.",
+            "De vroege diensten begonnen om zeven uur. Ik vroeg drie keer om later te beginnen en dat werd geweigerd.",
+            "je werktijden en werkplek",
+        ),
+    ],
+)
+def test_the_push_behind_a_pull_is_the_main_reason_the_summary_names_first(
+    language: str, pull: str, push: str, named: str
+) -> None:
+    engine, state, replies = converse(language, [pull, push])
+    assert state.main_reason == "conditions"
+    replies = to_the_end(engine, state, "Nee, verder niets." if language == "nl" else "No, nothing else.")
+    summary = next(m for r in replies if r.move.kind == "summary" for m in r.messages)
+    points = summary.split(":", 1)[1]
+    assert named in points.split(",")[0]

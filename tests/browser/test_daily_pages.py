@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview
-from spiegel.tenancy.models import Role
+from spiegel.tenancy.models import ApiKey, Role
 from spiegel.testing import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -118,3 +118,54 @@ def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_test_id("case-ref")).to_have_count(1)
     expect(page.get_by_test_id("flag")).to_be_visible()
+
+
+def test_the_404_and_403_pages_are_spiegel_s_own_in_dutch(page: Page, site: str, artifacts: Path) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CLIENT_VIEWER, username="lees")
+    page.set_extra_http_headers({"Accept-Language": "nl"})
+    text = _check(page, f"{site}/geen-pagina/", "404-nl", artifacts)
+    assert "Pagina niet gevonden" in text
+    page.goto(f"{site}/login/")
+    page.get_by_label("Gebruikersnaam").fill("lees")
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+    text = _check(page, f"{site}/o/{org.slug}/cases/", "403-nl", artifacts)
+    assert "Geen toegang" in text
+
+
+def test_an_api_key_is_copied_with_a_button_and_revoked_only_after_confirming(
+    page: Page, site: str, artifacts: Path
+) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CLIENT_ADMIN, username="hr")
+    _sign_in(page, site, "hr")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site}/o/{org.slug}/apikeys/")
+    page.get_by_label("Name (what it is for)").fill("HR-systeem")
+    page.get_by_role("button", name="Create a key").click()
+    key = page.get_by_test_id("new-key").input_value()
+    assert key.startswith("spk_")
+    page.get_by_role("button", name="Copy").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == key
+    _check(page, page.url, "apikeys-new", artifacts, reload=False)
+    questions: list[str] = []
+
+    def answer(dialog: Any, accept: bool) -> None:
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    page.get_by_role("button", name="Revoke").click()
+    expect(page.get_by_role("button", name="Revoke")).to_be_visible()
+    assert ApiKey.objects.get(organisation=org).revoked_at is None
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    page.get_by_role("button", name="Revoke").click()
+    expect(page.get_by_text("The key was revoked.")).to_be_visible()
+    assert ApiKey.objects.get(organisation=org).revoked_at is not None
+    assert (
+        questions
+        == ["Revoke the key 'HR-systeem'? Systems that use it stop working at once; this cannot be undone."] * 2
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from spiegel.interviews.models import Interview, Message
@@ -201,3 +201,35 @@ def test_a_client_admin_sees_neither_the_flag_nor_its_filter() -> None:
     html = client.get(f"/o/{org.slug}/cases/?flagged=no").content.decode()
     assert len(_refs(html)) == 1
     assert "Disclosure: follow up" not in html and 'name="flagged"' not in html
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Page not found"), ("nl", "Pagina niet gevonden")])
+def test_an_unknown_address_shows_spiegel_s_own_404_page_in_the_reader_s_language(language: str, heading: str) -> None:
+    response = Client().get("/no-such-page/", HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert f"<h1>{heading}</h1>" in html
+    assert f'<html lang="{language}">' in html
+    assert "/static/spiegel/staff.css" in html
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "No access"), ("nl", "Geen toegang")])
+def test_a_page_the_role_may_not_open_shows_spiegel_s_own_403_page(language: str, heading: str) -> None:
+    org = build_org("Zorggroep Noord")
+    client = Client()
+    user = build_user(org, Role.CLIENT_VIEWER)
+    assert client.login(username=user.username, password=TEST_PASSWORD)
+    response = client.get(f"/o/{org.slug}/cases/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 403
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Something went wrong"), ("nl", "Er ging iets mis")])
+def test_a_server_error_shows_spiegel_s_own_500_page(language: str, heading: str) -> None:
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert f"<h1>{heading}</h1>" in response.content.decode()

@@ -227,10 +227,12 @@ class Navigator:
         """The answer returns to a disclosed matter: its theme, or largely its words."""
         if not s.sensitive_topics:
             return False
-        if any(m.theme in s.sensitive_topics for m in sig.mentions):
-            return True
         words = content_words(text)
         shared = [w for w in words if w in s.sensitive_words]
+        if shared and any(m.theme in s.sensitive_topics for m in sig.mentions):
+            # the disclosed matter's theme and some of its words; the theme alone ("a colleague swapped her
+            # Saturday with me") is a new story on that theme, not a return to what was disclosed
+            return True
         return len(shared) >= 3 or (len(words) > 0 and len(shared) * 2 >= len(words) and len(shared) >= 2)
 
     def _leave_disclosed_matter(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move:

@@ -203,3 +203,26 @@ def test_a_pronoun_with_a_verb_form_or_an_indefinite_thing_is_never_a_thread_to_
     )
     phrases = {t["phrase"] for t in state.threads}
     assert "een mail" not in phrases and "jullie besproken" not in phrases and "ons besproken" not in phrases
+
+
+def test_a_new_story_on_the_disclosed_matters_theme_is_not_taken_for_a_return_to_the_disclosure() -> None:
+    answers = [
+        "Honestly it was mostly my manager. She never gave feedback and took credit for our work.",
+        "I'd rather not talk about my manager.",
+        "Who will read this? Will my old manager see it?",
+        "ok. The pay was fine, it wasn't about the money.",
+        "My director asked me to book revenue in the wrong quarter. Where can I report that?",
+        "I want it to be looked into, but I don't want my name on it.",
+        "The workload was crazy, I was dreading every shift and crying in the car.",
+        "A bit better now, thanks.",
+        "that's not what I said. I said the shifts were the problem, not the work itself.",
+        "What really tipped it was the night rota they introduced in spring.",
+        "We were three people for a whole floor, every night, for months.",
+        "We raised it in the team meeting twice. Nothing changed, so after the summer I started applying elsewhere.",
+        "Among the nurses it was good. We kept each other going.",
+        "A colleague once swapped her Saturday with me so I could go to my sister's wedding.",
+    ]
+    _, _, replies = converse("en", answers)
+    assert [f.kind for f in replies[4].flags] == ["disclosure"]
+    assert replies[-1].move.preface != "disclosure_again"
+    assert "won't go further" not in replies[-1].messages[-1]

@@ -12,7 +12,17 @@ from spiegel.language.understanding import Understanding
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
 from .state import ConversationState, Move
-from .wording import feeling_names, feeling_words, matter_phrase, negated, noun_phrases, quotable, topic_labels
+from .wording import (
+    feeling_names,
+    feeling_words,
+    focus_phrase,
+    good_thread_phrase,
+    matter_phrase,
+    negated,
+    noun_phrases,
+    quotable,
+    topic_labels,
+)
 
 VAGUE_PROBES = ("example", "moment", "practice", "situation")
 # A thin answer gets a probe for one concrete occurrence; each time a different kind than the last one.
@@ -64,6 +74,8 @@ class FollowUps(Closing):
         # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
         # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
         default_quote = matter_phrase(answer, own.term, lang) if own else None
+        if tp.quote and tp.quote == focus_phrase(answer, lang):
+            default_quote = tp.quote  # what the leaver singled out ("vooral de avonddiensten ...")
         if default_quote is None and key.startswith("_matter"):
             default_quote = tp.quote  # a thread the leaver named by a thing, without a topic word
         if (
@@ -74,7 +86,9 @@ class FollowUps(Closing):
         ):
             # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
             default_quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
-            default_quote = default_quote or next(iter(noun_phrases(answer, self.language)), None)
+            default_quote = default_quote or next(
+                (p for p in noun_phrases(answer, self.language) if good_thread_phrase(p)), None
+            )
         last_probe = tp.probes[-1] if tp.probes else None
         cands: list[Move] = []
 
@@ -269,7 +283,7 @@ class FollowUps(Closing):
         current = s.topic(cur).quote if cur else None
         taken = {t["phrase"] for t in s.threads} | {current or ""}
         for phrase in noun_phrases(answer, self.language):
-            if phrase in taken or (current and phrase in current):
+            if phrase in taken or (current and phrase in current) or not good_thread_phrase(phrase):
                 continue
             themes = list(analyse_answer(phrase, self.language).themes)
             theme = themes[0] if themes else None

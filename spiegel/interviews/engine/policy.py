@@ -20,7 +20,17 @@ from spiegel.language.understanding import Context, Understanding, understand
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
-from .wording import direct_question, is_event, matter_phrase, noun_phrases, options, topic_labels, word_list, wording
+from .wording import (
+    direct_question,
+    focus_phrase,
+    is_event,
+    matter_phrase,
+    noun_phrases,
+    options,
+    topic_labels,
+    word_list,
+    wording,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -266,6 +276,7 @@ class TurnPolicy(FollowUps):
         elif cur is not None:
             self._mark_talked(s, sig, cur)
             self._push_behind_pull(s, sig, u, text, negated)
+            cur = self._singled_out(s, sig, u, text, cur, negated)
         self._add_threads(s, sig, cur, u, negated)
 
         move, accepted = self._follow_up(s, sig, cur, contradiction, u)
@@ -427,6 +438,30 @@ class TurnPolicy(FollowUps):
             quote=label,
             question=direct,
         )
+
+    def _singled_out(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, cur: str, negated: frozenset[str]
+    ) -> str:
+        """ "De werkdruk was hoog, vooral de avonddiensten": a new matter the leaver singles out is followed now."""
+        if u.kind != "answer" or cur in sig.themes or sig.is_thin:
+            return cur
+        focus = focus_phrase(text, self.language)
+        new = next(
+            (m.theme for m in sig.mentions if m.theme != cur and m.theme not in negated and m.theme not in s.refused),
+            None,
+        )
+        if focus is None or new is None or s.topic(new).status not in ("open", "active"):
+            return cur
+        if s.topic(cur).status == "active":
+            s.topic(cur).status = "covered"
+            s.topic(cur).talked = True
+        s.current_topic = new
+        tp = s.topic(new)
+        tp.status = "active"
+        tp.raised_by_leaver = True
+        tp.talked = True
+        tp.quote = focus
+        return new
 
     def _push_behind_pull(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, negated: frozenset[str]

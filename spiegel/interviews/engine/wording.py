@@ -326,3 +326,31 @@ def problem_subject(clause: str) -> str | None:
         flags=re.IGNORECASE,
     )
     return found.group(1).strip() if found else None
+
+
+_PARTICIPLE = re.compile(r"^(?:ge|be|ver|ont|her)\w+(?:en|d|t)$")
+
+
+def good_thread_phrase(phrase: str) -> bool:
+    """A phrase worth coming back to by name: a definite thing ("de avonddiensten"), not "een mail" (one of
+    many) nor a pronoun with a verb form ("ons besproken" from "had het met ons besproken")."""
+    words = phrase.lower().split()
+    if not words or words[0] in word_list("indefinite"):
+        return False
+    return not (len(words) == 2 and words[0] in ("ons", "jullie", "je", "us") and _PARTICIPLE.match(words[1]))
+
+
+def focus_phrase(text_: str, language: str) -> str | None:
+    """What the leaver singles out with "vooral" / "especially": "vooral de avonddiensten met te weinig
+    mensen" gives "de avonddiensten met te weinig mensen" (a noun phrase with its determiner), else None."""
+    markers = "|".join(re.escape(m) for m in sorted(word_list("focus_markers"), key=len, reverse=True))
+    found = re.search(rf"\b(?:{markers})\s+([^,.;:!?]+)", text_, flags=re.IGNORECASE)
+    if not found:
+        return None
+    phrase = found.group(1).strip()
+    words = phrase.split()
+    if not words or words[0].lower() not in word_list("determiners") or len(words) > 8:
+        return None
+    swaps = _swaps()
+    spoken = " ".join(swaps.get(w.lower(), w) for w in words)
+    return spoken if not any(w.lower() in word_list("first_person") for w in words) else None

@@ -171,3 +171,35 @@ def test_the_push_behind_a_pull_is_the_main_reason_the_summary_names_first(
     summary = next(m for r in replies if r.move.kind == "summary" for m in r.messages)
     points = summary.split(":", 1)[1]
     assert named in points.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "expected"),
+    [
+        (
+            "nl",
+            [DECISIVE["nl"], "De werkdruk was wel hoog, vooral de avonddiensten met te weinig mensen."],
+            "de avonddiensten met te weinig mensen",
+        ),
+        (
+            "en",
+            [DECISIVE["en"], "The workload was high, especially the evening shifts with too few people."],
+            "the evening shifts with too few people",
+        ),
+    ],
+)
+def test_a_matter_the_leaver_singles_out_is_followed_in_their_words(
+    language: str, answers: list[str], expected: str
+) -> None:
+    _, state, replies = converse(language, answers)
+    assert state.current_topic == "workload"
+    assert expected in replies[-1].messages[-1]
+
+
+def test_a_pronoun_with_a_verb_form_or_an_indefinite_thing_is_never_a_thread_to_come_back_to() -> None:
+    _, state, _ = converse(
+        "nl",
+        [DECISIVE["nl"], "Dat was in maart. We hoorden het via een mail, niemand had het met ons besproken."],
+    )
+    phrases = {t["phrase"] for t in state.threads}
+    assert "een mail" not in phrases and "jullie besproken" not in phrases and "ons besproken" not in phrases

@@ -54,6 +54,13 @@ def with_references(qs: QuerySet[Interview]) -> QuerySet[Interview]:
     return qs.annotate(ref_year=ExtractYear("created_at"), ref_seq=Subquery(earlier))
 
 
+def reference_of(interview: Interview) -> str:
+    """The case's short reference, as the case list shows it: `ZN-2026-014`."""
+    fields = ("ref_year", "ref_seq")  # annotations of with_references, which the type checker cannot see
+    year, seq = with_references(Interview.objects.filter(pk=interview.pk)).values_list(*fields).get()
+    return f"{reference_prefix(interview.organisation.name)}-{year}-{seq:03d}"
+
+
 def cases_for(
     access: Access,
     *,

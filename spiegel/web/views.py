@@ -24,6 +24,7 @@ from spiegel.interviews.queries import (
     case_for,
     cases_for,
     possible_duplicates,
+    reference_of,
     reference_prefix,
     status_counts,
 )
@@ -262,8 +263,11 @@ def case_link(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     access = access_for(_user(request), slug, Capability.CASE_VIEW)
     interview = case_for(access, case_id)
+    reference = reference_of(interview)
     return render(
-        request, "spiegel/case_detail.html", {"access": access, "org": access.organisation, "case": interview}
+        request,
+        "spiegel/case_detail.html",
+        {"access": access, "org": access.organisation, "case": interview, "reference": reference},
     )
 
 

@@ -4,6 +4,7 @@ test-artifacts/daily-*.png."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -118,6 +119,9 @@ def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_test_id("case-ref")).to_have_count(1)
     expect(page.get_by_test_id("flag")).to_be_visible()
+    page.get_by_test_id("case-ref").click()
+    expect(page.get_by_test_id("case-reference")).to_have_text(re.compile(r"^ZN-\d{4}-027$"))
+    _check(page, page.url, "case-detail", artifacts)
 
 
 def test_the_404_and_403_pages_are_spiegel_s_own_in_dutch(page: Page, site: str, artifacts: Path) -> None:

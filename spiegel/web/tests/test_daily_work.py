@@ -233,3 +233,14 @@ def test_a_server_error_shows_spiegel_s_own_500_page(language: str, heading: str
         response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+def test_the_case_page_shows_the_reference_and_to_a_consultant_the_disclosure_flag() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    build_case(org)
+    second = build_case(org)
+    Interview.objects.filter(pk=second.interview.pk).update(flagged=True)
+    html = client.get(f"/o/{org.slug}/cases/{second.interview.id}/").content.decode()
+    assert f'data-testid="case-reference">ZN-{timezone.now().year}-002<' in html
+    assert "Disclosure: follow up" in html

@@ -22,6 +22,7 @@ from .wording import (
     noun_phrases,
     quotable,
     topic_labels,
+    word_list,
 )
 
 VAGUE_PROBES = ("example", "moment", "practice", "situation")
@@ -153,7 +154,8 @@ class FollowUps(Closing):
             if sig.named_people or key in PERSON_TOPICS:
                 add("follow_up", "behaviour_effect", None, role=self._person(sig, key))
             add("follow_up", "recent_example", default_quote)
-        if last_probe == "recent_example":
+        said_often = any(w in word_list("frequency_words") for w in answer.lower().replace(",", " ").split())
+        if last_probe == "recent_example" and not said_often:  # "it happened once": how often is told
             add("follow_up", "frequency", tp.quote)
         if sig.easy_reasons:
             easy = sig.easy_reasons[0].phrase

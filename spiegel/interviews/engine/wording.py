@@ -335,8 +335,8 @@ def good_thread_phrase(phrase: str) -> bool:
     """A phrase worth coming back to by name: a definite thing ("de avonddiensten"), not "een mail" (one of
     many) nor a pronoun with a verb form ("ons besproken" from "had het met ons besproken")."""
     words = phrase.lower().split()
-    if not words or words[0] in word_list("indefinite"):
-        return False
+    if not words or words[0] in word_list("indefinite") or words[-1] in word_list("phrase_final_verbs"):
+        return False  # "een mail" (one of many), "the post went" (a clause cut off, not a thing)
     return not (len(words) == 2 and words[0] in ("ons", "jullie", "je", "us") and _PARTICIPLE.match(words[1]))
 
 

@@ -226,3 +226,18 @@ def test_a_new_story_on_the_disclosed_matters_theme_is_not_taken_for_a_return_to
     assert [f.kind for f in replies[4].flags] == ["disclosure"]
     assert replies[-1].move.preface != "disclosure_again"
     assert "won't go further" not in replies[-1].messages[-1]
+
+
+def test_after_it_happened_once_how_often_is_not_asked_and_no_clause_is_quoted_as_a_thing() -> None:
+    _, _, replies = converse(
+        "en",
+        [
+            "I just fancied a change, to be honest.",
+            "I started looking after I was passed over for head of department. "
+            "The post went to an external candidate and nobody told me why.",
+            "It happened once, in June. Once was enough.",
+        ],
+    )
+    assert "the post went" not in replies[1].messages[-1]
+    assert "noticed it" not in replies[1].messages[-1]
+    assert "how often" not in replies[2].messages[-1].lower()

@@ -36,23 +36,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from spiegel.interviews.engine import CaseContext, ConversationState, Engine, EngineReply, load_default_guide
 from spiegel.interviews.harness.fragments import bad_fragments
+from spiegel.language.understanding import TurnKind
 
 # Kinds of scenario: the kinds of turn of the contract, and the attributes of an answer the issue names.
-TURN_KINDS = (
-    "answer",
-    "meta_question",
-    "refusal",
-    "skip",
-    "correction",
-    "already_told",
-    "confusion",
-    "complaint",
-    "nothing_more",
-)
+TURN_KINDS: tuple[str, ...] = get_args(TurnKind)
 ATTRIBUTE_KINDS = ("disclosure", "distress", "sarcasm", "decisive", "negation", "threads", "matter", "summary")
 SCENARIO_KINDS = TURN_KINDS + ATTRIBUTE_KINDS
 EXPECT_KEYS = frozenset(

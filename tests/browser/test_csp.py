@@ -93,7 +93,13 @@ def test_staff_and_leaver_pages_run_under_the_csp_without_a_violation(page: Page
     bar = leaver.locator(".progress-bar")
     progress = bar.get_attribute("data-progress")
     assert progress is not None and progress.isdigit()
-    assert bar.evaluate("e => e.style.width") == f"{progress}%"  # set by ui.js, not by a style attribute
+    # The width is set by ui.js, not by a style attribute; the reply may swap in a new bar meanwhile, so
+    # wait until the bar on the page shows its own data-progress.
+    leaver.wait_for_function(
+        "() => { const e = document.querySelector('.progress-bar');"
+        " return e !== null && e.style.width === e.getAttribute('data-progress') + '%'; }",
+        timeout=10_000,
+    )
 
     assert violations == []
     assert leaver_violations == []

@@ -54,3 +54,12 @@ urlpatterns += [
     path("o/<slug:slug>/cases/<str:case_id>/report/", report_views.interview_report, name="interview_report"),
     path("o/<slug:slug>/branding/", report_views.branding, name="branding"),
 ]
+
+# Two-step sign-in for staff (issue 16).
+from spiegel.web import second_factor_views  # noqa: E402
+
+urlpatterns += [
+    path("login/code/", second_factor_views.login_code, name="login_code"),
+    path("login/second-factor/", second_factor_views.login_enrol, name="login_enrol"),
+    path("account/second-factor/", second_factor_views.account_second_factor, name="second_factor"),
+]

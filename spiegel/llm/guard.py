@@ -13,11 +13,12 @@ burn-out, stress, symptoms: :func:`spiegel.language.classify.has_health_content`
   by a placeholder in the history the model sees.
 
 The check errs on the side of withholding (a figure of speech like "sick and tired" is not health; "stress"
-is). Django-free, like the rest of ``spiegel.llm``.
+and "tired" are; the name of a workplace, "ziekenhuis" or "hospital", is not). Django-free, like the rest of ``spiegel.llm``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Literal
 
@@ -44,6 +45,13 @@ def placeholder(kind: Sensitivity, language: str) -> str:
     return _PLACEHOLDERS["en" if language == "en" else "nl"][kind]
 
 
+# Where people work is no health detail: "ziekenhuis" and "hospital" would otherwise read as health content
+# in every answer of a hospital's leaver.
+_WORKPLACES = re.compile(
+    r"\w*ziekenhui(?:s|zen)\w*|\bhospitals?\b|\bhospital (?:ward|staff|management)\b", re.IGNORECASE
+)
+
+
 class SensitiveGuard:
     """Tells which texts look like health content or a serious disclosure (remembered per text)."""
 
@@ -63,7 +71,7 @@ class SensitiveGuard:
         reading = understand_by_rules(text, Context(language=self.language))
         if reading.disclosure is not None:
             return "disclosure"
-        if reading.distress or has_health_content(text):
+        if reading.distress or has_health_content(_WORKPLACES.sub(" ", text)):
             return "health"
         return None
 

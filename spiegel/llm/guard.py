@@ -13,7 +13,8 @@ burn-out, stress, symptoms: :func:`spiegel.language.classify.has_health_content`
   by a placeholder in the history the model sees.
 
 The check errs on the side of withholding (a figure of speech like "sick and tired" is not health; "stress"
-and "tired" are; the name of a workplace, "ziekenhuis" or "hospital", is not). Django-free, like the rest of ``spiegel.llm``.
+and "tired" are; the name of a workplace, "ziekenhuis" or "hospital", is not). Django-free, like the rest of
+``spiegel.llm``.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import pytest
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message
 from spiegel.llm.fake_server import FakeOpenAI, Reply, Response, conversation_of, cooperative_model
-from spiegel.llm.guard import SensitiveGuard, placeholder
+from spiegel.llm.guard import SensitiveGuard, Sensitivity, placeholder
 from spiegel.llm.phraser import prompt_text
 from spiegel.llm.understanding import PROMPT_VERSION
 from spiegel.testing import build_case, build_org
@@ -103,7 +103,7 @@ def test_a_sensitive_answer_never_reaches_the_model_and_later_requests_carry_a_p
     for words in ("burn-out", "bedrijfsarts", "seksueel", "kerstborrel"):
         assert words not in sent
     histories = [conversation_of(body) for body in later if not _understanding_request(body)]
-    kind = "health" if sensitive == HEALTH else "disclosure"
+    kind: Sensitivity = "health" if sensitive == HEALTH else "disclosure"
     assert any(turn["text"] == placeholder(kind, "nl") for history in histories for turn in history)
 
 

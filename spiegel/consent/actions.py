@@ -121,6 +121,16 @@ def prepare_mirror(interview: Interview) -> int:
         # The question each answer replied to: it gives a short answer its context in the statement.
         asked = _questions(messages)
         answers = [{**a, "question": q} for a, q in zip(answers, asked, strict=True)]
+    return store_statements(locked, answers, leaver_seqs if aligned else None)
+
+
+def store_statements(interview: Interview, answers: list[dict[str, Any]], seqs: list[int] | None = None) -> int:
+    """Turn ``answers`` ({"topic", "phase", "text"}, optionally "question") into the case's pseudonymised,
+    classified statements, as the mirror does for every conversation; ``seqs`` are the transcript messages the
+    answers are, where they are messages. Returns how many. Call inside a transaction holding the case."""
+    locked = interview
+    aligned = seqs is not None
+    leaver_seqs = seqs or []
     pseudonymiser, kept = _pseudonymiser(locked)
     drafts = _drafts(locked, answers, pseudonymiser, kept)
     classified = _themes_of([d.text for d in drafts], locked)
@@ -300,6 +310,13 @@ def save_decisions(interview: Interview, decisions: Sequence[Decision]) -> list[
     """Save the leaver's corrections and choices in the mirror (all or nothing). Returns all statements."""
     locked = _lock_in_review(interview)
     prepare_mirror(locked)
+    return _apply_decisions(locked, decisions)
+
+
+def apply_decisions(locked: Interview, decisions: Sequence[Decision]) -> list[Statement]:
+    """Apply corrections to a case's statements under the mirror's rules (all or nothing), whatever its status:
+    for the interviewer's own review of the statements drafted from their notes, before the leaver sees them.
+    Call inside a transaction holding the case; the caller decides who may."""
     return _apply_decisions(locked, decisions)
 
 

@@ -52,6 +52,11 @@ def landing(request: HttpRequest, token: str) -> HttpResponse:
         interview = case_by_token(token, allow_closed=True)
     except TokenError as exc:
         return _token_problem(request, exc.reason, exc.language)
+    if interview.mode == Mode.INTERVIEWER:
+        # Held by a person of the practice: who, the planned moment and consent (issue 14).
+        from spiegel.web.copilot_views import leaver_page
+
+        return leaver_page(request, token, interview)
     lang = _language(request, interview)
     if request.method == "POST":
         if request.POST.get("consent") != "yes":
@@ -78,7 +83,7 @@ def chat(request: HttpRequest, token: str) -> HttpResponse:
     except TokenError as exc:
         return _token_problem(request, exc.reason, exc.language)
     lang = _language(request, interview)
-    if interview.status == Status.INVITED:
+    if interview.status == Status.INVITED or interview.mode == Mode.INTERVIEWER:
         return redirect("web:leaver_landing", token=token)
     error = ""
     draft = ""

@@ -23,7 +23,8 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=60)
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    # Encrypted like statements: it can say what kind of serious disclosure a leaver made, and to which case.
+    detail = EncryptedJSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

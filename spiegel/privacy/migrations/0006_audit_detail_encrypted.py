@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="auditevent",
             name="detail",
-            field=spiegel.privacy.crypto.EncryptedJSONField(blank=True, default=dict),
+            field=spiegel.privacy.crypto.EncryptedJSONDetailField(blank=True, default=dict),
         ),
         migrations.RunPython(encrypt_details, decrypt_details),
     ]

@@ -495,6 +495,7 @@ def _erase_words(interview: Interview) -> dict[str, int]:
     }
     Conversation.objects.filter(interview=interview).update(state=None)
     ReviewOutcome.objects.filter(interview=interview).update(comment="")
+    counts["notes"] = _erase_notes(interview)
     return counts
 
 
@@ -528,7 +529,15 @@ def erase_transcript(interview: Interview) -> dict[str, int]:
         "pseudonym_maps": PseudonymMap.objects.filter(interview=interview).delete()[0],
     }
     Conversation.objects.filter(interview=interview, state__isnull=False).update(state=None)
+    counts["notes"] = _erase_notes(interview)
     return counts
+
+
+def _erase_notes(interview: Interview) -> int:
+    """The notes of a conversation held by a person are its transcript (issue 14)."""
+    from spiegel.copilot.actions import erase_notes
+
+    return erase_notes(interview)
 
 
 def erase_statements(interview: Interview) -> int:

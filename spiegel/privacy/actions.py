@@ -102,7 +102,14 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
 
     now = now or timezone.now()
     report = PurgeReport()
-    with_words = Q(pk__in=Message.objects.values("interview_id")) | Q(conversation__state__isnull=False)
+    from spiegel.copilot.models import Note
+
+    # the notes of a conversation held by a person are its transcript (issue 14)
+    with_words = (
+        Q(pk__in=Message.objects.values("interview_id"))
+        | Q(conversation__state__isnull=False)
+        | Q(pk__in=Note.objects.values("interview_id"))
+    )
     candidates = (
         Interview.objects.filter(status__in=[Status.COMPLETED, Status.WITHDRAWN])
         .filter(with_words | Q(pk__in=Statement.objects.values("interview_id")))
@@ -121,6 +128,7 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
         )
         has_transcript = (
             Message.objects.filter(interview=interview).exists()
+            or Note.objects.filter(interview=interview).exists()
             or Interview.objects.filter(pk=interview.pk, conversation__state__isnull=False).exists()
         )
         has_statements = Statement.objects.filter(interview=interview).exists()
@@ -157,12 +165,14 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
 def _encrypted_columns() -> list[tuple[Any, list[str]]]:
     from spiegel.analysis.models import StatementCluster
     from spiegel.consent.models import ReviewOutcome, Statement
+    from spiegel.copilot.models import HumanConversation, Note
     from spiegel.interviews.models import Conversation, Interview, Message
     from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField
     from spiegel.privacy.models import PseudonymMap
 
     out: list[tuple[Any, list[str]]] = []
-    for model in (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap, StatementCluster):
+    models = (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap, StatementCluster)
+    for model in (*models, HumanConversation, Note):
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField | EncryptedJSONField)]
         out.append((model, names))
     return out

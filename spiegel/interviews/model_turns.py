@@ -17,13 +17,13 @@ decide (``spiegel.llm.understanding.combine``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
-from spiegel.interviews.conversation import StreamPiece
+from spiegel.interviews.bridge import StreamPiece, case_context, engine_for
 from spiegel.interviews.models import Conversation, Interview, Message
 from spiegel.privacy.failures import log_failure
 
@@ -40,7 +40,6 @@ __all__ = [
     "llm_config",
     "prephrase_reply",
     "stream_phrasing",
-    "stream_reply",
     "streaming_enabled",
     "understander",
 ]
@@ -87,7 +86,6 @@ def _planned(
 ) -> tuple[Guide, Move, ConversationState] | None:
     """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
     None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
-    from spiegel.interviews.conversation import case_context, engine_for
     from spiegel.interviews.engine import ConversationState, Guide
 
     conversation = Conversation.objects.filter(interview=interview).first()
@@ -231,13 +229,3 @@ def stream_phrasing(
     error = streamed.error or LLMError("error", "no result")
     log.warning("language model failed (%s); the built-in wording answers this turn", error)
     return FailedPhraser(error)
-
-
-def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Iterator[StreamPiece]:
-    """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
-    stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
-    built-in wording replaces a streamed question that breaks a rule, fails or times out). The same reply, computed
-    and stored the same way, as the plain page's (:func:`~spiegel.interviews.conversation.reply_pieces`)."""
-    from spiegel.interviews.conversation import reply_pieces
-
-    yield from reply_pieces(interview, leaver_message, skip_topic=skip_topic, stream=True)

@@ -17,8 +17,8 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from spiegel.interviews.actions import give_consent
 from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.interviews.lifecycle import give_consent
 from spiegel.interviews.model_turns import streaming_enabled
 from spiegel.interviews.models import Interview, MessageRole, Mode, Status
 from spiegel.interviews.queries import TokenError, case_by_token, messages_of

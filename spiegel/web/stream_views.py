@@ -25,8 +25,7 @@ from django.http.response import HttpResponseBase
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from spiegel.interviews.conversation import ConversationClosed, store_answer
-from spiegel.interviews.model_turns import stream_reply
+from spiegel.interviews.conversation import ConversationClosed, store_answer, stream_reply
 from spiegel.interviews.models import Interview, Message, MessageRole, Mode, Status
 from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.privacy.failures import log_failure

@@ -16,8 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from spiegel.interviews.actions import invitation_url, open_case, renew_invitation, withdraw_case
+from spiegel.interviews.actions import open_case, renew_invitation
 from spiegel.interviews.forms import CaseForm
+from spiegel.interviews.lifecycle import withdraw_case
+from spiegel.interviews.links import invitation_url
 from spiegel.interviews.models import Mode, Status
 from spiegel.interviews.queries import (
     SORTS,
@@ -28,8 +30,8 @@ from spiegel.interviews.queries import (
     reference_prefix,
     status_counts,
 )
-from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,
@@ -44,12 +46,8 @@ from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
 from spiegel.web.doors import minutes
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+from spiegel.web.privacy_views import overview_context
+from spiegel.web.signed_in import signed_in_user
 
 
 class SpiegelLoginView(LoginView):
@@ -87,7 +85,7 @@ class SpiegelLoginView(LoginView):
     def form_valid(self, form: Any) -> HttpResponse:
         forget_failures(self._keys()[1])
         response = super().form_valid(form)
-        record_audit(Actor.for_user(_user(self.request)), "auth.login", organisation=None)
+        record_audit(Actor.for_user(signed_in_user(self.request)), "auth.login", organisation=None)
         return response
 
 
@@ -105,7 +103,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    memberships = list(memberships_of(_user(request)))
+    memberships = list(memberships_of(signed_in_user(request)))
     if len(memberships) == 1:
         return redirect("web:org_home", slug=memberships[0].organisation.slug)
     return redirect("web:orgs")
@@ -113,17 +111,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def org_switcher(request: HttpRequest) -> HttpResponse:
-    return render(request, "spiegel/orgs.html", {"memberships": memberships_of(_user(request))})
+    return render(request, "spiegel/orgs.html", {"memberships": memberships_of(signed_in_user(request))})
 
 
 @login_required
 def org_home(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     counts = status_counts(access)
     rows = [(Status(s).label, s, n) for s, n in counts.items()]
     context = {"access": access, "org": access.organisation, "rows": rows}
-    from spiegel.web.privacy_views import overview_context
-
     context |= overview_context(access)
     return render(request, "spiegel/org_home.html", context)
 
@@ -133,7 +129,7 @@ CASES_PER_PAGE = 25
 
 @login_required
 def case_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.CASE_LIST)
+    access = access_for(signed_in_user(request), slug, Capability.CASE_LIST)
     status = request.GET.get("status") or None
     if status and status not in Status.values:
         status = None
@@ -199,7 +195,7 @@ def _show_link_once(
 
 @login_required
 def case_new(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.CASE_CREATE)
+    access = access_for(signed_in_user(request), slug, Capability.CASE_CREATE)
     form = CaseForm(request.POST or None, organisation=access.organisation)
     duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid():
@@ -212,7 +208,7 @@ def case_new(request: HttpRequest, slug: str) -> HttpResponse:
             )
         if not duplicates:
             try:
-                interview, token = open_case(Actor.for_user(_user(request)), access.organisation, data)
+                interview, token = open_case(Actor.for_user(signed_in_user(request)), access.organisation, data)
             except ValidationError as exc:
                 pairs = exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
                 for field, errors in pairs:
@@ -240,7 +236,7 @@ def case_new(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def case_link(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     """The leaver's link, shown once after it was made; afterwards this page says how to get a new one."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = case_for(access, case_id, Capability.CASE_INVITE)
     waiting = request.session.get(LINK_SESSION_KEY) or {}
     shown = waiting.get("case") == str(interview.id)
@@ -261,7 +257,7 @@ def case_link(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.CASE_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.CASE_VIEW)
     interview = case_for(access, case_id)
     reference = reference_of(interview)
     return render(
@@ -274,10 +270,10 @@ def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def case_withdraw(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = case_for(access, case_id, Capability.CASE_WITHDRAW)
     try:
-        withdraw_case(Actor.for_user(_user(request)), interview)
+        withdraw_case(Actor.for_user(signed_in_user(request)), interview)
         messages.success(request, _("The case was withdrawn; its link no longer works."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -287,10 +283,10 @@ def case_withdraw(request: HttpRequest, slug: str, case_id: str) -> HttpResponse
 @login_required
 @require_POST
 def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = case_for(access, case_id, Capability.CASE_INVITE)
     try:
-        token = renew_invitation(Actor.for_user(_user(request)), interview)
+        token = renew_invitation(Actor.for_user(signed_in_user(request)), interview)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("web:case_detail", slug=slug, case_id=interview.id)
@@ -299,11 +295,11 @@ def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 
 @login_required
 def apikeys(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.APIKEY_MANAGE)
+    access = access_for(signed_in_user(request), slug, Capability.APIKEY_MANAGE)
     new_key = None
     if request.method == "POST":
         name = request.POST.get("name", "").strip()[:120]
-        _key, new_key = create_api_key(Actor.for_user(_user(request)), access.organisation, name=name)
+        _key, new_key = create_api_key(Actor.for_user(signed_in_user(request)), access.organisation, name=name)
     return render(
         request,
         "spiegel/apikeys.html",
@@ -319,8 +315,8 @@ def apikeys(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def apikey_revoke(request: HttpRequest, slug: str, prefix: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.APIKEY_MANAGE)
+    access = access_for(signed_in_user(request), slug, Capability.APIKEY_MANAGE)
     key = get_object_or_404(api_keys_of(access.organisation), prefix=prefix)
-    revoke_api_key(Actor.for_user(_user(request)), key)
+    revoke_api_key(Actor.for_user(signed_in_user(request)), key)
     messages.success(request, _("The key was revoked."))
     return redirect("web:apikeys", slug=slug)

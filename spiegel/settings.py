@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "spiegel.privacy",
     "spiegel.interviews",
     "spiegel.consent",
+    "spiegel.copilot",
     "spiegel.analysis",
     "spiegel.reports",
 ]

@@ -114,42 +114,62 @@ def prepare_mirror(interview: Interview) -> int:
         # The question each answer replied to: it gives a short answer its context in the statement.
         asked = _questions(messages)
         answers = [{**a, "question": q} for a, q in zip(answers, asked, strict=True)]
-    pseudonymiser, kept = _pseudonymiser(interview)
-    drafts = _drafts(interview, answers, pseudonymiser, kept)
-    classified = _themes_of([d.text for d in drafts], interview)
+    statements, pseudonymiser, kept = _draft_statement_rows(interview, answers, leaver_seqs if aligned else None)
     with transaction.atomic():
         locked = lock(interview)
         if locked.status != Status.REVIEW or Statement.objects.filter(interview=locked).exists():
             return 0  # withdrawn meanwhile, or prepared by another request
-        Statement.objects.bulk_create(
-            [
-                Statement(  # type: ignore[misc]
-                    interview=locked,
-                    seq=n,
-                    topic=draft.topic or "",
-                    phase=draft.phase,
-                    text=draft.text,
-                    themes=themes,
-                    kind=kind,
-                    replacements=[r.to_dict() for r in draft.replacements],
-                    source_seq=leaver_seqs[draft.answer_index] if aligned else None,
-                    source_start=draft.start if aligned else None,
-                    source_end=draft.end if aligned else None,
-                    sources=[
-                        {
-                            "seq": leaver_seqs[src.answer_index] if aligned else None,
-                            "start": src.start,
-                            "end": src.end,
-                            "words": src.words,
-                        }
-                        for src in draft.sources
-                    ],
-                )
-                for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
-            ]
-        )
+        Statement.objects.bulk_create(statements)
         _save_pseudonymiser(locked, pseudonymiser, kept)
-    return len(drafts)
+    return len(statements)
+
+
+def store_statements(interview: Interview, answers: list[dict[str, Any]], seqs: list[int] | None = None) -> int:
+    """Turn ``answers`` ({"topic", "phase", "text"}, optionally "question") into the case's pseudonymised,
+    classified statements, as the mirror does for every conversation; ``seqs`` are the transcript messages the
+    answers are, where they are messages. Returns how many. Call inside a transaction holding the case."""
+    statements, pseudonymiser, kept = _draft_statement_rows(interview, answers, seqs)
+    Statement.objects.bulk_create(statements)
+    _save_pseudonymiser(interview, pseudonymiser, kept)
+    return len(statements)
+
+
+def _draft_statement_rows(
+    interview: Interview, answers: list[dict[str, Any]], seqs: list[int] | None
+) -> tuple[list[Statement], Any, list[str]]:
+    """The statements of ``answers``, drafted, pseudonymised and classified but not saved (slow work that
+    needs no lock), with the pseudonymiser and the words kept, to be saved with them."""
+    aligned = seqs is not None
+    leaver_seqs = seqs or []
+    pseudonymiser, kept = _pseudonymiser(interview)
+    drafts = _drafts(interview, answers, pseudonymiser, kept)
+    classified = _themes_of([d.text for d in drafts], interview)
+    statements = [
+        Statement(  # type: ignore[misc]
+            interview=interview,
+            seq=n,
+            topic=draft.topic or "",
+            phase=draft.phase,
+            text=draft.text,
+            themes=themes,
+            kind=kind,
+            replacements=[r.to_dict() for r in draft.replacements],
+            source_seq=leaver_seqs[draft.answer_index] if aligned else None,
+            source_start=draft.start if aligned else None,
+            source_end=draft.end if aligned else None,
+            sources=[
+                {
+                    "seq": leaver_seqs[src.answer_index] if aligned else None,
+                    "start": src.start,
+                    "end": src.end,
+                    "words": src.words,
+                }
+                for src in draft.sources
+            ],
+        )
+        for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
+    ]
+    return statements, pseudonymiser, kept
 
 
 def _questions(messages: list[Message]) -> list[str]:
@@ -303,6 +323,13 @@ def save_decisions(interview: Interview, decisions: Sequence[Decision]) -> list[
     """Save the leaver's corrections and choices in the mirror (all or nothing). Returns all statements."""
     locked = _lock_in_review(interview)
     prepare_mirror(locked)
+    return _apply_decisions(locked, decisions)
+
+
+def apply_decisions(locked: Interview, decisions: Sequence[Decision]) -> list[Statement]:
+    """Apply corrections to a case's statements under the mirror's rules (all or nothing), whatever its status:
+    for the interviewer's own review of the statements drafted from their notes, before the leaver sees them.
+    Call inside a transaction holding the case; the caller decides who may."""
     return _apply_decisions(locked, decisions)
 
 

@@ -104,6 +104,15 @@ def close_conversation(locked: Interview) -> Interview:
     return locked
 
 
+def hand_over_mirror(locked: Interview) -> Interview:
+    """A human-led conversation's interviewer sends the leaver the statements drafted from their notes: the
+    case goes to review, as after a conversation with Spiegel's interviewer. The closing time was stamped when
+    the notes were closed; the statements exist already, so nothing is announced. Called with the case locked."""
+    if locked.status != Status.IN_PROGRESS:
+        raise TransitionRefused(_("Only a conversation in progress can close."))
+    return _move(locked, Status.REVIEW, actor=Actor.system("copilot"), event=None, message="", stamp=False)
+
+
 @transaction.atomic
 def complete_review(interview: Interview) -> Interview:
     """The leaver finished reviewing their record: the case is complete and the e-mail address is deleted.

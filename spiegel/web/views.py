@@ -45,6 +45,7 @@ from spiegel.tenancy.actions import create_api_key, revoke_api_key
 from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
+from spiegel.validation import field_errors
 from spiegel.web.doors import minutes
 from spiegel.web.privacy_views import overview_context
 from spiegel.web.signed_in import signed_in_user
@@ -210,8 +211,7 @@ def case_new(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 interview, token = open_case(Actor.for_user(signed_in_user(request)), access.organisation, data)
             except ValidationError as exc:
-                pairs = exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
-                for field, errors in pairs:
+                for field, errors in field_errors(exc).items():
                     for error in errors:
                         form.add_error(field if field in form.fields else None, error)
             else:

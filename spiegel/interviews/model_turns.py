@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from spiegel.interviews.engine import ConversationState, Guide, Move, Phraser
     from spiegel.language.understanding import Understanding
     from spiegel.llm import ChatClient, LLMConfig
+    from spiegel.llm.guard import GuardedUnderstander
+    from spiegel.llm.phraser import LLMPhraser
     from spiegel.llm.understanding import ModelUnderstander
 
 __all__ = [
@@ -121,7 +123,7 @@ class PreparedUnderstander:
     lock. A model failure of any kind leaves the rules to decide (``ModelUnderstander`` never raises for it).
     """
 
-    def __init__(self, model: ModelUnderstander) -> None:
+    def __init__(self, model: ModelUnderstander | GuardedUnderstander) -> None:
         self.model = model
         self.sealed = False
         self._readings: dict[tuple[str, str], Understanding] = {}
@@ -152,12 +154,23 @@ class PreparedUnderstander:
 def understander() -> PreparedUnderstander | None:
     """A fresh understander for one turn when a model is configured and ``SPIEGEL_LLM_UNDERSTANDING`` is on;
     None otherwise (the rules alone)."""
+    from spiegel.llm.guard import GuardedUnderstander
     from spiegel.llm.understanding import ModelUnderstander
 
     client = chat_client()
     if client is None or not settings.SPIEGEL_LLM_UNDERSTANDING:
         return None
-    return PreparedUnderstander(ModelUnderstander(client))
+    model = ModelUnderstander(client)
+    return PreparedUnderstander(GuardedUnderstander(model) if settings.SPIEGEL_LLM_WITHHOLD_SENSITIVE else model)
+
+
+def _phraser(client: ChatClient) -> LLMPhraser:
+    """The model's phraser; unless SPIEGEL_LLM_WITHHOLD_SENSITIVE is off, one that keeps health details and
+    disclosures from the model (``spiegel.llm.guard``)."""
+    from spiegel.llm.guard import GuardedPhraser
+    from spiegel.llm.phraser import LLMPhraser
+
+    return GuardedPhraser(client) if settings.SPIEGEL_LLM_WITHHOLD_SENSITIVE else LLMPhraser(client)
 
 
 def prephrase_reply(
@@ -205,7 +218,7 @@ def _phrase_ahead(
     failure to record (the templates word the turn), or None when the model is off or declines the move."""
     from spiegel.interviews.engine import PhraserDeclined
     from spiegel.llm.client import LLMError
-    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
+    from spiegel.llm.phraser import FailedPhraser, PrephrasedPhraser
 
     client = chat_client()
     if client is None:
@@ -214,7 +227,7 @@ def _phrase_ahead(
     if plan is None:
         return None
     guide, move, planned = plan
-    phraser = LLMPhraser(client)
+    phraser = _phraser(client)
     error: LLMError | None = None
     try:
         if stream:

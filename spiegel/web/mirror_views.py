@@ -37,6 +37,7 @@ from spiegel.consent.queries import (
     replaced_originals,
     restorable,
 )
+from spiegel.copilot.closing import account_question
 from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_LABELS
 from spiegel.language.statements import generalise, recognisable
@@ -189,6 +190,8 @@ def closing(request: HttpRequest, interview: Interview, token: str) -> HttpRespo
         return redirect("web:leaver_chat", token=token)
     errors: dict[str, list[str]] = {}
     values: dict[str, str] = {"felt_heard": "", "recommend_score": "", "would_return": "", "comment": ""}
+    # After a conversation held by a person, the first closing question: is their account right? (issue 14)
+    account = account_question(interview, request.POST.get("account_right") if request.method == "POST" else None)
     if request.method == "POST":
         values = {k: request.POST.get(k, "").strip() for k in values}
         answers = ClosingAnswers(
@@ -199,7 +202,9 @@ def closing(request: HttpRequest, interview: Interview, token: str) -> HttpRespo
         )
         try:
             with translation.override(lang):
+                account.check()
                 receipt = submit_review(interview, [], answers)
+                account.save()
         except ValidationError as exc:
             errors = field_errors(exc)
         else:
@@ -215,6 +220,8 @@ def closing(request: HttpRequest, interview: Interview, token: str) -> HttpRespo
         "heard_scale": range(1, 6),
         "recommend_scale": range(0, 11),
         "return_choices": WouldReturn.choices,
+        "account_choices": account.choices,
+        "account_value": account.value,
     }
     with translation.override(lang):
         return render(request, "spiegel/leaver/mirror_closing.html", context, status=422 if errors else 200)

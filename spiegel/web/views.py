@@ -84,6 +84,12 @@ class SpiegelLoginView(LoginView):
         return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
+        from spiegel.privacy.second_factor import needs_second_step
+        from spiegel.web.second_factor_views import begin_second_step
+
+        user = form.get_user()
+        if needs_second_step(user):  # the password alone does not sign in: a code follows
+            return begin_second_step(self.request, user, self.get_success_url())
         forget_failures(self._keys()[1])
         response = super().form_valid(form)
         record_audit(Actor.for_user(signed_in_user(self.request)), "auth.login", organisation=None)

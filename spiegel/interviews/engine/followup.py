@@ -11,6 +11,7 @@ from spiegel.language.understanding import Understanding
 
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
+from .reasons import about_frequency, pull_phrase
 from .state import ConversationState, Move
 from .wording import (
     feeling_names,
@@ -149,7 +150,7 @@ class FollowUps(Closing):
             add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
         # an answer to a follow-up that says when or what happened: it is not asked for again
         told = bool(sig.specificity) and tp.follow_ups >= 1
-        if sig.generalisations and not told:
+        if sig.generalisations and not told and about_frequency([g.context for g in sig.generalisations]):
             # "nooit", "always": one recent occurrence — unless the answer already says when or what
             if sig.named_people or key in PERSON_TOPICS:
                 add("follow_up", "behaviour_effect", None, role=self._person(sig, key))
@@ -157,8 +158,10 @@ class FollowUps(Closing):
         said_often = any(w in word_list("frequency_words") for w in answer.lower().replace(",", " ").split())
         if last_probe == "recent_example" and not said_often:  # "it happened once": how often is told
             add("follow_up", "frequency", tp.quote)
-        if sig.easy_reasons:
-            easy = sig.easy_reasons[0].phrase
+        easy = sig.easy_reasons[0].phrase if sig.easy_reasons else None
+        if easy is None and key == STORY and s.phase in ("opening", "story"):
+            easy = pull_phrase(answer)  # "ik heb een andere baan gevonden": what made them look at all
+        if easy is not None:
             add("follow_up", "push_pull", matter_phrase(easy, easy.split()[-1] if easy.split() else "", lang))
         if last_probe == "push_pull" and not sig.specificity and not sig.mentions:
             add("follow_up", "decisive_moment", None)

@@ -19,7 +19,15 @@ from spiegel.language.understanding import Context, Understanding, understand
 
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
-from .reasons import is_pull, only_candour, push_behind, reason_mentions, reason_words, with_understood_themes
+from .reasons import (
+    is_pull,
+    only_candour,
+    push_behind,
+    reason_mentions,
+    reason_words,
+    told_event,
+    with_understood_themes,
+)
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
 from .wording import (
     direct_question,
@@ -278,6 +286,9 @@ class TurnPolicy(FollowUps):
             self._mark_talked(s, sig, cur)
             self._push_behind_pull(s, sig, u, text, negated)
             cur = self._singled_out(s, sig, u, text, cur, negated)
+        event = told_event(text) if u.kind == "answer" and not u.sarcasm else None
+        if event is not None:
+            return self._follow_event(s, sig, cur, event, negated)
         self._add_threads(s, sig, cur, u, negated)
 
         move, accepted = self._follow_up(s, sig, cur, contradiction, u)
@@ -439,6 +450,25 @@ class TurnPolicy(FollowUps):
             quote=label,
             question=direct,
         )
+
+    def _follow_event(
+        self, s: ConversationState, sig: AnswerSignals, cur: str | None, event: str, negated: frozenset[str]
+    ) -> Move:
+        """ "Ons team werd opgeheven": an event told in a few words is reflected and followed now."""
+        named = reason_mentions(sig, negated | set(s.refused))
+        theme = next((m.theme for m in named if s.topic(m.theme).status in ("open", "active")), None)
+        if theme is not None and theme != cur:
+            if cur is not None and s.topic(cur).status == "active":
+                s.topic(cur).status = "covered"
+                s.topic(cur).talked = True
+            s.current_topic = cur = theme
+            s.topic(theme).status = "active"
+        self._add_threads(s, sig, cur, None, negated)
+        tp = s.topic(cur or STORY)
+        tp.raised_by_leaver = tp.talked = True
+        tp.follow_ups += 1
+        tp.probes.append("event_told")
+        return Move("follow_up", topic=cur, probe="event_told", quote=event, language=self.language)
 
     def _singled_out(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, cur: str, negated: frozenset[str]

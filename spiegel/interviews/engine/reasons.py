@@ -14,7 +14,7 @@ from dataclasses import replace
 from spiegel.language.signals import THEME_IDS, AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
-from .wording import matter_phrase
+from .wording import in_your_words, matter_phrase, word_list
 
 #: Reasons that pull a leaver elsewhere (a family move, a better offer): the push behind them is asked for.
 PULL_THEMES = frozenset({"personal", "pay"})
@@ -94,3 +94,42 @@ def reason_words(text: str, term: str, language: str) -> str | None:
     ("de storingsdiensten"; not "a project" for "lead a project")."""
     phrase = matter_phrase(text, term, language)
     return phrase if phrase and term.lower() in phrase.lower() else None
+
+
+def pull_phrase(text: str) -> str | None:
+    """A socially easy reason without a theme word ("een andere baan gevonden", "a great offer"), or None."""
+    low = " ".join(re.findall(r"[\w']+", text.lower()))
+    for pattern in sorted(word_list("pull_phrases")):
+        found = re.search(rf"\b{pattern}\b", low)
+        if found:
+            return found.group(0)
+    return None
+
+
+def about_frequency(phrases: list[str]) -> bool:
+    """A generalisation about how often ("altijd", "never"), not one about people ("niemand", "nobody")."""
+    words = word_list("frequency_generalisations")
+    return any(w in f" {p.lower()} " for p in phrases for w in (f" {x} " for x in words))
+
+
+_EVENT = re.compile(
+    r"^(?P<subject>(?:ons|onze|mijn|m'n|het|de|our|my|the|whole|hele|\s)+[\w-]+)"
+    r" (?P<aux>werd|werden|is|zijn|was|were|got|has been|have been|had been)"
+    r" (?P<verb>[\w ]+?)$"
+)
+
+
+def told_event(text: str) -> str | None:
+    """A short event told as a whole clause ("Ons team werd opgeheven", "My training was cancelled"), in the
+    interviewer's voice ("je team werd opgeheven"); None for anything else."""
+    for clause in re.split(r"[.;!?]|,\s(?:en|and|maar|but)\s", text):
+        words = clause.strip().rstrip(",").split()
+        if not 3 <= len(words) <= 8:
+            continue
+        found = _EVENT.match(" ".join(words).lower())
+        if found is None or found.group("verb") not in word_list("event_verbs"):
+            continue
+        spoken = in_your_words(" ".join(words))
+        if spoken:
+            return spoken[0].lower() + spoken[1:]
+    return None

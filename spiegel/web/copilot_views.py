@@ -295,24 +295,28 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     items = list(mirror_statements(interview))
     if request.method == "POST":
+        sending = request.POST.get("action") == "send"
         try:
-            if request.POST.get("action") == "send":
-                send_mirror(actor, interview)
+            if sending and request.POST.get("read") != "1":
+                raise ValidationError({"read": [_("Tick that you have read every statement, then send.")]})
+            decisions = []
+            for s in items:
+                key = str(s.id)
+                text = request.POST.get(f"text-{key}")
+                decisions.append(
+                    Decision(
+                        id=key,
+                        text=text if text is not None and text.strip() != s.text else None,
+                        delete=request.POST.get(f"delete-{key}") == "1",
+                    )
+                )
+            with translation.override(interview.language):
+                correct_statements(actor, interview, decisions)
+                if sending:
+                    send_mirror(actor, interview)
+            if sending:
                 messages.success(request, _("The leaver can now read your account at their link."))
             else:
-                decisions = []
-                for s in items:
-                    key = str(s.id)
-                    text = request.POST.get(f"text-{key}")
-                    decisions.append(
-                        Decision(
-                            id=key,
-                            text=text if text is not None and text.strip() != s.text else None,
-                            delete=request.POST.get(f"delete-{key}") == "1",
-                        )
-                    )
-                with translation.override(interview.language):
-                    correct_statements(actor, interview, decisions)
                 messages.success(request, _("Your corrections were saved."))
         except ValidationError as exc:
             errors = field_errors(exc)
@@ -327,11 +331,19 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
         "case": interview,
         "human": human,
         "reference": reference_of(interview),
-        "statements": list(mirror_statements(interview)),
+        "statements": [
+            {"s": s, "themes": [_theme_label(t) for t in s.theme_ids]} for s in mirror_statements(interview)
+        ],
         "errors": errors,
         "sent": human.mirror_sent_at is not None,
     }
     return render(request, "spiegel/copilot/statements.html", context, status=422 if errors else 200)
+
+
+def _theme_label(theme: str) -> str:
+    from spiegel.language.classify import THEME_LABELS
+
+    return THEME_LABELS.get(theme, {}).get((translation.get_language() or "en")[:2], theme)
 
 
 # ------------------------------------------------------------------------------------------ the interviewer

@@ -157,7 +157,11 @@ def test_the_whole_conversation_from_notes_to_a_completed_mirror(world: World) -
     first.refresh_from_db()
     assert (first.text, first.edited) == ("Ik kreeg een kans.", True)
     assert world.note(interviewer, "a5", "Nog iets").status_code == 409
-    sent = interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    unread = interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    assert unread.status_code == 422 and "read" in unread.context["errors"]
+    world.case.refresh_from_db()
+    assert world.case.status == Status.IN_PROGRESS
+    sent = interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
     assert sent.status_code == 302
     world.case.refresh_from_db()
     assert world.case.status == Status.REVIEW
@@ -270,7 +274,7 @@ def test_the_leaver_says_whether_the_account_is_right_among_the_closing_question
     interviewer = _consented(world)
     world.note(interviewer, "c1", "Kreeg een mooie kans bij een ander ziekenhuis, want de werkdruk was te hoog.")
     interviewer.post(f"{world.base}/copilot/close/")
-    interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
     leaver = Client()
     page = leaver.get(f"/i/{world.token}/mirror/closing/").content.decode()
     assert 'data-testid="account-question"' in page

@@ -317,14 +317,26 @@ def test_the_leaver_withdrawing_deletes_the_notes_and_what_was_planned(world: Wo
 
 
 def test_retention_deletes_the_notes_with_the_transcript(world: World) -> None:
-    from spiegel.interviews.actions import withdraw_case
-    from spiegel.privacy.actions import purge
+    from spiegel.consent.actions import ClosingAnswers, submit_review
+    from spiegel.privacy.jobs.retention import purge
+
+    interviewer = _noted(world)
+    interviewer.post(f"{world.base}/copilot/close/")
+    interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
+    submit_review(world.case, [], ClosingAnswers(felt_heard=4, recommend_score=7))
+    assert purge().case_ids == []  # not yet due
+    assert Note.objects.filter(interview=world.case).count() == 2
+    report = purge(timezone.now() + dt.timedelta(days=world.org.transcript_retention_days + 1))
+    assert str(world.case.id) in report.case_ids
+    assert Note.objects.filter(interview=world.case).count() == 0
+
+
+def test_the_organisation_withdrawing_the_case_deletes_the_notes_at_once(world: World) -> None:
+    from spiegel.interviews.lifecycle import withdraw_case
     from spiegel.privacy.actors import Actor
 
     _noted(world)
-    withdraw_case(Actor.system("test"), world.case)  # the organisation withdraws: the words go at once
-    report = purge()
-    assert str(world.case.id) in report.case_ids
+    withdraw_case(Actor.system("test"), world.case)
     assert Note.objects.filter(interview=world.case).count() == 0
 
 
@@ -332,7 +344,7 @@ def test_notes_are_encrypted_at_rest_and_follow_a_key_rotation(world: World, set
     from cryptography.fernet import Fernet
     from django.db import connection
 
-    from spiegel.privacy.actions import rotate_keys
+    from spiegel.privacy.jobs.keys import rotate_keys
 
     _noted(world)
     with connection.cursor() as cursor:

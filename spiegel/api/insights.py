@@ -28,6 +28,9 @@ class InsightsQuery(Schema):
     leave_type: LeaveTypeCode | None = None
     tenure: Literal["0-1", "1-2", "2-5", "5-10", "10+"] | None = Field(None, description="Tenure band in years.")
     language: LanguageCode = Field("en", description="Language of labels and actions.")
+    mode: Literal["self", "interviewer"] | None = Field(
+        None, description="Only conversations held by Spiegel's interviewer (self) or by a person (interviewer)."
+    )
 
 
 @router.get(
@@ -48,6 +51,7 @@ def get_insights(request: HttpRequest, query: Query[InsightsQuery]) -> Insights:
             leave_type=query.leave_type,
             tenure=query.tenure,
             language=query.language,
+            mode=query.mode,
         )
         return insights(access, filters)
     except FilterError as exc:

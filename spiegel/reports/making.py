@@ -30,6 +30,7 @@ def filters_from(data: dict[str, Any], language: str) -> Filters:
         department=str(data["department"]) if data.get("department") else None,
         leave_type=str(data["leave_type"]) if data.get("leave_type") else None,
         tenure=str(data["tenure"]) if data.get("tenure") else None,
+        mode=str(data["mode"]) if data.get("mode") else None,
         language=language,
     )
 

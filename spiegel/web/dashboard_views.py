@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spiegel.analysis.queries import FilterError, Filters, parse_month, shared_statements_for
+from spiegel.interviews.models import Mode
 from spiegel.language.text import strip_control
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_organisation_view
@@ -33,7 +34,7 @@ from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
 from spiegel.web.signed_in import signed_in_user
 
-FILTER_FIELDS = ("from", "to", "department", "leave_type")
+FILTER_FIELDS = ("from", "to", "department", "leave_type", "mode")
 
 
 def _language() -> str:
@@ -56,6 +57,7 @@ def _filters(form: dict[str, str]) -> Filters:
         end=parse_month(form["to"], "to") if form["to"] else None,
         department=form["department"] or None,
         leave_type=form["leave_type"] or None,
+        mode=form["mode"] or None,
         language=_language(),
     )
     filters.validate()
@@ -90,6 +92,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "query": urlencode({k: v for k, v in form.items() if v}),
         "departments": list(Department.objects.filter(organisation=access.organisation).values_list("name", flat=True)),
         "leave_types": leave_type_choices(),
+        "modes": Mode.choices,
         "job": latest_report(access),
     }
     return render(request, "spiegel/dashboard/dashboard.html", context, status=422 if error else 200)

@@ -223,10 +223,11 @@ class Copilot:
                 s.phase = topic
                 s.current_topic = None
             return s
-        # The story, a disclosure being handled or the closing: the engine's own phase goes on.
-        if topic == STORY or s.phase not in IN_TOPICS:
+        # The story, or a disclosure being handled: the engine's own phase goes on. A note on a guide topic
+        # brings the engine back to that topic, also from its closing steps.
+        if topic == STORY or s.phase == "disclosure":
             return s
-        if s.current_topic != topic:
+        if s.current_topic != topic or s.phase not in IN_TOPICS:
             self._release(s, noted)
             s.current_topic = topic
             s.phase = "guide"

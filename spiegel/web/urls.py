@@ -69,3 +69,12 @@ urlpatterns += [
     path("me/profile/photo/", copilot_views.profile_photo, name="interviewer_photo"),
     path("i/<str:token>/interviewer.jpg", copilot_views.leaver_photo, name="leaver_interviewer_photo"),
 ]
+
+# Two-step sign-in for staff (issue 16).
+from spiegel.web import second_factor_views  # noqa: E402
+
+urlpatterns += [
+    path("login/code/", second_factor_views.login_code, name="login_code"),
+    path("login/second-factor/", second_factor_views.login_enrol, name="login_enrol"),
+    path("account/second-factor/", second_factor_views.account_second_factor, name="second_factor"),
+]

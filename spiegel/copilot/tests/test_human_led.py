@@ -157,7 +157,11 @@ def test_the_whole_conversation_from_notes_to_a_completed_mirror(world: World) -
     first.refresh_from_db()
     assert (first.text, first.edited) == ("Ik kreeg een kans.", True)
     assert world.note(interviewer, "a5", "Nog iets").status_code == 409
-    sent = interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    unread = interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    assert unread.status_code == 422 and "read" in unread.context["errors"]
+    world.case.refresh_from_db()
+    assert world.case.status == Status.IN_PROGRESS
+    sent = interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
     assert sent.status_code == 302
     world.case.refresh_from_db()
     assert world.case.status == Status.REVIEW
@@ -264,3 +268,32 @@ def test_the_interviewers_page_lists_their_conversations_by_what_they_wait_for(w
     assert (sections["upcoming"], sections["notes"]) == ([], [world.case.id])
     client_admin = _client(build_user(world.org, Role.CLIENT_ADMIN))
     assert client_admin.get("/me/conversations/").status_code == 404
+
+
+def test_the_leaver_says_whether_the_account_is_right_among_the_closing_questions(world: World) -> None:
+    interviewer = _consented(world)
+    world.note(interviewer, "c1", "Kreeg een mooie kans bij een ander ziekenhuis, want de werkdruk was te hoog.")
+    interviewer.post(f"{world.base}/copilot/close/")
+    interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
+    leaver = Client()
+    page = leaver.get(f"/i/{world.token}/mirror/closing/").content.decode()
+    assert 'data-testid="account-question"' in page
+    missing = leaver.post(f"/i/{world.token}/mirror/closing/", {"felt_heard": "4", "recommend_score": "7"})
+    assert missing.status_code == 422
+    world.case.refresh_from_db()
+    assert world.case.status == Status.REVIEW
+    done = leaver.post(
+        f"/i/{world.token}/mirror/closing/", {"felt_heard": "4", "recommend_score": "7", "account_right": "partly"}
+    )
+    assert done.status_code == 200
+    world.case.refresh_from_db()
+    human = HumanConversation.objects.get(interview=world.case)
+    assert (world.case.status, human.account_right) == (Status.COMPLETED, "partly")
+
+
+def test_a_case_held_by_spiegel_has_no_account_question() -> None:
+    from spiegel.testing import build_closed_case
+
+    built = build_closed_case(build_org())
+    page = Client().get(f"/i/{built.token}/mirror/closing/").content.decode()
+    assert 'data-testid="account-question"' not in page

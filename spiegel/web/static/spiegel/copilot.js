@@ -133,7 +133,8 @@
   function render() {
     list.textContent = "";
     notes.slice().reverse().forEach(function (n) {
-      if (!n.text.trim() && n.kind !== "refusal" && n.kind !== "skip") { return; }
+      // the note being typed is in the field, not yet in the list
+      if (n === current || (!n.text.trim() && n.kind !== "refusal" && n.kind !== "skip")) { return; }
       var li = document.createElement("li");
       li.className = "note kind-" + n.kind + (pending[n.client_id] ? " pending" : "");
       var tag = document.createElement("span");
@@ -237,6 +238,8 @@
     } else {
       box.hidden = true;
     }
+    // the handling to read out is the suggestion itself: it is not shown twice
+    document.querySelector(".suggest-box").hidden = Boolean(w);
   }
 
   // ------------------------------------------------------------------------------------------- keys

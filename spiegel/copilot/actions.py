@@ -385,3 +385,21 @@ def flag_disclosures(interview: Interview, warnings: list[dict[str, Any]]) -> bo
     locked.save(update_fields=["flagged", "updated_at"])
     record_case_event(Actor.system("copilot"), "disclosure.flagged", locked, {"topic": found[0].get("topic")})
     return True
+
+
+def erase_notes(interview: Interview) -> int:
+    """Delete what was noted of a human-led conversation (the notes, the co-pilot's reading of them, the
+    leaver's message about the moment, the phone number or address): with the transcript, at retention and on
+    withdrawal. Returns how many notes went."""
+    deleted = Note.objects.filter(interview=interview).delete()[0]
+    HumanConversation.objects.filter(interview=interview).update(
+        copilot_state=None, copilot_digest="", leaver_message="", channel_detail=""
+    )
+    return int(deleted)
+
+
+def erase_notes_of_withdrawn(sender: Any, instance: Interview, **kwargs: Any) -> None:
+    """Receiver of the case's `post_save`: once a human-led case is withdrawn (by the leaver or the
+    organisation), its notes go at once."""
+    if instance.mode == Mode.INTERVIEWER and instance.status == Status.WITHDRAWN:
+        erase_notes(instance)

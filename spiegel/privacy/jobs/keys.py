@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from spiegel.analysis.models import StatementCluster
 from spiegel.consent.models import ReviewOutcome, Statement
+from spiegel.copilot.models import HumanConversation, Note
 from spiegel.interviews.models import Conversation, Interview, Message
 from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField, rotate_ciphertext
 from spiegel.privacy.models import PseudonymMap
@@ -18,7 +19,8 @@ from spiegel.tasking import waiting_tasks
 
 def _encrypted_columns() -> list[tuple[Any, list[str]]]:
     out: list[tuple[Any, list[str]]] = []
-    for model in (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap, StatementCluster):
+    models = (Interview, Conversation, Message, Statement, ReviewOutcome, PseudonymMap, StatementCluster)
+    for model in (*models, HumanConversation, Note):
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField | EncryptedJSONField)]
         out.append((model, names))
     return out

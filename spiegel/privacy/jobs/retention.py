@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from spiegel.consent.actions import erase_statements
 from spiegel.consent.models import Statement
+from spiegel.copilot.actions import erase_notes
+from spiegel.copilot.models import Note
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.transcript import erase_transcript
 from spiegel.privacy.actors import Actor
@@ -41,7 +43,12 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
     """
     now = now or timezone.now()
     report = PurgeReport()
-    with_words = Q(pk__in=Message.objects.values("interview_id")) | Q(conversation__state__isnull=False)
+    # the notes of a conversation held by a person are its transcript (issue 14)
+    with_words = (
+        Q(pk__in=Message.objects.values("interview_id"))
+        | Q(conversation__state__isnull=False)
+        | Q(pk__in=Note.objects.values("interview_id"))
+    )
     candidates = (
         Interview.objects.filter(status__in=[Status.COMPLETED, Status.WITHDRAWN])
         .filter(with_words | Q(pk__in=Statement.objects.values("interview_id")))
@@ -60,6 +67,7 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
         )
         has_transcript = (
             Message.objects.filter(interview=interview).exists()
+            or Note.objects.filter(interview=interview).exists()
             or Interview.objects.filter(pk=interview.pk, conversation__state__isnull=False).exists()
         )
         has_statements = Statement.objects.filter(interview=interview).exists()
@@ -77,7 +85,7 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
         with transaction.atomic():
             detail: dict[str, Any] = {}
             if do_transcript:
-                detail["transcript"] = erase_transcript(interview)
+                detail["transcript"] = {**erase_transcript(interview), "notes": erase_notes(interview)}
             if do_statements:
                 detail["statements"] = erase_statements(interview)
                 # Reports quoting them go too, and are made again without their words.

@@ -613,14 +613,14 @@ def _themes(
         last = at + len(wanted) - 1
         negated = _theme_negated(turn, at, last, lex)
         found.append((at, ThemeMention(mention.theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends))))
-    known = {m.theme for _, m in found}
+    known = {m.theme: at for at, m in found}
     for words, theme in lex.themes_extra:
-        if theme in known:
-            continue
         n = len(words)
         at = next((i for i in range(len(turn.tokens) - n + 1) if turn.tokens[i : i + n] == words), None)
-        if at is not None:
-            known.add(theme)
+        if at is not None and (theme not in known or at < known[theme]):
+            # the theme where the leaver first named it ("de fusie, toen het nieuwe dossiersysteem")
+            found = [(i, m) for i, m in found if m.theme != theme]
+            known[theme] = at
             last = at + n - 1
             negated = _theme_negated(turn, at, last, lex)
             found.append((at, ThemeMention(theme, negated, turn.words(at, last), _hedged(turn, at, hedge_ends))))

@@ -24,6 +24,7 @@ from .wording import (
     problem_subject,
     topic_labels,
     word_list,
+    wording,
 )
 
 
@@ -113,7 +114,7 @@ class Closing(Navigator):
             if theme in seen or theme in closed or s.topic(theme).status in ("refused", "skipped"):
                 return
             seen.append(theme)
-            label = self._label(theme)
+            label = self._summary_label(theme)
             # health and personal life are only named
             points.append((label, "" if theme in LIGHT_TOPICS else (matter or "")))
 
@@ -146,6 +147,12 @@ class Closing(Navigator):
             for i, (label, matter) in enumerate(points)
         ]
         return tuple(points)
+
+    def _summary_label(self, theme: str) -> str:
+        """How the summary names a theme: in a few plain words of the interviewer's own (data:
+        ``summary_labels``); a topic the organisation added is named by its label."""
+        own = wording(self.language).get("summary_labels", {})
+        return str(own[theme]) if theme in own else self._label(theme)
 
     def _label(self, theme: str) -> str:
         topic = self.guide.topic(theme)

@@ -188,5 +188,8 @@ def _points(points: tuple[tuple[str, str], ...], language: str) -> str:
         return ""
     if len(rendered) == 1:
         return rendered[0]
+    # the main reason first and marked as such, then the other points
+    first, rest = rendered[0], rendered[1:]
     joiner = text(language, "list_and")
-    return ", ".join(rendered[:-1]) + joiner + rendered[-1]
+    others = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + joiner + rest[-1]
+    return f"{text(language, 'summary_main')} {first}; {text(language, 'summary_besides')} {others}"

@@ -19,6 +19,7 @@ from spiegel.language.understanding import Context, Understanding, understand
 
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
+from .reasons import is_pull, only_candour, push_behind, reason_mentions, reason_words, with_understood_themes
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
 from .wording import (
     direct_question,
@@ -36,8 +37,6 @@ logger = logging.getLogger(__name__)
 
 IN_TOPICS = ("opening", "story", "guide")
 # Turns that are no answer to the question asked: nothing of them is recorded as an answer.
-# Reasons that pull a leaver elsewhere (a family move, a better offer): the push behind them is asked for.
-PULL_THEMES = frozenset({"personal", "pay"})
 NOT_ANSWERS = frozenset({"meta_question", "refusal", "skip", "already_told", "confusion", "complaint"})
 
 
@@ -97,6 +96,7 @@ class TurnPolicy(FollowUps):
         if u.language != self.language:
             # understood in the other language; the conversation keeps its own
             sig = analyse_answer(text, u.language) if u.language in ("nl", "en") else sig
+        sig = with_understood_themes(sig, u, text)
         s.answers.append({"topic": s.current_topic, "phase": s.phase, "text": text})
         s.turns += 1
         s.answer_words.append(sig.word_count)
@@ -145,6 +145,11 @@ class TurnPolicy(FollowUps):
                     s.resume_phase = s.phase
                 s.phase = "disclosure"
                 self._record_disclosure(s, sig, text, kind, cur)
+                if s.resume_phase in ("opening", "story") and s.main_reason and not s.main_reason.startswith("_"):
+                    # disclosed while telling why they leave: the main reason's topic is that matter too
+                    _add(s.sensitive_topics, s.main_reason)
+                    if s.topic(s.main_reason).status in ("open", "active"):
+                        s.topic(s.main_reason).status = "covered"
                 s.current_topic = None
                 topic = cur or DISCLOSURE_THEME.get(kind, "culture")
                 return Move(
@@ -265,12 +270,8 @@ class TurnPolicy(FollowUps):
                 tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
                 # the story's probe kinds are not repeated on its first theme
                 tp.probes = list(s.topic(STORY).probes)
-                if (s.main_reason is None or u.decisive) and cur not in s.refused:
-                    s.main_reason = cur
-                    s.main_reason_words = tp.quote
-                    s.main_reason_pull = not u.decisive and (
-                        bool(sig.easy_reasons) or (cur in PULL_THEMES and chosen.polarity != "neg")
-                    )
+                if s.main_reason is None or s.main_reason_pull or u.decisive:
+                    self._first_reason(s, sig, u, text, chosen, negated)
             elif s.main_reason is None and not sig.mentions:
                 s.main_reason_pull = True  # "a change", "a new job": what made them look comes next
         elif cur is not None:
@@ -463,37 +464,62 @@ class TurnPolicy(FollowUps):
         tp.quote = focus
         return new
 
+    def _first_reason(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        u: Understanding,
+        text: str,
+        chosen: Mention,
+        negated: frozenset[str],
+    ) -> None:
+        """The main reason as the leaver put it first (not the thread followed first); a pull is provisional."""
+        named = reason_mentions(sig, negated, praise=True)
+        first = chosen if u.decisive else (named[0] if named else chosen)
+        if s.main_reason_pull and s.main_reason is not None:
+            push = push_behind(reason_mentions(sig, negated), s.main_reason)
+            if push is None:
+                return
+            first = push
+        s.main_reason = first.theme
+        s.main_reason_words = reason_words(text, first.term, self.language)
+        s.main_reason_pull = not u.decisive and is_pull(first, sig)
+
     def _push_behind_pull(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, negated: frozenset[str]
     ) -> None:
-        """After a pull ("een beter aanbod"), the first push the leaver names is the main reason behind it."""
-        if not s.main_reason_pull or u.kind != "answer" or s.phase not in IN_TOPICS:
+        """After a pull ("een beter aanbod"), the first push the leaver names in the story is the main reason;
+        a thread named by its thing (the event that tipped it) takes the theme its story names."""
+        if u.kind != "answer" or s.phase not in ("opening", "story"):
             return
-        push = next(
-            (
-                m
-                for m in sig.mentions
-                if m.theme not in PULL_THEMES and m.theme not in negated and m.theme != s.main_reason
-            ),
-            None,
-        )
+        by_matter = bool(s.main_reason and s.main_reason.startswith("_") and s.main_reason == s.current_topic)
+        if not (s.main_reason_pull or by_matter):
+            return
+        push = push_behind(reason_mentions(sig, negated), None if by_matter else s.main_reason)
         if push is None:
             return
+        if push.theme != s.main_reason or not s.main_reason_words:
+            spoken = reason_words(text, push.term, self.language)
+            s.main_reason_words = s.main_reason_words if by_matter else spoken
         s.main_reason = push.theme
-        s.main_reason_words = matter_phrase(text, push.term, self.language)
         s.main_reason_pull = False
 
     def _follow_decisive(self, s: ConversationState, u: Understanding, sig: AnswerSignals, text: str) -> Move | None:
         """The leaver names the real reason: follow that thread now, before anything in the guide."""
         lang = self.language
-        theme = next((t for t in u.raised if t not in s.refused), None)
-        if theme is None:
-            theme = next((m.theme for m in sig.mentions if m.theme not in s.refused), None)
-        mention = next((m for m in sig.mentions if m.theme == theme), None)
+        negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
+        named = reason_mentions(sig, negated | set(s.refused))
+        mention = named[0] if named else None
+        theme = mention.theme if mention else None
         matter = (matter_phrase(text, mention.term, lang) if mention else None) or self._understood_matter(u)
         matter = matter or next(iter(noun_phrases(text, lang)), None)
         if theme is None and matter is None:
             return None
+        if theme is None and only_candour(text):
+            return None  # "honestly, ..." without a reason in it: a frank answer, not the decisive thread
+        pulled = str(s.main_reason_words or "").lower().split()
+        if theme is None and matter and pulled and matter.lower().split()[-1] in pulled:
+            return None  # "the offer was ten percent more, honestly": still the pull, not what pushed
         cur = s.current_topic
         key = theme or f"_matter{s.turns}"
         if cur is not None and cur != key and s.topic(cur).status == "active":
@@ -507,8 +533,9 @@ class TurnPolicy(FollowUps):
         tp.talked = True
         tp.quote = matter or tp.quote
         s.threads = [t for t in s.threads if t["topic"] != key]
-        s.main_reason, s.main_reason_words = key, matter
-        s.main_reason_pull = False
+        if s.main_reason is None or s.main_reason_pull or s.phase == "story" or not only_candour(text):
+            s.main_reason, s.main_reason_words = key, matter
+            s.main_reason_pull = False
         probe = next((p for p in ("example", "moment", "effect", "cause") if p not in tp.probes), "situation")
         tp.follow_ups += 1
         tp.probes.append(probe)

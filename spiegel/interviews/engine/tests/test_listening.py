@@ -152,13 +152,13 @@ def test_a_generalisation_about_a_person_is_asked_back_as_behaviour_and_its_effe
             "en",
             "I'm moving to home care, it fits better with my kids' school.",
             "Early shifts started at seven. I asked three times to start later and was refused.",
-            "your hours and workplace",
+            "your hours and shifts",
         ),
         (
             "nl",
             "Ik verhuis naar Groningen, dichter bij mijn familie.",
             "De vroege diensten begonnen om zeven uur. Ik vroeg drie keer om later te beginnen en dat werd geweigerd.",
-            "je werktijden en werkplek",
+            "je werktijden en diensten",
         ),
     ],
 )

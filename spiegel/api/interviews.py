@@ -22,11 +22,12 @@ from spiegel.api.schemas import (
     StatusCode,
     errors,
 )
-from spiegel.interviews.actions import CaseInput, invitation_url, open_case
+from spiegel.interviews.actions import CaseInput, open_case
+from spiegel.interviews.links import invitation_url
 from spiegel.interviews.models import Interview
 from spiegel.interviews.queries import case_for, cases_for
-from spiegel.privacy.actions import record_interview_view
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_interview_view
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
 

@@ -7,7 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField
+from spiegel.privacy.crypto import EncryptedJSONDetailField, EncryptedJSONField, EncryptedTextField
 
 
 class AuditEvent(models.Model):
@@ -23,7 +23,8 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=60)
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    # Encrypted like statements: it can say what kind of serious disclosure a leaver made, and to which case.
+    detail = EncryptedJSONDetailField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

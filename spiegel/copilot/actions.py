@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spiegel.copilot.models import Channel, HumanConversation, InterviewerProfile, LeaverAnswer, Note, NoteKind
+from spiegel.interviews.lifecycle import hand_over_mirror
 from spiegel.interviews.models import Interview, Mode, Status
-from spiegel.privacy.actions import record_case_event
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_case_event
 from spiegel.tenancy.models import Membership, Role, User
 
 MAX_NOTE_CHARS = 4000
@@ -183,7 +184,7 @@ def plan_conversation(actor: Actor, interview: Interview, data: PlanInput) -> Hu
 @transaction.atomic
 def answer_plan(interview: Interview, *, confirm: bool, message: str = "") -> HumanConversation:
     """The leaver confirms the proposed moment (having agreed to take part), or asks for another one."""
-    from spiegel.interviews.actions import give_consent
+    from spiegel.interviews.lifecycle import give_consent
 
     locked = Interview.objects.select_for_update().get(pk=interview.pk)
     _require_human_led(locked)
@@ -348,8 +349,7 @@ def send_mirror(actor: Actor, interview: Interview) -> Interview:
     now = timezone.now()
     human.mirror_sent_at = now
     human.save(update_fields=["mirror_sent_at", "updated_at"])
-    locked.status = Status.REVIEW
-    locked.save(update_fields=["status", "updated_at"])
+    hand_over_mirror(locked)
     record_case_event(actor, "conversation.mirror_sent", locked)
     if locked.email:
         from spiegel.copilot.tasks import tell_leaver_mirror_ready
@@ -385,3 +385,21 @@ def flag_disclosures(interview: Interview, warnings: list[dict[str, Any]]) -> bo
     locked.save(update_fields=["flagged", "updated_at"])
     record_case_event(Actor.system("copilot"), "disclosure.flagged", locked, {"topic": found[0].get("topic")})
     return True
+
+
+def erase_notes(interview: Interview) -> int:
+    """Delete what was noted of a human-led conversation (the notes, the co-pilot's reading of them, the
+    leaver's message about the moment, the phone number or address): with the transcript, at retention and on
+    withdrawal. Returns how many notes went."""
+    deleted = Note.objects.filter(interview=interview).delete()[0]
+    HumanConversation.objects.filter(interview=interview).update(
+        copilot_state=None, copilot_digest="", leaver_message="", channel_detail=""
+    )
+    return int(deleted)
+
+
+def erase_notes_of_withdrawn(sender: Any, instance: Interview, **kwargs: Any) -> None:
+    """Receiver of the case's `post_save`: once a human-led case is withdrawn (by the leaver or the
+    organisation), its notes go at once."""
+    if instance.mode == Mode.INTERVIEWER and instance.status == Status.WITHDRAWN:
+        erase_notes(instance)

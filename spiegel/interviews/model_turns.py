@@ -17,13 +17,13 @@ decide (``spiegel.llm.understanding.combine``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
-from spiegel.interviews.conversation import StreamPiece
+from spiegel.interviews.bridge import StreamPiece, case_context, engine_for
 from spiegel.interviews.models import Conversation, Interview, Message
 from spiegel.privacy.failures import log_failure
 
@@ -42,7 +42,6 @@ __all__ = [
     "llm_config",
     "prephrase_reply",
     "stream_phrasing",
-    "stream_reply",
     "streaming_enabled",
     "understander",
 ]
@@ -89,7 +88,6 @@ def _planned(
 ) -> tuple[Guide, Move, ConversationState] | None:
     """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
     None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
-    from spiegel.interviews.conversation import case_context, engine_for
     from spiegel.interviews.engine import ConversationState, Guide
 
     conversation = Conversation.objects.filter(interview=interview).first()
@@ -185,29 +183,13 @@ def prephrase_reply(
     """The model's wording of the reply to ``leaver_message``, made before the reply is computed under the
     lock; None when the model is off or leaves this move to the templates. Never raises. The move is planned
     with ``understanding`` (the model reads the answer here, if it is to)."""
-    from spiegel.interviews.engine import PhraserDeclined
-    from spiegel.llm.client import LLMError
-    from spiegel.llm.phraser import FailedPhraser, PrephrasedPhraser
-
-    client = chat_client()
-    if client is None:
-        return None
-    plan = _planned(interview, leaver_message, skip_topic, understanding)
-    if plan is None:
-        return None
-    guide, move, planned = plan
-    phraser = _phraser(client)
-    try:
-        phraser.phrase(move, planned, guide)
-    except PhraserDeclined:
-        return None
-    except LLMError as exc:
-        log.warning("language model failed (%s); the built-in wording answers this turn", exc)
-        return FailedPhraser(exc)
-    except Exception as exc:  # a bug in the model path must not cost the leaver their turn
-        return _model_broke(interview, exc)
-    assert phraser.last is not None
-    return PrephrasedPhraser(move, planned, phraser.last)
+    wording = _phrase_ahead(interview, leaver_message, skip_topic=skip_topic, understanding=understanding, stream=False)
+    while True:
+        try:
+            next(wording)
+        except StopIteration as done:
+            phraser: Phraser | None = done.value
+            return phraser
 
 
 def stream_phrasing(
@@ -220,6 +202,20 @@ def stream_phrasing(
     """The model's wording of the reply, streamed: yields the question's pieces as they are written and
     returns what :func:`prephrase_reply` returns for the same turn (the wording, a failure to record, or None
     when the model is off or leaves this move to the templates). Never raises."""
+    return _phrase_ahead(interview, leaver_message, skip_topic=skip_topic, understanding=understanding, stream=True)
+
+
+def _phrase_ahead(
+    interview: Interview,
+    leaver_message: Message,
+    *,
+    skip_topic: bool,
+    understanding: PreparedUnderstander | None,
+    stream: bool,
+) -> Generator[StreamPiece, None, Phraser | None]:
+    """The one way the model words a reply ahead of the lock: the engine plans the move, the model words it
+    (with ``stream``, yielding the pieces as they are written). Returns the wording to use under the lock, a
+    failure to record (the templates word the turn), or None when the model is off or declines the move."""
     from spiegel.interviews.engine import PhraserDeclined
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser, PrephrasedPhraser
@@ -231,26 +227,25 @@ def stream_phrasing(
     if plan is None:
         return None
     guide, move, planned = plan
+    phraser = _phraser(client)
+    error: LLMError | None = None
     try:
-        streamed = _phraser(client).stream(move, planned, guide)
-        for piece in streamed.pieces():
-            yield StreamPiece(text=piece)
+        if stream:
+            streamed = phraser.stream(move, planned, guide)
+            for piece in streamed.pieces():
+                yield StreamPiece(text=piece)
+            wording, error = streamed.result, streamed.error
+        else:
+            phraser.phrase(move, planned, guide)
+            wording = phraser.last
     except PhraserDeclined:
         return None
+    except LLMError as exc:
+        wording, error = None, exc
     except Exception as exc:  # a bug in the model path must not cost the leaver their turn
         return _model_broke(interview, exc)
-    if streamed.result is not None:
-        return PrephrasedPhraser(move, planned, streamed.result)
-    error = streamed.error or LLMError("error", "no result")
+    if wording is not None:
+        return PrephrasedPhraser(move, planned, wording)
+    error = error or LLMError("error", "no result")
     log.warning("language model failed (%s); the built-in wording answers this turn", error)
     return FailedPhraser(error)
-
-
-def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Iterator[StreamPiece]:
-    """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
-    stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
-    built-in wording replaces a streamed question that breaks a rule, fails or times out). The same reply, computed
-    and stored the same way, as the plain page's (:func:`~spiegel.interviews.conversation.reply_pieces`)."""
-    from spiegel.interviews.conversation import reply_pieces
-
-    yield from reply_pieces(interview, leaver_message, skip_topic=skip_topic, stream=True)

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from spiegel.privacy import totp
-from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.privacy.models import SecondFactor, SignInPolicy
 from spiegel.tenancy.models import Membership, Organisation, User
 

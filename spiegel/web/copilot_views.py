@@ -44,24 +44,16 @@ from spiegel.copilot.actions import (
 from spiegel.copilot.models import Channel, HumanConversation, LeaverAnswer, Note, NoteKind
 from spiegel.copilot.queries import human_case_for, my_conversations, notes_of, possible_interviewers, profile_of
 from spiegel.copilot.suggest import Copilot, NoteInput, Replay
-from spiegel.interviews.conversation import case_context, guide_for
+from spiegel.interviews.bridge import case_context, guide_for
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token, reference_of
-from spiegel.privacy.actions import record_interview_view
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_interview_view
 from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.queries import access_for
-from spiegel.web.leaver_views import _language, _token_problem
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def _errors(exc: ValidationError) -> dict[str, list[str]]:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+from spiegel.validation import field_errors
+from spiegel.web.leaver_case import leaver_language, link_problem
+from spiegel.web.signed_in import signed_in_user
 
 
 def _copilot(interview: Interview) -> Copilot:
@@ -107,7 +99,7 @@ def _store_replay(human: HumanConversation, replay: Replay) -> None:
 @require_http_methods(["GET", "POST"])
 def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     """Planning a human-led case: who holds it, the moment and channel proposed, the leaver's answer."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = human_case_for(access, case_id)
     human = human_of(interview)
     errors: dict[str, list[str]] = {}
@@ -118,7 +110,7 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
         "duration_minutes": str(human.duration_minutes),
     }
     if request.method == "POST":
-        actor = Actor.for_user(_user(request))
+        actor = Actor.for_user(signed_in_user(request))
         try:
             if request.POST.get("action") == "assign":
                 if access.role != Role.CONSULTANT:
@@ -148,7 +140,7 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
                 )
                 messages.success(request, _("The moment was proposed; the leaver sees it at their link."))
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = field_errors(exc)
         else:
             return redirect("web:human_plan", slug=slug, case_id=interview.id)
     interview.refresh_from_db()
@@ -164,7 +156,7 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
         "channels": Channel.choices,
         "interviewers": [(u, _name_of(u)) for u in possible_interviewers(interview)],
         "assigned_name": _name_of(interview.assigned_interviewer) if interview.assigned_interviewer else "",
-        "has_profile": profile_of(_user(request)) is not None,
+        "has_profile": profile_of(signed_in_user(request)) is not None,
     }
     return render(request, "spiegel/copilot/plan.html", context, status=422 if errors else 200)
 
@@ -202,12 +194,12 @@ def _name_of(user: User | None) -> str:
 @require_GET
 def copilot(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     """The page beside the call: the guide's topics, the notes field, the suggestions, the time."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = human_case_for(access, case_id)
     human = human_of(interview)
     if human.notes_closed_at is not None:
         return redirect("web:human_statements", slug=slug, case_id=interview.id)
-    record_interview_view(Actor.for_user(_user(request)), interview, "notes")
+    record_interview_view(Actor.for_user(signed_in_user(request)), interview, "notes")
     helper = _copilot(interview)
     notes = list(notes_of(interview))
     with translation.override(interview.language):
@@ -237,7 +229,7 @@ def copilot(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 def copilot_notes(request: HttpRequest, slug: str, case_id: str) -> JsonResponse:
     """The notes as JSON (GET) or one note saved as typed (POST, JSON {client_id, text, topic, kind}); both
     answer with the co-pilot's suggestions for the notes so far."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = human_case_for(access, case_id)
     human = human_of(interview)
     helper = _copilot(interview)
@@ -256,10 +248,10 @@ def copilot_notes(request: HttpRequest, slug: str, case_id: str) -> JsonResponse
             kind=str(body.get("kind", "note") or "note"),
         )
         try:
-            note = save_note(Actor.for_user(_user(request)), interview, data, helper.topics)
+            note = save_note(Actor.for_user(signed_in_user(request)), interview, data, helper.topics)
         except ValidationError as exc:
             status = 409 if human_of(interview).notes_closed_at or interview.status != Status.IN_PROGRESS else 422
-            return JsonResponse({"errors": _errors(exc)}, status=status)
+            return JsonResponse({"errors": field_errors(exc)}, status=status)
         saved = {"client_id": data.client_id, "seq": note.seq if note else None, "stored": note is not None}
         human.refresh_from_db()
     with translation.override(interview.language):
@@ -272,10 +264,10 @@ def copilot_notes(request: HttpRequest, slug: str, case_id: str) -> JsonResponse
 @require_POST
 def copilot_close(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     """End the conversation: the notes become statements, which the interviewer reads next."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = human_case_for(access, case_id)
     try:
-        count = close_notes(Actor.for_user(_user(request)), interview)
+        count = close_notes(Actor.for_user(signed_in_user(request)), interview)
     except ValidationError as exc:
         for problem in exc.messages:
             messages.error(request, problem)
@@ -294,36 +286,40 @@ def copilot_close(request: HttpRequest, slug: str, case_id: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     """The statements made of the notes: the interviewer corrects them, then sends the leaver the mirror."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = human_case_for(access, case_id)
     human = human_of(interview)
     if human.notes_closed_at is None:
         return redirect("web:copilot", slug=slug, case_id=interview.id)
-    actor = Actor.for_user(_user(request))
+    actor = Actor.for_user(signed_in_user(request))
     errors: dict[str, list[str]] = {}
     items = list(mirror_statements(interview))
     if request.method == "POST":
+        sending = request.POST.get("action") == "send"
         try:
-            if request.POST.get("action") == "send":
-                send_mirror(actor, interview)
+            if sending and request.POST.get("read") != "1":
+                raise ValidationError({"read": [_("Tick that you have read every statement, then send.")]})
+            decisions = []
+            for s in items:
+                key = str(s.id)
+                text = request.POST.get(f"text-{key}")
+                decisions.append(
+                    Decision(
+                        id=key,
+                        text=text if text is not None and text.strip() != s.text else None,
+                        delete=request.POST.get(f"delete-{key}") == "1",
+                    )
+                )
+            with translation.override(interview.language):
+                correct_statements(actor, interview, decisions)
+                if sending:
+                    send_mirror(actor, interview)
+            if sending:
                 messages.success(request, _("The leaver can now read your account at their link."))
             else:
-                decisions = []
-                for s in items:
-                    key = str(s.id)
-                    text = request.POST.get(f"text-{key}")
-                    decisions.append(
-                        Decision(
-                            id=key,
-                            text=text if text is not None and text.strip() != s.text else None,
-                            delete=request.POST.get(f"delete-{key}") == "1",
-                        )
-                    )
-                with translation.override(interview.language):
-                    correct_statements(actor, interview, decisions)
                 messages.success(request, _("Your corrections were saved."))
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = field_errors(exc)
         else:
             return redirect("web:human_statements", slug=slug, case_id=interview.id)
     record_interview_view(actor, interview, "statements")
@@ -335,11 +331,19 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
         "case": interview,
         "human": human,
         "reference": reference_of(interview),
-        "statements": list(mirror_statements(interview)),
+        "statements": [
+            {"s": s, "themes": [_theme_label(t) for t in s.theme_ids]} for s in mirror_statements(interview)
+        ],
         "errors": errors,
         "sent": human.mirror_sent_at is not None,
     }
     return render(request, "spiegel/copilot/statements.html", context, status=422 if errors else 200)
+
+
+def _theme_label(theme: str) -> str:
+    from spiegel.language.classify import THEME_LABELS
+
+    return THEME_LABELS.get(theme, {}).get((translation.get_language() or "en")[:2], theme)
 
 
 # ------------------------------------------------------------------------------------------ the interviewer
@@ -349,7 +353,7 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     """How this interviewer introduces themself to leavers: name, practice, introduction, photo."""
-    user = _user(request)
+    user = signed_in_user(request)
     if not user.memberships.filter(role__in=(Role.CONSULTANT, Role.INTERVIEWER)).exists():
         raise Http404("Only the practice holds conversations.")
     current = profile_of(user)
@@ -370,7 +374,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 remove_photo=request.POST.get("remove_photo") == "1",
             )
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = field_errors(exc)
         else:
             messages.success(request, _("Your profile was saved."))
             return redirect("web:interviewer_profile")
@@ -381,7 +385,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def profile_photo(request: HttpRequest) -> FileResponse:
-    current = profile_of(_user(request))
+    current = profile_of(signed_in_user(request))
     if current is None or not current.photo:
         raise Http404("No photo.")
     return _photo_response(current.photo)
@@ -400,7 +404,7 @@ def _photo_response(photo: Any) -> FileResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     """The interviewer's own page: upcoming conversations, notes to finish, statements to read, mirrors with
     the leaver, disclosures to follow up."""
-    user = _user(request)
+    user = signed_in_user(request)
     if not user.memberships.filter(role__in=(Role.CONSULTANT, Role.INTERVIEWER)).exists():
         raise Http404("Only the practice holds conversations.")
     groups = my_conversations(user)
@@ -443,7 +447,7 @@ def leaver_page(request: HttpRequest, token: str, interview: Interview) -> HttpR
     """The leaver's page of a human-led case (called by the landing page): who holds the conversation, what
     happens with their words, the proposed moment with confirm or ask for another, and consent; after the
     conversation, that the account is being written, and once sent, the mirror."""
-    lang = _language(request, interview)
+    lang = leaver_language(request, interview)
     if interview.status == Status.REVIEW:
         return redirect("web:leaver_mirror", token=token)
     human = human_of(interview)
@@ -463,7 +467,7 @@ def leaver_page(request: HttpRequest, token: str, interview: Interview) -> HttpR
                 else:
                     raise ValidationError(_("Choose to confirm the moment or to ask for another one."))
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = field_errors(exc)
         else:
             return redirect("web:leaver_landing", token=token)
         interview.refresh_from_db()
@@ -489,7 +493,7 @@ def leaver_page(request: HttpRequest, token: str, interview: Interview) -> HttpR
 
 
 def _consent_only(request: HttpRequest, interview: Interview) -> None:
-    from spiegel.interviews.actions import give_consent
+    from spiegel.interviews.lifecycle import give_consent
 
     if request.POST.get("consent") != "yes":
         raise ValidationError({"consent": _("Please tick the box to agree, or simply close this page.")})
@@ -503,7 +507,7 @@ def leaver_photo(request: HttpRequest, token: str) -> HttpResponse | FileRespons
     try:
         interview = case_by_token(token)
     except TokenError as exc:
-        return _token_problem(request, exc.reason, exc.language)
+        return link_problem(request, exc.reason, exc.language)
     current = profile_of(interview.assigned_interviewer)
     if current is None or not current.photo:
         raise Http404("No photo.")

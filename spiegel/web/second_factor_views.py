@@ -22,8 +22,8 @@ from django.views.decorators.csrf import csrf_protect
 
 from spiegel.privacy import second_factor as factors
 from spiegel.privacy import totp
-from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,

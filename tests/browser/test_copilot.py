@@ -166,6 +166,7 @@ def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(page: Pa
     copilot.locator(f"#text-{first.id}").fill("I got a great opportunity at another hospital.")
     copilot.get_by_test_id("save-statements").click()
     expect(copilot.get_by_text("Your corrections were saved.")).to_be_visible()
+    copilot.get_by_test_id("read-all").check()
     copilot.get_by_test_id("send-mirror").click()
     expect(copilot.get_by_test_id("sent")).to_be_visible()
     copilot.screenshot(path=artifacts / "copilot-statements-desktop.png", full_page=True)

@@ -157,7 +157,11 @@ def test_the_whole_conversation_from_notes_to_a_completed_mirror(world: World) -
     first.refresh_from_db()
     assert (first.text, first.edited) == ("Ik kreeg een kans.", True)
     assert world.note(interviewer, "a5", "Nog iets").status_code == 409
-    sent = interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    unread = interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    assert unread.status_code == 422 and "read" in unread.context["errors"]
+    world.case.refresh_from_db()
+    assert world.case.status == Status.IN_PROGRESS
+    sent = interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
     assert sent.status_code == 302
     world.case.refresh_from_db()
     assert world.case.status == Status.REVIEW
@@ -270,7 +274,7 @@ def test_the_leaver_says_whether_the_account_is_right_among_the_closing_question
     interviewer = _consented(world)
     world.note(interviewer, "c1", "Kreeg een mooie kans bij een ander ziekenhuis, want de werkdruk was te hoog.")
     interviewer.post(f"{world.base}/copilot/close/")
-    interviewer.post(f"{world.base}/statements/", {"action": "send"})
+    interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
     leaver = Client()
     page = leaver.get(f"/i/{world.token}/mirror/closing/").content.decode()
     assert 'data-testid="account-question"' in page
@@ -293,3 +297,64 @@ def test_a_case_held_by_spiegel_has_no_account_question() -> None:
     built = build_closed_case(build_org())
     page = Client().get(f"/i/{built.token}/mirror/closing/").content.decode()
     assert 'data-testid="account-question"' not in page
+
+
+def _noted(world: World) -> Client:
+    interviewer = _consented(world)
+    world.note(interviewer, "k1", "Leidinggevende Kees gaf nooit feedback.", "manager")
+    world.note(interviewer, "k2", "Altijd overwerk.", "workload")
+    return interviewer
+
+
+def test_the_leaver_withdrawing_deletes_the_notes_and_what_was_planned(world: World) -> None:
+    from spiegel.consent.actions import withdraw_record
+
+    _noted(world)
+    withdraw_record(world.case)
+    human = HumanConversation.objects.get(interview=world.case)
+    assert Note.objects.filter(interview=world.case).count() == 0
+    assert (human.copilot_state, human.channel_detail, human.leaver_message) == (None, "", "")
+
+
+def test_retention_deletes_the_notes_with_the_transcript(world: World) -> None:
+    from spiegel.consent.actions import ClosingAnswers, submit_review
+    from spiegel.privacy.jobs.retention import purge
+
+    interviewer = _noted(world)
+    interviewer.post(f"{world.base}/copilot/close/")
+    interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
+    submit_review(world.case, [], ClosingAnswers(felt_heard=4, recommend_score=7))
+    assert purge().case_ids == []  # not yet due
+    assert Note.objects.filter(interview=world.case).count() == 2
+    report = purge(timezone.now() + dt.timedelta(days=world.org.transcript_retention_days + 1))
+    assert str(world.case.id) in report.case_ids
+    assert Note.objects.filter(interview=world.case).count() == 0
+
+
+def test_the_organisation_withdrawing_the_case_deletes_the_notes_at_once(world: World) -> None:
+    from spiegel.interviews.lifecycle import withdraw_case
+    from spiegel.privacy.actors import Actor
+
+    _noted(world)
+    withdraw_case(Actor.system("test"), world.case)
+    assert Note.objects.filter(interview=world.case).count() == 0
+
+
+def test_notes_are_encrypted_at_rest_and_follow_a_key_rotation(world: World, settings: Any) -> None:
+    from cryptography.fernet import Fernet
+    from django.db import connection
+
+    from spiegel.privacy.jobs.keys import rotate_keys
+
+    _noted(world)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT text FROM copilot_note")
+        stored = [row[0] for row in cursor.fetchall()]
+    assert stored and all("Kees" not in value and "overwerk" not in value for value in stored)
+    new = Fernet.generate_key().decode()
+    settings.SPIEGEL_ENCRYPTION_KEYS = [new, *settings.SPIEGEL_ENCRYPTION_KEYS]
+    counts = rotate_keys()
+    assert counts["copilot.Note"] == 2
+    settings.SPIEGEL_ENCRYPTION_KEYS = [new]
+    texts = sorted(Note.objects.filter(interview=world.case).values_list("text", flat=True))
+    assert texts == ["Altijd overwerk.", "Leidinggevende Kees gaf nooit feedback."]

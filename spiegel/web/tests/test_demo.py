@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from spiegel.consent.actions import MASK
 from spiegel.interviews.models import Interview, Message, Status
+from spiegel.interviews.transcript import MASK
 from spiegel.llm.fake_server import free_port
 from spiegel.tenancy.models import ApiKey, Membership, Role
 from spiegel.web.demo import leaver as leaver_module

@@ -11,8 +11,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from spiegel.interviews.actions import CaseInput, complete_review, expire_overdue_cases, open_case, withdraw_case
+from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.conversation import post_message
+from spiegel.interviews.lifecycle import complete_review, expire_overdue_cases, withdraw_case
 from spiegel.interviews.models import Interview, LeaveType, Message, MessageRole, Regrettable, Status
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import (

@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "spiegel.privacy",
     "spiegel.interviews",
     "spiegel.consent",
+    "spiegel.copilot",
     "spiegel.analysis",
     "spiegel.reports",
 ]
@@ -294,6 +295,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SPIEGEL_HSTS_INCLUDE_SUBDOMAINS", SES
 SECURE_HSTS_PRELOAD = env_bool("SPIEGEL_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
 if SPIEGEL_TRUSTED_PROXIES > 0:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A second factor (TOTP) at sign-in (spiegel.privacy.second_factor): required of every account with one of
+# these roles ("consultant,interviewer", or "all"); organisations can also require it of their members
+# (`spiegel org second-factor`). Anyone may turn it on for their own account. Empty (the default): optional.
+SPIEGEL_SECOND_FACTOR_ROLES = [r.strip() for r in env_str("SPIEGEL_SECOND_FACTOR_ROLES").split(",") if r.strip()]
+_ROLES = {"all", "consultant", "interviewer", "client_admin", "client_viewer"}
+_unknown_roles = set(SPIEGEL_SECOND_FACTOR_ROLES) - _ROLES
+if _unknown_roles:
+    raise ConfigError(f"SPIEGEL_SECOND_FACTOR_ROLES names unknown roles: {', '.join(sorted(_unknown_roles))}.")
 # `spiegel doctor` treats every warning of Django's deployment checks as a problem in production.
 SPIEGEL_PRODUCTION = env_bool("SPIEGEL_PRODUCTION", False)
 
@@ -324,6 +333,10 @@ SPIEGEL_LLM_STREAM = env_bool("SPIEGEL_LLM_STREAM", True)
 # The model also reads each answer (what kind of turn, refusals, feelings, disclosures) next to the rules; the
 # rules are the floor and decide alone on any failure. Only with a model configured.
 SPIEGEL_LLM_UNDERSTANDING = env_bool("SPIEGEL_LLM_UNDERSTANDING", True)
+# During the conversation the leaver has not yet chosen what is private: answers that look like health details,
+# a serious disclosure or distress are kept from the model (read by the rules, worded by the templates) and
+# replaced by a placeholder in the history it sees (spiegel.llm.guard). False sends them as written.
+SPIEGEL_LLM_WITHHOLD_SENSITIVE = env_bool("SPIEGEL_LLM_WITHHOLD_SENSITIVE", True)
 if SPIEGEL_LLM_BASE_URL and not SPIEGEL_LLM_MODEL:
     raise ConfigError("SPIEGEL_LLM_MODEL must name the model when SPIEGEL_LLM_BASE_URL is set.")
 

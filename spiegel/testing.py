@@ -6,6 +6,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from django.test import TestCase
+
 from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.models import Interview
 from spiegel.privacy.actors import Actor
@@ -66,7 +68,9 @@ def run_conversation(built: BuiltCase, answers: tuple[str, ...] | list[str] = LE
 
     filler = "Nee, niets meer." if built.interview.language == "nl" else "No, nothing more."
     for turn in range(60):
-        result = post_message(built.interview, answers[turn] if turn < len(answers) else filler)
+        # Each turn commits as a request does, so what runs after commit (the mirror, once it closes) runs here too.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            result = post_message(built.interview, answers[turn] if turn < len(answers) else filler)
         if result.status != Status.IN_PROGRESS:
             break
     built.interview.refresh_from_db()

@@ -25,8 +25,8 @@ from spiegel.analysis.models import (
 from spiegel.consent.models import Statement, Visibility
 from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_THRESHOLD
-from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.privacy.failures import log_failure
 from spiegel.tenancy.actions import ensure_department
 from spiegel.tenancy.models import Department, Organisation

@@ -19,6 +19,7 @@ from spiegel.analysis.queries import FIRST_YEAR, LAST_YEAR, MONTH_PATTERN
 from spiegel.api.schemas import EMAIL_PATTERN
 from spiegel.language.text import CONTROL_FREE
 from spiegel.tenancy.queries import Access, api_key_access
+from spiegel.validation import field_errors
 
 PATTERN_MESSAGES = {
     MONTH_PATTERN: f"Must be a month written YYYY-MM between {FIRST_YEAR}-01 and {LAST_YEAR}-12, for example 2025-01.",
@@ -74,10 +75,8 @@ def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse
 
 @api.exception_handler(DjangoValidationError)
 def _domain_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-    if hasattr(exc, "error_dict"):
-        errors = [{"field": f, "message": str(m)} for f, msgs in exc.message_dict.items() for m in msgs]
-    else:
-        errors = [{"field": "request", "message": str(m)} for m in exc.messages]
+    per_field = field_errors(exc, general="request")
+    errors = [{"field": f, "message": str(m)} for f, msgs in per_field.items() for m in msgs]
     return _error(request, 422, " ".join(e["message"] for e in errors), errors)
 
 

@@ -4,7 +4,6 @@ completing the review (closing answers, tallies, receipt) and withdrawing the re
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -13,20 +12,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spiegel.consent.models import (
     SPECIAL_CATEGORY_THEMES,
+    Receipt,
     ReviewOutcome,
     Statement,
     ThemeTally,
     Visibility,
     WouldReturn,
 )
-from spiegel.interviews.models import Conversation, Interview, Message, MessageRole, Status
-from spiegel.privacy.actions import record_case_event
-from spiegel.privacy.actors import Actor
+from spiegel.interviews.lifecycle import complete_review, lock, withdraw_by_leaver
+from spiegel.interviews.models import Interview, Message, MessageRole, Status
+from spiegel.interviews.transcript import answers_of, erase_transcript, mask_transcript
 from spiegel.privacy.crypto import token_digest
 from spiegel.privacy.failures import log_failure
 from spiegel.privacy.models import PseudonymMap
@@ -35,9 +34,6 @@ log = logging.getLogger(__name__)
 
 MAX_STATEMENT_CHARS = 2000
 MAX_COMMENT_CHARS = 4000
-# What stands in the transcript where the leaver kept words private or deleted them.
-MASK = "[…]"
-_QUOTED = re.compile(r"\"([^\"\n]{2,400})\"|“([^”\n]{2,400})”")
 
 
 # ------------------------------------------------------------------------------------------ pseudonyms
@@ -96,63 +92,84 @@ def _drafts(interview: Interview, answers: list[dict[str, Any]], pseudonymiser: 
 # ------------------------------------------------------------------------------------------ the mirror
 
 
-@transaction.atomic
 def prepare_mirror(interview: Interview) -> int:
     """Split the closed conversation's answers into pseudonymised, classified statements. Returns how many.
 
-    Idempotent: a case that already has statements, or is not in review, is left alone.
+    The statements are drafted and classified without holding the case's lock (that work is slow, and on
+    SQLite a lock blocks every other write); they are stored under the lock, only if the case is still in
+    review and has no statements yet. Idempotent: a case that already has statements, or is not in review, is
+    left alone, and two runs at once store one set.
     """
-    locked = Interview.objects.select_for_update().get(pk=interview.pk)
-    if locked.status != Status.REVIEW or Statement.objects.filter(interview=locked).exists():
+    if interview.status != Status.REVIEW or Statement.objects.filter(interview=interview).exists():
         return 0
-    conversation = Conversation.objects.filter(interview=locked).first()
-    answers: list[dict[str, Any]] = list((conversation.state or {}).get("answers", [])) if conversation else []
-    messages = list(Message.objects.filter(interview=locked).order_by("seq"))
+    answers = answers_of(interview)
+    messages = list(Message.objects.filter(interview=interview).order_by("seq"))
     leaver_seqs = [m.seq for m in messages if m.role == MessageRole.LEAVER]
     if not answers:
         # No engine state (a human-led conversation): every leaver message is an answer without a topic.
-        answers = [
-            {"topic": None, "phase": "", "text": m.text}
-            for m in Message.objects.filter(interview=locked, role=MessageRole.LEAVER).order_by("seq")
-        ]
+        answers = [{"topic": None, "phase": "", "text": m.text} for m in messages if m.role == MessageRole.LEAVER]
     # The engine appends one answer per leaver message; only then can a statement point into the transcript.
     aligned = len(answers) == len(leaver_seqs)
     if aligned:
         # The question each answer replied to: it gives a short answer its context in the statement.
         asked = _questions(messages)
         answers = [{**a, "question": q} for a, q in zip(answers, asked, strict=True)]
-    pseudonymiser, kept = _pseudonymiser(locked)
-    drafts = _drafts(locked, answers, pseudonymiser, kept)
-    classified = _themes_of([d.text for d in drafts], locked)
-    Statement.objects.bulk_create(
-        [
-            Statement(  # type: ignore[misc]
-                interview=locked,
-                seq=n,
-                topic=draft.topic or "",
-                phase=draft.phase,
-                text=draft.text,
-                themes=themes,
-                kind=kind,
-                replacements=[r.to_dict() for r in draft.replacements],
-                source_seq=leaver_seqs[draft.answer_index] if aligned else None,
-                source_start=draft.start if aligned else None,
-                source_end=draft.end if aligned else None,
-                sources=[
-                    {
-                        "seq": leaver_seqs[src.answer_index] if aligned else None,
-                        "start": src.start,
-                        "end": src.end,
-                        "words": src.words,
-                    }
-                    for src in draft.sources
-                ],
-            )
-            for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
-        ]
-    )
-    _save_pseudonymiser(locked, pseudonymiser, kept)
-    return len(drafts)
+    statements, pseudonymiser, kept = _draft_statement_rows(interview, answers, leaver_seqs if aligned else None)
+    with transaction.atomic():
+        locked = lock(interview)
+        if locked.status != Status.REVIEW or Statement.objects.filter(interview=locked).exists():
+            return 0  # withdrawn meanwhile, or prepared by another request
+        Statement.objects.bulk_create(statements)
+        _save_pseudonymiser(locked, pseudonymiser, kept)
+    return len(statements)
+
+
+def store_statements(interview: Interview, answers: list[dict[str, Any]], seqs: list[int] | None = None) -> int:
+    """Turn ``answers`` ({"topic", "phase", "text"}, optionally "question") into the case's pseudonymised,
+    classified statements, as the mirror does for every conversation; ``seqs`` are the transcript messages the
+    answers are, where they are messages. Returns how many. Call inside a transaction holding the case."""
+    statements, pseudonymiser, kept = _draft_statement_rows(interview, answers, seqs)
+    Statement.objects.bulk_create(statements)
+    _save_pseudonymiser(interview, pseudonymiser, kept)
+    return len(statements)
+
+
+def _draft_statement_rows(
+    interview: Interview, answers: list[dict[str, Any]], seqs: list[int] | None
+) -> tuple[list[Statement], Any, list[str]]:
+    """The statements of ``answers``, drafted, pseudonymised and classified but not saved (slow work that
+    needs no lock), with the pseudonymiser and the words kept, to be saved with them."""
+    aligned = seqs is not None
+    leaver_seqs = seqs or []
+    pseudonymiser, kept = _pseudonymiser(interview)
+    drafts = _drafts(interview, answers, pseudonymiser, kept)
+    classified = _themes_of([d.text for d in drafts], interview)
+    statements = [
+        Statement(  # type: ignore[misc]
+            interview=interview,
+            seq=n,
+            topic=draft.topic or "",
+            phase=draft.phase,
+            text=draft.text,
+            themes=themes,
+            kind=kind,
+            replacements=[r.to_dict() for r in draft.replacements],
+            source_seq=leaver_seqs[draft.answer_index] if aligned else None,
+            source_start=draft.start if aligned else None,
+            source_end=draft.end if aligned else None,
+            sources=[
+                {
+                    "seq": leaver_seqs[src.answer_index] if aligned else None,
+                    "start": src.start,
+                    "end": src.end,
+                    "words": src.words,
+                }
+                for src in draft.sources
+            ],
+        )
+        for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
+    ]
+    return statements, pseudonymiser, kept
 
 
 def _questions(messages: list[Message]) -> list[str]:
@@ -169,13 +186,19 @@ def _questions(messages: list[Message]) -> list[str]:
 
 
 def prepare_mirror_safely(interview: Interview) -> None:
-    """`prepare_mirror` for the moment the conversation closes: a failure is logged and never blocks the reply
-    (the mirror page prepares the statements again when it is opened)."""
+    """`prepare_mirror` for the moment the conversation has closed: a failure is logged and changes nothing
+    else (the answers stay; the mirror page prepares the statements again when it is opened)."""
     try:
-        with transaction.atomic():
-            prepare_mirror(interview)
-    except Exception:  # the leaver's last answer must be stored whatever goes wrong here
-        log.exception("could not prepare the mirror of case %s; it is prepared when the mirror is opened", interview.pk)
+        prepare_mirror(interview)
+    except Exception as exc:  # the closing stands whatever goes wrong here
+        log_failure(log, "preparing the mirror (it is prepared again when opened)", interview.pk, exc)
+
+
+def prepare_mirror_on_close(sender: object, *, interview: Interview, **kwargs: object) -> None:
+    """Receiver of `spiegel.interviews.events.conversation_closed` (connected in apps.py): the mirror is made
+    right after the closing commits, outside the conversation's lock, so that it is ready when the leaver
+    opens it."""
+    prepare_mirror_safely(interview)
 
 
 @dataclass(frozen=True)
@@ -289,7 +312,7 @@ def _apply_decisions(interview: Interview, decisions: Sequence[Decision]) -> lis
 
 
 def _lock_in_review(interview: Interview) -> Interview:
-    locked = Interview.objects.select_for_update().get(pk=interview.pk)
+    locked = lock(interview)
     if locked.status != Status.REVIEW:
         raise ValidationError(_("Only a conversation that has closed and is not yet completed can be reviewed."))
     return locked
@@ -300,6 +323,13 @@ def save_decisions(interview: Interview, decisions: Sequence[Decision]) -> list[
     """Save the leaver's corrections and choices in the mirror (all or nothing). Returns all statements."""
     locked = _lock_in_review(interview)
     prepare_mirror(locked)
+    return _apply_decisions(locked, decisions)
+
+
+def apply_decisions(locked: Interview, decisions: Sequence[Decision]) -> list[Statement]:
+    """Apply corrections to a case's statements under the mirror's rules (all or nothing), whatever its status:
+    for the interviewer's own review of the statements drafted from their notes, before the leaver sees them.
+    Call inside a transaction holding the case; the caller decides who may."""
     return _apply_decisions(locked, decisions)
 
 
@@ -325,45 +355,6 @@ def validate_closing(closing: ClosingAnswers) -> None:
         raise _validation(errors)
 
 
-def _mask_quotes(text: str, hidden: list[str]) -> str:
-    def replace(m: re.Match[str]) -> str:
-        inner = (m.group(1) or m.group(2) or "").strip().lower()
-        return MASK if inner and any(inner in h for h in hidden) else m.group(0)
-
-    return _QUOTED.sub(replace, text)
-
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-
-
-def _mask_echoes(text: str, hidden: list[str]) -> str:
-    """Take the leaver's hidden words out of an interviewer message that echoes them without quotes ("Je
-    noemde eerder een functioneringsgesprek gehad."): a run of words that all occur in the hidden words is
-    masked when it holds a long word (8+ letters) or is three words or more."""
-    vocabulary = {w.lower() for h in hidden for w in _TOKEN.findall(h)}
-    if not vocabulary:
-        return text
-    tokens = list(_TOKEN.finditer(text))
-    out: list[str] = []
-    position = 0
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and tokens[j].group().lower() in vocabulary:
-            if j > i and text[tokens[j - 1].end() : tokens[j].start()].strip():
-                break  # a run stops at punctuation
-            j += 1
-        run = tokens[i:j]
-        if run and (len(run) >= 3 or any(len(t.group()) >= 8 for t in run)):
-            out.append(text[position : run[0].start()] + MASK)
-            position = run[-1].end()
-            i = j
-        else:
-            i += 1
-    out.append(text[position:])
-    return "".join(out)
-
-
 def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
     """Take the words of private and deleted statements out of the transcript, and any quote of them."""
     ranges: dict[int, list[tuple[int, int]]] = {}
@@ -373,29 +364,7 @@ def _mask_transcript(interview: Interview, hidden: list[Statement]) -> None:
         for src in s.sources or []:
             if src.get("seq") is not None and (src["start"], src["end"]) not in ranges.get(src["seq"], []):
                 ranges.setdefault(int(src["seq"]), []).append((int(src["start"]), int(src["end"])))
-    if not ranges:
-        return
-    messages = list(Message.objects.filter(interview=interview).order_by("seq"))
-    hidden_texts: list[str] = []
-    for message in messages:
-        if message.role == MessageRole.LEAVER and message.seq in ranges:
-            text = message.text
-            for start, end in sorted(ranges[message.seq], reverse=True):
-                hidden_texts.append(text[start:end].lower())
-                text = text[:start] + MASK + text[end:]
-            message.text = text
-    for message in messages:
-        if message.role == MessageRole.INTERVIEWER:
-            message.text = _mask_echoes(_mask_quotes(message.text, hidden_texts), hidden_texts)
-    Message.objects.bulk_update(messages, ["text"])
-    conversation = Conversation.objects.filter(interview=interview).first()
-    if conversation is not None and conversation.state:
-        leaver_texts = [m.text for m in messages if m.role == MessageRole.LEAVER]
-        answers = conversation.state.get("answers", [])
-        if len(answers) == len(leaver_texts):
-            for answer, text in zip(answers, leaver_texts, strict=True):
-                answer["text"] = text
-            conversation.save(update_fields=["state", "updated_at"])
+    mask_transcript(interview, ranges)
 
 
 def tally_of(statements: Iterable[Statement]) -> Counter[tuple[str, str]]:
@@ -425,8 +394,6 @@ def submit_review(interview: Interview, decisions: Sequence[Decision], closing: 
     """The leaver completes the mirror: decisions and closing answers are saved, private and deleted words leave
     the transcript, the non-textual tally is written, and the case is completed. Returns the receipt token
     (shown only this once). Nothing is saved when anything is invalid."""
-    from spiegel.consent.models import Receipt
-    from spiegel.interviews.actions import complete_review
     from spiegel.language.statements import repseudonymise
 
     locked = _lock_in_review(interview)
@@ -464,21 +431,8 @@ def submit_review(interview: Interview, decisions: Sequence[Decision], closing: 
             statement.save(update_fields=["replacements", "sources"])
     token = _new_receipt_token()
     Receipt.objects.update_or_create(interview=locked, defaults={"token_hash": token_digest(token)})
-    complete_review(locked)
-    interview.status = Status.COMPLETED
+    interview.status = complete_review(locked).status
     return token
-
-
-def _erase_words(interview: Interview) -> dict[str, int]:
-    """Delete everything the leaver said for one case: transcript, engine state, statements, comment, names."""
-    counts = {
-        "messages": Message.objects.filter(interview=interview).delete()[0],
-        "statements": Statement.objects.filter(interview=interview).delete()[0],
-        "pseudonym_maps": PseudonymMap.objects.filter(interview=interview).delete()[0],
-    }
-    Conversation.objects.filter(interview=interview).update(state=None)
-    ReviewOutcome.objects.filter(interview=interview).update(comment="")
-    return counts
 
 
 @transaction.atomic
@@ -487,31 +441,16 @@ def withdraw_record(interview: Interview) -> Interview:
 
     Possible while the conversation runs, in the mirror and after completion. Idempotent.
     """
-    locked = Interview.objects.select_for_update().get(pk=interview.pk)
+    locked = lock(interview)
     if locked.status == Status.WITHDRAWN:
         return locked
-    if locked.status not in (Status.INVITED, Status.IN_PROGRESS, Status.REVIEW, Status.COMPLETED):
-        raise ValidationError(_("This record can no longer be withdrawn."))
-    _erase_words(locked)
+    withdraw_by_leaver(locked)  # refuses (nothing changed) when the record can no longer be withdrawn
+    erase_transcript(locked)
+    Statement.objects.filter(interview=locked).delete()
     ThemeTally.objects.filter(interview=locked).delete()
     ReviewOutcome.objects.filter(interview=locked).delete()
-    locked.status = Status.WITHDRAWN
-    locked.withdrawn_at = timezone.now()
-    locked.email = None
-    locked.save(update_fields=["status", "withdrawn_at", "email", "updated_at"])
-    record_case_event(Actor.leaver(), "record.withdrawn", locked)
     interview.status = locked.status
     return locked
-
-
-def erase_transcript(interview: Interview) -> dict[str, int]:
-    """Retention: delete the raw transcript (messages, engine state, pseudonym map) of one case."""
-    counts = {
-        "messages": Message.objects.filter(interview=interview).delete()[0],
-        "pseudonym_maps": PseudonymMap.objects.filter(interview=interview).delete()[0],
-    }
-    Conversation.objects.filter(interview=interview, state__isnull=False).update(state=None)
-    return counts
 
 
 def erase_statements(interview: Interview) -> int:

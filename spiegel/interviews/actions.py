@@ -1,4 +1,5 @@
-"""Every write to leavers' cases: open, invite, consent, withdraw, expire."""
+"""Every write to leavers' cases apart from their status: open, invite, renew the link, customise the guide.
+Status changes (consent, close, complete, withdraw, expire) live in lifecycle.py."""
 
 from __future__ import annotations
 
@@ -13,18 +14,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spiegel.interviews.conversation import start_conversation
+from spiegel.interviews.engine import Engine, Move, check_question, load_default_guide
+from spiegel.interviews.lifecycle import lock, reopen_expired
 from spiegel.interviews.models import (
-    OPEN_STATUSES,
     GuideCustomisation,
     Interview,
     Language,
     LeaveType,
     Mode,
     Regrettable,
-    Status,
 )
-from spiegel.privacy.actions import record_audit, record_case_event
+from spiegel.interviews.tasks import send_invitation
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit, record_case_event
 from spiegel.privacy.crypto import encrypt_text, token_digest
 from spiegel.tenancy.actions import ensure_department
 from spiegel.tenancy.models import Department, Organisation, User
@@ -46,10 +49,6 @@ class CaseInput:
     regrettable: str = Regrettable.UNKNOWN
     email: str = ""
     assigned_interviewer: User | None = None
-
-
-def invitation_url(token: str) -> str:
-    return f"{settings.SPIEGEL_BASE_URL}/i/{token}/"
 
 
 def _new_token() -> str:
@@ -127,8 +126,6 @@ def open_case(actor: Actor, organisation: Organisation, data: CaseInput) -> tupl
         created_by_label=actor.label[:80],
     )
     record_case_event(actor, "case.opened", interview)
-    from spiegel.interviews.conversation import start_conversation
-
     start_conversation(interview)
     if interview.email:
         _send_invitation_after_commit(interview, token)
@@ -136,8 +133,6 @@ def open_case(actor: Actor, organisation: Organisation, data: CaseInput) -> tupl
 
 
 def _send_invitation_after_commit(interview: Interview, token: str) -> None:
-    from spiegel.interviews.tasks import send_invitation
-
     # The task arguments are stored in the database: pass the token encrypted, never in the clear.
     sealed = encrypt_text(token)
     interview_id = str(interview.id)
@@ -147,82 +142,16 @@ def _send_invitation_after_commit(interview: Interview, token: str) -> None:
 @transaction.atomic
 def renew_invitation(actor: Actor, interview: Interview) -> str:
     """Issue a new link (the old one stops working) and extend the expiry. Only for open cases."""
-    interview = Interview.objects.select_for_update().get(pk=interview.pk)
-    if interview.status not in OPEN_STATUSES and interview.status != Status.EXPIRED:
-        raise ValidationError(_("This case is closed; its link cannot be renewed."))
-    if interview.status == Status.EXPIRED:
-        # An expired case goes back to where it was before it expired.
-        interview.status = Status.IN_PROGRESS if interview.consented_at else Status.INVITED
+    # An expired case goes back to where it was before it expired; a closed one is refused.
+    interview = reopen_expired(lock(interview))
     token = _new_token()
     interview.token_hash = token_digest(token)
     interview.token_expires_at = timezone.now() + dt.timedelta(days=settings.SPIEGEL_INVITATION_DAYS)
-    interview.save(update_fields=["token_hash", "token_expires_at", "status", "updated_at"])
+    interview.save(update_fields=["token_hash", "token_expires_at", "updated_at"])
     record_case_event(actor, "case.link_renewed", interview)
     if interview.email:
         _send_invitation_after_commit(interview, token)
     return token
-
-
-@transaction.atomic
-def give_consent(interview: Interview) -> Interview:
-    """The leaver agreed to start. Idempotent: consenting twice changes nothing."""
-    interview = Interview.objects.select_for_update().get(pk=interview.pk)
-    if interview.status == Status.INVITED:
-        interview.status = Status.IN_PROGRESS
-        interview.consented_at = timezone.now()
-        interview.save(update_fields=["status", "consented_at", "updated_at"])
-        record_case_event(Actor.leaver(), "consent.given", interview)
-    return interview
-
-
-@transaction.atomic
-def withdraw_case(actor: Actor, interview: Interview) -> Interview:
-    """The organisation withdraws a case (for instance the person stays after all): the link stops working."""
-    interview = Interview.objects.select_for_update().get(pk=interview.pk)
-    if interview.status == Status.WITHDRAWN:
-        return interview
-    if interview.status == Status.COMPLETED:
-        raise ValidationError(_("A completed interview can only be withdrawn by the leaver."))
-    interview.status = Status.WITHDRAWN
-    interview.withdrawn_at = timezone.now()
-    interview.email = None
-    interview.save(update_fields=["status", "withdrawn_at", "email", "updated_at"])
-    record_case_event(actor, "case.withdrawn", interview)
-    return interview
-
-
-def expire_overdue_cases(now: dt.datetime | None = None) -> int:
-    """Mark open cases whose link has expired as `expired`. Returns how many changed."""
-    now = now or timezone.now()
-    changed = 0
-    for interview_id in Interview.objects.filter(
-        status__in=[Status.INVITED, Status.IN_PROGRESS, Status.REVIEW], token_expires_at__lt=now
-    ).values_list("id", flat=True):
-        with transaction.atomic():
-            interview = Interview.objects.select_for_update().get(pk=interview_id)
-            if interview.status in OPEN_STATUSES and interview.token_expires_at < now:
-                interview.status = Status.EXPIRED
-                interview.email = None
-                interview.save(update_fields=["status", "email", "updated_at"])
-                record_case_event(Actor.system(), "case.expired", interview)
-                changed += 1
-    return changed
-
-
-@transaction.atomic
-def complete_review(interview: Interview) -> Interview:
-    """The leaver finished reviewing their record: the case is complete and the e-mail address is deleted."""
-    interview = Interview.objects.select_for_update().get(pk=interview.pk)
-    if interview.status == Status.COMPLETED:
-        return interview
-    if interview.status != Status.REVIEW:
-        raise ValidationError(_("Only a conversation that has closed can be completed."))
-    interview.status = Status.COMPLETED
-    interview.completed_at = timezone.now()
-    interview.email = None
-    interview.save(update_fields=["status", "completed_at", "email", "updated_at"])
-    record_case_event(Actor.leaver(), "review.completed", interview)
-    return interview
 
 
 @transaction.atomic
@@ -240,8 +169,6 @@ def customise_guide(
     own rules (one open question, short, not leading, in the guide's language); otherwise nothing is saved.
     New cases use the customised guide; conversations already started keep theirs.
     """
-    from spiegel.interviews.engine import Engine, Move, check_question, load_default_guide
-
     if language not in Language.values:
         raise ValidationError({"language": _("The language must be nl or en.")})
     guide = load_default_guide(language)

@@ -20,8 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -29,10 +28,13 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from spiegel.interviews.actions import give_consent
+from spiegel.interviews import model_turns
+from spiegel.interviews.bridge import PostResult, StreamPiece, case_context, engine_for, guide_for
+from spiegel.interviews.engine import CLOSING_KEYS, ConversationState, EngineReply, Flag, Guide, Phraser
+from spiegel.interviews.engine.machine import Understander
+from spiegel.interviews.lifecycle import close_conversation, give_consent
 from spiegel.interviews.models import (
     Conversation,
-    GuideCustomisation,
     Interview,
     Message,
     MessageRole,
@@ -40,14 +42,9 @@ from spiegel.interviews.models import (
     Status,
 )
 from spiegel.language.text import strip_control
-from spiegel.privacy.actions import record_case_event
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_case_event
 from spiegel.privacy.failures import log_failure
-from spiegel.tenancy.models import Organisation
-
-if TYPE_CHECKING:
-    from spiegel.interviews.engine import CaseContext, ConversationState, Engine, EngineReply, Flag, Guide, Phraser
-    from spiegel.interviews.engine.machine import Understander
 
 log = logging.getLogger(__name__)
 
@@ -63,59 +60,6 @@ class ConversationClosed(Exception):  # noqa: N818  (a state, not a fault)
 
 class NotAChat(ConversationClosed):
     """The case is held by a person (mode ``interviewer``): it takes no chat messages."""
-
-
-def guide_for_organisation(organisation: Organisation, language: str) -> Guide:
-    """The default guide in this language with the organisation's customisation applied."""
-    from spiegel.interviews.engine import load_default_guide
-
-    guide = load_default_guide(language)
-    custom = GuideCustomisation.objects.filter(organisation=organisation, language=language).first()
-    return custom.apply(guide) if custom is not None else guide
-
-
-def guide_for(interview: Interview) -> Guide:
-    """The guide a new conversation of this case uses."""
-    return guide_for_organisation(interview.organisation, interview.language)
-
-
-def case_context(interview: Interview) -> CaseContext:
-    """The real settings of this case that the interviewer may tell the leaver about: the organisation, the
-    practice that holds the case, the minimum group size, the organisation's own contact and reporting
-    procedure for serious disclosures, and who holds the conversation."""
-    from spiegel.interviews.engine import CaseContext
-    from spiegel.tenancy.models import OrganisationKind
-
-    organisation = interview.organisation
-    practice = (
-        organisation
-        if organisation.kind == OrganisationKind.PRACTICE
-        else Organisation.objects.filter(kind=OrganisationKind.PRACTICE).only("name").first()
-    )
-    return CaseContext(
-        organisation=organisation.name,
-        practice=practice.name if practice is not None else "",
-        min_group_size=int(organisation.min_group_size),
-        contact=organisation.disclosure_contact.strip(),
-        reporting_procedure=organisation.reporting_procedure.strip(),
-        mode=str(interview.mode),
-    )
-
-
-def engine_for(
-    guide: Guide,
-    phraser: Phraser | None = None,
-    context: CaseContext | None = None,
-    understander: Understander | None = None,
-) -> Engine:
-    """The built-in engine for ``guide``; ``phraser`` words its moves (a language model's wording made ahead
-    of the lock, see model_turns.py), the templates when None; ``context`` is the case's settings
-    (:func:`case_context`) that its answers to questions about the interview and about disclosures use;
-    ``understander`` reads answers next to the rules (the model's reading made ahead of the lock), the rules
-    alone when None."""
-    from spiegel.interviews.engine import Engine
-
-    return Engine(guide, phraser=phraser, context=context, understander=understander)
 
 
 def _produced_by(reply: EngineReply | None = None, index: int = 0, engine_name: str = "builtin") -> dict[str, Any]:
@@ -147,20 +91,6 @@ def start_conversation(interview: Interview) -> None:
             text=text,
             produced_by=_produced_by(opening, offset),
         )
-
-
-@dataclass(frozen=True)
-class PostResult:
-    status: str
-    messages: list[Message]
-
-
-@dataclass(frozen=True)
-class StreamPiece:
-    """A piece of the question while the model writes it (``text``), or the end (``result``)."""
-
-    text: str = ""
-    result: PostResult | None = None
 
 
 def validate_message_text(text: str) -> str:
@@ -284,8 +214,6 @@ def reply_pieces(
     if existing is not None:
         yield StreamPiece(result=existing)
         return
-    from spiegel.interviews import model_turns
-
     # the model (if configured) reads the answer while the move is planned, ahead of the lock, never under it
     understanding = model_turns.understander()
     phraser: Phraser | None
@@ -304,6 +232,14 @@ def reply_pieces(
             interview, leaver_message, skip_topic=skip_topic, phraser=phraser, understander=understanding
         )
     )
+
+
+def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Iterator[StreamPiece]:
+    """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
+    stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
+    built-in wording replaces a streamed question that breaks a rule, fails or times out). The same reply, computed
+    and stored the same way, as the plain page's (:func:`reply_pieces`)."""
+    yield from reply_pieces(interview, leaver_message, skip_topic=skip_topic, stream=True)
 
 
 def _reply_for(interview: Interview, leaver_message: Message, *, skip_topic: bool = False) -> PostResult:
@@ -348,8 +284,6 @@ def compute_reply(
     if even that fails, the guide's next question not yet asked (``_guide_fallback``). Raises
     ``ConversationClosed`` when the case stopped taking answers meanwhile (withdrawn, expired).
     """
-    from spiegel.interviews.engine import ConversationState, Guide
-
     locked = Interview.objects.select_for_update().get(pk=interview.pk)
     existing = list(Message.objects.filter(reply_to=leaver_message).order_by("seq"))
     if existing:  # another request answered it while we waited for the lock
@@ -408,16 +342,10 @@ def compute_reply(
             record_case_event(
                 Actor.system("engine"), "disclosure.flagged", locked, {"kind": flag.kind, "topic": flag.topic}
             )
-    if closed and locked.status == Status.IN_PROGRESS:
-        locked.status = Status.REVIEW
-        locked.closed_at = timezone.now()
-        fields += ["status", "closed_at"]
     locked.save(update_fields=fields)
-    if "status" in fields and locked.status == Status.REVIEW:
-        # The mirror: the answers become pseudonymised statements (never blocks the reply on failure).
-        from spiegel.consent.actions import prepare_mirror_safely
-
-        prepare_mirror_safely(locked)
+    if closed and locked.status == Status.IN_PROGRESS:
+        # The mirror turns the answers into statements once this commits, outside this lock (events.py).
+        close_conversation(locked)
     interview.status = locked.status
     return PostResult(status=locked.status, messages=new_messages)
 
@@ -426,8 +354,6 @@ def _guide_fallback(interview: Interview, conversation: Conversation) -> tuple[l
     """The last resort when the engine cannot even be loaded: the first question of the guide that this
     conversation has not asked yet, and the closing thanks once all are asked. Returns the messages and
     whether the conversation closes."""
-    from spiegel.interviews.engine import CLOSING_KEYS, Guide
-
     try:
         guide = Guide.from_dict(conversation.guide)
     except Exception:  # the stored guide itself is unreadable: the organisation's current one

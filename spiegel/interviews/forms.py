@@ -46,7 +46,10 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        interviewer_ids = Membership.objects.filter(organisation=organisation, role=Role.INTERVIEWER).values("user_id")
+        # A person of the practice holds a human-led conversation: a consultant or an interviewer (issue 14).
+        interviewer_ids = Membership.objects.filter(
+            organisation=organisation, role__in=(Role.CONSULTANT, Role.INTERVIEWER)
+        ).values("user_id")
         qs = User.objects.filter(pk__in=interviewer_ids)
         field = self.fields["assigned_interviewer"]
         assert isinstance(field, forms.ModelChoiceField)

@@ -17,13 +17,13 @@ decide (``spiegel.llm.understanding.combine``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
-from spiegel.interviews.conversation import StreamPiece
+from spiegel.interviews.bridge import StreamPiece, case_context, engine_for
 from spiegel.interviews.models import Conversation, Interview, Message
 from spiegel.privacy.failures import log_failure
 
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from spiegel.interviews.engine import ConversationState, Guide, Move, Phraser
     from spiegel.language.understanding import Understanding
     from spiegel.llm import ChatClient, LLMConfig
+    from spiegel.llm.guard import GuardedUnderstander
+    from spiegel.llm.phraser import LLMPhraser
     from spiegel.llm.understanding import ModelUnderstander
 
 __all__ = [
@@ -40,7 +42,6 @@ __all__ = [
     "llm_config",
     "prephrase_reply",
     "stream_phrasing",
-    "stream_reply",
     "streaming_enabled",
     "understander",
 ]
@@ -87,7 +88,6 @@ def _planned(
 ) -> tuple[Guide, Move, ConversationState] | None:
     """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
     None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
-    from spiegel.interviews.conversation import case_context, engine_for
     from spiegel.interviews.engine import ConversationState, Guide
 
     conversation = Conversation.objects.filter(interview=interview).first()
@@ -123,7 +123,7 @@ class PreparedUnderstander:
     lock. A model failure of any kind leaves the rules to decide (``ModelUnderstander`` never raises for it).
     """
 
-    def __init__(self, model: ModelUnderstander) -> None:
+    def __init__(self, model: ModelUnderstander | GuardedUnderstander) -> None:
         self.model = model
         self.sealed = False
         self._readings: dict[tuple[str, str], Understanding] = {}
@@ -154,12 +154,23 @@ class PreparedUnderstander:
 def understander() -> PreparedUnderstander | None:
     """A fresh understander for one turn when a model is configured and ``SPIEGEL_LLM_UNDERSTANDING`` is on;
     None otherwise (the rules alone)."""
+    from spiegel.llm.guard import GuardedUnderstander
     from spiegel.llm.understanding import ModelUnderstander
 
     client = chat_client()
     if client is None or not settings.SPIEGEL_LLM_UNDERSTANDING:
         return None
-    return PreparedUnderstander(ModelUnderstander(client))
+    model = ModelUnderstander(client)
+    return PreparedUnderstander(GuardedUnderstander(model) if settings.SPIEGEL_LLM_WITHHOLD_SENSITIVE else model)
+
+
+def _phraser(client: ChatClient) -> LLMPhraser:
+    """The model's phraser; unless SPIEGEL_LLM_WITHHOLD_SENSITIVE is off, one that keeps health details and
+    disclosures from the model (``spiegel.llm.guard``)."""
+    from spiegel.llm.guard import GuardedPhraser
+    from spiegel.llm.phraser import LLMPhraser
+
+    return GuardedPhraser(client) if settings.SPIEGEL_LLM_WITHHOLD_SENSITIVE else LLMPhraser(client)
 
 
 def prephrase_reply(
@@ -172,29 +183,13 @@ def prephrase_reply(
     """The model's wording of the reply to ``leaver_message``, made before the reply is computed under the
     lock; None when the model is off or leaves this move to the templates. Never raises. The move is planned
     with ``understanding`` (the model reads the answer here, if it is to)."""
-    from spiegel.interviews.engine import PhraserDeclined
-    from spiegel.llm.client import LLMError
-    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
-
-    client = chat_client()
-    if client is None:
-        return None
-    plan = _planned(interview, leaver_message, skip_topic, understanding)
-    if plan is None:
-        return None
-    guide, move, planned = plan
-    phraser = LLMPhraser(client)
-    try:
-        phraser.phrase(move, planned, guide)
-    except PhraserDeclined:
-        return None
-    except LLMError as exc:
-        log.warning("language model failed (%s); the built-in wording answers this turn", exc)
-        return FailedPhraser(exc)
-    except Exception as exc:  # a bug in the model path must not cost the leaver their turn
-        return _model_broke(interview, exc)
-    assert phraser.last is not None
-    return PrephrasedPhraser(move, planned, phraser.last)
+    wording = _phrase_ahead(interview, leaver_message, skip_topic=skip_topic, understanding=understanding, stream=False)
+    while True:
+        try:
+            next(wording)
+        except StopIteration as done:
+            phraser: Phraser | None = done.value
+            return phraser
 
 
 def stream_phrasing(
@@ -207,9 +202,23 @@ def stream_phrasing(
     """The model's wording of the reply, streamed: yields the question's pieces as they are written and
     returns what :func:`prephrase_reply` returns for the same turn (the wording, a failure to record, or None
     when the model is off or leaves this move to the templates). Never raises."""
+    return _phrase_ahead(interview, leaver_message, skip_topic=skip_topic, understanding=understanding, stream=True)
+
+
+def _phrase_ahead(
+    interview: Interview,
+    leaver_message: Message,
+    *,
+    skip_topic: bool,
+    understanding: PreparedUnderstander | None,
+    stream: bool,
+) -> Generator[StreamPiece, None, Phraser | None]:
+    """The one way the model words a reply ahead of the lock: the engine plans the move, the model words it
+    (with ``stream``, yielding the pieces as they are written). Returns the wording to use under the lock, a
+    failure to record (the templates word the turn), or None when the model is off or declines the move."""
     from spiegel.interviews.engine import PhraserDeclined
     from spiegel.llm.client import LLMError
-    from spiegel.llm.phraser import FailedPhraser, LLMPhraser, PrephrasedPhraser
+    from spiegel.llm.phraser import FailedPhraser, PrephrasedPhraser
 
     client = chat_client()
     if client is None:
@@ -218,26 +227,25 @@ def stream_phrasing(
     if plan is None:
         return None
     guide, move, planned = plan
+    phraser = _phraser(client)
+    error: LLMError | None = None
     try:
-        streamed = LLMPhraser(client).stream(move, planned, guide)
-        for piece in streamed.pieces():
-            yield StreamPiece(text=piece)
+        if stream:
+            streamed = phraser.stream(move, planned, guide)
+            for piece in streamed.pieces():
+                yield StreamPiece(text=piece)
+            wording, error = streamed.result, streamed.error
+        else:
+            phraser.phrase(move, planned, guide)
+            wording = phraser.last
     except PhraserDeclined:
         return None
+    except LLMError as exc:
+        wording, error = None, exc
     except Exception as exc:  # a bug in the model path must not cost the leaver their turn
         return _model_broke(interview, exc)
-    if streamed.result is not None:
-        return PrephrasedPhraser(move, planned, streamed.result)
-    error = streamed.error or LLMError("error", "no result")
+    if wording is not None:
+        return PrephrasedPhraser(move, planned, wording)
+    error = error or LLMError("error", "no result")
     log.warning("language model failed (%s); the built-in wording answers this turn", error)
     return FailedPhraser(error)
-
-
-def stream_reply(interview: Interview, leaver_message: Message, *, skip_topic: bool) -> Iterator[StreamPiece]:
-    """The reply to a stored answer, streamed: pieces of the model's question as it is written, then the
-    stored result. What is stored has passed the engine's checks; it may differ from what was streamed (the
-    built-in wording replaces a streamed question that breaks a rule, fails or times out). The same reply, computed
-    and stored the same way, as the plain page's (:func:`~spiegel.interviews.conversation.reply_pieces`)."""
-    from spiegel.interviews.conversation import reply_pieces
-
-    yield from reply_pieces(interview, leaver_message, skip_topic=skip_topic, stream=True)

@@ -449,7 +449,23 @@ def _theme_negated(turn: _Turn, first: int, last: int, lex: _Lexicon) -> bool:
             start -= 1
         if any(turn.tokens[k] in lex.theme_negators for k in range(start, first)):
             return True
-    return _not_the_point(turn, last, lex)
+    return _not_the_point(turn, last, lex) or _ruled_out_after(turn, end, lex)
+
+
+_POINTERS = frozenset({"daar", "dat", "dit", "that", "this", "it", "which", "maar", "but"})
+
+
+def _ruled_out_after(turn: _Turn, end: int, lex: _Lexicon) -> bool:
+    """ "Mijn salaris was prima, daar lag het niet aan", "the pay was fine, that wasn't the issue": the next
+    clause points back and rules the theme out."""
+    if lex.theme_ruled_out is None or end + 1 >= len(turn.tokens):
+        return False
+    nxt = turn.clause[end + 1]
+    words = [t for t, c in zip(turn.tokens, turn.clause, strict=True) if c == nxt]
+    if not words or not _POINTERS & set(words[:2]):
+        return False
+    joined = " ".join(words)
+    return bool(lex.theme_ruled_out.search(joined) or (lex.not_the_point and lex.not_the_point.search(joined)))
 
 
 def _not_the_point(turn: _Turn, first: int, lex: _Lexicon) -> bool:

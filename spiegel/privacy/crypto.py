@@ -120,3 +120,10 @@ class EncryptedJSONField(models.TextField):  # type: ignore[type-arg]
         if value is None:
             return None
         return encrypt_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+class EncryptedJSONDetailField(EncryptedJSONField):
+    """Encrypted JSON that the type checker knows as a dict (audit events' detail, once a plain JSONField)."""
+
+    _pyi_private_set_type: dict[str, Any]  # type: ignore[assignment]
+    _pyi_private_get_type: dict[str, Any]  # type: ignore[assignment]

@@ -7,7 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from spiegel.privacy.crypto import EncryptedJSONField
+from spiegel.privacy.crypto import EncryptedJSONDetailField, EncryptedJSONField, EncryptedTextField
 
 
 class AuditEvent(models.Model):
@@ -23,7 +23,8 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=60)
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    # Encrypted like statements: it can say what kind of serious disclosure a leaver made, and to which case.
+    detail = EncryptedJSONDetailField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -66,3 +67,33 @@ class DoorFailure(models.Model):
 
     def __str__(self) -> str:
         return f"failure {self.key[:8]} at {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class SecondFactor(models.Model):
+    """A staff user's second factor: a TOTP secret (encrypted) and hashed single-use recovery codes.
+
+    Unconfirmed (``confirmed_at`` empty) while the user is enrolling: it does not count until a code from the
+    app has been typed once. ``last_step`` is the last 30-second step whose code was accepted (no replay).
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="second_factor")
+    secret = EncryptedTextField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0)
+    recovery_salt = models.CharField(max_length=32, blank=True)
+    recovery_hashes = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"second factor of user {self.user_id} ({'on' if self.confirmed_at else 'enrolling'})"
+
+
+class SignInPolicy(models.Model):
+    """How the members of one organisation sign in: whether a second factor is required of them."""
+
+    organisation = models.OneToOneField("tenancy.Organisation", on_delete=models.CASCADE, related_name="sign_in_policy")
+    second_factor_required = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"sign-in policy of {self.organisation_id}"

@@ -17,7 +17,7 @@ def _case_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def _report_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     # A deleted job (or organisation) leaves no file behind.
-    from spiegel.reports.actions import delete_report_files
+    from spiegel.reports.making import delete_report_files
 
     delete_report_files(instance.pk)
 

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.privacy.crypto import plain_digest
 from spiegel.tenancy.models import ApiKey, Department, Membership, Organisation, OrganisationKind, Role, User
 

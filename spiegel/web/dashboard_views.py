@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from spiegel.analysis.queries import FilterError, Filters, parse_month, shared_statements_for
 from spiegel.language.text import strip_control
-from spiegel.privacy.actions import record_organisation_view
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_organisation_view
 from spiegel.reports.actions import request_report
 from spiegel.reports.dashboard import (
     AGGREGATE_HEADER,
@@ -31,7 +31,7 @@ from spiegel.reports.queries import latest_report, report_for, report_pdf
 from spiegel.tenancy.models import Department
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
-from spiegel.web.views import _user
+from spiegel.web.signed_in import signed_in_user
 
 FILTER_FIELDS = ("from", "to", "department", "leave_type")
 
@@ -71,12 +71,15 @@ def _filters_or_default(access: Access, form: dict[str, str]) -> tuple[Filters, 
 
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     form = _form(request.GET)
     filters, error = _filters_or_default(access, form)
     dash = build_dashboard(access, filters)
     record_organisation_view(
-        Actor.for_user(_user(request)), access.organisation, "dashboard.viewed", detail={"filters": _shown(form)}
+        Actor.for_user(signed_in_user(request)),
+        access.organisation,
+        "dashboard.viewed",
+        detail={"filters": _shown(form)},
     )
     context = {
         "access": access,
@@ -95,13 +98,13 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def report_request(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     form = _form(request.POST)
     try:
         filters = _filters(form)
     except FilterError as exc:
         return HttpResponse(exc.message, status=422)
-    job = request_report(access, filters, _user(request))
+    job = request_report(access, filters, signed_in_user(request))
     if request.headers.get("HX-Request"):
         return render(
             request, "spiegel/dashboard/_report_status.html", {"access": access, "org": access.organisation, "job": job}
@@ -111,7 +114,7 @@ def report_request(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def report_status(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     job = report_for(access, request.GET.get("job", ""))
     context = {"access": access, "org": access.organisation, "job": job}
     if request.headers.get("HX-Request"):
@@ -121,13 +124,13 @@ def report_status(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def report_download(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     job = report_for(access, request.GET.get("job", ""))
     pdf = report_pdf(job)  # None once a leaver in it withdrew, until it is made again without them
     if pdf is None:
         raise Http404("The report is not ready.")
     record_organisation_view(
-        Actor.for_user(_user(request)),
+        Actor.for_user(signed_in_user(request)),
         access.organisation,
         "report.downloaded",
         object_type="report",
@@ -143,7 +146,7 @@ def report_download(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     kind, fmt = request.GET.get("what", ""), request.GET.get("format", "")
     if kind not in ("aggregates", "statements") or fmt not in ("csv", "xlsx"):
         raise Http404("No such export.")
@@ -159,7 +162,7 @@ def export(request: HttpRequest, slug: str) -> HttpResponse:
         rows = [[s.case, s.theme, s.label, s.polarity, s.kind, s.text] for s in shared_statements_for(access, filters)]
         title = _("Shared statements")
     record_organisation_view(
-        Actor.for_user(_user(request)),
+        Actor.for_user(signed_in_user(request)),
         access.organisation,
         "export.downloaded",
         detail={"what": kind, "format": fmt, "rows": len(rows), "filters": _shown(_form(request.GET))},

@@ -103,12 +103,21 @@ def llm_summary() -> str:
         "timeout": f"{settings.SPIEGEL_LLM_TIMEOUT:g}",
     }
     # What leaves the server, said plainly to the practice (issue 16; the details are in docs/llm.md).
-    sent = _(
-        "What it receives: during the conversation, each answer of the leaver and the last messages before it, "
-        "pseudonymised (names and identifiers replaced) but otherwise as written, health details and "
-        "disclosures included, before the leaver has chosen anything private. Treat %(url)s as a processor "
-        "of personal data."
-    ) % {"url": settings.SPIEGEL_LLM_BASE_URL}
+    if settings.SPIEGEL_LLM_WITHHOLD_SENSITIVE:
+        sent = _(
+            "What it receives: during the conversation, each answer of the leaver and the last messages before "
+            "it, pseudonymised (names and identifiers replaced). Answers that look like health details, a "
+            "serious disclosure or distress are withheld: the built-in rules read them and the built-in wording "
+            "answers them, and the model sees a placeholder instead (SPIEGEL_LLM_WITHHOLD_SENSITIVE). Treat "
+            "%(url)s as a processor of personal data."
+        ) % {"url": settings.SPIEGEL_LLM_BASE_URL}
+    else:
+        sent = _(
+            "What it receives: during the conversation, each answer of the leaver and the last messages before "
+            "it, pseudonymised (names and identifiers replaced) but otherwise as written, health details and "
+            "disclosures included, before the leaver has chosen anything private "
+            "(SPIEGEL_LLM_WITHHOLD_SENSITIVE is off). Treat %(url)s as a processor of personal data."
+        ) % {"url": settings.SPIEGEL_LLM_BASE_URL}
     return f"{on} {sent}"
 
 

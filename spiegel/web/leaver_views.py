@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,42 +16,23 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from spiegel.interviews.actions import give_consent
 from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.interviews.lifecycle import give_consent
 from spiegel.interviews.model_turns import streaming_enabled
 from spiegel.interviews.models import Interview, MessageRole, Mode, Status
-from spiegel.interviews.queries import TokenError, case_by_token, messages_of
-
-
-def _language(request: HttpRequest, interview: Interview | None) -> str:
-    fallback = interview.language if interview else translation.get_language_from_request(request)
-    lang = request.GET.get("lang") or request.session.get("leaver_lang") or fallback
-    if lang not in ("nl", "en"):
-        lang = "nl"
-    if request.GET.get("lang") in ("nl", "en"):
-        request.session["leaver_lang"] = lang
-        # A leaver's session only remembers the language, and briefly (issue 16).
-        request.session.set_expiry(settings.SPIEGEL_LEAVER_SESSION_MINUTES * 60)
-    return str(lang)
-
-
-def _token_problem(request: HttpRequest, reason: str, language: str = "") -> HttpResponse:
-    """The page for a link that opens nothing (404). For a completed case it says where the record is now:
-    behind the receipt link, never the invitation link."""
-    lang = request.GET.get("lang") or request.session.get("leaver_lang") or language
-    lang = lang if lang in ("nl", "en") else _language(request, None)
-    with translation.override(lang):
-        return render(request, "spiegel/leaver/link_problem.html", {"reason": reason}, status=404)
+from spiegel.interviews.queries import messages_of
+from spiegel.web.copilot_views import leaver_page
+from spiegel.web.leaver_case import by_token, leaver_language
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def landing(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        interview = case_by_token(token, allow_closed=True)
-    except TokenError as exc:
-        return _token_problem(request, exc.reason, exc.language)
-    lang = _language(request, interview)
+@by_token
+def landing(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
+    if interview.mode == Mode.INTERVIEWER:
+        # Held by a person of the practice: who, the planned moment and consent (issue 14).
+        return leaver_page(request, token, interview)
+    lang = leaver_language(request, interview)
     if request.method == "POST":
         if request.POST.get("consent") != "yes":
             with translation.override(lang):
@@ -72,13 +52,10 @@ def landing(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def chat(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        interview = case_by_token(token, allow_closed=True)
-    except TokenError as exc:
-        return _token_problem(request, exc.reason, exc.language)
-    lang = _language(request, interview)
-    if interview.status == Status.INVITED:
+@by_token
+def chat(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
+    lang = leaver_language(request, interview)
+    if interview.status == Status.INVITED or interview.mode == Mode.INTERVIEWER:
         return redirect("web:leaver_landing", token=token)
     error = ""
     draft = ""

@@ -31,18 +31,18 @@ from spiegel.consent.actions import (
 )
 from spiegel.consent.models import Statement, Visibility, WouldReturn
 from spiegel.consent.queries import (
-    case_by_receipt,
     mirror_statements,
     outcome_of,
     record_of,
     replaced_originals,
     restorable,
 )
+from spiegel.copilot.closing import account_question
 from spiegel.interviews.models import Interview, Status
-from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.language.classify import THEME_LABELS
 from spiegel.language.statements import generalise, recognisable
-from spiegel.web.leaver_views import _language, _token_problem
+from spiegel.validation import field_errors
+from spiegel.web.leaver_case import by_receipt, by_token, leaver_language, link_problem
 
 
 @dataclass
@@ -106,13 +106,6 @@ def _groups(
     return sorted(groups.values(), key=lambda g: g.id == "other")  # dicts keep the order of first mention
 
 
-def _leaver_case(request: HttpRequest, token: str) -> Interview | HttpResponse:
-    try:
-        return case_by_token(token, allow_closed=True)
-    except TokenError as exc:
-        return _token_problem(request, exc.reason, exc.language)
-
-
 # The bulk choices at the top of the mirror: one click sets every statement's visibility.
 BULK_CHOICES = (Visibility.ANONYMOUS, Visibility.PRIVATE)
 
@@ -145,12 +138,9 @@ def _decisions_from(post: Any, statements: list[Statement], language: str) -> li
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def mirror(request: HttpRequest, token: str) -> HttpResponse:
-    found = _leaver_case(request, token)
-    if isinstance(found, HttpResponse):
-        return found
-    interview = found
-    lang = _language(request, interview)
+@by_token
+def mirror(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
+    lang = leaver_language(request, interview)
     if interview.status != Status.REVIEW:
         return redirect("web:leaver_chat", token=token)
     prepare_mirror(interview)
@@ -162,7 +152,7 @@ def mirror(request: HttpRequest, token: str) -> HttpResponse:
             with translation.override(lang):
                 save_decisions(interview, _decisions_from(request.POST, statements, lang))
         except ValidationError as exc:
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+            errors = field_errors(exc)
             posted = request.POST
         else:
             if request.POST.get("next") == "continue":
@@ -193,16 +183,15 @@ def _int_or_none(value: str | None) -> int | None:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def closing(request: HttpRequest, token: str) -> HttpResponse:
-    found = _leaver_case(request, token)
-    if isinstance(found, HttpResponse):
-        return found
-    interview = found
-    lang = _language(request, interview)
+@by_token
+def closing(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
+    lang = leaver_language(request, interview)
     if interview.status != Status.REVIEW:
         return redirect("web:leaver_chat", token=token)
     errors: dict[str, list[str]] = {}
     values: dict[str, str] = {"felt_heard": "", "recommend_score": "", "would_return": "", "comment": ""}
+    # After a conversation held by a person, the first closing question: is their account right? (issue 14)
+    account = account_question(interview, request.POST.get("account_right") if request.method == "POST" else None)
     if request.method == "POST":
         values = {k: request.POST.get(k, "").strip() for k in values}
         answers = ClosingAnswers(
@@ -213,9 +202,11 @@ def closing(request: HttpRequest, token: str) -> HttpResponse:
         )
         try:
             with translation.override(lang):
+                account.check()
                 receipt = submit_review(interview, [], answers)
+                account.save()
         except ValidationError as exc:
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+            errors = field_errors(exc)
         else:
             thanks = {"case": interview, "token": None, "lang": lang, "receipt": receipt, "url": receipt_url(receipt)}
             with translation.override(lang):
@@ -229,6 +220,8 @@ def closing(request: HttpRequest, token: str) -> HttpResponse:
         "heard_scale": range(1, 6),
         "recommend_scale": range(0, 11),
         "return_choices": WouldReturn.choices,
+        "account_choices": account.choices,
+        "account_value": account.value,
     }
     with translation.override(lang):
         return render(request, "spiegel/leaver/mirror_closing.html", context, status=422 if errors else 200)
@@ -236,22 +229,13 @@ def closing(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def leaver_withdraw(request: HttpRequest, token: str) -> HttpResponse:
-    found = _leaver_case(request, token)
-    if isinstance(found, HttpResponse):
-        return found
-    return _withdraw_page(request, found, back=f"/i/{token}/")
-
-
-def _receipt_case(request: HttpRequest, receipt: str) -> Interview | HttpResponse:
-    try:
-        return case_by_receipt(receipt)
-    except TokenError as exc:
-        return _token_problem(request, exc.reason, exc.language)
+@by_token
+def leaver_withdraw(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
+    return _withdraw_page(request, interview, back=f"/i/{token}/")
 
 
 def _withdraw_page(request: HttpRequest, interview: Interview, *, back: str) -> HttpResponse:
-    lang = _language(request, interview)
+    lang = leaver_language(request, interview)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         with contextlib.suppress(ValidationError):  # a record that can no longer be withdrawn stays as it is
             withdraw_record(interview)
@@ -263,12 +247,9 @@ def _withdraw_page(request: HttpRequest, interview: Interview, *, back: str) -> 
 
 @never_cache
 @require_http_methods(["GET"])
-def receipt(request: HttpRequest, receipt: str) -> HttpResponse:
-    found = _receipt_case(request, receipt)
-    if isinstance(found, HttpResponse):
-        return found
-    interview = found
-    lang = _language(request, interview)
+@by_receipt
+def receipt(request: HttpRequest, interview: Interview, receipt: str) -> HttpResponse:
+    lang = leaver_language(request, interview)
     context: dict[str, Any] = {"case": interview, "token": None, "receipt": receipt, "lang": lang}
     if interview.status != Status.WITHDRAWN:
         statements = list(Statement.objects.filter(interview=interview, removed=False).order_by("seq"))
@@ -279,12 +260,10 @@ def receipt(request: HttpRequest, receipt: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET"])
-def receipt_json(request: HttpRequest, receipt: str) -> HttpResponse:
-    found = _receipt_case(request, receipt)
-    if isinstance(found, HttpResponse):
-        return found
+@by_receipt
+def receipt_json(request: HttpRequest, found: Interview, receipt: str) -> HttpResponse:
     if found.status == Status.WITHDRAWN:
-        return _token_problem(request, "closed")
+        return link_problem(request, "closed")
     body = json.dumps(record_of(found), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="spiegel-record.json"'
@@ -293,15 +272,13 @@ def receipt_json(request: HttpRequest, receipt: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET"])
-def receipt_pdf(request: HttpRequest, receipt: str) -> HttpResponse:
+@by_receipt
+def receipt_pdf(request: HttpRequest, found: Interview, receipt: str) -> HttpResponse:
     from weasyprint import HTML
 
-    found = _receipt_case(request, receipt)
-    if isinstance(found, HttpResponse):
-        return found
     if found.status == Status.WITHDRAWN:
-        return _token_problem(request, "closed")
-    lang = _language(request, found)
+        return link_problem(request, "closed")
+    lang = leaver_language(request, found)
     statements = list(Statement.objects.filter(interview=found, removed=False).order_by("seq"))
     with translation.override(lang):
         html = render_to_string(
@@ -322,8 +299,6 @@ def receipt_pdf(request: HttpRequest, receipt: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def receipt_withdraw(request: HttpRequest, receipt: str) -> HttpResponse:
-    found = _receipt_case(request, receipt)
-    if isinstance(found, HttpResponse):
-        return found
+@by_receipt
+def receipt_withdraw(request: HttpRequest, found: Interview, receipt: str) -> HttpResponse:
     return _withdraw_page(request, found, back=f"/r/{receipt}/")

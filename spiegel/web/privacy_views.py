@@ -15,17 +15,17 @@ from spiegel.consent.queries import outcome_of, shared_statements, theme_overvie
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
-from spiegel.privacy.actions import record_interview_view
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_interview_view
 from spiegel.privacy.queries import audit_events_for
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
-from spiegel.web.views import _user
+from spiegel.web.signed_in import signed_in_user
 
 
 @login_required
 def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     access = access_for(user, slug)
     interview = case_for(access, case_id, Capability.TRANSCRIPT_VIEW)
     visible = interview.status == Status.COMPLETED
@@ -44,7 +44,7 @@ def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpRespon
 
 @login_required
 def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.AUDIT_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.AUDIT_VIEW)
     action = request.GET.get("action") or None
     events = audit_events_for(access, action=action)[:300]
     return render(

@@ -25,12 +25,11 @@ from django.http.response import HttpResponseBase
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from spiegel.interviews.conversation import ConversationClosed, store_answer
-from spiegel.interviews.model_turns import stream_reply
+from spiegel.interviews.conversation import ConversationClosed, store_answer, stream_reply
 from spiegel.interviews.models import Interview, Message, MessageRole, Mode, Status
-from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.privacy.failures import log_failure
 from spiegel.web import leaver_views
+from spiegel.web.leaver_case import by_token
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +58,8 @@ def _events(interview: Interview, answer: Message, skip: bool) -> Iterator[bytes
 
 @never_cache
 @require_POST
-def stream(request: HttpRequest, token: str) -> HttpResponseBase:
-    try:
-        interview = case_by_token(token, allow_closed=True)
-    except TokenError:
-        return leaver_views.chat(request, token)
+@by_token
+def stream(request: HttpRequest, interview: Interview, token: str) -> HttpResponseBase:
     if interview.status != Status.IN_PROGRESS or interview.mode != Mode.SELF:
         return leaver_views.chat(request, token)
     text = request.POST.get("text", "")

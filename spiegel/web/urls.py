@@ -54,3 +54,27 @@ urlpatterns += [
     path("o/<slug:slug>/cases/<str:case_id>/report/", report_views.interview_report, name="interview_report"),
     path("o/<slug:slug>/branding/", report_views.branding, name="branding"),
 ]
+
+# Conversations held by a person of the practice, with Spiegel as co-pilot (issue 14).
+from spiegel.web import copilot_views  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/cases/<str:case_id>/conversation/", copilot_views.plan, name="human_plan"),
+    path("o/<slug:slug>/cases/<str:case_id>/copilot/", copilot_views.copilot, name="copilot"),
+    path("o/<slug:slug>/cases/<str:case_id>/copilot/notes/", copilot_views.copilot_notes, name="copilot_notes"),
+    path("o/<slug:slug>/cases/<str:case_id>/copilot/close/", copilot_views.copilot_close, name="copilot_close"),
+    path("o/<slug:slug>/cases/<str:case_id>/statements/", copilot_views.statements, name="human_statements"),
+    path("me/conversations/", copilot_views.mine, name="my_conversations"),
+    path("me/profile/", copilot_views.profile, name="interviewer_profile"),
+    path("me/profile/photo/", copilot_views.profile_photo, name="interviewer_photo"),
+    path("i/<str:token>/interviewer.jpg", copilot_views.leaver_photo, name="leaver_interviewer_photo"),
+]
+
+# Two-step sign-in for staff (issue 16).
+from spiegel.web import second_factor_views  # noqa: E402
+
+urlpatterns += [
+    path("login/code/", second_factor_views.login_code, name="login_code"),
+    path("login/second-factor/", second_factor_views.login_enrol, name="login_enrol"),
+    path("account/second-factor/", second_factor_views.account_second_factor, name="second_factor"),
+]

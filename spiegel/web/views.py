@@ -16,8 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from spiegel.interviews.actions import invitation_url, open_case, renew_invitation, withdraw_case
+from spiegel.interviews.actions import open_case, renew_invitation
 from spiegel.interviews.forms import CaseForm
+from spiegel.interviews.lifecycle import withdraw_case
+from spiegel.interviews.links import invitation_url
 from spiegel.interviews.models import Mode, Status
 from spiegel.interviews.queries import (
     SORTS,
@@ -28,8 +30,8 @@ from spiegel.interviews.queries import (
     reference_prefix,
     status_counts,
 )
-from spiegel.privacy.actions import record_audit
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,
@@ -43,13 +45,10 @@ from spiegel.tenancy.actions import create_api_key, revoke_api_key
 from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
+from spiegel.validation import field_errors
 from spiegel.web.doors import minutes
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+from spiegel.web.privacy_views import overview_context
+from spiegel.web.signed_in import signed_in_user
 
 
 class SpiegelLoginView(LoginView):
@@ -85,9 +84,15 @@ class SpiegelLoginView(LoginView):
         return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
+        from spiegel.privacy.second_factor import needs_second_step
+        from spiegel.web.second_factor_views import begin_second_step
+
+        user = form.get_user()
+        if needs_second_step(user):  # the password alone does not sign in: a code follows
+            return begin_second_step(self.request, user, self.get_success_url())
         forget_failures(self._keys()[1])
         response = super().form_valid(form)
-        record_audit(Actor.for_user(_user(self.request)), "auth.login", organisation=None)
+        record_audit(Actor.for_user(signed_in_user(self.request)), "auth.login", organisation=None)
         return response
 
 
@@ -105,7 +110,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    memberships = list(memberships_of(_user(request)))
+    memberships = list(memberships_of(signed_in_user(request)))
     if len(memberships) == 1:
         return redirect("web:org_home", slug=memberships[0].organisation.slug)
     return redirect("web:orgs")
@@ -113,17 +118,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def org_switcher(request: HttpRequest) -> HttpResponse:
-    return render(request, "spiegel/orgs.html", {"memberships": memberships_of(_user(request))})
+    return render(request, "spiegel/orgs.html", {"memberships": memberships_of(signed_in_user(request))})
 
 
 @login_required
 def org_home(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.OVERVIEW_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     counts = status_counts(access)
     rows = [(Status(s).label, s, n) for s, n in counts.items()]
     context = {"access": access, "org": access.organisation, "rows": rows}
-    from spiegel.web.privacy_views import overview_context
-
     context |= overview_context(access)
     return render(request, "spiegel/org_home.html", context)
 
@@ -133,7 +136,7 @@ CASES_PER_PAGE = 25
 
 @login_required
 def case_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.CASE_LIST)
+    access = access_for(signed_in_user(request), slug, Capability.CASE_LIST)
     status = request.GET.get("status") or None
     if status and status not in Status.values:
         status = None
@@ -199,7 +202,7 @@ def _show_link_once(
 
 @login_required
 def case_new(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.CASE_CREATE)
+    access = access_for(signed_in_user(request), slug, Capability.CASE_CREATE)
     form = CaseForm(request.POST or None, organisation=access.organisation)
     duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid():
@@ -212,10 +215,9 @@ def case_new(request: HttpRequest, slug: str) -> HttpResponse:
             )
         if not duplicates:
             try:
-                interview, token = open_case(Actor.for_user(_user(request)), access.organisation, data)
+                interview, token = open_case(Actor.for_user(signed_in_user(request)), access.organisation, data)
             except ValidationError as exc:
-                pairs = exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
-                for field, errors in pairs:
+                for field, errors in field_errors(exc).items():
                     for error in errors:
                         form.add_error(field if field in form.fields else None, error)
             else:
@@ -240,7 +242,7 @@ def case_new(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def case_link(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     """The leaver's link, shown once after it was made; afterwards this page says how to get a new one."""
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = case_for(access, case_id, Capability.CASE_INVITE)
     waiting = request.session.get(LINK_SESSION_KEY) or {}
     shown = waiting.get("case") == str(interview.id)
@@ -261,7 +263,7 @@ def case_link(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.CASE_VIEW)
+    access = access_for(signed_in_user(request), slug, Capability.CASE_VIEW)
     interview = case_for(access, case_id)
     reference = reference_of(interview)
     return render(
@@ -274,10 +276,10 @@ def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def case_withdraw(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = case_for(access, case_id, Capability.CASE_WITHDRAW)
     try:
-        withdraw_case(Actor.for_user(_user(request)), interview)
+        withdraw_case(Actor.for_user(signed_in_user(request)), interview)
         messages.success(request, _("The case was withdrawn; its link no longer works."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -287,10 +289,10 @@ def case_withdraw(request: HttpRequest, slug: str, case_id: str) -> HttpResponse
 @login_required
 @require_POST
 def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
-    access = access_for(_user(request), slug)
+    access = access_for(signed_in_user(request), slug)
     interview = case_for(access, case_id, Capability.CASE_INVITE)
     try:
-        token = renew_invitation(Actor.for_user(_user(request)), interview)
+        token = renew_invitation(Actor.for_user(signed_in_user(request)), interview)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("web:case_detail", slug=slug, case_id=interview.id)
@@ -299,11 +301,11 @@ def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 
 @login_required
 def apikeys(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.APIKEY_MANAGE)
+    access = access_for(signed_in_user(request), slug, Capability.APIKEY_MANAGE)
     new_key = None
     if request.method == "POST":
         name = request.POST.get("name", "").strip()[:120]
-        _key, new_key = create_api_key(Actor.for_user(_user(request)), access.organisation, name=name)
+        _key, new_key = create_api_key(Actor.for_user(signed_in_user(request)), access.organisation, name=name)
     return render(
         request,
         "spiegel/apikeys.html",
@@ -319,8 +321,8 @@ def apikeys(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def apikey_revoke(request: HttpRequest, slug: str, prefix: str) -> HttpResponse:
-    access = access_for(_user(request), slug, Capability.APIKEY_MANAGE)
+    access = access_for(signed_in_user(request), slug, Capability.APIKEY_MANAGE)
     key = get_object_or_404(api_keys_of(access.organisation), prefix=prefix)
-    revoke_api_key(Actor.for_user(_user(request)), key)
+    revoke_api_key(Actor.for_user(signed_in_user(request)), key)
     messages.success(request, _("The key was revoked."))
     return redirect("web:apikeys", slug=slug)

@@ -9,7 +9,7 @@ from cryptography.fernet import Fernet
 from django.db import connection
 
 from spiegel.analysis.models import StatementCluster
-from spiegel.privacy.actions import rotate_keys
+from spiegel.privacy.jobs.keys import rotate_keys
 from spiegel.testing import build_org
 
 pytestmark = pytest.mark.django_db

@@ -247,7 +247,7 @@ def test_no_name_reaches_the_statements_whatever_the_leaver_corrects() -> None:
 
 
 def test_an_interviewer_echo_of_private_words_without_quotes_is_masked_too() -> None:
-    from spiegel.consent.actions import _mask_echoes
+    from spiegel.interviews.transcript import _mask_echoes
 
     hidden = ["ik heb drie jaar geen functioneringsgesprek gehad."]
     assert _mask_echoes("Je noemde eerder een functioneringsgesprek gehad. Hoe zag dat eruit?", hidden) == (

@@ -162,12 +162,13 @@ class Closing(Navigator):
         if u.kind == "correction":
             return True
         answer = (s.answers[-1]["text"] or "").lower().strip() if s.answers else ""
+        adds = ("klopt, maar", "ja, maar", "klopt wel, maar", "yes, but", "right, but", "true, but", "mostly, but")
         return (
             u.kind == "answer"
             and bool(u.raised or u.matter)
             and (
                 answer.startswith(
-                    ("nee", "niet helemaal", "klopt niet", "no", "not quite", "that's not", "that is not")
+                    ("nee", "niet helemaal", "klopt niet", "no", "not quite", "that's not", "that is not", *adds)
                 )
             )
         )

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spiegel.language.signals import THEME_IDS, AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
-from .wording import matter_phrase
+from .wording import in_your_words, matter_phrase, word_list
 
 #: Reasons that pull a leaver elsewhere (a family move, a better offer): the push behind them is asked for.
 PULL_THEMES = frozenset({"personal", "pay"})
@@ -94,3 +94,93 @@ def reason_words(text: str, term: str, language: str) -> str | None:
     ("de storingsdiensten"; not "a project" for "lead a project")."""
     phrase = matter_phrase(text, term, language)
     return phrase if phrase and term.lower() in phrase.lower() else None
+
+
+def pull_phrase(text: str) -> str | None:
+    """A socially easy reason without a theme word ("een andere baan gevonden", "a great offer"), or None."""
+    low = " ".join(re.findall(r"[\w']+", text.lower()))
+    for pattern in sorted(word_list("pull_phrases")):
+        found = re.search(rf"\b{pattern}\b", low)
+        if found:
+            return found.group(0)
+    return None
+
+
+def about_frequency(phrases: list[str]) -> bool:
+    """A generalisation about how often ("altijd", "never"), not one about people ("niemand", "nobody")."""
+    words = word_list("frequency_generalisations")
+    return any(w in f" {p.lower()} " for p in phrases for w in (f" {x} " for x in words))
+
+
+_EVENT = re.compile(
+    r"\b(?P<subject>(?:ons|onze|mijn|m'n|het|de|our|my|the)(?: [\w-]+){1,5}?)"
+    r" (?P<aux>werd|werden|is|zijn|was|were|got|has been|have been|had been)"
+    r" (?P<verb>[\w-]+(?: [\w-]+)?)\b"
+)
+
+
+def told_event(text: str) -> str | None:
+    """An event told as a clause ("Ons team werd opgeheven", "toen mijn opleiding werd geschrapt", "after my
+    training was cancelled"), in the interviewer's voice ("jullie team werd opgeheven"); None for anything else."""
+    verbs = word_list("event_verbs")
+    for clause in re.split(r"[.,;:!?]", text):
+        words = " ".join(clause.split())
+        for found in _EVENT.finditer(words.lower()):
+            verb = found.group("verb")
+            verb = verb if verb in verbs else verb.split()[0]
+            if verb not in verbs or len(found.group("subject").split()) > 6:
+                continue
+            start = found.start()
+            phrase = words[start : start + len(found.group("subject")) + len(found.group("aux")) + len(verb) + 2]
+            spoken = in_your_words(phrase)
+            if spoken:
+                return spoken[0].lower() + spoken[1:]
+    return None
+
+
+_OWN_ACTION = re.compile(
+    r"(?:^|[.!?]\s+)(?:ik|wij|we|i)\s+(?!was\b|had\b|felt\b|voelde\b|vond\b|think\b|denk\b)\w+", re.I
+)
+
+
+def tells_own_action(answer: str) -> bool:
+    """The answer tells what the leaver did ("Ik ben toen gaan rondkijken", "We raised it twice"): what they
+    did is not asked for again."""
+    return bool(_OWN_ACTION.search(answer.strip()))
+
+
+_FIRST_PERSON = frozenset({"ik", "ikzelf", "me", "mij", "mijn", "m'n", "i", "im", "i'm", "ive", "i've", "my", "myself"})
+_COPULAS = frozenset({"was", "waren", "were", "werd", "werden", "is", "zijn", "are", "got", "get", "raakten", "raakte"})
+
+
+def someone_elses_feeling(answer: str, words: str) -> bool:
+    """ "Klanten waren boos", "the customers were angry": a feeling of others, not the leaver's, in the clause
+    before the feeling word (no "ik"/"I", a copula)."""
+    low = answer.lower()
+    at = low.find(words.lower())
+    if at < 0:
+        return False
+    clause = re.split(r"[.,;:!?]|\b(?:en|maar|and|but|omdat|because)\b", low[:at])[-1].split()
+    return bool(clause) and not _FIRST_PERSON & set(clause) and bool(_COPULAS & set(clause))
+
+
+def rules_out_current(answer: str) -> bool:
+    """ "Goed, daar lag het niet aan", "fine, that wasn't the issue": the topic asked about is ruled out."""
+    low = " ".join(re.findall(r"[\w]+", answer.lower().replace("'", "")))
+    return any(re.search(rf"\b{p}\b", low) for p in word_list("rules_out_current"))
+
+
+_TRIGGER = re.compile(
+    r"\b(?:(?:started|began) (?:looking|applying|searching)|only (?:applied|started looking)|pas (?:gaan )?"
+    r"(?:kijken|zoeken|solliciteren|rondkijken)|(?:ben|begon) ik (?:te )?(?:zoeken|solliciteren))\b"
+)
+
+
+def names_trigger(text: str) -> bool:
+    """ "I started looking after ...", "ik ben pas gaan kijken toen ...": the moment that made them look is told."""
+    return bool(_TRIGGER.search(text.lower()))
+
+
+def substantive_themes(sig: AnswerSignals) -> set[str]:
+    """The themes an answer names, without a bare container ("ons team werd opgeheven" is one thing)."""
+    return {m.theme for m in sig.mentions if m.term.lower() not in _CONTAINERS}

@@ -8,7 +8,8 @@ from unittest import mock
 import pytest
 from django.test import Client
 
-from spiegel.interviews.conversation import case_context, post_message
+from spiegel.interviews.bridge import case_context
+from spiegel.interviews.conversation import post_message
 from spiegel.interviews.engine import CaseContext, Engine
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role
 from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user

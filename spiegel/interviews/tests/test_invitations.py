@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from spiegel.interviews.actions import complete_review
+from spiegel.interviews.lifecycle import complete_review
 from spiegel.interviews.models import Interview, Status
 from spiegel.testing import build_case, build_org
 
@@ -32,7 +32,7 @@ def test_rotate_key_re_seals_a_queued_invitation_so_that_the_old_key_can_go(mail
     from cryptography.fernet import Fernet
     from django_tasks_db.models import DBTaskResult
 
-    from spiegel.privacy.actions import rotate_keys
+    from spiegel.privacy.jobs.keys import rotate_keys
 
     built = build_case(build_org("Zorggroep Noord"), email="leaver@example.org", language="en")
     sealed_before = DBTaskResult.objects.get().args_kwargs["args"][1]

@@ -13,9 +13,8 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from spiegel.interviews.conversation import post_message, reply_pieces, store_answer
+from spiegel.interviews.conversation import post_message, reply_pieces, store_answer, stream_reply
 from spiegel.interviews.engine import Engine
-from spiegel.interviews.model_turns import stream_reply
 from spiegel.interviews.models import Message, MessageRole
 from spiegel.llm.fake_server import FakeOpenAI, Reply
 from spiegel.llm.phraser import LLMPhraser

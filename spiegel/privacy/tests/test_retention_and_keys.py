@@ -17,9 +17,10 @@ from spiegel.cli import main as cli_main
 from spiegel.consent.models import ReviewOutcome, Statement, ThemeTally
 from spiegel.consent.queries import theme_overview
 from spiegel.interviews.models import Conversation, Interview, Message, Status
-from spiegel.interviews.tasks import maintenance
-from spiegel.privacy.actions import purge, rotate_keys
 from spiegel.privacy.crypto import DecryptionError
+from spiegel.privacy.jobs.keys import rotate_keys
+from spiegel.privacy.jobs.retention import purge
+from spiegel.privacy.jobs.upkeep import maintenance
 from spiegel.privacy.models import AuditEvent, PseudonymMap
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access

@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 
 from spiegel.analysis.queries import Filters, department_reasons, insights
 from spiegel.interviews.models import Message
-from spiegel.reports.actions import make_report_now
 from spiegel.reports.dashboard import AGGREGATE_HEADER, build_dashboard
+from spiegel.reports.making import make_report_now
 from spiegel.reports.models import ReportJob
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role

@@ -13,9 +13,10 @@ import pytest
 from cryptography.fernet import Fernet
 from django.test import Client
 
-from spiegel.privacy.actions import purge, rotate_keys
 from spiegel.privacy.crypto import decrypt_bytes
-from spiegel.reports.actions import make_report_now
+from spiegel.privacy.jobs.keys import rotate_keys
+from spiegel.privacy.jobs.retention import purge
+from spiegel.reports.making import make_report_now
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.models import Organisation, Role

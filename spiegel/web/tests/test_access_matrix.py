@@ -400,3 +400,83 @@ MATRIX |= {
     # The report's logo and colour: the practice's consultants.
     "web:branding": (get(lambda w: f"/o/{w.org.slug}/branding/"), org_page(200, 403, 403, 403)),
 }
+
+
+def _human_case(w: World) -> str:
+    """A human-led case of this organisation assigned to the interviewer (issue 14), made once per world."""
+    from spiegel.interviews.models import Mode
+
+    found = Interview.objects.filter(organisation=w.org, mode=Mode.INTERVIEWER).first()
+    if found is None:
+        found = build_case(w.org, mode=Mode.INTERVIEWER, assigned_interviewer=w.interviewer).interview
+    return f"/o/{w.org.slug}/cases/{found.id}"
+
+
+PRACTICE_ONLY = {**everyone(302), "other_org_consultant": 404, "other_org_client_admin": 404}
+
+MATRIX |= {
+    # A conversation held by a person (issue 14): the assigned interviewer and consultants; client roles never.
+    "web:human_plan": (get(lambda w: f"{_human_case(w)}/conversation/"), org_page(200, 200, 403, 403)),
+    "web:copilot": (get(lambda w: f"{_human_case(w)}/copilot/"), org_page(200, 200, 403, 403)),
+    "web:copilot_notes": (get(lambda w: f"{_human_case(w)}/copilot/notes/"), org_page(200, 200, 403, 403)),
+    # Closing a conversation whose leaver has not agreed yet: refused (back to the co-pilot), nothing changes.
+    "web:copilot_close": (post(lambda w: f"{_human_case(w)}/copilot/close/"), org_page(302, 302, 403, 403)),
+    # Before the notes are closed the statements page sends the interviewer back to the co-pilot.
+    "web:human_statements": (get(lambda w: f"{_human_case(w)}/statements/"), org_page(302, 302, 403, 403)),
+    # The interviewer's own pages: signed-in practice staff of any organisation; client roles have none.
+    "web:my_conversations": (
+        get(lambda w: "/me/conversations/"),
+        {
+            **STAFF_PAGE_OUTSIDERS,
+            "consultant": 200,
+            "interviewer": 200,
+            "other_org_consultant": 200,
+            "client_admin": 404,
+            "client_viewer": 404,
+            "other_org_client_admin": 404,
+        },
+    ),
+    "web:interviewer_profile": (
+        get(lambda w: "/me/profile/"),
+        {
+            **STAFF_PAGE_OUTSIDERS,
+            "consultant": 200,
+            "interviewer": 200,
+            "other_org_consultant": 200,
+            "client_admin": 404,
+            "client_viewer": 404,
+            "other_org_client_admin": 404,
+        },
+    ),
+    "web:interviewer_photo": (
+        get(lambda w: "/me/profile/photo/"),
+        {
+            **STAFF_PAGE_OUTSIDERS,
+            **dict.fromkeys(
+                (
+                    "consultant",
+                    "interviewer",
+                    "other_org_consultant",
+                    "client_admin",
+                    "client_viewer",
+                    "other_org_client_admin",
+                ),
+                404,
+            ),
+        },
+    ),
+    "web:leaver_interviewer_photo": (get(lambda w: f"/i/{w.token}/interviewer.jpg"), everyone(404)),
+}
+
+
+# The entries added to MATRIX after `test_each_principal_gets_the_expected_answer` was parametrized are not in
+# its parameters (the list is taken when the decorator runs): they are checked here.
+_FIRST: list[str] = getattr(test_each_principal_gets_the_expected_answer, "pytestmark")[0].args[1]  # noqa: B009
+LATER_ROUTES = sorted(set(MATRIX) - set(_FIRST))
+
+
+@pytest.mark.parametrize("route", LATER_ROUTES)
+def test_each_principal_gets_the_expected_answer_on_the_later_routes(world: World, route: str) -> None:
+    request, expected = MATRIX[route]
+    got = {principal: request(world, world.clients[principal]) for principal in PRINCIPALS}
+    assert got == {p: expected[p] for p in PRINCIPALS}

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from spiegel.interviews.actions import expire_overdue_cases, renew_invitation, withdraw_case
+from spiegel.interviews.actions import renew_invitation
+from spiegel.interviews.lifecycle import expire_overdue_cases, withdraw_case
 from spiegel.interviews.models import Interview, Status
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.models import AuditEvent

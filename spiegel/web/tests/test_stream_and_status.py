@@ -226,7 +226,7 @@ def test_doctor_fails_when_the_model_cannot_be_reached(settings: Any) -> None:
 def test_doctor_reports_tasks_that_no_worker_takes_with_the_oldest(settings: Any) -> None:
     from django_tasks_db.models import DBTaskResult
 
-    from spiegel.interviews.tasks import maintenance
+    from spiegel.privacy.jobs.upkeep import maintenance
 
     settings.SPIEGEL_LLM_BASE_URL = ""
     maintenance.enqueue()

@@ -96,3 +96,46 @@ def test_candour_alone_in_a_guide_answer_does_not_replace_the_main_reason() -> N
         ],
     )
     assert state.main_reason == "career"
+
+
+@pytest.mark.parametrize(
+    ("language", "answer"),
+    [("nl", "Ik heb een andere baan gevonden."), ("en", "I got a great offer from another company.")],
+)
+def test_a_new_job_or_an_offer_is_asked_what_made_the_leaver_look_at_all(language: str, answer: str) -> None:
+    _, _, replies = converse(language, [answer])
+    assert replies[-1].move.probe == "push_pull"
+
+
+def test_a_salary_said_not_to_be_it_is_not_probed() -> None:
+    _, state, replies = converse(
+        "nl", ["Ik heb een andere baan gevonden.", "Mijn salaris was prima, daar lag het niet aan."]
+    )
+    assert replies[-1].move.topic != "pay"
+    assert state.main_reason != "pay"
+
+
+def test_enough_said_about_it_is_already_told_and_not_probed() -> None:
+    _, _, replies = converse(
+        "nl", ["Vooral de werkdruk, elke dienst te weinig mensen.", "Daar heb ik al genoeg over gezegd."]
+    )
+    assert replies[-1].move.kind == "already_told_ack"
+
+
+def test_nobody_told_me_why_is_not_asked_when_it_last_happened() -> None:
+    _, _, replies = converse("en", ["I was passed over for promotion and nobody told me why."])
+    assert replies[-1].move.probe not in ("recent_example", "frequency")
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "said"),
+    [
+        ("nl", "Ons team werd opgeheven.", "jullie team werd opgeheven."),
+        ("en", "My training was cancelled.", "your training was cancelled."),
+    ],
+)
+def test_an_event_told_in_a_few_words_is_reflected_and_followed(language: str, answer: str, said: str) -> None:
+    opener = {"nl": "Het werk zelf was prima.", "en": "The work itself was fine."}
+    _, _, replies = converse(language, [opener[language], answer])
+    assert replies[-1].move.probe == "event_told"
+    assert said in replies[-1].messages[-1]

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from spiegel.interviews.actions import customise_guide
-from spiegel.interviews.conversation import guide_for_organisation
+from spiegel.interviews.bridge import guide_for_organisation
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.management.commands._base import fail
 from spiegel.tenancy.models import Organisation

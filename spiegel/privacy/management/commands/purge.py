@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from spiegel.privacy.actions import purge
+from spiegel.privacy.jobs.retention import purge
 
 
 class Command(BaseCommand):

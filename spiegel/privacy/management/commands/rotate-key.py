@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from spiegel.privacy.actions import rotate_keys
 from spiegel.privacy.crypto import DecryptionError
+from spiegel.privacy.jobs.keys import rotate_keys
 
 
 class Command(BaseCommand):

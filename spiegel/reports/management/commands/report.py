@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from spiegel.analysis.queries import FilterError, Filters, parse_month
-from spiegel.reports.actions import write_private_file
+from spiegel.reports.making import write_private_file
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access, organisation_by_slug

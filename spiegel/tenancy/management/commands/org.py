@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = "Create and list organisations (client organisations and the practice)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{create,list,department}")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{create,list,department,second-factor}")
         create = sub.add_parser(
             "create", help="Create an organisation.", formatter_class=argparse.ArgumentDefaultsHelpFormatter
         )
@@ -35,6 +35,11 @@ class Command(BaseCommand):
         dept = sub.add_parser("department", help="Add a department to an organisation.")
         dept.add_argument("--org", required=True, help="The organisation's short name (slug).")
         dept.add_argument("--name", required=True, help="The department's name.")
+        policy = sub.add_parser(
+            "second-factor", help="Require (or stop requiring) two-step sign-in of an organisation's members."
+        )
+        policy.add_argument("--org", required=True, help="The organisation's short name (slug).")
+        policy.add_argument("required", choices=["required", "optional"], help="required or optional.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = Actor.system("cli")
@@ -47,6 +52,19 @@ class Command(BaseCommand):
         elif options["action"] == "list":
             for org in Organisation.objects.order_by("name"):
                 self.stdout.write(f"{org.slug}\t{org.kind}\t{org.name}")
+        elif options["action"] == "second-factor":
+            from spiegel.privacy.second_factor import set_required
+
+            try:
+                org = organisation_by_slug(options["org"])
+            except Organisation.DoesNotExist as exc:
+                raise fail(ValidationError(str(exc))) from exc
+            required = options["required"] == "required"
+            set_required(actor, org, required)
+            if required:
+                self.stdout.write(f"Members of {org.name} now sign in with a second factor (a code from an app).")
+            else:
+                self.stdout.write(f"A second factor is optional for members of {org.name}.")
         else:
             try:
                 org = organisation_by_slug(options["org"])

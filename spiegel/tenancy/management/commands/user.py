@@ -34,7 +34,7 @@ class Command(BaseCommand):
     help = "Create users and give them a role in an organisation."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{create,grant,list}")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{create,grant,list,reset-second-factor}")
         create = sub.add_parser("create", help="Create a user, optionally with a role in an organisation.")
         create.add_argument("--username", required=True, help="The sign-in name.")
         create.add_argument("--email", default="", help="E-mail address (optional).")
@@ -52,6 +52,12 @@ class Command(BaseCommand):
         grant.add_argument("--org", required=True, help="The organisation's short name (slug).")
         grant.add_argument("--role", choices=Role.values, required=True, help="The role.")
         sub.add_parser("list", help="List users and their roles.")
+        reset = sub.add_parser(
+            "reset-second-factor",
+            help="Turn off a user's two-step sign-in (a lost phone); they enrol again at their next sign-in "
+            "if it is required of them.",
+        )
+        reset.add_argument("--username", required=True, help="The sign-in name.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = Actor.system("cli")
@@ -60,6 +66,17 @@ class Command(BaseCommand):
             for user in User.objects.prefetch_related("memberships__organisation"):
                 roles = ", ".join(f"{m.organisation.slug}:{m.role}" for m in user.memberships.all())
                 self.stdout.write(f"{user.username}\t{roles or '-'}")
+            return
+        if action == "reset-second-factor":
+            from spiegel.privacy.second_factor import remove
+
+            found = User.objects.filter(username__iexact=options["username"]).first()
+            if found is None:
+                raise CommandError(f"There is no user named {options['username']!r}.")
+            if remove(actor, found):
+                self.stdout.write(f"Two-step sign-in of {found.username} is reset: they sign in with their password.")
+            else:
+                self.stdout.write(f"{found.username} had no two-step sign-in; nothing changed.")
             return
         if bool(options.get("org")) != bool(options.get("role")) and action == "create":
             raise CommandError("Give --org and --role together.")

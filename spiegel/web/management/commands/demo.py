@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management import call_command
@@ -9,14 +11,20 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from spiegel.interviews.actions import CaseInput, complete_review, expire_overdue_cases, open_case, withdraw_case
+from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.conversation import post_message
-from spiegel.interviews.harness.personas import PERSONAS
-from spiegel.interviews.harness.simulator import SimulatedLeaver
+from spiegel.interviews.lifecycle import complete_review, expire_overdue_cases, withdraw_case
 from spiegel.interviews.models import Interview, LeaveType, Message, MessageRole, Regrettable, Status
 from spiegel.privacy.actors import Actor
-from spiegel.tenancy.actions import create_api_key, create_organisation, create_user, grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, Role, User
+from spiegel.tenancy.actions import (
+    create_api_key,
+    create_organisation,
+    create_user,
+    grant_membership,
+    revoke_api_key,
+)
+from spiegel.tenancy.models import ApiKey, Organisation, OrganisationKind, Role, User
+from spiegel.web.demo.leaver import DemoLeaver, compose
 
 DEMO_PASSWORD = "spiegel-demo"  # noqa: S105  (printed for the demo; never used outside it)
 CLIENTS = [
@@ -24,8 +32,8 @@ CLIENTS = [
         "Zorggroep Noord",
         "zorggroep-noord",
         "nl",
-        ["Verpleging", "Thuiszorg", "Facilitair"],
-        ["Verpleegkundige", "Verzorgende IG", "Planner"],
+        ["Verpleging", "Thuiszorg", "Wonen en zorg"],
+        ["Verpleegkundige", "Verzorgende IG", "Helpende"],
     ),
     (
         "Bright Logistics",
@@ -35,6 +43,8 @@ CLIENTS = [
         ["Order picker", "Driver", "Team lead"],
     ),
 ]
+#: The industry whose made-up leavers talk to the interviewer in each demo organisation (spiegel/web/demo/data).
+INDUSTRY = {"zorggroep-noord": "care", "bright-logistics": "logistics"}
 
 
 class Command(BaseCommand):
@@ -67,9 +77,11 @@ class Command(BaseCommand):
         if Organisation.objects.filter(slug=CLIENTS[0][1]).exists():
             self.stdout.write("Demo data exists already.")
         else:
+            self._say("Building the demo data; this takes a minute or two.")
             self._seed(options["cases"])
             self._seed_dashboard(options["leavers"])
         self.stdout.write("")
+        self._fresh_api_keys()
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         self.stdout.write("  demo            consultant of the practice, sees both client organisations")
         self.stdout.write("  hr-zorg         client_admin of Zorggroep Noord")
@@ -89,6 +101,7 @@ class Command(BaseCommand):
             "interviewer": Role.INTERVIEWER,
         }
         for name, slug, language, departments, roles in CLIENTS:
+            self._say(f"{name}: {per_org} cases in every status ...")
             org = create_organisation(actor, name=name, slug=slug, kind=OrganisationKind.CLIENT)
             grant_membership(actor, user=consultant, organisation=org, role=Role.CONSULTANT)
             if slug == "zorggroep-noord":
@@ -123,8 +136,6 @@ class Command(BaseCommand):
                     ),
                 )
                 self._bring_to(interview, target, language, actor)
-            _key_obj, key = create_api_key(actor, org, name="demo")
-            self.stdout.write(f"API key for {name}: {key}")
         self.stdout.write("Demo data created.")
 
     def _seed_dashboard(self, per_org: int) -> None:
@@ -136,11 +147,39 @@ class Command(BaseCommand):
         for index, (_name, slug, language, departments, roles) in enumerate(CLIENTS):
             org = Organisation.objects.get(slug=slug)
             Organisation.objects.filter(pk=org.pk).update(average_salary=(41000, 38000)[index])
-            seeded = seed_completed_interviews(org, per_org, language, departments, roles, random.Random(11 + index))
+            self._say(f"{org.name}: {per_org} leavers talk to the interviewer and review what was noted ...")
+            seeded = seed_completed_interviews(
+                org,
+                per_org,
+                language,
+                departments,
+                roles,
+                random.Random(11 + index),
+                progress=functools.partial(self._progress, total=per_org),
+            )
             exits = seed_historical_exits(org, (160, 90)[index], departments, random.Random(23 + index))
             self.stdout.write(f"{org.name}: {seeded} completed interviews with analysis, {exits} earlier exits.")
         # The analyses ran here and then; the copies the mirrors queued for the worker are not needed.
         DBTaskResult.objects.exclude(id__in=queued_before).filter(task_path__endswith="analyse_interview").delete()
+
+    def _fresh_api_keys(self) -> None:
+        """A key is stored hashed and shown once: every run revokes the previous demo key and prints a new one."""
+        actor = Actor.system("demo")
+        for name, slug, *_rest in CLIENTS:
+            org = Organisation.objects.get(slug=slug)
+            for old in ApiKey.objects.filter(organisation=org, name="demo", revoked_at__isnull=True):
+                revoke_api_key(actor, old)
+            _key_obj, key = create_api_key(actor, org, name="demo")
+            self.stdout.write(f"API key for {name}: {key}")
+        self.stdout.write("(A new key each run; the demo key printed before is revoked.)")
+
+    def _say(self, line: str) -> None:
+        self.stdout.write(line)
+        self.stdout.flush()
+
+    def _progress(self, done: int, total: int) -> None:
+        if done == total or done % 6 == 0:
+            self._say(f"  {done}/{total}")
 
     def _bring_to(self, interview: Interview, target: str, language: str, actor: Actor) -> None:
         if target in (Status.IN_PROGRESS, Status.REVIEW, Status.COMPLETED):
@@ -155,10 +194,11 @@ class Command(BaseCommand):
             withdraw_case(actor, interview)
 
 
-def converse_with_persona(interview: Interview, *, limit: int | None = None) -> int:
-    """Let a simulated leaver of the case's language answer the interviewer, through the real conversation code."""
-    personas = [p for p in PERSONAS if p.language_of_interview == interview.language]
-    leaver = SimulatedLeaver(personas[int(interview.id.hex, 16) % len(personas)])
+def converse_with_persona(interview: Interview, *, limit: int | None = None, seed: int | None = None) -> int:
+    """Let a made-up leaver of the organisation's industry (spiegel/web/demo/data) answer the interviewer,
+    through the real conversation code; `seed` picks the leaver (default: the case id)."""
+    kind = INDUSTRY.get(interview.organisation.slug, "care")
+    leaver = DemoLeaver(kind, compose(kind, random.Random(interview.id.int if seed is None else seed)))
     turns = 0
     while limit is None or turns < limit:
         question = "\n".join(m.text for m in _current_question(interview))
@@ -180,7 +220,13 @@ def _current_question(interview: Interview) -> list[Message]:
 
 
 def seed_completed_interviews(
-    org: Organisation, count: int, language: str, departments: list[str], roles: list[str], rng: random.Random
+    org: Organisation,
+    count: int,
+    language: str,
+    departments: list[str],
+    roles: list[str],
+    rng: random.Random,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """`count` cases that a simulated leaver talks through, reviews (a few statements shared with their name, one
     kept private now and then) and completes, analysed at once; leave dates spread over the last 15 months."""
@@ -206,7 +252,7 @@ def seed_completed_interviews(
                     regrettable=rng.choice([Regrettable.YES, Regrettable.YES, Regrettable.NO, Regrettable.UNKNOWN]),
                 ),
             )
-            converse_with_persona(interview)
+            converse_with_persona(interview, seed=rng.randrange(1 << 30))
             interview.refresh_from_db()
             if interview.status != Status.REVIEW:
                 continue
@@ -226,6 +272,8 @@ def seed_completed_interviews(
             )
         analyse_interview(str(interview.id))
         done += 1
+        if progress is not None:
+            progress(index + 1)
     cluster_statements(str(org.id))
     return done
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from spiegel.interviews.tasks import maintenance
+from spiegel.privacy.jobs.upkeep import maintenance
 
 
 class Command(BaseCommand):

@@ -5,6 +5,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +18,20 @@ from django.db.migrations.executor import MigrationExecutor
 def pending_migrations() -> int:
     executor = MigrationExecutor(connection)
     return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+def wait_until_answering(url: str, web: subprocess.Popen[bytes], timeout: float = 60.0) -> bool:
+    """Poll `url` until the web server answers (any HTTP status), it stops, or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and web.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310  (our own local address)
+                return True
+        except urllib.error.HTTPError:
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False
 
 
 class Command(BaseCommand):
@@ -88,7 +104,13 @@ class Command(BaseCommand):
             ]
             commands.append([python, "-m", "spiegel.cli", "scheduler"])
         processes = [(cmd, subprocess.Popen(cmd, env=env)) for cmd in commands]  # noqa: S603
-        self.stdout.write(f"Spiegel is running at {env['SPIEGEL_BASE_URL']}/ — press Ctrl+C to stop.", ending="\n")
+        self.stdout.write("Starting Spiegel ...", ending="\n")
+        self.stdout.flush()
+        local = f"http://{'[::1]' if ':' in shown_host else shown_host}:{port}/healthz"
+        if wait_until_answering(local, processes[0][1]):
+            self.stdout.write(f"Spiegel is running at {env['SPIEGEL_BASE_URL']}/ — press Ctrl+C to stop.", ending="\n")
+        else:
+            self.stderr.write(f"The web server did not answer at {local} yet; see its log above.")
         self.stdout.flush()
         stopping = False
 

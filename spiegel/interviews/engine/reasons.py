@@ -29,9 +29,9 @@ def with_understood_themes(sig: AnswerSignals, u: Understanding, text: str) -> A
     """``sig`` with the themes only the understanding found (its extra theme words) added as mentions."""
     if u.language == sig.language and u.kind in ("answer", "correction"):
         # a theme the understanding ruled out as part of a longer phrase ("head of department") is dropped
-        kept = {t.theme for t in u.themes}
-        if any(m.theme not in kept for m in sig.mentions):
-            mentions = tuple(m for m in sig.mentions if m.theme in kept)
+        understood = {t.theme for t in u.themes}
+        if any(m.theme not in understood for m in sig.mentions):
+            mentions = tuple(m for m in sig.mentions if m.theme in understood)
             sig = replace(sig, mentions=mentions, themes=tuple(dict.fromkeys(m.theme for m in mentions)))
     first = {m.theme: m.position for m in reversed(sig.mentions)}
     low = text.lower()

@@ -22,8 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
+from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.lemmas import is_known_word
-from spiegel.language.signals import AnswerSignals, analyse_answer
 from spiegel.language.text import strip_control
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spiegel.language.signals import AnswerSignals, analyse_answer
+from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator

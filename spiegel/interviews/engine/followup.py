@@ -6,7 +6,7 @@ probe each time, 2–3 follow-ups per topic within the budget, the leaver's own 
 
 from __future__ import annotations
 
-from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Understanding
 
 from .closing import Closing

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spiegel.language.signals import THEME_IDS, AnswerSignals, Mention
+from spiegel.language.cues import THEME_IDS, AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
 from .wording import in_your_words, matter_phrase, word_list

@@ -32,10 +32,10 @@ from spiegel.analysis.models import (
 )
 from spiegel.analysis.suppression import Sum as Relation
 from spiegel.analysis.suppression import suppress
-from spiegel.consent.models import SPECIAL_CATEGORY_THEMES, Statement, Visibility
 from spiegel.interviews.models import Interview, LeaveType, Mode, Status
 from spiegel.language.classify import CONTROLLABLE, THEME_LABELS
 from spiegel.language.taxonomy import THEMES
+from spiegel.mirror.models import SPECIAL_CATEGORY_THEMES, Statement, Visibility
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
 
@@ -84,11 +84,43 @@ def reasons_of(interview: Interview) -> list[ReasonView]:
             for r in InterviewReason.objects.filter(analysis=stored).order_by("rank")
         ]
     from spiegel.analysis.actions import _shared_statements
-    from spiegel.analysis.derive import derive
+    from spiegel.analysis.case_analysis import derive
 
     return [
         ReasonView(r.theme, r.polarity, r.weight, r.controllable, r.evidence)
         for r in derive(_shared_statements(interview)).reasons
+    ]
+
+
+#: Roles that work with one leaver's whole case: the practitioner (and the interviewer assigned to it).
+PRACTICE_ROLES = ("consultant", "interviewer")
+
+
+def sees_whole_case(access: Access) -> bool:
+    """The practitioner sees a case's reasons from everything the leaver shared; a client role or an API key
+    never (the leaver was promised that anonymous statements count only in figures about groups)."""
+    return access.api_key is None and access.role in PRACTICE_ROLES and access.can(Capability.TRANSCRIPT_VIEW)
+
+
+def case_reasons(access: Access, interview: Interview) -> list[ReasonView]:
+    """The reasons of one completed case as this viewer may see them. The practitioner: :func:`reasons_of`
+    (from everything shared). A client role or an API key: reasons derived only from the statements the
+    leaver linked to the case, never a special-category theme; [] when nothing was linked."""
+    if sees_whole_case(access):
+        return reasons_of(interview)
+    from spiegel.analysis.case_analysis import SharedStatement as Shared
+    from spiegel.analysis.case_analysis import derive
+
+    linked = [
+        Shared(id=str(s.id), phase=s.phase, themes=list(s.themes or []), kind=s.kind, text=s.text, topic=s.topic)
+        for s in attributed_statements(interview)
+    ]
+    if not linked:
+        return []
+    return [
+        ReasonView(r.theme, r.polarity, r.weight, r.controllable, r.evidence)
+        for r in derive(linked).reasons
+        if r.theme not in SPECIAL_CATEGORY_THEMES
     ]
 
 
@@ -400,14 +432,6 @@ def interviews_in_view(access: Access, filters: Filters) -> QuerySet[Interview]:
 
 def _historical(access: Access, filters: Filters) -> QuerySet[HistoricalExit]:
     return _filtered(HistoricalExit.objects.filter(organisation=access.organisation), filters, "leave_date")
-
-
-def _pairs(rows: Any, *keys: str) -> dict[Any, int]:
-    out: dict[Any, int] = {}
-    for row in rows:
-        key = tuple(row[k] for k in keys) if len(keys) > 1 else row[keys[0]]
-        out[key] = out.get(key, 0) + int(row["n"])
-    return out
 
 
 def _quarter(day: Any) -> str | None:

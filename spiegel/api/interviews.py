@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
-from spiegel.analysis.queries import attributed_statements, reasons_of
+from spiegel.analysis.queries import attributed_statements, case_reasons
 from spiegel.api.schemas import (
     MAX_PAGE,
     InterviewCreatedOut,
@@ -115,12 +115,14 @@ def list_interviews(request: HttpRequest, filters: Query[ListFilters]) -> Interv
     "/{interview_id}",
     response={200: InterviewDetailOut, **errors(401, 404, 422)},
     summary="One case",
-    description="With `reasons` (from shared statements) and `statements` (those shared with the leaver's "
-    "name, never health data) once the leaver has completed the mirror.",
+    description="With `reasons` (for an API key: only from the statements the leaver linked to the case, never a "
+    "health theme; statements shared anonymously count only in the organisation's figures) and `statements` "
+    "(those linked to the case, never health data) once the leaver has completed the mirror.",
 )
 def get_interview(request: HttpRequest, interview_id: uuid.UUID) -> InterviewDetailOut:
-    interview = case_for(_access(request), interview_id)
-    reasons = [ReasonOut(theme=r.theme, polarity=r.polarity, weight=r.weight) for r in reasons_of(interview)]  # type: ignore[arg-type]
+    access = _access(request)
+    interview = case_for(access, interview_id)
+    reasons = [ReasonOut(theme=r.theme, polarity=r.polarity, weight=r.weight) for r in case_reasons(access, interview)]  # type: ignore[arg-type]
     statements = [
         SharedStatementOut(id=s.id, text=s.text, themes=s.theme_ids, kind=s.kind, topic=s.topic or None)
         for s in attributed_statements(interview)

@@ -18,12 +18,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from spiegel.analysis.queries import attributed_statements, reasons_of
-from spiegel.consent.models import SPECIAL_CATEGORY_THEMES
-from spiegel.consent.queries import outcome_of, shared_statements
+from spiegel.analysis.queries import attributed_statements, case_reasons, sees_whole_case
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
+from spiegel.mirror.queries import outcome_of, shared_statements
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
 from spiegel.tenancy.models import Organisation, Role
@@ -40,7 +39,7 @@ def interview_report(request: HttpRequest, slug: str, case_id: str) -> HttpRespo
     user = signed_in_user(request)
     access = access_for(user, slug, Capability.OVERVIEW_VIEW)
     interview = case_for(access, case_id, Capability.OVERVIEW_VIEW)
-    whole = access.role in PRACTICE_ROLES and access.can(Capability.TRANSCRIPT_VIEW)
+    whole = sees_whole_case(access)
     visible = interview.status == Status.COMPLETED
     lang = (get_language() or "nl")[:2]
     context: dict[str, object] = {
@@ -57,8 +56,7 @@ def interview_report(request: HttpRequest, slug: str, case_id: str) -> HttpRespo
                 "polarity": r.polarity,
                 "percent": round(r.weight * 100),
             }
-            for r in reasons_of(interview)
-            if whole or r.theme not in SPECIAL_CATEGORY_THEMES
+            for r in case_reasons(access, interview)
         ]
         chosen = shared_statements(interview) if whole else attributed_statements(interview)
         statements = [(s, [THEME_LABELS.get(t, {}).get(lang, t) for t in s.theme_ids]) for s in chosen]

@@ -70,8 +70,23 @@ def test_staff_and_leaver_pages_run_under_the_csp_without_a_violation(page: Page
     page.get_by_role("button", name="Copy").click()
     expect(page.get_by_role("button", name="Copied")).to_be_visible()
 
-    page.goto(f"{site}/o/{org.slug}/dashboard/")
-    expect(page.locator("[data-chart][data-ready='1']").first).to_be_attached(timeout=20_000)
+    dashboard = page.goto(f"{site}/o/{org.slug}/dashboard/")
+    assert dashboard is not None
+    assert "'unsafe-eval'" not in dashboard.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in dashboard.headers["content-security-policy"]
+    expect(page.locator("[data-chart][data-ready='1']")).to_have_count(3, timeout=20_000)
+    assert page.locator("[data-chart][data-error]").count() == 0
+    page.locator("[data-chart] svg .mark-rect path, [data-chart] svg .mark-rect rect").first.hover()
+    expect(page.locator("#vg-tooltip-element.visible")).to_be_visible()  # the tooltip, styled by dashboard.css
+
+    # The API docs (Swagger UI) under the same strict policy, trying out a call included.
+    docs = page.goto(f"{site}/api/v1/docs")
+    assert docs is not None and docs.headers["content-security-policy"] == dashboard.headers["content-security-policy"]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Spiegel API")
+    page.locator(".opblock-summary").first.click()
+    page.get_by_role("button", name="Try it out").first.click()
+    page.get_by_role("button", name="Execute").first.click()
+    expect(page.locator(".responses-wrapper .response-col_status").first).to_be_visible()
 
     # The language switch submits on change (ui.js), as the inline handler did.
     page.goto(f"{site}/orgs/")

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from spiegel.analysis.actions import analyse_interview
 from spiegel.analysis.queries import FilterError, Filters, completion, insights
-from spiegel.consent.actions import ClosingAnswers, submit_review
 from spiegel.copilot.actions import (
     NoteInputData,
     PlanInput,
@@ -24,6 +23,7 @@ from spiegel.copilot.actions import (
 from spiegel.copilot.suggest import topic_ids
 from spiegel.interviews.engine import load_default_guide
 from spiegel.interviews.models import Interview, Mode, Status
+from spiegel.mirror.actions import ClosingAnswers, submit_review
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access

@@ -6,12 +6,19 @@ probe each time, 2–3 follow-ups per topic within the budget, the leaver's own 
 
 from __future__ import annotations
 
-from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Understanding
 
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
-from .reasons import about_frequency, pull_phrase
+from .reasons import (
+    about_frequency,
+    plainly_fine,
+    pull_phrase,
+    rules_out_current,
+    someone_elses_feeling,
+    tells_own_action,
+)
 from .state import ConversationState, Move
 from .wording import (
     feeling_names,
@@ -62,6 +69,15 @@ class FollowUps(Closing):
             return None, False  # related to a disclosed matter: at most the plain topic question
         if sig.nothing_more or (u is not None and u.kind == "nothing_more" and not sig.dont_know):
             return None, True  # the leaver says there is nothing more to it: accept, do not ask again
+        ruled_out = (
+            u is not None and cur is not None and cur in {t.theme for t in u.themes if t.negated} - set(u.raised)
+        )
+        # "mijn salaris was prima, daar lag het niet aan", "goed, daar lag het niet aan": no reason, not probed
+        if ruled_out or (cur is not None and not sig.mentions and rules_out_current(str(s.answers[-1]["text"] or ""))):
+            _add(tp.known, "ruled_out")  # and not in the summary
+            return None, True
+        if s.phase == "guide" and tp.follow_ups == 0 and plainly_fine(str(s.answers[-1]["text"] or ""), sig):
+            return None, True  # "Secure. I had a permanent contract.": a clear, good answer is not probed
         thin = sig.is_thin
         if thin:
             tp.thin += 1
@@ -78,8 +94,10 @@ class FollowUps(Closing):
         default_quote = matter_phrase(answer, own.term, lang) if own else None
         if tp.quote and tp.quote == focus_phrase(answer, lang):
             default_quote = tp.quote  # what the leaver singled out ("vooral de avonddiensten ...")
-        if default_quote is None and key.startswith("_matter"):
-            default_quote = tp.quote  # a thread the leaver named by a thing, without a topic word
+        if default_quote is None and (key.startswith("_matter") or (tp.quote and tp.follow_ups and not sig.mentions)):
+            # a thread the leaver named by a thing, without a topic word; or an answer about the thing the
+            # last question named ("ik zat meer in de auto": still about the planning software)
+            default_quote = tp.quote
         if (
             default_quote is None
             and u is not None
@@ -135,8 +153,13 @@ class FollowUps(Closing):
         if u is not None:
             denied = [f.words.lower() for f in u.feelings if f.negated]
             felt = [e for e in felt if not any(d in e.phrase.lower() or e.phrase.lower() in d for d in denied)]
+        felt = [e for e in felt if not someone_elses_feeling(answer, e.phrase)]
         named = feeling_names(lang)
-        stated = [f.name for f in u.felt if f.name in named] if u is not None and not u.sarcasm else []
+        stated = (
+            [f.name for f in u.felt if f.name in named and not someone_elses_feeling(answer, f.words)]
+            if u is not None and not u.sarcasm
+            else []
+        )
         if stated:
             # the feeling the leaver stated ("meer teleurgesteld"), read with its negations, is reflected first
             noun, ref = feeling_words(lang, stated[-1])
@@ -150,7 +173,7 @@ class FollowUps(Closing):
             add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
         # an answer to a follow-up that says when or what happened: it is not asked for again
         told = bool(sig.specificity) and tp.follow_ups >= 1
-        if sig.generalisations and not told and about_frequency([g.context for g in sig.generalisations]):
+        if sig.generalisations and not told and about_frequency([answer]):
             # "nooit", "always": one recent occurrence — unless the answer already says when or what
             if sig.named_people or key in PERSON_TOPICS:
                 add("follow_up", "behaviour_effect", None, role=self._person(sig, key))
@@ -186,7 +209,7 @@ class FollowUps(Closing):
             # the leaver just told when and what happened: next is what it did to them
             add("follow_up", "effect", None)
         if not thin:
-            if "situation" in tp.probes or "example" in tp.probes:
+            if ("situation" in tp.probes or "example" in tp.probes) and not tells_own_action(answer):
                 add("follow_up", "own_action", None)
             if "example" not in tp.known:
                 add("follow_up", "example", default_quote)

@@ -14,17 +14,19 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .reasons import (
     is_pull,
+    names_trigger,
     only_candour,
     push_behind,
     reason_mentions,
     reason_words,
+    substantive_themes,
     told_event,
     with_understood_themes,
 )
@@ -223,6 +225,10 @@ class TurnPolicy(FollowUps):
                 )
             if cur is not None:
                 s.topic(cur).talked = True
+            for m in sig.mentions:  # "druk, door al dat rijden; maar dat zei ik al": that topic is told too
+                if m.theme not in s.refused and s.topic(m.theme).status == "open":
+                    s.topic(m.theme).status = "covered"
+                    s.topic(m.theme).talked = True
             return self._next(s, preface="already_told", ack_kind="already_told_ack")
 
         if u.kind == "confusion":
@@ -287,10 +293,19 @@ class TurnPolicy(FollowUps):
             self._push_behind_pull(s, sig, u, text, negated)
             cur = self._singled_out(s, sig, u, text, cur, negated)
         event = told_event(text) if u.kind == "answer" and not u.sarcasm else None
-        if event is not None:
+        if (
+            event is not None
+            and len(substantive_themes(sig)) <= 1
+            and (not u.decisive or names_trigger(text))  # "ik ben pas gaan kijken toen ... werd geschrapt"
+            and not any(is_event(p) for p in noun_phrases(text, lang))
+        ):
+            # (several things in one breath: the threads are followed one by one, in the leaver's order)
             return self._follow_event(s, sig, cur, event, negated)
         self._add_threads(s, sig, cur, u, negated)
 
+        if u.decisive and not sig.is_thin and names_trigger(text):
+            # "I started looking after I was passed over for ...": the moment is told; its effect comes next
+            _add(s.topic(cur or STORY).known, "example")
         move, accepted = self._follow_up(s, sig, cur, contradiction, u)
         if move is not None:
             return move
@@ -467,7 +482,7 @@ class TurnPolicy(FollowUps):
         tp = s.topic(cur or STORY)
         tp.raised_by_leaver = tp.talked = True
         tp.follow_ups += 1
-        tp.probes.append("event_told")
+        tp.probes.extend(["event_told", "effect"])  # what the event meant to them is its effect
         return Move("follow_up", topic=cur, probe="event_told", quote=event, language=self.language)
 
     def _singled_out(
@@ -477,10 +492,14 @@ class TurnPolicy(FollowUps):
         if u.kind != "answer" or cur in sig.themes or sig.is_thin:
             return cur
         focus = focus_phrase(text, self.language)
-        new = next(
-            (m.theme for m in sig.mentions if m.theme != cur and m.theme not in negated and m.theme not in s.refused),
+        other = next(
+            (m for m in sig.mentions if m.theme != cur and m.theme not in negated and m.theme not in s.refused),
             None,
         )
+        new = other.theme if other else None
+        if focus is None and other is not None and (u.sarcasm or other.polarity == "neg"):
+            # "echt top geregeld, die nieuwe planningssoftware": what the leaver complains about instead
+            focus = matter_phrase(text, other.term, self.language) or ""
         if focus is None or new is None or s.topic(new).status not in ("open", "active"):
             return cur
         if s.topic(cur).status == "active":
@@ -491,7 +510,7 @@ class TurnPolicy(FollowUps):
         tp.status = "active"
         tp.raised_by_leaver = True
         tp.talked = True
-        tp.quote = focus
+        tp.quote = focus or tp.quote
         return new
 
     def _first_reason(
@@ -566,8 +585,12 @@ class TurnPolicy(FollowUps):
         if s.main_reason is None or s.main_reason_pull or s.phase == "story" or not only_candour(text):
             s.main_reason, s.main_reason_words = key, matter
             s.main_reason_pull = False
-        probe = next((p for p in ("example", "moment", "effect", "cause") if p not in tp.probes), "situation")
+        event = told_event(text)
+        # an event told in the same breath ("after I was passed over for ...") is an example already: its effect next
+        kinds = ("effect", "cause") if sig.specificity or sig.has_cause else ("example", "moment", "effect", "cause")
+        probe = next((p for p in kinds if p not in tp.probes), "situation")
+        probe = "event_told" if event else probe
         tp.follow_ups += 1
-        tp.probes.append(probe)
+        tp.probes.extend([probe, "effect"] if event else [probe])  # an event's meaning is its effect
         self._add_threads(s, sig, key)
-        return Move("follow_up", topic=key, probe=probe, quote=matter, language=lang)
+        return Move("follow_up", topic=key, probe=probe, quote=event or matter, language=lang)

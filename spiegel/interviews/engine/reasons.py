@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spiegel.language.signals import THEME_IDS, AnswerSignals, Mention
+from spiegel.language.cues import THEME_IDS, AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
 from .wording import in_your_words, matter_phrase, word_list
@@ -27,6 +27,12 @@ _CONTAINERS = frozenset(
 
 def with_understood_themes(sig: AnswerSignals, u: Understanding, text: str) -> AnswerSignals:
     """``sig`` with the themes only the understanding found (its extra theme words) added as mentions."""
+    if u.language == sig.language and u.kind in ("answer", "correction"):
+        # a theme the understanding ruled out as part of a longer phrase ("head of department") is dropped
+        understood = {t.theme for t in u.themes}
+        if any(m.theme not in understood for m in sig.mentions):
+            mentions = tuple(m for m in sig.mentions if m.theme in understood)
+            sig = replace(sig, mentions=mentions, themes=tuple(dict.fromkeys(m.theme for m in mentions)))
     first = {m.theme: m.position for m in reversed(sig.mentions)}
     low = text.lower()
     extra: list[Mention] = []
@@ -109,27 +115,93 @@ def pull_phrase(text: str) -> str | None:
 def about_frequency(phrases: list[str]) -> bool:
     """A generalisation about how often ("altijd", "never"), not one about people ("niemand", "nobody")."""
     words = word_list("frequency_generalisations")
-    return any(w in f" {p.lower()} " for p in phrases for w in (f" {x} " for x in words))
+    texts = [" ".join(re.findall(r"[\w']+", p.lower())) for p in phrases]
+    return any(f" {w} " in f" {t} " for t in texts for w in words)
 
 
 _EVENT = re.compile(
-    r"^(?P<subject>(?:ons|onze|mijn|m'n|het|de|our|my|the|whole|hele|\s)+[\w-]+)"
+    r"\b(?P<subject>(?:ons|onze|mijn|m'n|het|de|our|my|the)(?: [\w-]+){1,5}?)"
     r" (?P<aux>werd|werden|is|zijn|was|were|got|has been|have been|had been)"
-    r" (?P<verb>[\w ]+?)$"
+    r" (?P<verb>[\w-]+(?: [\w-]+)?)\b"
 )
 
 
 def told_event(text: str) -> str | None:
-    """A short event told as a whole clause ("Ons team werd opgeheven", "My training was cancelled"), in the
-    interviewer's voice ("je team werd opgeheven"); None for anything else."""
-    for clause in re.split(r"[.;!?]|,\s(?:en|and|maar|but)\s", text):
-        words = clause.strip().rstrip(",").split()
-        if not 3 <= len(words) <= 8:
-            continue
-        found = _EVENT.match(" ".join(words).lower())
-        if found is None or found.group("verb") not in word_list("event_verbs"):
-            continue
-        spoken = in_your_words(" ".join(words))
-        if spoken:
-            return spoken[0].lower() + spoken[1:]
+    """An event told as a clause ("Ons team werd opgeheven", "toen mijn opleiding werd geschrapt", "after my
+    training was cancelled"), in the interviewer's voice ("jullie team werd opgeheven"); None for anything else."""
+    verbs = word_list("event_verbs")
+    for clause in re.split(r"[.,;:!?]", text):
+        words = " ".join(clause.split())
+        for found in _EVENT.finditer(words.lower()):
+            verb = found.group("verb")
+            verb = verb if verb in verbs else verb.split()[0]
+            if verb not in verbs or len(found.group("subject").split()) > 6:
+                continue
+            start = found.start()
+            phrase = words[start : start + len(found.group("subject")) + len(found.group("aux")) + len(verb) + 2]
+            spoken = in_your_words(phrase)
+            if spoken:
+                return spoken[0].lower() + spoken[1:]
     return None
+
+
+_OWN_ACTION = re.compile(
+    r"(?:^|[.!?]\s+)(?:ik|wij|we|i)\s+(?!was\b|had\b|felt\b|voelde\b|vond\b|think\b|denk\b)\w+", re.I
+)
+
+
+def tells_own_action(answer: str) -> bool:
+    """The answer tells what the leaver did ("Ik ben toen gaan rondkijken", "We raised it twice"): what they
+    did is not asked for again."""
+    return bool(_OWN_ACTION.search(answer.strip()))
+
+
+_FIRST_PERSON = frozenset({"ik", "ikzelf", "me", "mij", "mijn", "m'n", "i", "im", "i'm", "ive", "i've", "my", "myself"})
+_COPULAS = frozenset({"was", "waren", "were", "werd", "werden", "is", "zijn", "are", "got", "get", "raakten", "raakte"})
+
+
+def someone_elses_feeling(answer: str, words: str) -> bool:
+    """ "Klanten waren boos", "the customers were angry": a feeling of others, not the leaver's, in the clause
+    before the feeling word (no "ik"/"I", a copula)."""
+    low = answer.lower()
+    at = low.find(words.lower())
+    if at < 0:
+        return False
+    clause = re.split(r"[.,;:!?]|\b(?:en|maar|and|but|omdat|because)\b", low[:at])[-1].split()
+    return bool(clause) and not _FIRST_PERSON & set(clause) and bool(_COPULAS & set(clause))
+
+
+def rules_out_current(answer: str) -> bool:
+    """ "Goed, daar lag het niet aan", "fine, that wasn't the issue": the topic asked about is ruled out."""
+    low = " ".join(re.findall(r"[\w]+", answer.lower().replace("'", "")))
+    return any(re.search(rf"\b{p}\b", low) for p in word_list("rules_out_current"))
+
+
+_TRIGGER = re.compile(
+    r"\b(?:(?:started|began) (?:looking|applying|searching)|only (?:applied|started looking)|pas (?:gaan )?"
+    r"(?:kijken|zoeken|solliciteren|rondkijken)|(?:ben|begon) ik (?:te )?(?:zoeken|solliciteren))\b"
+)
+
+
+def names_trigger(text: str) -> bool:
+    """ "I started looking after ...", "ik ben pas gaan kijken toen ...": the moment that made them look is told."""
+    return bool(_TRIGGER.search(text.lower()))
+
+
+def substantive_themes(sig: AnswerSignals) -> set[str]:
+    """The themes an answer names, without a bare container ("ons team werd opgeheven" is one thing)."""
+    return {m.theme for m in sig.mentions if m.term.lower() not in _CONTAINERS}
+
+
+def plainly_fine(answer: str, sig: AnswerSignals) -> bool:
+    """ "Secure. I had a permanent contract.", "Prima, ik kende mijn vaste klanten": a good answer with a reason,
+    no complaint, no feeling, no hedge (a bare "fine" is thin and gets its probe)."""
+    words = re.findall(r"[\w']+", answer.lower())
+    return (
+        len(words) >= 4
+        and words[0] in word_list("positive_starts")
+        and not sig.negative
+        and not sig.emotions
+        and not sig.hedges
+        and not re.search(r"\b(?:but|maar|except|behalve|alleen|although|hoewel)\b", answer.lower())
+    )

@@ -6,7 +6,7 @@ so a conversation can resume in another process (or after a deploy) and continue
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 FlagKind = Literal["disclosure", "distress"]
@@ -104,7 +104,7 @@ class Move:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON storage (points become lists)."""
-        d = asdict(self)
+        d = {name: getattr(self, name) for name in _MOVE_FIELDS}  # all flat; asdict's deep copy is slow
         d["points"] = [list(p) for p in self.points]
         return d
 
@@ -114,6 +114,9 @@ class Move:
         data = dict(d)
         data["points"] = tuple((str(a), str(b)) for a, b in data.get("points", ()))
         return cls(**data)
+
+
+_MOVE_FIELDS = tuple(f.name for f in fields(Move))
 
 
 @dataclass
@@ -133,8 +136,18 @@ class TopicProgress:
     talked: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain dict for JSON storage."""
-        return asdict(self)
+        """Plain dict for JSON storage (by hand: ``asdict`` was a third of a turn's time)."""
+        return {
+            "status": self.status,
+            "follow_ups": self.follow_ups,
+            "probes": list(self.probes),
+            "thin": self.thin,
+            "known": list(self.known),
+            "extra_asked": self.extra_asked,
+            "raised_by_leaver": self.raised_by_leaver,
+            "quote": self.quote,
+            "talked": self.talked,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TopicProgress:

@@ -253,6 +253,9 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
         if lower[i] not in starters:
             i += 1
             continue
+        if lower[i] == "het" and i > 0 and lower[i - 1] in word_list("verbs_before_pronoun_het"):
+            i += 1  # "ik heb het gevraagd": a pronoun, no determiner
+            continue
         j = i + 1
         while j < len(lower) and j - i <= 3:
             w = lower[j]

@@ -73,3 +73,12 @@ def test_wording_data_has_a_licence_readme_and_loads_as_json() -> None:
     assert options("nl", "probes", "example")
     assert options("en", "prefaces", "bridge")
     assert options("nl", "no", "such", "key") == ()
+
+
+def test_topic_progress_and_move_store_every_field() -> None:
+    from dataclasses import fields
+
+    from spiegel.interviews.engine.state import Move, TopicProgress
+
+    assert set(TopicProgress().to_dict()) == {f.name for f in fields(TopicProgress)}
+    assert set(Move("open", language="nl").to_dict()) == {f.name for f in fields(Move)}

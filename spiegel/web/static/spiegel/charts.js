@@ -7,7 +7,11 @@
       var source = document.getElementById(el.getAttribute("data-chart"));
       if (!source || el.dataset.rendered) { return; }
       el.dataset.rendered = "1";
-      vegaEmbed(el, JSON.parse(source.textContent), { actions: false, renderer: "svg" })
+      // Vega's expressions are interpreted, never compiled with Function(): no 'unsafe-eval' in the CSP. No
+      // default style sheet is injected either (the few rules it had are in dashboard.css).
+      var options = { actions: false, renderer: "svg", defaultStyle: false, tooltip: { disableDefaultStyle: true } };
+      if (typeof vegaInterpreter !== "undefined") { options.ast = true; options.expr = vegaInterpreter.expressionInterpreter; }
+      vegaEmbed(el, JSON.parse(source.textContent), options)
         .then(function () { el.dataset.ready = "1"; })
         .catch(function (err) { el.dataset.error = String(err); });
     });

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from spiegel.language.signals import analyse_answer
+from spiegel.language.cues import analyse_answer
 from spiegel.language.understanding import Context, Understanding
 
 from .checks import check_question
@@ -162,10 +162,6 @@ class Engine(TurnPolicy):
             return (s.last_move or Move("close", language=self.language)), s
         move, _flags, _understood = self._advance(s, text, skip_topic)
         return move, s
-
-    def _phrase(self, move: Move, s: ConversationState) -> str:
-        """Word the move with the configured phraser; fall back to templates on any rule violation."""
-        return self._phrase_traced(move, s)[0]
 
     def _phrase_traced(self, move: Move, s: ConversationState) -> tuple[str, dict[str, Any]]:
         """The wording of ``move`` and who produced it (see :attr:`EngineReply.produced_by`)."""

@@ -50,7 +50,7 @@ from spiegel.mirror.queries import mirror_statements
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
 from spiegel.tenancy.models import Role, User
-from spiegel.tenancy.queries import access_for
+from spiegel.tenancy.queries import Access, access_for
 from spiegel.validation import field_errors
 from spiegel.web.leaver_case import leaver_language, link_problem
 from spiegel.web.signed_in import signed_in_user
@@ -90,6 +90,17 @@ def _store_replay(human: HumanConversation, replay: Replay) -> None:
     human.copilot_state = replay.to_dict()
     human.copilot_digest = replay.digest
     human.save(update_fields=["copilot_state", "copilot_digest", "updated_at"])
+
+
+def _case_page(access: Access, interview: Interview, human: HumanConversation) -> dict[str, Any]:
+    """What every staff page of a human-led case shows: the organisation, the case, its reference, the plan."""
+    return {
+        "access": access,
+        "org": access.organisation,
+        "case": interview,
+        "human": human,
+        "reference": reference_of(interview),
+    }
 
 
 # ------------------------------------------------------------------------------------------ planning
@@ -146,11 +157,7 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     interview.refresh_from_db()
     human.refresh_from_db()
     context = {
-        "access": access,
-        "org": access.organisation,
-        "case": interview,
-        "human": human,
-        "reference": reference_of(interview),
+        **_case_page(access, interview, human),
         "values": values,
         "errors": errors,
         "channels": Channel.choices,
@@ -205,11 +212,7 @@ def copilot(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     with translation.override(interview.language):
         suggestions = _suggestions(interview, human, helper)
     context = {
-        "access": access,
-        "org": access.organisation,
-        "case": interview,
-        "human": human,
-        "reference": reference_of(interview),
+        **_case_page(access, interview, human),
         "topics": suggestions["topics"],
         "notes": notes,
         "boot": {
@@ -326,11 +329,7 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     interview.refresh_from_db()
     human.refresh_from_db()
     context = {
-        "access": access,
-        "org": access.organisation,
-        "case": interview,
-        "human": human,
-        "reference": reference_of(interview),
+        **_case_page(access, interview, human),
         "statements": [
             {"s": s, "themes": [_theme_label(t) for t in s.theme_ids]} for s in mirror_statements(interview)
         ],

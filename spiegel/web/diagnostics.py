@@ -223,7 +223,10 @@ def run_checks(*, model: bool = True, production: bool | None = None) -> list[Ch
     """All checks in order; the model check makes a real request (skip it with ``model=False``). In production
     (``production``, else SPIEGEL_PRODUCTION) any warning of Django's deployment checks is a problem."""
     production = settings.SPIEGEL_PRODUCTION if production is None else production
+    from spiegel.web.privacy_diagnostics import run_privacy_checks
+
     checks = check_configuration() + check_deployment(production=production) + check_database() + check_worker()
+    checks += run_privacy_checks(production=production)
     if model:
         checks += check_model()
     return checks

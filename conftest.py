@@ -25,6 +25,17 @@ def _english_by_default(request: pytest.FixtureRequest) -> None:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _data_dir(request: pytest.FixtureRequest) -> None:
+    """The data directory, made as the `spiegel` command makes it (importing the settings writes nothing)."""
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.conf import settings
+
+        from spiegel.config import prepare_data_dir
+
+        prepare_data_dir(settings)
+
+
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

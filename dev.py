@@ -95,6 +95,7 @@ def ensure_python() -> None:
 def gates() -> None:
     say("quality gates: ruff, ruff format, mypy (strict), import-linter, makemigrations --check")
     env = {**os.environ, "SPIEGEL_DATA_DIR": str(ROOT / "var" / "gates")}
+    (ROOT / "var" / "gates").mkdir(parents=True, exist_ok=True)  # importing the settings makes no folder
     run([str(BIN / "ruff"), "check", "."], env=env)
     run([str(BIN / "ruff"), "format", "--check", "."], env=env)
     run([str(BIN / "mypy"), "spiegel", "bench", "dev.py"], env=env)

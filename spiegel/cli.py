@@ -66,12 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"spiegel: unknown command {name!r}.\n", file=sys.stderr)
         print(_usage(), file=sys.stderr)
         return 2
-    from spiegel.config import ConfigError
+    from spiegel.config import ConfigError, prepare_data_dir
 
     try:
         import django
+        from django.conf import settings
 
         django.setup()
+        prepare_data_dir(settings)
     except ConfigError as exc:
         print(f"spiegel: configuration error: {exc}", file=sys.stderr)
         return 2

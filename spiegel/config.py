@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 
 class ConfigError(RuntimeError):
@@ -76,3 +77,15 @@ def env_url(name: str, default: str = "") -> str:
     if not raw.startswith(("http://", "https://")) or len(raw) < len("http://x"):
         raise ConfigError(f"{name} must start with http:// or https:// (got {raw!r}).")
     return raw.rstrip("/")
+
+
+def prepare_data_dir(settings: Any) -> None:
+    """Make the data directory and write the generated secrets, if any, before Spiegel starts working.
+
+    Importing the settings writes nothing; the `spiegel` command and the web server call this once after
+    Django is set up, so that processes started together (web server, worker, scheduler) share one secrets file.
+    """
+    for folder in (settings.DATA_DIR, settings.STATIC_ROOT):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    if settings.SPIEGEL_SECRETS_GENERATED:
+        str(settings.SECRET_KEY)  # the first use of a generated secret writes the file

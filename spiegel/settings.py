@@ -1,11 +1,15 @@
 """The one settings module, driven by environment variables (see `.env.example`).
 
 Embedded default: SQLite under SPIEGEL_DATA_DIR and database-backed background tasks, no other server.
-PostgreSQL when DATABASE_URL is set.
+PostgreSQL when DATABASE_URL is set. Every setting is read here and used through `django.conf.settings`.
+
+Importing this module writes nothing: the data directory is made by the `spiegel` command and the web server
+before they start (`spiegel.config.prepare_data_dir`), and generated secrets are written on their first use.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
@@ -15,12 +19,12 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from cryptography.fernet import Fernet
+from django.utils.functional import lazy
 
 from spiegel.config import ConfigError, env_bool, env_float, env_int, env_list, env_path, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("SPIEGEL_DATA_DIR", "./var")
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
 # Generated secrets are kept apart from the data (issue 16): a copy of the data directory must not carry the key
@@ -35,11 +39,13 @@ SPIEGEL_SECRETS_FILE = (
 )
 
 
+@functools.cache
 def _local_secrets() -> dict[str, str]:
     """Secrets generated once per data directory when the environment does not provide them.
 
     This keeps `spiegel demo` a one-command affair; production sets SPIEGEL_SECRET_KEY,
-    SPIEGEL_ENCRYPTION_KEYS and SPIEGEL_LINK_KEYS explicitly (`spiegel doctor` warns otherwise).
+    SPIEGEL_ENCRYPTION_KEYS and SPIEGEL_LINK_KEYS explicitly (`spiegel doctor` warns otherwise). Read, and on
+    the very first use written, when a secret is first used, never when the settings are imported.
     """
     path = SPIEGEL_SECRETS_FILE
     wanted: dict[str, Callable[[], str]] = {
@@ -49,31 +55,51 @@ def _local_secrets() -> dict[str, str]:
     }
     loaded: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
     missing = {name: make() for name, make in wanted.items() if name not in loaded}
-    if missing:  # first run, or a file written before link keys existed: add what is missing, owner-only
-        loaded |= missing
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            json.dump(loaded, handle)
+    if not missing:
+        return loaded
+    # First run, or a file written before link keys existed: add what is missing, owner-only.
+    loaded |= missing
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(loaded, handle)
+    if path.exists():
         os.replace(temporary, path)
+        return loaded
+    try:  # a new file is linked into place, which fails if another process got there first: its secrets win
+        os.link(temporary, path)
+    except FileExistsError:
+        loaded = json.loads(path.read_text())
+    finally:
+        temporary.unlink()
     return loaded
+
+
+def _local_secret(name: str) -> str:
+    return _local_secrets()[name]
+
+
+def _local_secret_list(name: str) -> list[str]:
+    return [_local_secrets()[name]]
 
 
 _SECRET_FROM_ENV = env_str("SPIEGEL_SECRET_KEY")
 _KEYS_FROM_ENV = env_list("SPIEGEL_ENCRYPTION_KEYS", [])
 _LINK_KEYS_FROM_ENV = env_list("SPIEGEL_LINK_KEYS", [])
-_local = _local_secrets() if not (_SECRET_FROM_ENV and _KEYS_FROM_ENV) else {}
-SECRET_KEY = _SECRET_FROM_ENV or _local["secret_key"]
+SPIEGEL_SECRETS_GENERATED = not (_SECRET_FROM_ENV and _KEYS_FROM_ENV)
+# Generated secrets are lazy: the file is read (or written) when a secret is first used.
+SECRET_KEY: str = _SECRET_FROM_ENV or lazy(_local_secret, str)("secret_key")
 SECRET_KEY_FALLBACKS = env_list("SPIEGEL_SECRET_KEY_FALLBACKS", [])
 # The first key encrypts; all keys decrypt (MultiFernet), so keys can be rotated.
-SPIEGEL_ENCRYPTION_KEYS: list[str] = _KEYS_FROM_ENV or [_local["encryption_key"]]
+SPIEGEL_ENCRYPTION_KEYS: list[str] = _KEYS_FROM_ENV or lazy(_local_secret_list, list)("encryption_key")
 # Leavers' links and receipts are stored as keyed hashes under their own keys, apart from SECRET_KEY: the first
 # hashes, every one (and, for links made before there were link keys, SECRET_KEY and its fallbacks) is tried,
 # and a link opened under an older key is re-hashed with the first. Empty: SECRET_KEY hashes, as before.
-SPIEGEL_LINK_KEYS: list[str] = _LINK_KEYS_FROM_ENV or ([_local["link_key"]] if _local else [])
-SPIEGEL_SECRETS_GENERATED = bool(_local)
-for _key in SPIEGEL_ENCRYPTION_KEYS:
+SPIEGEL_LINK_KEYS: list[str] = _LINK_KEYS_FROM_ENV or (
+    lazy(_local_secret_list, list)("link_key") if SPIEGEL_SECRETS_GENERATED else []
+)
+for _key in _KEYS_FROM_ENV:  # generated keys are valid by construction
     try:
         Fernet(_key.encode())
     except (ValueError, TypeError) as exc:
@@ -206,7 +232,6 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -280,6 +305,12 @@ if _unknown_roles:
     raise ConfigError(f"SPIEGEL_SECOND_FACTOR_ROLES names unknown roles: {', '.join(sorted(_unknown_roles))}.")
 # `spiegel doctor` treats every warning of Django's deployment checks as a problem in production.
 SPIEGEL_PRODUCTION = env_bool("SPIEGEL_PRODUCTION", False)
+
+# Where `spiegel serve` listens when --host/--port are not given.
+SPIEGEL_HOST = env_str("SPIEGEL_HOST", "127.0.0.1")
+SPIEGEL_PORT = env_int("SPIEGEL_PORT", 8000, minimum=1, maximum=65535)
+# A password for `spiegel init` / `spiegel user create` when not given on the command line.
+SPIEGEL_PASSWORD = env_str("SPIEGEL_PASSWORD")
 
 # Invitations expire this many days after they are created.
 SPIEGEL_INVITATION_DAYS = env_int("SPIEGEL_INVITATION_DAYS", 30, minimum=1, maximum=365)

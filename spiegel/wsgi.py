@@ -1,6 +1,12 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+
+from spiegel.config import prepare_data_dir
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spiegel.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+prepare_data_dir(settings)
+application = WSGIHandler()

@@ -425,14 +425,6 @@ def _historical(access: Access, filters: Filters) -> QuerySet[HistoricalExit]:
     return _filtered(HistoricalExit.objects.filter(organisation=access.organisation), filters, "leave_date")
 
 
-def _pairs(rows: Any, *keys: str) -> dict[Any, int]:
-    out: dict[Any, int] = {}
-    for row in rows:
-        key = tuple(row[k] for k in keys) if len(keys) > 1 else row[keys[0]]
-        out[key] = out.get(key, 0) + int(row["n"])
-    return out
-
-
 def _quarter(day: Any) -> str | None:
     if day is None:
         return None

@@ -1,5 +1,5 @@
 """The optional language model: a client for any OpenAI-compatible endpoint, the interviewer's phraser and
-the analyser. Django-free (an import-linter contract keeps it so); see docs/llm.md.
+the model's reading of an answer (understanding). Django-free (an import-linter contract keeps it so); see docs/llm.md.
 
     from spiegel.llm import ChatClient, LLMConfig, LLMPhraser
     client = ChatClient(LLMConfig(base_url="http://127.0.0.1:11434/v1", model="qwen2.5:7b-instruct"))

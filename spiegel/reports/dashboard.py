@@ -7,7 +7,6 @@ no value and stays without one in every table, chart and file made from this mod
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -256,13 +255,6 @@ def _charts(shown: Insights, departments: DepartmentReasons) -> list[Chart]:
 
 def leave_type_choices() -> list[tuple[str, str]]:
     return [(str(value), str(label)) for value, label in LeaveType.choices]
-
-
-def month_ago(months: int, today: dt.date | None = None) -> str:
-    """'YYYY-MM' of the month `months` before this one."""
-    today = today or dt.date.today()
-    index = today.year * 12 + today.month - 1 - months
-    return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 AGGREGATE_HEADER = ["section", "group", "measure", "value", "share", "suppressed"]

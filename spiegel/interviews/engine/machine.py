@@ -163,10 +163,6 @@ class Engine(TurnPolicy):
         move, _flags, _understood = self._advance(s, text, skip_topic)
         return move, s
 
-    def _phrase(self, move: Move, s: ConversationState) -> str:
-        """Word the move with the configured phraser; fall back to templates on any rule violation."""
-        return self._phrase_traced(move, s)[0]
-
     def _phrase_traced(self, move: Move, s: ConversationState) -> tuple[str, dict[str, Any]]:
         """The wording of ``move`` and who produced it (see :attr:`EngineReply.produced_by`)."""
         produced_by: dict[str, Any] = {"engine": ENGINE_NAME, "phraser": "templates"}

@@ -104,3 +104,28 @@ def test_keys_left_inside_the_data_directory_by_an_earlier_version_are_still_rea
     assert not (tmp_path / "var-secrets.json").exists()
     doctor = _spiegel(data, "doctor", "--no-model").stdout
     assert "De sleutels staan in de datamap, dus elke kopie ervan draagt de sleutel mee" in doctor
+
+
+def _python(data: Path, code: str) -> subprocess.Popen[str]:
+    skip = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPIEGEL_") and k not in skip}
+    env |= {"SPIEGEL_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "spiegel.settings"}
+    return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+
+
+def test_importing_the_settings_writes_no_file(tmp_path: Path) -> None:
+    process = _python(tmp_path / "var", "import spiegel.settings as s; print(s.SPIEGEL_SECRETS_GENERATED)")
+    assert process.communicate(timeout=120)[0].strip() == "True"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_processes_that_first_use_generated_secrets_at_once_all_get_the_ones_on_disk(tmp_path: Path) -> None:
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SECRET_KEY, settings.SPIEGEL_ENCRYPTION_KEYS[0], settings.SPIEGEL_LINK_KEYS[0])"
+    )
+    processes = [_python(tmp_path / "var", code) for _ in range(3)]
+    seen = {tuple(process.communicate(timeout=120)[0].split()) for process in processes}
+    written = json.loads((tmp_path / "var-secrets.json").read_text())
+    assert seen == {(written["secret_key"], written["encryption_key"], written["link_key"])}
+    assert [p.name for p in tmp_path.iterdir()] == ["var-secrets.json"]

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import getpass
-import os
 import secrets
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -19,7 +19,7 @@ from spiegel.tenancy.queries import organisation_by_slug
 
 def read_password(options: dict[str, Any], stdout: Any) -> tuple[str, bool]:
     """The password from --password, SPIEGEL_PASSWORD, a prompt, or a generated one (returned as generated=True)."""
-    password = options.get("password") or os.environ.get("SPIEGEL_PASSWORD", "")
+    password = options.get("password") or settings.SPIEGEL_PASSWORD
     if password:
         return password, False
     if sys.stdin.isatty() and not options.get("no_input"):

@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -42,14 +43,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--host",
-            default=os.environ.get("SPIEGEL_HOST", "127.0.0.1"),
-            help="Address to listen on (default 127.0.0.1).",
+            default=settings.SPIEGEL_HOST,
+            help="Address to listen on (default SPIEGEL_HOST, else 127.0.0.1).",
         )
         parser.add_argument(
             "--port",
             type=int,
-            default=int(os.environ.get("SPIEGEL_PORT", "8000")),
-            help="Port (default 8000).",
+            default=settings.SPIEGEL_PORT,
+            help="Port (default SPIEGEL_PORT, else 8000).",
         )
         parser.add_argument("--web-workers", type=int, default=2, help="Web server processes (default 2).")
         parser.add_argument("--threads", type=int, default=8, help="Threads per web process (default 8).")

@@ -15,7 +15,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.tenancy.models import Role
 from spiegel.testing import build_org, build_user
 from spiegel.web import doors
-from spiegel.web.privacy_diagnostics import (
+from spiegel.web.diagnostics import (
     check_audit_encryption,
     check_content_security_policy,
     check_second_factor,

@@ -29,7 +29,7 @@ def main() -> int:
         from django.db import connection
 
         from spiegel.analysis.actions import cluster_statements
-        from spiegel.consent.models import Statement
+        from spiegel.mirror.models import Statement
 
         org = _generate(args.interviews, 0, args.seed)
         statements = Statement.objects.filter(interview__organisation=org).count()

@@ -68,8 +68,8 @@ def _generate(interviews: int, historical: int, seed: int) -> Any:
         InterviewReason,
         StatementCluster,
     )
-    from spiegel.consent.models import ReviewOutcome, Statement
     from spiegel.interviews.models import Interview
+    from spiegel.mirror.models import ReviewOutcome, Statement
     from spiegel.tenancy.models import Department, Organisation
 
     rng = random.Random(seed)

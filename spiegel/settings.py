@@ -128,7 +128,7 @@ INSTALLED_APPS = [
     "spiegel.tenancy",
     "spiegel.privacy",
     "spiegel.interviews",
-    "spiegel.consent",
+    "spiegel.mirror",
     "spiegel.copilot",
     "spiegel.analysis",
     "spiegel.reports",

@@ -101,8 +101,8 @@ def build_completed_case(
     **fields: object,
 ) -> CompletedCase:
     """A case whose leaver completed the mirror. `visibility` maps statement seq → visibility."""
-    from spiegel.consent.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
-    from spiegel.consent.models import Statement
+    from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+    from spiegel.mirror.models import Statement
 
     built = build_closed_case(org, answers, **fields)
     prepare_mirror(built.interview)
@@ -121,12 +121,12 @@ def build_completed_case(
 def build_persona_case(org: Organisation, persona: object, *, visibility: str = "anonymous") -> CompletedCase:
     """A simulated leaver (spiegel.interviews.harness) talks to the real interviewer through
     `post_message` until it closes, then completes the real mirror with every statement at `visibility`."""
-    from spiegel.consent.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
-    from spiegel.consent.models import Statement
     from spiegel.interviews.conversation import post_message
     from spiegel.interviews.harness.model import Persona
     from spiegel.interviews.harness.simulator import SimulatedLeaver
     from spiegel.interviews.models import Message, MessageRole, Status
+    from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+    from spiegel.mirror.models import Statement
 
     assert isinstance(persona, Persona)
     built = build_case(

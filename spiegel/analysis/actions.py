@@ -10,8 +10,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from spiegel.analysis.case_analysis import SharedStatement, derive, summary_of
 from spiegel.analysis.clustering import Item, cluster_items
-from spiegel.analysis.derive import SharedStatement, derive, summary_of
 from spiegel.analysis.importing import ImportPlan, parsed_rows, plan_import
 from spiegel.analysis.models import (
     ClusterMember,
@@ -22,9 +22,9 @@ from spiegel.analysis.models import (
     InterviewReason,
     StatementCluster,
 )
-from spiegel.consent.models import Statement, Visibility
 from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_THRESHOLD
+from spiegel.mirror.models import Statement, Visibility
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.privacy.failures import log_failure

@@ -23,7 +23,7 @@ class AnalysisConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from spiegel.consent.models import ReviewOutcome
+        from spiegel.mirror.models import ReviewOutcome
 
         post_save.connect(_outcome_changed, sender=ReviewOutcome, dispatch_uid="analysis.outcome_saved")
         post_delete.connect(_outcome_changed, sender=ReviewOutcome, dispatch_uid="analysis.outcome_deleted")

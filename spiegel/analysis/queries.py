@@ -32,10 +32,10 @@ from spiegel.analysis.models import (
 )
 from spiegel.analysis.suppression import Sum as Relation
 from spiegel.analysis.suppression import suppress
-from spiegel.consent.models import SPECIAL_CATEGORY_THEMES, Statement, Visibility
 from spiegel.interviews.models import Interview, LeaveType, Status
 from spiegel.language.classify import CONTROLLABLE, THEME_LABELS
 from spiegel.language.taxonomy import THEMES
+from spiegel.mirror.models import SPECIAL_CATEGORY_THEMES, Statement, Visibility
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
 
@@ -84,7 +84,7 @@ def reasons_of(interview: Interview) -> list[ReasonView]:
             for r in InterviewReason.objects.filter(analysis=stored).order_by("rank")
         ]
     from spiegel.analysis.actions import _shared_statements
-    from spiegel.analysis.derive import derive
+    from spiegel.analysis.case_analysis import derive
 
     return [
         ReasonView(r.theme, r.polarity, r.weight, r.controllable, r.evidence)
@@ -108,8 +108,8 @@ def case_reasons(access: Access, interview: Interview) -> list[ReasonView]:
     leaver linked to the case, never a special-category theme; [] when nothing was linked."""
     if sees_whole_case(access):
         return reasons_of(interview)
-    from spiegel.analysis.derive import SharedStatement as Shared
-    from spiegel.analysis.derive import derive
+    from spiegel.analysis.case_analysis import SharedStatement as Shared
+    from spiegel.analysis.case_analysis import derive
 
     linked = [
         Shared(id=str(s.id), phase=s.phase, themes=list(s.themes or []), kind=s.kind, text=s.text, topic=s.topic)

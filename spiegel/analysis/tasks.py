@@ -44,7 +44,7 @@ def schedule_clustering(organisation_id: str) -> bool:
     docs/benchmarks.md), so a burst of completed mirrors is served by one run that starts after the burst's
     analyses, not by one run each. Returns whether a new run was queued.
     """
-    from spiegel.tasking import waiting_tasks
+    from spiegel.task_queue import waiting_tasks
 
     waiting = waiting_tasks(cluster_organisation.module_path)
     if waiting is not None and any(

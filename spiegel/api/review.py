@@ -17,7 +17,10 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict, Field
 
 from spiegel.api.schemas import FreeText, StatusCode, errors
-from spiegel.consent.actions import (
+from spiegel.interviews.models import Interview, Status
+from spiegel.interviews.queries import TokenError, case_by_token
+from spiegel.language.text import CONTROL_FREE
+from spiegel.mirror.actions import (
     ClosingAnswers,
     Decision,
     prepare_mirror,
@@ -26,11 +29,8 @@ from spiegel.consent.actions import (
     submit_review,
     withdraw_record,
 )
-from spiegel.consent.models import Statement
-from spiegel.consent.queries import case_by_receipt, mirror_statements, record_of, restorable
-from spiegel.interviews.models import Interview, Status
-from spiegel.interviews.queries import TokenError, case_by_token
-from spiegel.language.text import CONTROL_FREE
+from spiegel.mirror.models import Statement
+from spiegel.mirror.queries import case_by_receipt, mirror_statements, record_of, restorable
 
 router = Router(tags=["mirror"])
 

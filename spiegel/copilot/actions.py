@@ -293,8 +293,8 @@ def close_notes(actor: Actor, interview: Interview) -> int:
     """End the conversation: the notes become the statements of the mirror, drafted as for Spiegel's own
     conversations (names pseudonymised, themes, facts and experiences). The interviewer reads and corrects
     them before the leaver sees them. Returns how many statements. Closing twice is refused."""
-    from spiegel.consent.actions import store_statements
-    from spiegel.consent.models import Statement
+    from spiegel.mirror.actions import store_statements
+    from spiegel.mirror.models import Statement
 
     locked, human = _open_for_notes(interview)
     notes = list(Note.objects.filter(interview=locked).order_by("seq"))
@@ -330,7 +330,7 @@ def correct_statements(actor: Actor, interview: Interview, decisions: list[Any])
     mirror is sent; the visibility is the leaver's to choose and is never set here."""
     from dataclasses import replace
 
-    from spiegel.consent.actions import apply_decisions
+    from spiegel.mirror.actions import apply_decisions
 
     locked, _human = _in_interviewer_review(interview)
     apply_decisions(locked, [replace(d, visibility=None) for d in decisions])
@@ -341,7 +341,7 @@ def correct_statements(actor: Actor, interview: Interview, decisions: list[Any])
 def send_mirror(actor: Actor, interview: Interview) -> Interview:
     """Give the leaver the interviewer's account: the case goes to review and the leaver's link opens the
     mirror, exactly as after a conversation with Spiegel's interviewer."""
-    from spiegel.consent.models import Statement
+    from spiegel.mirror.models import Statement
 
     locked, human = _in_interviewer_review(interview)
     if not Statement.objects.filter(interview=locked, removed=False).exists():

@@ -1,5 +1,5 @@
 """A stored case as the Django-free engine needs it: its guide, its context, the engine that holds it; and the
-shapes of a reply (:class:`PostResult`, :class:`StreamPiece`). Used by conversation.py and model_turns.py,
+shapes of a reply (:class:`PostResult`, :class:`StreamPiece`). Used by conversation.py and language_model.py,
 which both sit on top of it."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spiegel.interviews.engine import CaseContext, Engine, Guide, Phraser, load_default_guide
-from spiegel.interviews.engine.machine import Understander
+from spiegel.interviews.engine.interviewer import Understander
 from spiegel.interviews.models import GuideCustomisation, Interview, Message
 from spiegel.tenancy.models import Organisation, OrganisationKind
 
@@ -51,7 +51,7 @@ def engine_for(
     understander: Understander | None = None,
 ) -> Engine:
     """The built-in engine for ``guide``; ``phraser`` words its moves (a language model's wording made ahead
-    of the lock, see model_turns.py), the templates when None; ``context`` is the case's settings
+    of the lock, see language_model.py), the templates when None; ``context`` is the case's settings
     (:func:`case_context`) that its answers to questions about the interview and about disclosures use;
     ``understander`` reads answers next to the rules (the model's reading made ahead of the lock), the rules
     alone when None."""

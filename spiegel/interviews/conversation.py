@@ -8,7 +8,7 @@ One turn is two steps, the same for the plain chat page, the API and the streame
 - :func:`store_answer` stores the answer, once per ``client_id`` (and, where a ``repeat_window`` is given,
   once for the same text sent twice at once without one);
 - :func:`reply_pieces` works out the interviewer's reply to a stored answer and stores it, once: the
-  language model (if configured) words it ahead of the lock, plainly or streamed (model_turns.py), and
+  language model (if configured) words it ahead of the lock, plainly or streamed (language_model.py), and
   :func:`compute_reply` then computes and stores it under the case's lock. It never fails for what the answer
   says or for an engine fault: the engine's safe next question, or else the guide's, is asked instead.
 
@@ -28,10 +28,10 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from spiegel.interviews import model_turns
+from spiegel.interviews import language_model
 from spiegel.interviews.bridge import PostResult, StreamPiece, case_context, engine_for, guide_for
 from spiegel.interviews.engine import CLOSING_KEYS, ConversationState, EngineReply, Flag, Guide, Phraser
-from spiegel.interviews.engine.machine import Understander
+from spiegel.interviews.engine.interviewer import Understander
 from spiegel.interviews.lifecycle import close_conversation, give_consent
 from spiegel.interviews.models import (
     Conversation,
@@ -215,14 +215,14 @@ def reply_pieces(
         yield StreamPiece(result=existing)
         return
     # the model (if configured) reads the answer while the move is planned, ahead of the lock, never under it
-    understanding = model_turns.understander()
+    understanding = language_model.understander()
     phraser: Phraser | None
     if stream:
-        phraser = yield from model_turns.stream_phrasing(
+        phraser = yield from language_model.stream_phrasing(
             interview, leaver_message, skip_topic=skip_topic, understanding=understanding
         )
     else:
-        phraser = model_turns.prephrase_reply(
+        phraser = language_model.prephrase_reply(
             interview, leaver_message, skip_topic=skip_topic, understanding=understanding
         )
     if understanding is not None:

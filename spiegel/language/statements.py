@@ -18,7 +18,7 @@ Names and identifiers are replaced before anything else sees the text, with one
 :class:`~spiegel.language.redact.Pseudonymiser` per interview so that a person keeps the same placeholder
 in every statement.
 
-Django-free: the consent app stores what this module returns.
+Django-free: the mirror app stores what this module returns.
 """
 
 from __future__ import annotations

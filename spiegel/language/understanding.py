@@ -22,8 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
+from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.lemmas import is_known_word
-from spiegel.language.signals import AnswerSignals, analyse_answer
 from spiegel.language.text import strip_control
 
 __all__ = [
@@ -633,6 +633,10 @@ def _themes(
     for words, theme in lex.themes_extra:
         n = len(words)
         at = next((i for i in range(len(turn.tokens) - n + 1) if turn.tokens[i : i + n] == words), None)
+        if at is not None and n > 1:
+            # a phrase covers a word of another theme inside it: "head of department" is no "department"
+            found = [(i, m) for i, m in found if not (at <= i < at + n and m.theme != theme)]
+            known = {m.theme: min(i for i, x in found if x.theme == m.theme) for _, m in found}
         if at is not None and (theme not in known or at < known[theme]):
             # the theme where the leaver first named it ("de fusie, toen het nieuwe dossiersysteem")
             found = [(i, m) for i, m in found if m.theme != theme]

@@ -24,8 +24,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from spiegel.consent.actions import Decision
-from spiegel.consent.queries import mirror_statements
 from spiegel.copilot.actions import (
     NoteInputData,
     PlanInput,
@@ -47,6 +45,8 @@ from spiegel.copilot.suggest import Copilot, NoteInput, Replay
 from spiegel.interviews.bridge import case_context, guide_for
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token, reference_of
+from spiegel.mirror.actions import Decision
+from spiegel.mirror.queries import mirror_statements
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
 from spiegel.tenancy.models import Role, User

@@ -150,7 +150,7 @@ def check_worker() -> list[Check]:
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    from spiegel.tasking import uses_database_queue
+    from spiegel.task_queue import uses_database_queue
 
     area = _("worker")
     if not uses_database_queue():
@@ -182,7 +182,7 @@ def check_worker() -> list[Check]:
 
 def check_model() -> list[Check]:
     """A short real request to the configured model, with the configured time limit."""
-    from spiegel.interviews.model_turns import chat_client
+    from spiegel.interviews.language_model import chat_client
     from spiegel.llm import LLMError
 
     area = _("language model")

@@ -16,9 +16,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import translation
 
-from spiegel.consent.queries import case_by_receipt
 from spiegel.interviews.models import Interview
 from spiegel.interviews.queries import TokenError, case_by_token
+from spiegel.mirror.queries import case_by_receipt
 
 Response = TypeVar("Response", bound=HttpResponseBase)
 

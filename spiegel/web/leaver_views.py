@@ -17,8 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.interviews.language_model import streaming_enabled
 from spiegel.interviews.lifecycle import give_consent
-from spiegel.interviews.model_turns import streaming_enabled
 from spiegel.interviews.models import Interview, MessageRole, Mode, Status
 from spiegel.interviews.queries import messages_of
 from spiegel.web.copilot_views import leaver_page

@@ -20,7 +20,11 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from spiegel.consent.actions import (
+from spiegel.copilot.closing import account_question
+from spiegel.interviews.models import Interview, Status
+from spiegel.language.classify import THEME_LABELS
+from spiegel.language.statements import generalise, recognisable
+from spiegel.mirror.actions import (
     ClosingAnswers,
     Decision,
     prepare_mirror,
@@ -29,18 +33,14 @@ from spiegel.consent.actions import (
     submit_review,
     withdraw_record,
 )
-from spiegel.consent.models import Statement, Visibility, WouldReturn
-from spiegel.consent.queries import (
+from spiegel.mirror.models import Statement, Visibility, WouldReturn
+from spiegel.mirror.queries import (
     mirror_statements,
     outcome_of,
     record_of,
     replaced_originals,
     restorable,
 )
-from spiegel.copilot.closing import account_question
-from spiegel.interviews.models import Interview, Status
-from spiegel.language.classify import THEME_LABELS
-from spiegel.language.statements import generalise, recognisable
 from spiegel.validation import field_errors
 from spiegel.web.leaver_case import by_receipt, by_token, leaver_language, link_problem
 

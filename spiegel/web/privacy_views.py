@@ -11,10 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from spiegel.consent.queries import outcome_of, shared_statements, theme_overview
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
+from spiegel.mirror.queries import outcome_of, shared_statements, theme_overview
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
 from spiegel.privacy.queries import audit_events_for

@@ -19,10 +19,10 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from spiegel.analysis.queries import attributed_statements, case_reasons, sees_whole_case
-from spiegel.consent.queries import outcome_of, shared_statements
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
+from spiegel.mirror.queries import outcome_of, shared_statements
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
 from spiegel.tenancy.models import Organisation, Role

@@ -15,10 +15,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from spiegel.consent.models import Statement
 from spiegel.copilot.actions import ProfileInput, save_profile
 from spiegel.copilot.models import HumanConversation, Note
 from spiegel.interviews.models import Interview, Mode, Status
+from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role

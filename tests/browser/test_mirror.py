@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from spiegel.consent.models import ReviewOutcome, Statement
 from spiegel.interviews.models import Interview, Status
+from spiegel.mirror.models import ReviewOutcome, Statement
 from spiegel.testing import build_closed_case, build_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -11,10 +11,10 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from spiegel.consent.models import Statement
 from spiegel.interviews.harness.personas import persona_by_id
 from spiegel.interviews.harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Status
+from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
 from spiegel.tenancy.actions import grant_membership

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from spiegel.analysis.case_analysis import SharedStatement, derive, summary_of
 from spiegel.analysis.clustering import Item, cluster_items, content_lemmas
-from spiegel.analysis.derive import SharedStatement, derive, summary_of
 from spiegel.language.classify import classify_many
 from spiegel.language.tests.strategies import any_text, languages
 

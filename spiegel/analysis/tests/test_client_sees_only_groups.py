@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 
 from spiegel.analysis.models import InterviewReason
-from spiegel.consent.models import Statement
 from spiegel.interviews.models import Interview
 from spiegel.language.classify import THEME_LABELS
+from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.testing import TEST_PASSWORD, build_analysed_case, build_api_key, build_org, build_user
 

@@ -10,8 +10,8 @@ from django.test import Client
 
 from spiegel.analysis.actions import analyse_interview, cluster_statements
 from spiegel.analysis.queries import FilterError, Filters, insights, parse_month, playbook
-from spiegel.consent.actions import withdraw_record
-from spiegel.consent.models import Statement
+from spiegel.mirror.actions import withdraw_record
+from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
 from spiegel.testing import build_analysed_case, build_api_key, build_historical_exits, build_org

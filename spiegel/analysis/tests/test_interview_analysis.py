@@ -7,11 +7,11 @@ from django.test import Client
 
 from spiegel.analysis.actions import analyse_interview
 from spiegel.analysis.models import InterviewAnalysis, InterviewReason
-from spiegel.consent.actions import withdraw_record
-from spiegel.consent.models import Statement
 from spiegel.interviews.harness.personas import PERSONAS
 from spiegel.interviews.harness.personas_more import MORE_PERSONAS
 from spiegel.interviews.models import Interview
+from spiegel.mirror.actions import withdraw_record
+from spiegel.mirror.models import Statement
 from spiegel.privacy.models import AuditEvent
 from spiegel.testing import (
     build_analysed_case,

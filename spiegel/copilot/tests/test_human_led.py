@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from spiegel.consent.models import Statement
 from spiegel.copilot.models import HumanConversation, LeaverAnswer, Note
 from spiegel.interviews.models import Interview, Mode, Status
+from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Organisation, Role, User
 from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
 
@@ -307,7 +307,7 @@ def _noted(world: World) -> Client:
 
 
 def test_the_leaver_withdrawing_deletes_the_notes_and_what_was_planned(world: World) -> None:
-    from spiegel.consent.actions import withdraw_record
+    from spiegel.mirror.actions import withdraw_record
 
     _noted(world)
     withdraw_record(world.case)
@@ -317,7 +317,7 @@ def test_the_leaver_withdrawing_deletes_the_notes_and_what_was_planned(world: Wo
 
 
 def test_retention_deletes_the_notes_with_the_transcript(world: World) -> None:
-    from spiegel.consent.actions import ClosingAnswers, submit_review
+    from spiegel.mirror.actions import ClosingAnswers, submit_review
     from spiegel.privacy.jobs.retention import purge
 
     interviewer = _noted(world)

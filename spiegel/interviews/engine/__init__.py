@@ -11,7 +11,7 @@ See docs/interviewing.md for the craft it implements. Public API::
 from .checks import check_question
 from .context import CaseContext
 from .guide import CLOSING_KEYS, Guide, Topic, load_default_guide
-from .machine import ENGINE_NAME, Engine, EngineReply
+from .interviewer import ENGINE_NAME, Engine, EngineReply
 from .phrasing import Phraser, PhraserDeclined, TemplatePhraser
 from .state import ConversationState, Flag, Move
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spiegel.language.signals import analyse_answer, detect_language
+from spiegel.language.cues import analyse_answer, detect_language
 
 from .state import ACK_KINDS, ConversationState, Move
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spiegel.language.signals import AnswerSignals, analyse_answer
+from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
@@ -113,6 +113,8 @@ class Closing(Navigator):
         def add(theme: str, matter: str | None) -> None:
             if theme in seen or theme in closed or s.topic(theme).status in ("refused", "skipped"):
                 return
+            if "ruled_out" in s.topic(theme).known and theme != s.main_reason:
+                return
             seen.append(theme)
             label = self._summary_label(theme)
             # health and personal life are only named
@@ -140,6 +142,11 @@ class Closing(Navigator):
             if len(points) == 4:
                 break
             add(theme, next((n.get("matter") for n in s.notes if n["theme"] == theme and n.get("matter")), None))
+        # then the guide topics the leaver talked about when followed up, in the order they came up
+        for theme, tp in s.topics.items():
+            tones = {n["polarity"] for n in s.notes if n["theme"] == theme}
+            if len(points) < 4 and tp.talked and tp.follow_ups and not theme.startswith("_") and tones != {"pos"}:
+                add(theme, None)  # (what the leaver only praised is no reason for leaving)
         s.summary_points = [
             (f"{label} ({matter})" if i == 0 and matter and not label.startswith("_") else label)
             if label and not label.startswith("_")

@@ -6,12 +6,19 @@ probe each time, 2–3 follow-ups per topic within the budget, the leaver's own 
 
 from __future__ import annotations
 
-from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Understanding
 
 from .closing import Closing
 from .navigation import LIGHT_TOPICS, STORY, _add
-from .reasons import about_frequency, pull_phrase, rules_out_current, someone_elses_feeling, tells_own_action
+from .reasons import (
+    about_frequency,
+    plainly_fine,
+    pull_phrase,
+    rules_out_current,
+    someone_elses_feeling,
+    tells_own_action,
+)
 from .state import ConversationState, Move
 from .wording import (
     feeling_names,
@@ -62,10 +69,15 @@ class FollowUps(Closing):
             return None, False  # related to a disclosed matter: at most the plain topic question
         if sig.nothing_more or (u is not None and u.kind == "nothing_more" and not sig.dont_know):
             return None, True  # the leaver says there is nothing more to it: accept, do not ask again
-        if u is not None and cur is not None and cur in {t.theme for t in u.themes if t.negated} - set(u.raised):
-            return None, True  # "mijn salaris was prima, daar lag het niet aan": answered, nothing to probe
-        if cur is not None and not sig.mentions and rules_out_current(str(s.answers[-1]["text"] or "")):
-            return None, True  # "goed, daar lag het niet aan": the topic asked about was no reason
+        ruled_out = (
+            u is not None and cur is not None and cur in {t.theme for t in u.themes if t.negated} - set(u.raised)
+        )
+        # "mijn salaris was prima, daar lag het niet aan", "goed, daar lag het niet aan": no reason, not probed
+        if ruled_out or (cur is not None and not sig.mentions and rules_out_current(str(s.answers[-1]["text"] or ""))):
+            _add(tp.known, "ruled_out")  # and not in the summary
+            return None, True
+        if s.phase == "guide" and tp.follow_ups == 0 and plainly_fine(str(s.answers[-1]["text"] or ""), sig):
+            return None, True  # "Secure. I had a permanent contract.": a clear, good answer is not probed
         thin = sig.is_thin
         if thin:
             tp.thin += 1
@@ -161,7 +173,7 @@ class FollowUps(Closing):
             add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
         # an answer to a follow-up that says when or what happened: it is not asked for again
         told = bool(sig.specificity) and tp.follow_ups >= 1
-        if sig.generalisations and not told and about_frequency([g.context for g in sig.generalisations]):
+        if sig.generalisations and not told and about_frequency([answer]):
             # "nooit", "always": one recent occurrence — unless the answer already says when or what
             if sig.named_people or key in PERSON_TOPICS:
                 add("follow_up", "behaviour_effect", None, role=self._person(sig, key))

@@ -6,7 +6,7 @@ knows which topics are still to come and how much room is left for them.
 
 from __future__ import annotations
 
-from spiegel.language.signals import AnswerSignals, Mention
+from spiegel.language.cues import AnswerSignals, Mention
 
 from .context import CaseContext
 from .guide import Guide

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from spiegel.language.signals import AnswerSignals, Mention, analyse_answer
+from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .followup import FollowUps

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spiegel.language.signals import THEME_IDS, AnswerSignals, Mention
+from spiegel.language.cues import THEME_IDS, AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
 from .wording import in_your_words, matter_phrase, word_list
@@ -27,6 +27,12 @@ _CONTAINERS = frozenset(
 
 def with_understood_themes(sig: AnswerSignals, u: Understanding, text: str) -> AnswerSignals:
     """``sig`` with the themes only the understanding found (its extra theme words) added as mentions."""
+    if u.language == sig.language and u.kind in ("answer", "correction"):
+        # a theme the understanding ruled out as part of a longer phrase ("head of department") is dropped
+        understood = {t.theme for t in u.themes}
+        if any(m.theme not in understood for m in sig.mentions):
+            mentions = tuple(m for m in sig.mentions if m.theme in understood)
+            sig = replace(sig, mentions=mentions, themes=tuple(dict.fromkeys(m.theme for m in mentions)))
     first = {m.theme: m.position for m in reversed(sig.mentions)}
     low = text.lower()
     extra: list[Mention] = []
@@ -109,7 +115,8 @@ def pull_phrase(text: str) -> str | None:
 def about_frequency(phrases: list[str]) -> bool:
     """A generalisation about how often ("altijd", "never"), not one about people ("niemand", "nobody")."""
     words = word_list("frequency_generalisations")
-    return any(w in f" {p.lower()} " for p in phrases for w in (f" {x} " for x in words))
+    texts = [" ".join(re.findall(r"[\w']+", p.lower())) for p in phrases]
+    return any(f" {w} " in f" {t} " for t in texts for w in words)
 
 
 _EVENT = re.compile(
@@ -184,3 +191,17 @@ def names_trigger(text: str) -> bool:
 def substantive_themes(sig: AnswerSignals) -> set[str]:
     """The themes an answer names, without a bare container ("ons team werd opgeheven" is one thing)."""
     return {m.theme for m in sig.mentions if m.term.lower() not in _CONTAINERS}
+
+
+def plainly_fine(answer: str, sig: AnswerSignals) -> bool:
+    """ "Secure. I had a permanent contract.", "Prima, ik kende mijn vaste klanten": a good answer with a reason,
+    no complaint, no feeling, no hedge (a bare "fine" is thin and gets its probe)."""
+    words = re.findall(r"[\w']+", answer.lower())
+    return (
+        len(words) >= 4
+        and words[0] in word_list("positive_starts")
+        and not sig.negative
+        and not sig.emotions
+        and not sig.hedges
+        and not re.search(r"\b(?:but|maar|except|behalve|alleen|although|hoewel)\b", answer.lower())
+    )

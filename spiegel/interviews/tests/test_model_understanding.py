@@ -12,7 +12,7 @@ import pytest
 
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.engine import Engine
-from spiegel.interviews.model_turns import PreparedUnderstander, understander
+from spiegel.interviews.language_model import PreparedUnderstander, understander
 from spiegel.language.understanding import Context
 from spiegel.language.understanding import understand as understand_by_rules
 from spiegel.llm.fake_server import FakeOpenAI, Reply, Status

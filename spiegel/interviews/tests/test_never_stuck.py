@@ -11,10 +11,10 @@ from unittest import mock
 import pytest
 from django.test import Client
 
-from spiegel.consent.actions import withdraw_record
 from spiegel.interviews import conversation
 from spiegel.interviews.engine import Engine, load_default_guide
 from spiegel.interviews.models import Conversation, Interview, Message, Status
+from spiegel.mirror.actions import withdraw_record
 from spiegel.testing import build_case, build_org
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_an_answer_arriving_while_the_record_is_withdrawn_gets_409_and_nothing_i
         withdraw_record(interview)  # the leaver withdraws in another tab while this answer is on its way
         return None
 
-    with mock.patch("spiegel.interviews.model_turns.prephrase_reply", side_effect=withdraw_meanwhile):
+    with mock.patch("spiegel.interviews.language_model.prephrase_reply", side_effect=withdraw_meanwhile):
         response = _send(client, built.token, "And then my manager left.", client_id="w1")
     assert response.status_code == 409
     built.interview.refresh_from_db()

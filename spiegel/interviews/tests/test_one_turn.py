@@ -102,13 +102,15 @@ def test_a_bug_in_the_model_path_gives_both_pages_the_same_built_in_reply_and_lo
     with (
         mock.patch.object(LLMPhraser, "phrase", side_effect=RuntimeError(secret)),
         mock.patch.object(LLMPhraser, "stream", side_effect=RuntimeError(secret)),
-        caplog.at_level(logging.ERROR, logger="spiegel.interviews.model_turns"),
+        caplog.at_level(logging.ERROR, logger="spiegel.interviews.language_model"),
     ):
         _plain(plain)
         _streamed(streamed)
     assert _stored_reply(plain) == _stored_reply(streamed)
     assert _stored_reply(plain)[0][1] == {"engine": "builtin", "phraser": "templates", "fallback": "error"}
-    logged = [r.getMessage() for r in caplog.records if r.name.endswith("model_turns") and r.levelno == logging.ERROR]
+    logged = [
+        r.getMessage() for r in caplog.records if r.name.endswith("language_model") and r.levelno == logging.ERROR
+    ]
     assert [str(plain.interview.id) in line for line in logged] == [True, False]
     assert [str(streamed.interview.id) in line for line in logged] == [False, True]
     assert all(secret not in line for line in logged)

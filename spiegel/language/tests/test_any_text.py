@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spiegel.language.classify import KINDS, POLARITIES, classify, classify_many
+from spiegel.language.cues import THEME_IDS, analyse_answer, detect_language, find_themes
 from spiegel.language.lemmas import lemma
 from spiegel.language.redact import KINDS as REDACTION_KINDS
 from spiegel.language.redact import Pseudonymiser, redact
-from spiegel.language.signals import THEME_IDS, analyse_answer, detect_language, find_themes
 from spiegel.language.statements import draft_statements, is_substantive, repseudonymise, split_sentences
 from spiegel.language.tests.strategies import any_text, languages
 from spiegel.language.text import has_control, strip_control

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from spiegel.language.signals import THEME_IDS
+from spiegel.language.cues import THEME_IDS
 from spiegel.language.tests.strategies import any_text, languages
 from spiegel.language.text import strip_control
 from spiegel.language.understanding import (

@@ -8,13 +8,13 @@ from typing import Any
 from django.db import connection, transaction
 
 from spiegel.analysis.models import StatementCluster
-from spiegel.consent.models import ReviewOutcome, Statement
 from spiegel.copilot.models import HumanConversation, Note
 from spiegel.interviews.models import Conversation, Interview, Message
+from spiegel.mirror.models import ReviewOutcome, Statement
 from spiegel.privacy.crypto import EncryptedJSONField, EncryptedTextField, rotate_ciphertext
 from spiegel.privacy.models import PseudonymMap
 from spiegel.reports.actions import reseal_report_files
-from spiegel.tasking import waiting_tasks
+from spiegel.task_queue import waiting_tasks
 
 
 def _encrypted_columns() -> list[tuple[Any, list[str]]]:

@@ -10,12 +10,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from spiegel.consent.actions import erase_statements
-from spiegel.consent.models import Statement
 from spiegel.copilot.actions import erase_notes
 from spiegel.copilot.models import Note
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.transcript import erase_transcript
+from spiegel.mirror.actions import erase_statements
+from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.reports.actions import forget_case_in_reports

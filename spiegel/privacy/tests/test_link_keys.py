@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from spiegel.consent.models import Receipt
 from spiegel.interviews.models import Interview
+from spiegel.mirror.models import Receipt
 from spiegel.privacy.crypto import token_digest
 from spiegel.testing import build_case, build_completed_case, build_org
 

@@ -14,9 +14,9 @@ from django.test import Client
 from django.utils import timezone
 
 from spiegel.cli import main as cli_main
-from spiegel.consent.models import ReviewOutcome, Statement, ThemeTally
-from spiegel.consent.queries import theme_overview
 from spiegel.interviews.models import Conversation, Interview, Message, Status
+from spiegel.mirror.models import ReviewOutcome, Statement, ThemeTally
+from spiegel.mirror.queries import theme_overview
 from spiegel.privacy.crypto import DecryptionError
 from spiegel.privacy.jobs.keys import rotate_keys
 from spiegel.privacy.jobs.retention import purge

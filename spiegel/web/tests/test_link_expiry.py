@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from spiegel.consent.actions import prepare_mirror
-from spiegel.consent.models import Statement
 from spiegel.interviews.models import Message
+from spiegel.mirror.actions import prepare_mirror
+from spiegel.mirror.models import Statement
 from spiegel.testing import CompletedCase, build_closed_case, build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db

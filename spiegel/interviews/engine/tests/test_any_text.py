@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spiegel.interviews.engine import ConversationState, Engine, load_default_guide
-from spiegel.interviews.engine.machine import HARD_TURN_CAP
+from spiegel.interviews.engine.interviewer import HARD_TURN_CAP
 from spiegel.language.tests.strategies import any_text, languages
 
 ENGINES = {language: Engine(load_default_guide(language)) for language in ("nl", "en")}

@@ -7,8 +7,8 @@ import logging
 import pytest
 
 from spiegel.interviews.engine import ConversationState, Engine, load_default_guide
-from spiegel.interviews.engine.machine import _quotable
-from spiegel.language.signals import analyse_answer
+from spiegel.interviews.engine.interviewer import _quotable
+from spiegel.language.cues import analyse_answer
 
 from .helpers import converse, to_the_end
 
@@ -265,7 +265,7 @@ def test_every_message_passes_the_checks_without_a_logged_fallback(
 ) -> None:
     engine = Engine(load_default_guide(language))
     state, _ = engine.start()
-    with caplog.at_level(logging.WARNING, logger="spiegel.interviews.engine.machine"):
+    with caplog.at_level(logging.WARNING, logger="spiegel.interviews.engine.interviewer"):
         replies = to_the_end(engine, state, answer)
     assert replies[-1].closed
     assert not [r for r in caplog.records if "no template passed" in r.getMessage()]

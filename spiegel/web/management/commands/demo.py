@@ -231,8 +231,8 @@ def seed_completed_interviews(
     """`count` cases that a simulated leaver talks through, reviews (a few statements shared with their name, one
     kept private now and then) and completes, analysed at once; leave dates spread over the last 15 months."""
     from spiegel.analysis.actions import analyse_interview, cluster_statements
-    from spiegel.consent.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
-    from spiegel.consent.models import Statement
+    from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+    from spiegel.mirror.models import Statement
 
     actor = Actor.system("demo")
     today = timezone.localdate()

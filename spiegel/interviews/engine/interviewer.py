@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from spiegel.language.signals import analyse_answer
+from spiegel.language.cues import analyse_answer
 from spiegel.language.understanding import Context, Understanding
 
 from .checks import check_question

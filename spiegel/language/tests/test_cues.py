@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spiegel.language.signals import analyse_answer, detect_language
+from spiegel.language.cues import analyse_answer, detect_language
 
 
 @pytest.fixture(autouse=True)

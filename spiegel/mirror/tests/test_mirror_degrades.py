@@ -9,11 +9,11 @@ from unittest import mock
 import pytest
 
 from spiegel.analysis import actions as analysis_actions
-from spiegel.analysis.derive import derive
+from spiegel.analysis.case_analysis import derive
 from spiegel.analysis.models import InterviewAnalysis
-from spiegel.consent.actions import prepare_mirror
-from spiegel.consent.models import Statement
 from spiegel.language import statements as statement_drafting
+from spiegel.mirror.actions import prepare_mirror
+from spiegel.mirror.models import Statement
 from spiegel.testing import build_closed_case, build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db

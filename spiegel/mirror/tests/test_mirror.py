@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from spiegel.consent.actions import ClosingAnswers, Decision, save_decisions, submit_review
-from spiegel.consent.models import Receipt, ReviewOutcome, Statement, ThemeTally
 from spiegel.interviews.models import Interview, Message, Status
+from spiegel.mirror.actions import ClosingAnswers, Decision, save_decisions, submit_review
+from spiegel.mirror.models import Receipt, ReviewOutcome, Statement, ThemeTally
 from spiegel.privacy.models import PseudonymMap
 from spiegel.testing import NAMES_IN_LEAVER_ANSWERS, build_closed_case, build_completed_case, build_org
 

@@ -14,7 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from spiegel.consent.models import (
+from spiegel.interviews.lifecycle import complete_review, lock, withdraw_by_leaver
+from spiegel.interviews.models import Interview, Message, MessageRole, Status
+from spiegel.interviews.transcript import answers_of, erase_transcript, mask_transcript
+from spiegel.mirror.models import (
     SPECIAL_CATEGORY_THEMES,
     Receipt,
     ReviewOutcome,
@@ -23,9 +26,6 @@ from spiegel.consent.models import (
     Visibility,
     WouldReturn,
 )
-from spiegel.interviews.lifecycle import complete_review, lock, withdraw_by_leaver
-from spiegel.interviews.models import Interview, Message, MessageRole, Status
-from spiegel.interviews.transcript import answers_of, erase_transcript, mask_transcript
 from spiegel.privacy.crypto import token_digest
 from spiegel.privacy.failures import log_failure
 from spiegel.privacy.models import PseudonymMap

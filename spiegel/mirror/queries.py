@@ -10,10 +10,10 @@ from typing import Any
 
 from django.db.models import Avg, Count, QuerySet
 
-from spiegel.consent.models import Receipt, ReviewOutcome, Statement, ThemeTally, Visibility
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError
 from spiegel.language.taxonomy import THEMES
+from spiegel.mirror.models import Receipt, ReviewOutcome, Statement, ThemeTally, Visibility
 from spiegel.privacy.crypto import token_digests
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access

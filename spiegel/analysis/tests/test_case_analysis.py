@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spiegel.analysis.derive import SharedStatement, derive
+from spiegel.analysis.case_analysis import SharedStatement, derive
 
 
 def _s(n: int, phase: str, text: str, themes: list[dict[str, Any]] | None = None, topic: str = "") -> SharedStatement:

@@ -6,6 +6,8 @@ probe each time, 2–3 follow-ups per topic within the budget, the leaver's own 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Understanding
 
@@ -19,7 +21,7 @@ from .reasons import (
     someone_elses_feeling,
     tells_own_action,
 )
-from .state import ConversationState, Move
+from .state import ConversationState, Move, TopicProgress
 from .wording import (
     feeling_names,
     feeling_words,
@@ -58,95 +60,92 @@ class FollowUps(Closing):
         """A follow-up on the current topic, or None (saturated, budget spent, or thin answers accepted)."""
         key = cur or STORY
         tp = s.topic(key)
-        lang = self.language
-        if sig.specificity:
-            _add(tp.known, "example")
-        if sig.has_cause:
-            _add(tp.known, "cause")
-        if sig.has_effect:
-            _add(tp.known, "effect")
+        for known, seen in (("example", sig.specificity), ("cause", sig.has_cause), ("effect", sig.has_effect)):
+            if seen:
+                _add(tp.known, known)
+        answer = str(s.answers[-1]["text"] or "") if s.answers else ""
+        stop = self._no_follow_up(s, sig, cur, key, u, answer)
+        if stop is not None:
+            return None, stop
+        quote = self._default_quote(s, sig, cur, key, u, answer)
+        last_probe = tp.probes[-1] if tp.probes else None
+        cands: list[Move] = []
+
+        def add(kind: str, probe: str, quote: str | None = None, **extra: str | None) -> None:
+            cands.append(Move(kind, topic=cur, probe=probe, quote=quote, language=self.language, **extra))  # type: ignore[arg-type]
+
+        if contradiction is not None:
+            add("contradiction", "contradiction", None)  # both sides in the interviewer's words, never quoted
+        self._reactive_probes(s, sig, cur, key, u, answer, quote, last_probe, add)
+        if sig.is_thin:
+            # a concrete occurrence, of a different kind than the last probe for a thin answer
+            for probe in CONCRETE_PROBES:
+                if probe != s.last_vague_probe:
+                    add("follow_up", probe, quote if probe != "moment" else None)
+        elif not cands and {"example", "cause", "effect"} <= set(tp.known) and tp.follow_ups >= 2:
+            return None, False  # saturated: example, cause and effect are known
+        else:
+            self._depth_probes(tp, key, sig, answer, quote, add)
+        return self._first_new(s, tp, key, cur, cands, sig.is_thin), False
+
+    def _no_follow_up(
+        self, s: ConversationState, sig: AnswerSignals, cur: str | None, key: str, u: Understanding | None, answer: str
+    ) -> bool | None:
+        """Whether the answer gets no follow-up at all: True when it is accepted, False when the budget is spent
+        or the topic belongs to a disclosed matter; None when a follow-up may come."""
+        tp = s.topic(key)
         if key in s.sensitive_topics:
-            return None, False  # related to a disclosed matter: at most the plain topic question
+            return False  # related to a disclosed matter: at most the plain topic question
         if sig.nothing_more or (u is not None and u.kind == "nothing_more" and not sig.dont_know):
-            return None, True  # the leaver says there is nothing more to it: accept, do not ask again
+            return True  # the leaver says there is nothing more to it: accept, do not ask again
         ruled_out = (
             u is not None and cur is not None and cur in {t.theme for t in u.themes if t.negated} - set(u.raised)
         )
         # "mijn salaris was prima, daar lag het niet aan", "goed, daar lag het niet aan": no reason, not probed
-        if ruled_out or (cur is not None and not sig.mentions and rules_out_current(str(s.answers[-1]["text"] or ""))):
+        if ruled_out or (cur is not None and not sig.mentions and rules_out_current(answer)):
             _add(tp.known, "ruled_out")  # and not in the summary
-            return None, True
-        if s.phase == "guide" and tp.follow_ups == 0 and plainly_fine(str(s.answers[-1]["text"] or ""), sig):
-            return None, True  # "Secure. I had a permanent contract.": a clear, good answer is not probed
-        thin = sig.is_thin
-        if thin:
+            return True
+        if s.phase == "guide" and tp.follow_ups == 0 and plainly_fine(answer, sig):
+            return True  # "Secure. I had a permanent contract.": a clear, good answer is not probed
+        if sig.is_thin:
             tp.thin += 1
             # two thin answers on a topic (one when the leaver is tired): accept and move on
             if tp.thin >= 2 or (s.fatigue and tp.thin >= 1 and tp.follow_ups >= 1):
-                return None, True
+                return True
         if tp.follow_ups >= self._cap(s, key):
-            return None, False
+            return False
+        return None
 
+    def _default_quote(
+        self, s: ConversationState, sig: AnswerSignals, cur: str | None, key: str, u: Understanding | None, answer: str
+    ) -> str | None:
+        """The leaver's words offered back only as a complete noun phrase naming the thing ("het nieuwe
+        rooster"); otherwise None and the question is in the interviewer's own words (docs/interviewing.md)."""
+        lang = self.language
+        tp = s.topic(key)
         own = next((m for m in sig.mentions if m.theme == cur), None)
-        answer = str(s.answers[-1]["text"] or "") if s.answers else ""
-        # the leaver's words are offered back only as a complete noun phrase naming the thing ("het nieuwe
-        # rooster"); otherwise the question is in the interviewer's own words (docs/interviewing.md)
-        default_quote = matter_phrase(answer, own.term, lang) if own else None
+        quote = matter_phrase(answer, own.term, lang) if own else None
         if tp.quote and tp.quote == focus_phrase(answer, lang):
-            default_quote = tp.quote  # what the leaver singled out ("vooral de avonddiensten ...")
-        if default_quote is None and (key.startswith("_matter") or (tp.quote and tp.follow_ups and not sig.mentions)):
+            quote = tp.quote  # what the leaver singled out ("vooral de avonddiensten ...")
+        if quote is None and (key.startswith("_matter") or (tp.quote and tp.follow_ups and not sig.mentions)):
             # a thread the leaver named by a thing, without a topic word; or an answer about the thing the
             # last question named ("ik zat meer in de auto": still about the planning software)
-            default_quote = tp.quote
+            quote = tp.quote
         if (
-            default_quote is None
+            quote is None
             and u is not None
-            and not thin
+            and not sig.is_thin
             and (own is not None or not sig.mentions or key == STORY)
         ):
             # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
-            default_quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
-            default_quote = default_quote or next(
-                (p for p in noun_phrases(answer, self.language) if good_thread_phrase(p)), None
-            )
-        last_probe = tp.probes[-1] if tp.probes else None
-        cands: list[Move] = []
+            quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
+            quote = quote or next((p for p in noun_phrases(answer, lang) if good_thread_phrase(p)), None)
+        return quote
 
-        def add(
-            kind: str,
-            probe: str,
-            quote: str | None = None,
-            *,
-            quote2: str | None = None,
-            feeling: str | None = None,
-            feeling_ref: str | None = None,
-            role: str | None = None,
-            preface: str | None = None,
-        ) -> None:
-            cands.append(
-                Move(
-                    kind,
-                    topic=cur,
-                    probe=probe,
-                    quote=quote,
-                    language=lang,
-                    quote2=quote2,
-                    feeling=feeling,
-                    feeling_ref=feeling_ref,
-                    role=role,
-                    preface=preface,
-                )
-            )
-
-        if contradiction is not None:
-            # both sides are put in the interviewer's words (the topic), never quoted
-            add("contradiction", "contradiction", None)
-        heard = next((h for h in sig.hearsay if about(h.context, cur, lang)), None)
-        if heard is not None:
-            # what was heard goes back as a question about what the leaver saw or experienced themselves;
-            # hearsay about another theme waits on the threads list and is asked that way when we get there
-            add("follow_up", "own_experience", None)
-        # only a feeling the leaver expressed, never one they negated ("niet boos", "nobody was worried")
+    def _felt(self, sig: AnswerSignals, u: Understanding | None, answer: str) -> tuple[str, str] | None:
+        """The feeling to reflect: one the leaver expressed as their own, never one they negated ("niet boos",
+        "nobody was worried"), never irony, never someone else's ("klanten waren boos")."""
+        lang = self.language
         felt = [e for e in sig.emotions if not negated(answer, e.phrase)]
         if u is not None and (u.sarcasm or (u.feelings and not u.felt)):
             felt = []  # irony is read as the opposite; feelings the understanding saw negated are not reflected
@@ -162,22 +161,50 @@ class FollowUps(Closing):
         )
         if stated:
             # the feeling the leaver stated ("meer teleurgesteld"), read with its negations, is reflected first
-            noun, ref = feeling_words(lang, stated[-1])
-            add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
-        elif felt:
-            noun, ref = feeling_words(lang, felt[0].kind)
-            add("reflect_and_ask", "cause_of_feeling", None, feeling=noun, feeling_ref=ref, preface="emotion")
-        if sig.hedges and not thin and not (u is not None and u.decisive):
+            return feeling_words(lang, stated[-1])
+        return feeling_words(lang, felt[0].kind) if felt else None
+
+    def _reactive_probes(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        cur: str | None,
+        key: str,
+        u: Understanding | None,
+        answer: str,
+        quote: str | None,
+        last_probe: str | None,
+        add: Callable[..., None],
+    ) -> None:
+        """Probes the answer itself calls for: hearsay, a feeling, a hedge, a generalisation, an easy reason,
+        a named person, a theme named without detail (docs/interviewing.md, "Triggers")."""
+        lang = self.language
+        tp = s.topic(key)
+        if any(about(h.context, cur, lang) for h in sig.hearsay):
+            # what was heard goes back as a question about what the leaver saw or experienced themselves;
+            # hearsay about another theme waits on the threads list and is asked that way when we get there
+            add("follow_up", "own_experience", None)
+        feeling = self._felt(sig, u, answer)
+        if feeling is not None:
+            add(
+                "reflect_and_ask",
+                "cause_of_feeling",
+                None,
+                feeling=feeling[0],
+                feeling_ref=feeling[1],
+                preface="emotion",
+            )
+        if sig.hedges and not sig.is_thin and not (u is not None and u.decisive):
             # ("eigenlijk was het de reorganisatie" marks the real reason, not a hedge)
             # what the hedge softens is usually the theme it sits next to
-            add("reflect_and_ask", "behind_hedge", default_quote, preface="hedge")
+            add("reflect_and_ask", "behind_hedge", quote, preface="hedge")
         # an answer to a follow-up that says when or what happened: it is not asked for again
         told = bool(sig.specificity) and tp.follow_ups >= 1
         if sig.generalisations and not told and about_frequency([answer]):
             # "nooit", "always": one recent occurrence — unless the answer already says when or what
             if sig.named_people or key in PERSON_TOPICS:
                 add("follow_up", "behaviour_effect", None, role=self._person(sig, key))
-            add("follow_up", "recent_example", default_quote)
+            add("follow_up", "recent_example", quote)
         said_often = any(w in word_list("frequency_words") for w in answer.lower().replace(",", " ").split())
         if last_probe == "recent_example" and not said_often:  # "it happened once": how often is told
             add("follow_up", "frequency", tp.quote)
@@ -198,32 +225,30 @@ class FollowUps(Closing):
             add("follow_up", "practice", matter_phrase(answer, bare.term, lang) if bare.theme == cur else None)
         if last_probe == "practice":
             add("follow_up", "situation", tp.quote)
-        if thin:
-            # a concrete occurrence, of a different kind than the last probe for a thin answer
-            for probe in CONCRETE_PROBES:
-                if probe != s.last_vague_probe:
-                    add("follow_up", probe, default_quote if probe != "moment" else None)
-        elif not cands and {"example", "cause", "effect"} <= set(tp.known) and tp.follow_ups >= 2:
-            return None, False  # saturated: example, cause and effect are known
-        if not thin and told and "effect" not in tp.known:
+
+    def _depth_probes(
+        self, tp: TopicProgress, key: str, sig: AnswerSignals, answer: str, quote: str | None, add: Callable[..., None]
+    ) -> None:
+        """The leaver is talking: what is not known yet (example, effect, cause), then a kind of probe not used."""
+        if sig.specificity and tp.follow_ups >= 1 and "effect" not in tp.known:
             # the leaver just told when and what happened: next is what it did to them
             add("follow_up", "effect", None)
-        if not thin:
-            if ("situation" in tp.probes or "example" in tp.probes) and not tells_own_action(answer):
-                add("follow_up", "own_action", None)
-            if "example" not in tp.known:
-                add("follow_up", "example", default_quote)
-            if "effect" not in tp.known:
-                add("follow_up", "effect", default_quote)
-            if "cause" not in tp.known:
-                add("follow_up", "cause", default_quote)
-            topic = self.guide.topic(key)
-            for probe in topic.follow_ups if topic else ():
-                add("follow_up", probe, default_quote)
-            # the answer still brought new material: go on asking, with a kind of probe not used yet
-            for probe in DEPTH_PROBES:
-                add("follow_up", probe, default_quote)
+        if ("situation" in tp.probes or "example" in tp.probes) and not tells_own_action(answer):
+            add("follow_up", "own_action", None)
+        for probe in ("example", "effect", "cause"):
+            if probe not in tp.known:
+                add("follow_up", probe, quote)
+        topic = self.guide.topic(key)
+        for probe in topic.follow_ups if topic else ():
+            add("follow_up", probe, quote)
+        # the answer still brought new material: go on asking, with a kind of probe not used yet
+        for probe in DEPTH_PROBES:
+            add("follow_up", probe, quote)
 
+    def _first_new(
+        self, s: ConversationState, tp: TopicProgress, key: str, cur: str | None, cands: list[Move], thin: bool
+    ) -> Move | None:
+        """The first candidate of a kind not asked on this topic yet, recorded as asked."""
         for move in cands:
             if move.probe in tp.probes and move.probe != "contradiction":
                 continue
@@ -239,8 +264,8 @@ class FollowUps(Closing):
                 s.contradictions.append(cur)
             if key == STORY and tp.status == "open":
                 tp.status = "active"
-            return move, False
-        return None, False
+            return move
+        return None
 
     def _person(self, sig: AnswerSignals, key: str) -> str:
         """The person a generalisation was about: as the leaver named them, else the topic ("je leidinggevende")."""

@@ -17,23 +17,17 @@ from dataclasses import replace
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
-from .followup import FollowUps
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .reasons import (
-    is_pull,
     names_trigger,
-    only_candour,
-    push_behind,
-    reason_mentions,
-    reason_words,
     substantive_themes,
     told_event,
     with_understood_themes,
 )
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
+from .story import StoryThreads
 from .wording import (
     direct_question,
-    focus_phrase,
     is_event,
     matter_phrase,
     noun_phrases,
@@ -50,7 +44,7 @@ IN_TOPICS = ("opening", "story", "guide")
 NOT_ANSWERS = frozenset({"meta_question", "refusal", "skip", "already_told", "confusion", "complaint"})
 
 
-class TurnPolicy(FollowUps):
+class TurnPolicy(StoryThreads):
     """Deciding the next move for one answer."""
 
     understander: object | None
@@ -137,158 +131,157 @@ class TurnPolicy(FollowUps):
         contradiction: tuple[Mention, str] | None,
         new_flags: list[Flag],
     ) -> Move:
-        cur = s.current_topic
-        lang = self.language
-        in_topics = s.phase in IN_TOPICS
-
-        # Safety first: a serious disclosure stops all probing and goes to a human.
-        kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
-        if kind is not None:
-            excerpt = (sig.disclosures[0].context if sig.disclosures else text)[:200]
-            again = kind in s.disclosed_kinds or (in_topics and self._touches_disclosure(s, sig, text))
-            if again and in_topics:
-                # the leaver comes back to what was already disclosed and flagged: acknowledge, never probe
-                return self._leave_disclosed_matter(s, sig, text)
-            new_flags.append(Flag("disclosure", kind, excerpt))
-            if s.phase != "disclosure" and s.interviewer_turns < HARD_TURN_CAP - 2:
-                if s.phase != "check_in":
-                    s.resume_phase = s.phase
-                s.phase = "disclosure"
-                self._record_disclosure(s, sig, text, kind, cur)
-                if s.resume_phase in ("opening", "story") and s.main_reason and not s.main_reason.startswith("_"):
-                    # disclosed while telling why they leave: the main reason's topic is that matter too
-                    _add(s.sensitive_topics, s.main_reason)
-                    if s.topic(s.main_reason).status in ("open", "active"):
-                        s.topic(s.main_reason).status = "covered"
-                s.current_topic = None
-                topic = cur or DISCLOSURE_THEME.get(kind, "culture")
-                return Move(
-                    "disclosure",
-                    topic=topic,
-                    language=lang,
-                    note=self._disclosure_note(s, kind),
-                    question=None,
-                )
-
-        if s.interviewer_turns >= HARD_TURN_CAP - 1:
-            return self._close_move()
-
-        # Distress: one warm acknowledgement and a check-in before anything else; no probing.
-        if u.distress or sig.distress:
-            new_flags.append(Flag("distress", cur, ((sig.distress.context if sig.distress else "") or text)[:200]))
-            return self._check_in(s, cur)
-
-        if u.kind == "meta_question":
-            return self._answer_meta(s, u, text)
-
-        if in_topics and s.sensitive_topics and self._touches_disclosure(s, sig, text):
-            # a later answer that returns to the disclosed matter: acknowledge without probing, move on
-            return self._leave_disclosed_matter(s, sig, text)
-
-        if s.phase == "disclosure":
-            s.disclosure_wishes.append(text)
-            s.phase = s.resume_phase or "guide"
-            s.resume_phase = None
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(s, sig, preface="after_disclosure")
-            return self._next(s, preface="after_disclosure")
-
-        if s.phase == "check_in":
-            s.phase = s.resume_phase or "guide"
-            s.resume_phase = None
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(
-                    s, sig, preface="after_check_in", ack_kind="check_in_ack", allow_follow_up=False
-                )
-            return self._next(s, preface="after_check_in", ack_kind="check_in_ack")
-
-        refusal = u.kind == "refusal" or (u.kind == "answer" and sig.refusal is not None and not u.raised)
-        if refusal:
-            target = self._refuse(s, u)
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(s, sig, preface="refusal", ack_kind="refusal_ack", allow_follow_up=False)
-            if target is not None and target != cur and cur is not None and s.topic(cur).status == "active":
-                s.topic(cur).talked = True
-            return self._next(s, preface="refusal", ack_kind="refusal_ack")
-
-        if skip_topic or u.kind == "skip" or (sig.skip_request and u.kind == "answer"):
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(s, sig, preface="skip", ack_kind="skip_ack", allow_follow_up=False)
-            self._drop_topic(s, cur, "skipped")
-            return self._next(s, preface="skip", ack_kind="skip_ack")
-
-        if u.kind == "already_told":
-            # apologise and move on; never probe the remark
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(
-                    s, sig, preface="already_told", ack_kind="already_told_ack", allow_follow_up=False
-                )
-            if cur is not None:
-                s.topic(cur).talked = True
-            for m in sig.mentions:  # "druk, door al dat rijden; maar dat zei ik al": that topic is told too
-                if m.theme not in s.refused and s.topic(m.theme).status == "open":
-                    s.topic(m.theme).status = "covered"
-                    s.topic(m.theme).talked = True
-            return self._next(s, preface="already_told", ack_kind="already_told_ack")
-
-        if u.kind == "confusion":
-            return self._again(s, "confusion_ack", preface="confusion", simple=True)
-
-        if u.kind == "complaint":
-            s.calm = True
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(s, sig, preface="complaint", ack_kind="complaint_ack", allow_follow_up=False)
-            if cur is not None and s.topic(cur).status == "active":
-                s.topic(cur).status = "covered"
-            s.current_topic = None
-            s.phase = "story"
-            return Move("complaint_ack", language=lang, preface="complaint", target="what_matters")
-
+        """Every kind of turn gets its handling first; only a real answer reaches the follow-up logic."""
+        move = (
+            self._safety_first(s, sig, u, text, new_flags)
+            or self._after_handling(s, sig, text)
+            or self._not_an_answer(s, sig, u, skip_topic)
+        )
+        if move is not None:
+            return move
         if s.phase in CLOSING_PHASES:
             return self._closing_next(s, sig, u=u)
-
         if u.kind == "correction":
             return self._corrected(s, u, text)
-
         if not s.fatigue and self._tired(s):
             s.fatigue = True
             return self._next(s, preface="near_end")
-
-        if u.decisive and u.kind == "answer" and cur is not None:
+        if u.decisive and u.kind == "answer" and s.current_topic is not None:
             # (on the opening answer the leaver's own story is followed anyway)
             decisive = self._follow_decisive(s, u, sig, text)
             if decisive is not None:
                 return decisive
+        return self._on_answer(s, sig, u, text, contradiction)
 
+    def _safety_first(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, new_flags: list[Flag]
+    ) -> Move | None:
+        """A serious disclosure stops all probing and goes to a human; distress gets a check-in; a question
+        about the interview gets its answer; a return to a disclosed matter is never probed."""
+        cur = s.current_topic
+        in_topics = s.phase in IN_TOPICS
+        kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
+        if kind is not None:
+            again = kind in s.disclosed_kinds or (in_topics and self._touches_disclosure(s, sig, text))
+            if again and in_topics:
+                # the leaver comes back to what was already disclosed and flagged: acknowledge, never probe
+                return self._leave_disclosed_matter(s, sig, text)
+            new_flags.append(Flag("disclosure", kind, (sig.disclosures[0].context if sig.disclosures else text)[:200]))
+            if s.phase != "disclosure" and s.interviewer_turns < HARD_TURN_CAP - 2:
+                return self._disclose(s, sig, text, kind)
+        if s.interviewer_turns >= HARD_TURN_CAP - 1:
+            return self._close_move()
+        if u.distress or sig.distress:
+            # one warm acknowledgement and a check-in before anything else; no probing
+            new_flags.append(Flag("distress", cur, ((sig.distress.context if sig.distress else "") or text)[:200]))
+            return self._check_in(s, cur)
+        if u.kind == "meta_question":
+            return self._answer_meta(s, u, text)
+        if in_topics and s.sensitive_topics and self._touches_disclosure(s, sig, text):
+            # a later answer that returns to the disclosed matter: acknowledge without probing, move on
+            return self._leave_disclosed_matter(s, sig, text)
+        return None
+
+    def _disclose(self, s: ConversationState, sig: AnswerSignals, text: str, kind: str) -> Move:
+        """The acknowledgement and the options for a serious disclosure; its matter is never probed again."""
+        cur = s.current_topic
+        if s.phase != "check_in":
+            s.resume_phase = s.phase
+        s.phase = "disclosure"
+        self._record_disclosure(s, sig, text, kind, cur)
+        if s.resume_phase in ("opening", "story") and s.main_reason and not s.main_reason.startswith("_"):
+            # disclosed while telling why they leave: the main reason's topic is that matter too
+            _add(s.sensitive_topics, s.main_reason)
+            if s.topic(s.main_reason).status in ("open", "active"):
+                s.topic(s.main_reason).status = "covered"
+        s.current_topic = None
+        topic = cur or DISCLOSURE_THEME.get(kind, "culture")
+        return Move("disclosure", topic=topic, language=self.language, note=self._disclosure_note(s, kind))
+
+    def _after_handling(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move | None:
+        """The answer after a disclosure (what the leaver wants done) or a check-in: back to where we were."""
+        if s.phase not in ("disclosure", "check_in"):
+            return None
+        after_disclosure = s.phase == "disclosure"
+        if after_disclosure:
+            s.disclosure_wishes.append(text)
+        s.phase = s.resume_phase or "guide"
+        s.resume_phase = None
+        if after_disclosure:
+            if s.phase in CLOSING_PHASES:
+                return self._closing_next(s, sig, preface="after_disclosure")
+            return self._next(s, preface="after_disclosure")
+        if s.phase in CLOSING_PHASES:
+            return self._closing_next(s, sig, preface="after_check_in", ack_kind="check_in_ack", allow_follow_up=False)
+        return self._next(s, preface="after_check_in", ack_kind="check_in_ack")
+
+    def _not_an_answer(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, skip_topic: bool
+    ) -> Move | None:
+        """A refusal, a skip, "I already told you", confusion or a complaint: its handling, never a probe."""
+        cur = s.current_topic
+        closing = s.phase in CLOSING_PHASES
+        if u.kind == "refusal" or (u.kind == "answer" and sig.refusal is not None and not u.raised):
+            target = self._refuse(s, u)
+            if closing:
+                return self._closing_next(s, sig, preface="refusal", ack_kind="refusal_ack", allow_follow_up=False)
+            if target is not None and target != cur and cur is not None and s.topic(cur).status == "active":
+                s.topic(cur).talked = True
+            return self._next(s, preface="refusal", ack_kind="refusal_ack")
+        if skip_topic or u.kind == "skip" or (sig.skip_request and u.kind == "answer"):
+            if closing:
+                return self._closing_next(s, sig, preface="skip", ack_kind="skip_ack", allow_follow_up=False)
+            self._drop_topic(s, cur, "skipped")
+            return self._next(s, preface="skip", ack_kind="skip_ack")
+        if u.kind == "already_told":
+            return self._already_told(s, sig)
+        if u.kind == "confusion":
+            return self._again(s, "confusion_ack", preface="confusion", simple=True)
+        if u.kind == "complaint":
+            return self._complained(s, sig)
+        return None
+
+    def _already_told(self, s: ConversationState, sig: AnswerSignals) -> Move:
+        """Apologise and move on; never probe the remark."""
+        if s.phase in CLOSING_PHASES:
+            return self._closing_next(
+                s, sig, preface="already_told", ack_kind="already_told_ack", allow_follow_up=False
+            )
+        if s.current_topic is not None:
+            s.topic(s.current_topic).talked = True
+        for m in sig.mentions:  # "druk, door al dat rijden; maar dat zei ik al": that topic is told too
+            if m.theme not in s.refused and s.topic(m.theme).status == "open":
+                s.topic(m.theme).status = "covered"
+                s.topic(m.theme).talked = True
+        return self._next(s, preface="already_told", ack_kind="already_told_ack")
+
+    def _complained(self, s: ConversationState, sig: AnswerSignals) -> Move:
+        """Apologise and change approach: fewer probes, ask what matters most to them."""
+        s.calm = True
+        if s.phase in CLOSING_PHASES:
+            return self._closing_next(s, sig, preface="complaint", ack_kind="complaint_ack", allow_follow_up=False)
+        cur = s.current_topic
+        if cur is not None and s.topic(cur).status == "active":
+            s.topic(cur).status = "covered"
+        s.current_topic = None
+        s.phase = "story"
+        return Move("complaint_ack", language=self.language, preface="complaint", target="what_matters")
+
+    def _on_answer(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        u: Understanding,
+        text: str,
+        contradiction: tuple[Mention, str] | None,
+    ) -> Move:
+        """A real answer: the leaver's story first, an event told, then the follow-up or the next topic."""
+        cur = s.current_topic
+        lang = self.language
         negated = frozenset({t.theme for t in u.themes if t.negated} - set(u.raised)) | frozenset(s.refused)
         if cur is None:
-            s.phase = "story"
-            chosen = self._most_relevant(s, sig, skip=negated)
-            if chosen is not None:
-                cur = chosen.theme
-                s.current_topic = cur
-                tp = s.topic(cur)
-                tp.status = "active"
-                tp.raised_by_leaver = True
-                phrases = noun_phrases(text, lang)
-                event = next((p for p in phrases[:1] if is_event(p)), None)
-                tp.quote = (
-                    event  # "the restructuring last year, when ...": the event is what it is about
-                    or matter_phrase(text, chosen.term, lang)
-                    or self._understood_matter(u)
-                    or next(
-                        (p for p in noun_phrases(text, lang) if chosen.theme in analyse_answer(p, lang).themes), None
-                    )
-                )
-                # said with weight (a complaint or a feeling), the theme is talked about, not just named
-                tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
-                # the story's probe kinds are not repeated on its first theme
-                tp.probes = list(s.topic(STORY).probes)
-                if s.main_reason is None or s.main_reason_pull or u.decisive:
-                    self._first_reason(s, sig, u, text, chosen, negated)
-            elif s.main_reason is None and not sig.mentions:
-                s.main_reason_pull = True  # "a change", "a new job": what made them look comes next
-        elif cur is not None:
+            cur = self._start_story(s, sig, u, text, negated)
+        else:
             self._mark_talked(s, sig, cur)
             self._push_behind_pull(s, sig, u, text, negated)
             cur = self._singled_out(s, sig, u, text, cur, negated)
@@ -302,7 +295,6 @@ class TurnPolicy(FollowUps):
             # (several things in one breath: the threads are followed one by one, in the leaver's order)
             return self._follow_event(s, sig, cur, event, negated)
         self._add_threads(s, sig, cur, u, negated)
-
         if u.decisive and not sig.is_thin and names_trigger(text):
             # "I started looking after I was passed over for ...": the moment is told; its effect comes next
             _add(s.topic(cur or STORY).known, "example")
@@ -313,6 +305,38 @@ class TurnPolicy(FollowUps):
         if extra is not None:
             return extra
         return self._next(s, preface="accept" if accepted else "bridge")
+
+    def _start_story(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, negated: frozenset[str]
+    ) -> str | None:
+        """The first theme of the leaver's story becomes the current topic, with their words for it."""
+        lang = self.language
+        s.phase = "story"
+        chosen = self._most_relevant(s, sig, skip=negated)
+        if chosen is None:
+            if s.main_reason is None and not sig.mentions:
+                s.main_reason_pull = True  # "a change", "a new job": what made them look comes next
+            return None
+        cur = chosen.theme
+        s.current_topic = cur
+        tp = s.topic(cur)
+        tp.status = "active"
+        tp.raised_by_leaver = True
+        phrases = noun_phrases(text, lang)
+        event = next((p for p in phrases[:1] if is_event(p)), None)
+        tp.quote = (
+            event  # "the restructuring last year, when ...": the event is what it is about
+            or matter_phrase(text, chosen.term, lang)
+            or self._understood_matter(u)
+            or next((p for p in phrases if chosen.theme in analyse_answer(p, lang).themes), None)
+        )
+        # said with weight (a complaint or a feeling), the theme is talked about, not just named
+        tp.talked = tp.talked or chosen.polarity == "neg" or bool(sig.emotions)
+        # the story's probe kinds are not repeated on its first theme
+        tp.probes = list(s.topic(STORY).probes)
+        if s.main_reason is None or s.main_reason_pull or u.decisive:
+            self._first_reason(s, sig, u, text, chosen, negated)
+        return cur
 
     # ----------------------------------------------------------------------------------- kinds of turn
 
@@ -402,17 +426,6 @@ class TurnPolicy(FollowUps):
             parts.append(str(data["contact"]).format(contact=self.context.contact))
         return " ".join(parts)
 
-    def _understood_matter(self, u: Understanding) -> str | None:
-        """The first matter phrase the understanding found, in the interviewer's voice ("je team")."""
-        for phrase in u.matter:
-            words = phrase.split()
-            if not words:
-                continue
-            spoken = matter_phrase(phrase, words[-1], self.language)
-            if spoken:
-                return spoken
-        return None
-
     def _corrected(self, s: ConversationState, u: Understanding, text: str) -> Move:
         """Acknowledge a correction, record it, and follow up on the corrected content."""
         lang = self.language
@@ -465,132 +478,3 @@ class TurnPolicy(FollowUps):
             quote=label,
             question=direct,
         )
-
-    def _follow_event(
-        self, s: ConversationState, sig: AnswerSignals, cur: str | None, event: str, negated: frozenset[str]
-    ) -> Move:
-        """ "Ons team werd opgeheven": an event told in a few words is reflected and followed now."""
-        named = reason_mentions(sig, negated | set(s.refused))
-        theme = next((m.theme for m in named if s.topic(m.theme).status in ("open", "active")), None)
-        if theme is not None and theme != cur:
-            if cur is not None and s.topic(cur).status == "active":
-                s.topic(cur).status = "covered"
-                s.topic(cur).talked = True
-            s.current_topic = cur = theme
-            s.topic(theme).status = "active"
-        self._add_threads(s, sig, cur, None, negated)
-        tp = s.topic(cur or STORY)
-        tp.raised_by_leaver = tp.talked = True
-        tp.follow_ups += 1
-        tp.probes.extend(["event_told", "effect"])  # what the event meant to them is its effect
-        return Move("follow_up", topic=cur, probe="event_told", quote=event, language=self.language)
-
-    def _singled_out(
-        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, cur: str, negated: frozenset[str]
-    ) -> str:
-        """ "De werkdruk was hoog, vooral de avonddiensten": a new matter the leaver singles out is followed now."""
-        if u.kind != "answer" or cur in sig.themes or sig.is_thin:
-            return cur
-        focus = focus_phrase(text, self.language)
-        other = next(
-            (m for m in sig.mentions if m.theme != cur and m.theme not in negated and m.theme not in s.refused),
-            None,
-        )
-        new = other.theme if other else None
-        if focus is None and other is not None and (u.sarcasm or other.polarity == "neg"):
-            # "echt top geregeld, die nieuwe planningssoftware": what the leaver complains about instead
-            focus = matter_phrase(text, other.term, self.language) or ""
-        if focus is None or new is None or s.topic(new).status not in ("open", "active"):
-            return cur
-        if s.topic(cur).status == "active":
-            s.topic(cur).status = "covered"
-            s.topic(cur).talked = True
-        s.current_topic = new
-        tp = s.topic(new)
-        tp.status = "active"
-        tp.raised_by_leaver = True
-        tp.talked = True
-        tp.quote = focus or tp.quote
-        return new
-
-    def _first_reason(
-        self,
-        s: ConversationState,
-        sig: AnswerSignals,
-        u: Understanding,
-        text: str,
-        chosen: Mention,
-        negated: frozenset[str],
-    ) -> None:
-        """The main reason as the leaver put it first (not the thread followed first); a pull is provisional."""
-        named = reason_mentions(sig, negated, praise=True)
-        first = chosen if u.decisive else (named[0] if named else chosen)
-        if s.main_reason_pull and s.main_reason is not None:
-            push = push_behind(reason_mentions(sig, negated), s.main_reason)
-            if push is None:
-                return
-            first = push
-        s.main_reason = first.theme
-        s.main_reason_words = reason_words(text, first.term, self.language)
-        s.main_reason_pull = not u.decisive and is_pull(first, sig)
-
-    def _push_behind_pull(
-        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, negated: frozenset[str]
-    ) -> None:
-        """After a pull ("een beter aanbod"), the first push the leaver names in the story is the main reason;
-        a thread named by its thing (the event that tipped it) takes the theme its story names."""
-        if u.kind != "answer" or s.phase not in ("opening", "story"):
-            return
-        by_matter = bool(s.main_reason and s.main_reason.startswith("_") and s.main_reason == s.current_topic)
-        if not (s.main_reason_pull or by_matter):
-            return
-        push = push_behind(reason_mentions(sig, negated), None if by_matter else s.main_reason)
-        if push is None:
-            return
-        if push.theme != s.main_reason or not s.main_reason_words:
-            spoken = reason_words(text, push.term, self.language)
-            s.main_reason_words = s.main_reason_words if by_matter else spoken
-        s.main_reason = push.theme
-        s.main_reason_pull = False
-
-    def _follow_decisive(self, s: ConversationState, u: Understanding, sig: AnswerSignals, text: str) -> Move | None:
-        """The leaver names the real reason: follow that thread now, before anything in the guide."""
-        lang = self.language
-        negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
-        named = reason_mentions(sig, negated | set(s.refused))
-        mention = named[0] if named else None
-        theme = mention.theme if mention else None
-        matter = (matter_phrase(text, mention.term, lang) if mention else None) or self._understood_matter(u)
-        matter = matter or next(iter(noun_phrases(text, lang)), None)
-        if theme is None and matter is None:
-            return None
-        if theme is None and only_candour(text):
-            return None  # "honestly, ..." without a reason in it: a frank answer, not the decisive thread
-        pulled = str(s.main_reason_words or "").lower().split()
-        if theme is None and matter and pulled and matter.lower().split()[-1] in pulled:
-            return None  # "the offer was ten percent more, honestly": still the pull, not what pushed
-        cur = s.current_topic
-        key = theme or f"_matter{s.turns}"
-        if cur is not None and cur != key and s.topic(cur).status == "active":
-            s.topic(cur).status = "covered"
-            s.topic(cur).talked = True
-        s.current_topic = key
-        s.phase = "story" if s.phase != "guide" else "guide"
-        tp = s.topic(key)
-        tp.status = "active"
-        tp.raised_by_leaver = True
-        tp.talked = True
-        tp.quote = matter or tp.quote
-        s.threads = [t for t in s.threads if t["topic"] != key]
-        if s.main_reason is None or s.main_reason_pull or s.phase == "story" or not only_candour(text):
-            s.main_reason, s.main_reason_words = key, matter
-            s.main_reason_pull = False
-        event = told_event(text)
-        # an event told in the same breath ("after I was passed over for ...") is an example already: its effect next
-        kinds = ("effect", "cause") if sig.specificity or sig.has_cause else ("example", "moment", "effect", "cause")
-        probe = next((p for p in kinds if p not in tp.probes), "situation")
-        probe = "event_told" if event else probe
-        tp.follow_ups += 1
-        tp.probes.extend([probe, "effect"] if event else [probe])  # an event's meaning is its effect
-        self._add_threads(s, sig, key)
-        return Move("follow_up", topic=key, probe=probe, quote=event or matter, language=lang)

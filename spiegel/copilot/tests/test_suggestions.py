@@ -190,21 +190,6 @@ CASES = [
     # A skip marked with the shortcut: move on.
     Case("skip marked", "nl", (("", "note", "Ik wilde meer uitdaging"), ("pay", "skip", "")), "move_on"),
     Case("skip marked", "en", (("", "note", "I wanted more of a challenge"), ("pay", "skip", "")), "move_on"),
-    # A literal quote is read like any note.
-    Case(
-        "quote",
-        "nl",
-        (("culture", "quote", "Het voelde alsof niemand echt luisterde, dat was zo frustrerend"),),
-        "follow_up",
-        ("frustratie",),
-    ),
-    Case(
-        "quote",
-        "en",
-        (("culture", "quote", "It felt like nobody really listened, it was so frustrating"),),
-        "follow_up",
-        ("frustration",),
-    ),
     # Several threads in one note: one is followed now, the others go on the list.
     Case(
         "several threads",
@@ -255,6 +240,21 @@ def test_the_suggestion_after_a_note_is_what_the_craft_asks_for(case: Case) -> N
         assert found.current_warning is not None
         assert found.current_warning.handling == found.next_question
         assert found.current_warning.note == f"n{len(case.notes) - 1}"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Het voelde alsof niemand echt luisterde, dat was zo frustrerend"),
+        ("en", "It felt like nobody really listened, it was so frustrating"),
+    ],
+)
+def test_a_literal_quote_is_read_like_the_same_words_in_a_note(language: str, text: str) -> None:
+    copilot = _copilot(language)
+    quote = copilot.suggest(_notes(("culture", "quote", text)))[0]
+    note = copilot.suggest(_notes(("culture", "note", text)))[0]
+    assert quote.next_question and quote.next_question == note.next_question
+    assert quote.topics == note.topics
 
 
 def test_there_are_at_least_thirty_cases_in_both_languages() -> None:

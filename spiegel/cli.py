@@ -66,18 +66,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"spiegel: unknown command {name!r}.\n", file=sys.stderr)
         print(_usage(), file=sys.stderr)
         return 2
+    # deferred: Django loads only for the commands that need it; the Django-free ones start without it
     from spiegel.config import ConfigError, prepare_data_dir
 
     try:
-        import django
-        from django.conf import settings
+        import django  # deferred: as above, only the commands that need Django load it
+        from django.conf import settings  # deferred: as django
 
         django.setup()
         prepare_data_dir(settings)
     except ConfigError as exc:
         print(f"spiegel: configuration error: {exc}", file=sys.stderr)
         return 2
-    from django.core.management import ManagementUtility
+    from django.core.management import ManagementUtility  # deferred: as django above
 
     if name == "manage":
         ManagementUtility(["spiegel manage", *rest]).execute()

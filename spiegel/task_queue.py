@@ -19,6 +19,7 @@ def waiting_tasks(*task_paths: str) -> Any:
     when tasks do not wait in the database."""
     if not uses_database_queue():
         return None
+    # deferred: django_tasks_db's models, read only when tasks wait in the database
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 

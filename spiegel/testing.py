@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import itertools
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.test import TestCase
 
+from spiegel.analysis.actions import analyse_interview, import_historical_exits
+from spiegel.analysis.importing import guess_mapping
 from spiegel.interviews.actions import CaseInput, open_case
-from spiegel.interviews.models import Interview
+from spiegel.interviews.conversation import post_message
+from spiegel.interviews.harness.model import Persona
+from spiegel.interviews.harness.simulator import SimulatedLeaver
+from spiegel.interviews.models import Interview, Message, MessageRole, Status
+from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import create_api_key, create_organisation, create_user, grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, User
@@ -63,8 +72,6 @@ NAMES_IN_LEAVER_ANSWERS = ("Kees", "Vries", "Fatima", "Yilmaz", "06-12345678")
 
 def run_conversation(built: BuiltCase, answers: tuple[str, ...] | list[str] = LEAVER_ANSWERS_NL) -> BuiltCase:
     """Hold the conversation with these answers, then 'nothing more' until the interviewer closes it."""
-    from spiegel.interviews.conversation import post_message
-    from spiegel.interviews.models import Status
 
     filler = "Nee, niets meer." if built.interview.language == "nl" else "No, nothing more."
     for turn in range(60):
@@ -101,8 +108,6 @@ def build_completed_case(
     **fields: object,
 ) -> CompletedCase:
     """A case whose leaver completed the mirror. `visibility` maps statement seq → visibility."""
-    from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
-    from spiegel.mirror.models import Statement
 
     built = build_closed_case(org, answers, **fields)
     prepare_mirror(built.interview)
@@ -121,12 +126,6 @@ def build_completed_case(
 def build_persona_case(org: Organisation, persona: object, *, visibility: str = "anonymous") -> CompletedCase:
     """A simulated leaver (spiegel.interviews.harness) talks to the real interviewer through
     `post_message` until it closes, then completes the real mirror with every statement at `visibility`."""
-    from spiegel.interviews.conversation import post_message
-    from spiegel.interviews.harness.model import Persona
-    from spiegel.interviews.harness.simulator import SimulatedLeaver
-    from spiegel.interviews.models import Message, MessageRole, Status
-    from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
-    from spiegel.mirror.models import Statement
 
     assert isinstance(persona, Persona)
     built = build_case(
@@ -161,7 +160,6 @@ def build_analysed_case(
     org: Organisation, answers: tuple[str, ...] | list[str] = LEAVER_ANSWERS_NL, **fields: Any
 ) -> CompletedCase:
     """A completed case whose analysis has run (as the background task does after the mirror)."""
-    from spiegel.analysis.actions import analyse_interview
 
     case = build_completed_case(org, answers, **fields)
     analyse_interview(str(case.interview.id))
@@ -171,11 +169,6 @@ def build_analysed_case(
 def build_historical_exits(org: Organisation, rows: list[str]) -> int:
     """Import historical exits through the real CSV import. Each row is
     "id;YYYY-MM-DD;department;reason;pull reason;regrettable (yes/no/empty)". Returns how many were imported."""
-    import tempfile
-    from pathlib import Path
-
-    from spiegel.analysis.actions import import_historical_exits
-    from spiegel.analysis.importing import guess_mapping
 
     header = "Employee id;Leave date;Department;Reason;New employer offers;Regrettable"
     with tempfile.TemporaryDirectory() as folder:

@@ -21,6 +21,9 @@ from django.db.models import Count, DateField, Model, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncQuarter
 from django.utils import timezone
 
+from spiegel.analysis.actions import _shared_statements
+from spiegel.analysis.case_analysis import SharedStatement as Shared
+from spiegel.analysis.case_analysis import derive
 from spiegel.analysis.models import (
     ClusterKind,
     ClusterMember,
@@ -83,8 +86,6 @@ def reasons_of(interview: Interview) -> list[ReasonView]:
             ReasonView(r.theme, r.polarity, r.weight, r.controllable, tuple(r.evidence))
             for r in InterviewReason.objects.filter(analysis=stored).order_by("rank")
         ]
-    from spiegel.analysis.actions import _shared_statements
-    from spiegel.analysis.case_analysis import derive
 
     return [
         ReasonView(r.theme, r.polarity, r.weight, r.controllable, r.evidence)
@@ -108,8 +109,6 @@ def case_reasons(access: Access, interview: Interview) -> list[ReasonView]:
     leaver linked to the case, never a special-category theme; [] when nothing was linked."""
     if sees_whole_case(access):
         return reasons_of(interview)
-    from spiegel.analysis.case_analysis import SharedStatement as Shared
-    from spiegel.analysis.case_analysis import derive
 
     linked = [
         Shared(id=str(s.id), phase=s.phase, themes=list(s.themes or []), kind=s.kind, text=s.text, topic=s.topic)

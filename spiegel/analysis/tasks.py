@@ -7,6 +7,8 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
+from spiegel.task_queue import waiting_tasks
+
 log = logging.getLogger(__name__)
 
 
@@ -14,6 +16,7 @@ log = logging.getLogger(__name__)
 def analyse_interview(interview_id: str) -> dict[str, int]:
     """Analyse one case after its mirror completed (or drop its analysis after withdrawal), then have its
     organisation's clusters of facts and emerging topics recomputed. Returns how many reasons it found."""
+    # deferred: the analysis' actions load scikit-learn (seconds); this module loads with the apps
     from spiegel.analysis.actions import analyse_interview as analyse
     from spiegel.interviews.models import Interview
 
@@ -30,6 +33,7 @@ def analyse_interview(interview_id: str) -> dict[str, int]:
 @task()
 def cluster_organisation(organisation_id: str) -> dict[str, int]:
     """Recompute one organisation's clusters of facts and emerging topics. Returns how many of each."""
+    # deferred: the analysis' actions load scikit-learn (seconds); this module loads with the apps
     from spiegel.analysis.actions import cluster_statements
 
     clusters = cluster_statements(organisation_id)
@@ -44,7 +48,6 @@ def schedule_clustering(organisation_id: str) -> bool:
     docs/benchmarks.md), so a burst of completed mirrors is served by one run that starts after the burst's
     analyses, not by one run each. Returns whether a new run was queued.
     """
-    from spiegel.task_queue import waiting_tasks
 
     waiting = waiting_tasks(cluster_organisation.module_path)
     if waiting is not None and any(

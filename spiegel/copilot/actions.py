@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,9 +15,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from spiegel.copilot.models import Channel, HumanConversation, InterviewerProfile, LeaverAnswer, Note, NoteKind
-from spiegel.interviews.lifecycle import hand_over_mirror
+from spiegel.copilot.models import (
+    AccountVerdict,
+    Channel,
+    HumanConversation,
+    InterviewerProfile,
+    LeaverAnswer,
+    Note,
+    NoteKind,
+)
+from spiegel.copilot.tasks import tell_leaver_mirror_ready
+from spiegel.interviews.lifecycle import give_consent, hand_over_mirror
 from spiegel.interviews.models import Interview, Mode, Status
+from spiegel.mirror.actions import apply_decisions, store_statements
+from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_case_event
 from spiegel.tenancy.models import Membership, Role, User
@@ -184,7 +195,6 @@ def plan_conversation(actor: Actor, interview: Interview, data: PlanInput) -> Hu
 @transaction.atomic
 def answer_plan(interview: Interview, *, confirm: bool, message: str = "") -> HumanConversation:
     """The leaver confirms the proposed moment (having agreed to take part), or asks for another one."""
-    from spiegel.interviews.lifecycle import give_consent
 
     locked = Interview.objects.select_for_update().get(pk=interview.pk)
     _require_human_led(locked)
@@ -273,6 +283,7 @@ def save_note(actor: Actor, interview: Interview, data: NoteInputData, topics: l
 def note_answers(notes: list[Note]) -> list[dict[str, Any]]:
     """The notes as the mirror's answers: what was said, by topic. Refusals and skips are marks, not words;
     a quote keeps its quotation marks so that it stays the leaver's literal words."""
+    # deferred: the co-pilot's suggestions load the engine (a noticeable time); the apps load without it
     from spiegel.copilot.suggest import CLOSING_TOPICS, STORY
 
     answers = []
@@ -293,8 +304,6 @@ def close_notes(actor: Actor, interview: Interview) -> int:
     """End the conversation: the notes become the statements of the mirror, drafted as for Spiegel's own
     conversations (names pseudonymised, themes, facts and experiences). The interviewer reads and corrects
     them before the leaver sees them. Returns how many statements. Closing twice is refused."""
-    from spiegel.mirror.actions import store_statements
-    from spiegel.mirror.models import Statement
 
     locked, human = _open_for_notes(interview)
     notes = list(Note.objects.filter(interview=locked).order_by("seq"))
@@ -328,9 +337,6 @@ def correct_statements(actor: Actor, interview: Interview, decisions: list[Any])
     """The interviewer's corrections of the statements drafted from their notes (wording, deleting), under
     the mirror's own rules (a corrected statement is pseudonymised and classified again). Only before the
     mirror is sent; the visibility is the leaver's to choose and is never set here."""
-    from dataclasses import replace
-
-    from spiegel.mirror.actions import apply_decisions
 
     locked, _human = _in_interviewer_review(interview)
     apply_decisions(locked, [replace(d, visibility=None) for d in decisions])
@@ -341,7 +347,6 @@ def correct_statements(actor: Actor, interview: Interview, decisions: list[Any])
 def send_mirror(actor: Actor, interview: Interview) -> Interview:
     """Give the leaver the interviewer's account: the case goes to review and the leaver's link opens the
     mirror, exactly as after a conversation with Spiegel's interviewer."""
-    from spiegel.mirror.models import Statement
 
     locked, human = _in_interviewer_review(interview)
     if not Statement.objects.filter(interview=locked, removed=False).exists():
@@ -352,8 +357,6 @@ def send_mirror(actor: Actor, interview: Interview) -> Interview:
     hand_over_mirror(locked)
     record_case_event(actor, "conversation.mirror_sent", locked)
     if locked.email:
-        from spiegel.copilot.tasks import tell_leaver_mirror_ready
-
         interview_id = str(locked.id)
         transaction.on_commit(lambda: tell_leaver_mirror_ready.enqueue(interview_id))
     return locked
@@ -362,7 +365,6 @@ def send_mirror(actor: Actor, interview: Interview) -> Interview:
 @transaction.atomic
 def record_account_verdict(interview: Interview, verdict: str) -> None:
     """The leaver's answer to "is this account of our conversation right?" among the closing questions."""
-    from spiegel.copilot.models import AccountVerdict
 
     if verdict not in AccountVerdict.values:
         raise ValidationError({"account_right": _("Say whether the account is right.")})

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class CopilotConfig(AppConfig):
@@ -10,8 +11,7 @@ class CopilotConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
+        # deferred: models (and the actions that use them) load only once the apps are ready
         from spiegel.copilot.actions import erase_notes_of_withdrawn
         from spiegel.interviews.models import Interview
 

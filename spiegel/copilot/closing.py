@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from spiegel.copilot.actions import record_account_verdict
 from spiegel.copilot.models import AccountVerdict
 from spiegel.interviews.models import Interview, Mode
 
@@ -30,8 +31,6 @@ class AccountQuestion:
 
     def save(self) -> None:
         if self.choices:
-            from spiegel.copilot.actions import record_account_verdict
-
             record_account_verdict(self.interview, self.value)
 
 

@@ -8,6 +8,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from spiegel.copilot.models import HumanConversation, InterviewerProfile, Note
 from spiegel.interviews.models import Interview, Mode, Status
@@ -21,7 +22,6 @@ HOLDING_ROLES = (Role.CONSULTANT, Role.INTERVIEWER)
 def human_case_for(access: Access, case_id: uuid.UUID | str) -> Interview:
     """A human-led case this person may hold: 404 for another organisation's case, another interviewer's case
     or a case held by Spiegel; 403 for client roles."""
-    from django.http import Http404
 
     if access.role not in HOLDING_ROLES:
         raise PermissionDenied("Only the practice holds conversations.")

@@ -24,12 +24,16 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 
 from spiegel.interviews.bridge import StreamPiece, case_context, engine_for
+from spiegel.interviews.engine import ConversationState, Guide, PhraserDeclined
 from spiegel.interviews.models import Conversation, Interview, Message
+from spiegel.language.understanding import understand as understand_by_rules
 from spiegel.privacy.failures import log_failure
 
 if TYPE_CHECKING:
-    from spiegel.interviews.engine import ConversationState, Guide, Move, Phraser
+    from spiegel.interviews.engine import Move, Phraser
     from spiegel.language.understanding import Understanding
+
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm import ChatClient, LLMConfig
     from spiegel.llm.guard import GuardedUnderstander
     from spiegel.llm.phraser import LLMPhraser
@@ -51,6 +55,7 @@ log = logging.getLogger(__name__)
 
 def llm_config() -> LLMConfig | None:
     """The configured language model, or None when it is off (SPIEGEL_LLM_BASE_URL empty)."""
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm import LLMConfig
 
     if not settings.SPIEGEL_LLM_BASE_URL:
@@ -67,6 +72,7 @@ def llm_config() -> LLMConfig | None:
 
 @lru_cache(maxsize=4)
 def _client_for(config: LLMConfig) -> ChatClient:
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm import ChatClient
 
     return ChatClient(config)
@@ -88,8 +94,6 @@ def _planned(
 ) -> tuple[Guide, Move, ConversationState] | None:
     """The engine's plan for the reply (the guide, the move and the state it leaves), for the model to word;
     None when there is no conversation or planning fails (logged; the locked computation answers anyway)."""
-    from spiegel.interviews.engine import ConversationState, Guide
-
     conversation = Conversation.objects.filter(interview=interview).first()
     if conversation is None or conversation.state is None:
         return None
@@ -107,6 +111,7 @@ def _planned(
 def _model_broke(interview: Interview, exc: Exception) -> Phraser:
     """The built-in wording for this turn, recording that the model path broke (a bug, not the model).
     Logged with the case's public id and where it broke, never the exception's message (it may quote)."""
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser
 
@@ -134,7 +139,7 @@ class PreparedUnderstander:
         return self
 
     def understand(self, text: str, context: Any) -> Understanding:
-        from spiegel.language.understanding import understand as understand_by_rules
+        # deferred: the openai SDK takes about a second to load; only a configured model pays for it
         from spiegel.llm.understanding import combine
 
         key = (text, repr(context))
@@ -154,6 +159,7 @@ class PreparedUnderstander:
 def understander() -> PreparedUnderstander | None:
     """A fresh understander for one turn when a model is configured and ``SPIEGEL_LLM_UNDERSTANDING`` is on;
     None otherwise (the rules alone)."""
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm.guard import GuardedUnderstander
     from spiegel.llm.understanding import ModelUnderstander
 
@@ -167,6 +173,7 @@ def understander() -> PreparedUnderstander | None:
 def _phraser(client: ChatClient) -> LLMPhraser:
     """The model's phraser; unless SPIEGEL_LLM_WITHHOLD_SENSITIVE is off, one that keeps health details and
     disclosures from the model (``spiegel.llm.guard``)."""
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm.guard import GuardedPhraser
     from spiegel.llm.phraser import LLMPhraser
 
@@ -216,7 +223,7 @@ def _phrase_ahead(
     """The one way the model words a reply ahead of the lock: the engine plans the move, the model words it
     (with ``stream``, yielding the pieces as they are written). Returns the wording to use under the lock, a
     failure to record (the templates word the turn), or None when the model is off or declines the move."""
-    from spiegel.interviews.engine import PhraserDeclined
+    # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser, PrephrasedPhraser
 

@@ -171,6 +171,7 @@ class GuideCustomisation(models.Model):
         return f"guide {self.organisation_id} {self.language}"
 
     def apply(self, guide: Guide) -> Guide:
+        # deferred: the engine takes a noticeable time to load; not with the models, only for a customised guide
         from spiegel.interviews.engine import Topic
 
         extra = [Topic.from_dict(item) for item in self.extra_topics]

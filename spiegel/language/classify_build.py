@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=default, help=f"where to write the .npz file (default: {default})")
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # deferred: OMP_NUM_THREADS must be set before numpy and scikit-learn load
     from spiegel.language.classify import build_embedding_cache
 
     count = build_embedding_cache(args.out)

@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 from spiegel.language.redact import Pseudonymiser, Redaction
+from spiegel.language.understanding import Context, understand
 
 __all__ = [
     "MIN_STATEMENT_WORDS",
@@ -256,8 +257,6 @@ def _normal(text: str) -> str:
 def is_content_sentence(text: str, language: str) -> bool:
     """Whether a sentence says something about the leaver's work, rather than being meta-talk, a refusal,
     "weet niet", a skip, a complaint about the interview or "dat heb ik al verteld"."""
-    from spiegel.language.understanding import Context, understand
-
     if not is_substantive(text):
         return False
     lowered = re.sub(r"[^\w\s',-]", " ", text.lower().replace("’", "'"))
@@ -393,6 +392,7 @@ def _units(
 
 def _sentence_themes(texts: list[str], language: str) -> list[frozenset[str]]:
     """Themes per sentence, to tell points apart; without the classifier every sentence is its own theme."""
+    # deferred: scikit-learn takes seconds to load; drafting without themes does not need it
     from spiegel.language.classify import classify_many
 
     try:

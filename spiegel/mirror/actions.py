@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from django.utils.translation import gettext as _
 from spiegel.interviews.lifecycle import complete_review, lock, withdraw_by_leaver
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
 from spiegel.interviews.transcript import answers_of, erase_transcript, mask_transcript
+from spiegel.language import statements as statement_drafting
+from spiegel.language.redact import Pseudonymiser
+from spiegel.language.statements import Replacement, repseudonymise, restore
 from spiegel.mirror.models import (
     SPECIAL_CATEGORY_THEMES,
     Receipt,
@@ -40,8 +44,6 @@ MAX_COMMENT_CHARS = 4000
 
 
 def _pseudonymiser(interview: Interview) -> tuple[Any, list[str]]:
-    from spiegel.language.redact import Pseudonymiser
-
     stored = PseudonymMap.objects.filter(interview=interview).first()
     if stored is None or not stored.mapping:
         return Pseudonymiser(interview.language), []
@@ -57,6 +59,7 @@ def _save_pseudonymiser(interview: Interview, pseudonymiser: Any, kept: list[str
 def _themes_of(texts: list[str], interview: Interview) -> list[tuple[list[dict[str, Any]], str]]:
     """Themes and kind per text; when classifying fails, no themes (and the kind "experience") rather than no
     mirror: the leaver's statements matter more than their labels."""
+    # deferred: scikit-learn takes seconds to load; only work that classifies pays for it (not every command)
     from spiegel.language.classify import classify_many
 
     try:
@@ -73,17 +76,15 @@ def _themes_of(texts: list[str], interview: Interview) -> list[tuple[list[dict[s
 def _drafts(interview: Interview, answers: list[dict[str, Any]], pseudonymiser: Any, kept: list[str]) -> list[Any]:
     """The statements of ``answers``; when drafting fails, answer by answer, and an answer that still fails
     gives no statement (it is never shown unpseudonymised) while the others are kept."""
-    from spiegel.language.statements import draft_statements
-
     try:
-        return draft_statements(answers, pseudonymiser, keep=kept)
+        return statement_drafting.draft_statements(answers, pseudonymiser, keep=kept)
     except Exception as exc:
         log_failure(log, "drafting the statements", interview.id, exc)
     drafts: list[Any] = []
     for index, answer in enumerate(answers):
         only = [answer if n == index else {**a, "text": ""} for n, a in enumerate(answers)]
         try:
-            drafts += draft_statements(only, pseudonymiser, keep=kept)
+            drafts += statement_drafting.draft_statements(only, pseudonymiser, keep=kept)
         except Exception as exc:
             log_failure(log, f"drafting the statements of answer {index}", interview.id, exc)
     return drafts
@@ -219,8 +220,6 @@ def _validation(errors: dict[str, list[str]]) -> ValidationError:
 
 def _apply(statement: Statement, decision: Decision, pseudonymiser: Any, kept: list[str]) -> list[str]:
     """Apply one decision to a statement in memory; returns error messages (nothing is saved on errors)."""
-    from spiegel.language.statements import Replacement, repseudonymise, restore
-
     errors: list[str] = []
     text = statement.text
     replacements = [Replacement(**r) for r in statement.replacements or []]
@@ -380,8 +379,6 @@ def tally_of(statements: Iterable[Statement]) -> Counter[tuple[str, str]]:
 
 def receipt_url(token: str) -> str:
     """The link that opens the leaver's record after completion."""
-    from django.conf import settings
-
     return f"{settings.SPIEGEL_BASE_URL}/r/{token}/"
 
 
@@ -394,8 +391,6 @@ def submit_review(interview: Interview, decisions: Sequence[Decision], closing: 
     """The leaver completes the mirror: decisions and closing answers are saved, private and deleted words leave
     the transcript, the non-textual tally is written, and the case is completed. Returns the receipt token
     (shown only this once). Nothing is saved when anything is invalid."""
-    from spiegel.language.statements import repseudonymise
-
     locked = _lock_in_review(interview)
     validate_closing(closing)
     prepare_mirror(locked)

@@ -76,6 +76,7 @@ class Statement(models.Model):
     def health_locked(self) -> bool:
         """Filed under health *and* plainly about health: never shared linked to the case. A statement filed
         under health on weaker signs can still be shared with the case (see consent.actions)."""
+        # deferred: scikit-learn takes seconds to load; not with the models, only when a statement is judged
         from spiegel.language.classify import has_plain_health_content
 
         return self.special_category and has_plain_health_content(self.text)

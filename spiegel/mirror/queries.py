@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Avg, Count, QuerySet
 
-from spiegel.interviews.models import Interview, Status
+from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.queries import TokenError
 from spiegel.language.taxonomy import THEMES
 from spiegel.mirror.models import Receipt, ReviewOutcome, Statement, ThemeTally, Visibility
@@ -72,7 +72,6 @@ def case_by_receipt(token: str) -> Interview:
 def record_of(interview: Interview) -> dict[str, Any]:
     """The leaver's whole record as JSON-ready data: their statements (private ones too), their closing
     answers and, while it is kept, the transcript."""
-    from spiegel.interviews.models import Message
 
     outcome = outcome_of(interview)
     return {

@@ -20,6 +20,8 @@ import struct
 import time
 from urllib.parse import quote, urlencode
 
+import segno
+
 STEP_SECONDS = 30
 DIGITS = 6
 # Steps either side of now that are still accepted: a phone's clock may be a little off.
@@ -90,7 +92,6 @@ def provisioning_uri(secret: str, account: str, issuer: str) -> str:
 
 def qr_svg(data: str, *, title: str) -> str:
     """The QR code of ``data`` as an inline SVG element (drawn here, offline; no style or script in it)."""
-    import segno
 
     out = io.BytesIO()
     segno.make(data, error="m", micro=False).save(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, TypedDict
 
 import altair as alt
+import vl_convert
 
 PALETTE = {"push": "#2f5d62", "pull": "#d8a25e", "keep": "#8fbcb7"}
 SUPPRESSED_COLOUR = "#e6e9e8"
@@ -123,8 +124,6 @@ def heatmap_chart(cells: Sequence[HeatCell], title: str, suppressed_label: str) 
 
 def to_svg(spec: dict[str, Any]) -> str:
     """Render a spec to SVG offline (vl-convert bundles its own Vega; no network)."""
-    import vl_convert
-
     fixed = dict(spec)
     if fixed.get("width") == "container":
         fixed["width"] = 520

@@ -38,6 +38,7 @@ def _logo_data_uri(org: Organisation) -> str | None:
 
 def _no_fetching(url: str, *args: object, **kwargs: object) -> dict[str, object]:
     """WeasyPrint may read inline data only: the report never fetches anything from a network or a disk."""
+    # deferred: WeasyPrint takes over a second to load; only making a PDF pays for it
     from weasyprint import default_url_fetcher
 
     if url.startswith("data:"):
@@ -73,6 +74,7 @@ def render_report_html(access: Access, filters: Filters, progress: Progress | No
 
 def render_report_pdf(access: Access, filters: Filters, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes."""
+    # deferred: WeasyPrint takes over a second to load; only making a PDF pays for it
     from weasyprint import HTML
 
     html = render_report_html(access, filters, progress)

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import Http404
 
+from spiegel.privacy.crypto import decrypt_bytes
 from spiegel.reports.models import ReportJob
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
@@ -49,8 +50,6 @@ def report_pdf(job: ReportJob) -> bytes | None:
 
     Reports written before they were encrypted (plain PDF on disk) are still read; `spiegel rotate-key`
     encrypts them."""
-    from spiegel.privacy.crypto import decrypt_bytes
-
     path = report_file(job)
     if path is None:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -43,8 +44,10 @@ from spiegel.copilot.models import Channel, HumanConversation, LeaverAnswer, Not
 from spiegel.copilot.queries import human_case_for, my_conversations, notes_of, possible_interviewers, profile_of
 from spiegel.copilot.suggest import Copilot, NoteInput, Replay
 from spiegel.interviews.bridge import case_context, guide_for
+from spiegel.interviews.lifecycle import give_consent
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token, reference_of
+from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.actions import Decision
 from spiegel.mirror.queries import mirror_statements
 from spiegel.privacy.actors import Actor
@@ -169,7 +172,6 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 
 
 def _is_uuid(value: str) -> bool:
-    import uuid
 
     try:
         uuid.UUID(value)
@@ -340,7 +342,6 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
 
 
 def _theme_label(theme: str) -> str:
-    from spiegel.language.classify import THEME_LABELS
 
     return THEME_LABELS.get(theme, {}).get((translation.get_language() or "en")[:2], theme)
 
@@ -492,7 +493,6 @@ def leaver_page(request: HttpRequest, token: str, interview: Interview) -> HttpR
 
 
 def _consent_only(request: HttpRequest, interview: Interview) -> None:
-    from spiegel.interviews.lifecycle import give_consent
 
     if request.POST.get("consent") != "yes":
         raise ValidationError({"consent": _("Please tick the box to agree, or simply close this page.")})

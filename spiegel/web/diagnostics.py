@@ -11,11 +11,20 @@ from datetime import timedelta
 from typing import Literal
 
 from django.conf import settings
+from django.core.checks import WARNING
+from django.core.checks import run_checks as django_checks
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+from spiegel.interviews.language_model import chat_client
+from spiegel.privacy.second_factor import organisations_requiring, posture
+from spiegel.task_queue import uses_database_queue
+from spiegel.web.doors import content_security_policy
 
 Level = Literal["ok", "warning", "problem"]
 # A task still waiting after this long means no worker is taking tasks.
@@ -147,10 +156,6 @@ def check_database() -> list[Check]:
 
 def check_worker() -> list[Check]:
     """Background tasks are being taken: none has waited longer than a minute."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    from spiegel.task_queue import uses_database_queue
 
     area = _("worker")
     if not uses_database_queue():
@@ -182,8 +187,7 @@ def check_worker() -> list[Check]:
 
 def check_model() -> list[Check]:
     """A short real request to the configured model, with the configured time limit."""
-    from spiegel.interviews.language_model import chat_client
-    from spiegel.llm import LLMError
+    from spiegel.llm import LLMError  # deferred: openai takes ~1 s to load; only a model check needs it
 
     area = _("language model")
     client = chat_client()
@@ -209,8 +213,6 @@ def check_model() -> list[Check]:
 def check_deployment(*, production: bool) -> list[Check]:
     """Django's deployment checks (`manage.py check --deploy`: HTTPS, HSTS, cookies, debug, secret key…).
     Their warnings are problems in production, warnings otherwise."""
-    from django.core.checks import WARNING
-    from django.core.checks import run_checks as django_checks
 
     area = _("deployment")
     found = [m for m in django_checks(include_deployment_checks=True) if m.level >= WARNING and not m.is_silenced()]
@@ -238,7 +240,6 @@ POLICED_PATHS = ("/login/", "/i/x/", "/o/x/dashboard/", "/api/v1/docs")
 
 
 def check_second_factor(*, production: bool) -> list[Check]:
-    from spiegel.privacy.second_factor import organisations_requiring, posture
 
     area = _("two-step sign-in")
     try:
@@ -276,7 +277,6 @@ def check_second_factor(*, production: bool) -> list[Check]:
 
 
 def check_content_security_policy() -> list[Check]:
-    from spiegel.web.doors import content_security_policy
 
     area = _("headers")
     loose = []

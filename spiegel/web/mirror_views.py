@@ -274,6 +274,7 @@ def receipt_json(request: HttpRequest, found: Interview, receipt: str) -> HttpRe
 @require_http_methods(["GET"])
 @by_receipt
 def receipt_pdf(request: HttpRequest, found: Interview, receipt: str) -> HttpResponse:
+    # deferred: WeasyPrint takes over a second to load; only making a PDF pays for it
     from weasyprint import HTML
 
     if found.status == Status.WITHDRAWN:

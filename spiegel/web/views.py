@@ -32,6 +32,7 @@ from spiegel.interviews.queries import (
 )
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
+from spiegel.privacy.second_factor import needs_second_step
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,
@@ -48,6 +49,7 @@ from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
 from spiegel.validation import field_errors
 from spiegel.web.doors import minutes
 from spiegel.web.privacy_views import overview_context
+from spiegel.web.second_factor_views import begin_second_step
 from spiegel.web.signed_in import signed_in_user
 
 
@@ -84,8 +86,6 @@ class SpiegelLoginView(LoginView):
         return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
-        from spiegel.privacy.second_factor import needs_second_step
-        from spiegel.web.second_factor_views import begin_second_step
 
         user = form.get_user()
         if needs_second_step(user):  # the password alone does not sign in: a code follows

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.analysis.models import InterviewAnalysis, StatementCluster
 from spiegel.analysis.tasks import analyse_interview, cluster_organisation, schedule_clustering
@@ -19,8 +21,6 @@ ENGLISH = (
 
 
 def _queued(task_path: str) -> list[list[str]]:
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
 
     return [
         r.args_kwargs["args"]
@@ -29,7 +29,6 @@ def _queued(task_path: str) -> list[list[str]]:
 
 
 def test_a_burst_of_completed_mirrors_is_analysed_each_and_clustered_once() -> None:
-    from django_tasks_db.models import DBTaskResult
 
     org = build_org()
     cases = [build_completed_case(org, ENGLISH, language="en") for _ in range(3)]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from spiegel.analysis.queries import MONTH_PATTERN
 from spiegel.interviews.actions import leave_date_window
+from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message
 from spiegel.tenancy.models import Department, Role
 from spiegel.testing import TEST_PASSWORD, build_api_key, build_case, build_org, build_user
@@ -101,7 +102,6 @@ def test_a_control_character_in_client_id_is_removed_and_the_answer_taken(client
     )
     assert response.status_code == 422  # the schema refuses it at the boundary ...
     assert Message.objects.filter(interview=built.interview, role="leaver").count() == 0
-    from spiegel.interviews.conversation import post_message
 
     post_message(built.interview, "Het rooster was onmogelijk.", client_id="abc\x00def")  # ... and the domain strips it
     assert Message.objects.get(interview=built.interview, role="leaver").client_id == "abcdef"

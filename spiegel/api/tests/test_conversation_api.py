@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 from unittest import mock
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from spiegel.interviews import conversation
 from spiegel.interviews.models import Interview, Message, Status
@@ -90,9 +92,6 @@ def test_an_unknown_token_gets_404_on_every_endpoint(client: Client, token: str)
 
 
 def test_an_expired_token_gets_404_with_a_clear_message(client: Client) -> None:
-    import datetime as dt
-
-    from django.utils import timezone
 
     built = build_case(build_org())
     Interview.objects.filter(pk=built.interview.pk).update(token_expires_at=timezone.now() - dt.timedelta(seconds=1))

@@ -9,14 +9,22 @@ import json
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from spiegel.copilot.actions import ProfileInput, save_profile
 from spiegel.copilot.models import HumanConversation, LeaverAnswer, Note
+from spiegel.interviews.lifecycle import withdraw_case
 from spiegel.interviews.models import Interview, Mode, Status
+from spiegel.mirror.actions import ClosingAnswers, submit_review, withdraw_record
 from spiegel.mirror.models import Statement
+from spiegel.privacy.actors import Actor
+from spiegel.privacy.jobs.keys import rotate_keys
+from spiegel.privacy.jobs.retention import purge
 from spiegel.tenancy.models import Organisation, Role, User
-from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
+from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_closed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +76,6 @@ def _consented(world: World) -> Client:
 
 
 def test_the_leaver_sees_who_holds_the_conversation_the_moment_and_confirms_with_consent(world: World) -> None:
-    from spiegel.copilot.actions import ProfileInput, save_profile
 
     save_profile(world.interviewer, ProfileInput("Anna de Wit", "De Wit Exitgesprekken", "Ik luister onafhankelijk."))
     interviewer = _client(world.interviewer)
@@ -292,7 +299,6 @@ def test_the_leaver_says_whether_the_account_is_right_among_the_closing_question
 
 
 def test_a_case_held_by_spiegel_has_no_account_question() -> None:
-    from spiegel.testing import build_closed_case
 
     built = build_closed_case(build_org())
     page = Client().get(f"/i/{built.token}/mirror/closing/").content.decode()
@@ -307,7 +313,6 @@ def _noted(world: World) -> Client:
 
 
 def test_the_leaver_withdrawing_deletes_the_notes_and_what_was_planned(world: World) -> None:
-    from spiegel.mirror.actions import withdraw_record
 
     _noted(world)
     withdraw_record(world.case)
@@ -317,8 +322,6 @@ def test_the_leaver_withdrawing_deletes_the_notes_and_what_was_planned(world: Wo
 
 
 def test_retention_deletes_the_notes_with_the_transcript(world: World) -> None:
-    from spiegel.mirror.actions import ClosingAnswers, submit_review
-    from spiegel.privacy.jobs.retention import purge
 
     interviewer = _noted(world)
     interviewer.post(f"{world.base}/copilot/close/")
@@ -332,8 +335,6 @@ def test_retention_deletes_the_notes_with_the_transcript(world: World) -> None:
 
 
 def test_the_organisation_withdrawing_the_case_deletes_the_notes_at_once(world: World) -> None:
-    from spiegel.interviews.lifecycle import withdraw_case
-    from spiegel.privacy.actors import Actor
 
     _noted(world)
     withdraw_case(Actor.system("test"), world.case)
@@ -341,10 +342,6 @@ def test_the_organisation_withdrawing_the_case_deletes_the_notes_at_once(world: 
 
 
 def test_notes_are_encrypted_at_rest_and_follow_a_key_rotation(world: World, settings: Any) -> None:
-    from cryptography.fernet import Fernet
-    from django.db import connection
-
-    from spiegel.privacy.jobs.keys import rotate_keys
 
     _noted(world)
     with connection.cursor() as cursor:

@@ -25,7 +25,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spiegel.language.redact import Pseudonymiser
-from spiegel.language.statements import MIN_STATEMENT_WORDS, DraftStatement, draft_statements, word_count
+from spiegel.language.statements import (
+    MIN_STATEMENT_WORDS,
+    DraftStatement,
+    draft_statements,
+    is_content_sentence,
+    word_count,
+)
 
 from .model import Persona
 from .personas import PERSONAS
@@ -93,7 +99,6 @@ def _conversation(persona: Persona) -> tuple[list[dict[str, str | None]], list[s
 def _non_content(statement: DraftStatement, language: str, kinds: list[str]) -> bool:
     """Non-content by the leaver's own intent (every source turn meant nothing about work), or by reading
     (no source sentence is content)."""
-    from spiegel.language.statements import is_content_sentence
 
     meant = [kinds[s.answer_index] if s.answer_index < len(kinds) else "" for s in statement.sources]
     if meant and all(k in NON_CONTENT_KINDS for k in meant):

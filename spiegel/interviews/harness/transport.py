@@ -13,6 +13,8 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from spiegel.interviews.engine import Engine, load_default_guide
+
 from .baseline import ExampleProber, FixedQuestionnaire
 from .model import Persona
 
@@ -100,8 +102,7 @@ class LLMEngineInterviewer:
 
     def open(self, persona: Persona) -> Session:
         """A new engine conversation whose questions the model words."""
-        from spiegel.interviews.engine import Engine, load_default_guide
-        from spiegel.llm import ChatClient, LLMConfig, LLMPhraser
+        from spiegel.llm import ChatClient, LLMConfig, LLMPhraser  # deferred: openai takes ~1 s to load
 
         if self._client is None:
             config = LLMConfig(base_url=self.base_url, model=self.model, api_key=self.api_key, timeout=self.timeout)

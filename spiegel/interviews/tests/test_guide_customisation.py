@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from spiegel.interviews.actions import customise_guide
+from spiegel.interviews.engine import load_default_guide
 from spiegel.interviews.models import Conversation, GuideCustomisation
 from spiegel.privacy.actors import Actor
 from spiegel.testing import build_case, build_org
@@ -54,7 +57,6 @@ def test_a_question_that_breaks_the_rules_or_an_unknown_topic_is_refused_and_not
 
 def test_removing_every_topic_is_refused() -> None:
     org = build_org()
-    from spiegel.interviews.engine import load_default_guide
 
     all_topics = [t.id for t in load_default_guide("en").topics]
     with pytest.raises(ValidationError, match="At least one topic must remain"):
@@ -62,8 +64,6 @@ def test_removing_every_topic_is_refused() -> None:
 
 
 def test_the_guide_command_refuses_a_question_without_a_topic_and_saves_nothing() -> None:
-    from django.core.management import call_command
-    from django.core.management.base import CommandError
 
     org = build_org()
     with pytest.raises(CommandError, match="--question takes TOPIC=QUESTION"):

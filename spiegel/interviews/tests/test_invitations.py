@@ -3,10 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.management import call_command
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.interviews.lifecycle import complete_review
 from spiegel.interviews.models import Interview, Status
+from spiegel.privacy.jobs.keys import rotate_keys
 from spiegel.testing import build_case, build_org
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,7 +19,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_invitation_is_mailed_by_the_database_worker_without_the_token_in_the_queue(
     mailbox: list[Any],
 ) -> None:
-    from django_tasks_db.models import DBTaskResult
 
     built = build_case(build_org("Zorggroep Noord"), email="leaver@example.org", language="en")
     queued = DBTaskResult.objects.get()
@@ -29,10 +32,6 @@ def test_the_invitation_is_mailed_by_the_database_worker_without_the_token_in_th
 
 
 def test_rotate_key_re_seals_a_queued_invitation_so_that_the_old_key_can_go(mailbox: list[Any], settings: Any) -> None:
-    from cryptography.fernet import Fernet
-    from django_tasks_db.models import DBTaskResult
-
-    from spiegel.privacy.jobs.keys import rotate_keys
 
     built = build_case(build_org("Zorggroep Noord"), email="leaver@example.org", language="en")
     sealed_before = DBTaskResult.objects.get().args_kwargs["args"][1]
@@ -52,7 +51,6 @@ def test_rotate_key_re_seals_a_queued_invitation_so_that_the_old_key_can_go(mail
 
 
 def test_the_email_address_is_encrypted_at_rest_and_deleted_on_completion(mailbox: list[Any]) -> None:
-    from django.db import connection
 
     built = build_case(build_org(), email="leaver@example.org")
     with connection.cursor() as cursor:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
+from importlib import resources
 
+import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+from spiegel.language import classify as module
 from spiegel.language.classify import (
     CONTROLLABLE,
     THEME_LABELS,
@@ -207,9 +212,6 @@ def test_classification_is_deterministic() -> None:
 
 
 def test_training_is_deterministic_across_fresh_models() -> None:
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
-
-    from spiegel.language import classify as module
 
     texts = [r["text"] for r in load_dataset("eval")[:40]]
     cached = module._get_model()
@@ -270,10 +272,6 @@ def test_unknown_data_set_name_is_refused() -> None:
 def test_shipped_embedding_cache_matches_the_training_set() -> None:
     """The cache is built from train.jsonl (python -m spiegel.language.classify_build); a stale one would
     silently cost seconds at every start, so it must be rebuilt with every change to the training set."""
-    import io
-    from importlib import resources
-
-    import numpy as np
 
     texts = [" ".join(r["text"].split()) for r in load_dataset("train")]
     raw = resources.files("spiegel.language").joinpath("data/classifier/train.embeddings.npz").read_bytes()
@@ -296,7 +294,6 @@ def test_sentence_embeddings_are_unit_length_and_put_a_translation_near_its_orig
 
 
 def _health_rows() -> list[dict[str, object]]:
-    from importlib import resources
 
     text = resources.files("spiegel.language").joinpath("data/classifier/health.jsonl").read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]

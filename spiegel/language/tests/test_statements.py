@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from spiegel.language.redact import Pseudonymiser
-from spiegel.language.statements import draft_statements, is_substantive, repseudonymise, split_sentences
+from spiegel.language.statements import (
+    draft_statements,
+    generalise,
+    is_substantive,
+    recognisable,
+    repseudonymise,
+    split_sentences,
+)
 
 
 def pieces(text: str) -> list[str]:
@@ -178,7 +185,6 @@ def test_a_health_sentence_stands_apart_so_it_never_locks_the_rest_out_of_sharin
 
 
 def test_what_a_colleague_could_recognise_is_found_and_put_in_general_words() -> None:
-    from spiegel.language.statements import generalise, recognisable
 
     text = "When I fixed the outage on Black Friday at three in the morning, nobody thanked me."
     assert recognisable(text, "en") == ["date", "incident"]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from spiegel.interviews.models import Interview, Message, Status
+from spiegel.interviews.transcript import _mask_echoes
 from spiegel.mirror.actions import ClosingAnswers, Decision, save_decisions, submit_review
 from spiegel.mirror.models import Receipt, ReviewOutcome, Statement, ThemeTally
 from spiegel.privacy.models import PseudonymMap
@@ -247,7 +248,6 @@ def test_no_name_reaches_the_statements_whatever_the_leaver_corrects() -> None:
 
 
 def test_an_interviewer_echo_of_private_words_without_quotes_is_masked_too() -> None:
-    from spiegel.interviews.transcript import _mask_echoes
 
     hidden = ["ik heb drie jaar geen functioneringsgesprek gehad."]
     assert _mask_echoes("Je noemde eerder een functioneringsgesprek gehad. Hoe zag dat eruit?", hidden) == (

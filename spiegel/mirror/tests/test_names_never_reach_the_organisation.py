@@ -16,6 +16,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from spiegel.analysis.queries import Filters
+from spiegel.mirror.models import Statement
 from spiegel.mirror.tests.test_no_leaks import reachable_urls
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role
@@ -119,7 +120,6 @@ def test_no_name_from_whole_conversations_reaches_any_organisation_output(
 def test_the_names_were_really_in_the_conversations_and_were_replaced(world: dict[str, Any]) -> None:
     """The scan above looks for names that were there: the leaver's own record download holds what they said,
     and the statements the organisation may read hold placeholders instead."""
-    from spiegel.mirror.models import Statement
 
     nl, en = world["cases"][0], world["cases"][-1]
     record = Client().get(f"/r/{nl.receipt}/record.json").content.decode()

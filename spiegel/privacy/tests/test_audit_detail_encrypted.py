@@ -10,7 +10,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from spiegel.interviews.conversation import post_message
 from spiegel.privacy.models import AuditEvent
+from spiegel.testing import build_case, build_org
 
 BEFORE = [("privacy", "0005_secondfactor_signinpolicy")]
 AFTER = [("privacy", "0006_audit_detail_encrypted")]
@@ -27,8 +29,6 @@ def _raw_detail(pk: uuid.UUID) -> str:
 
 @pytest.mark.django_db
 def test_a_disclosure_flag_in_the_audit_log_is_not_readable_in_the_database() -> None:
-    from spiegel.interviews.conversation import post_message
-    from spiegel.testing import build_case, build_org
 
     built = build_case(build_org(), language="nl")
     post_message(built.interview, "Mijn leidinggevende zat aan me, ik werd seksueel geïntimideerd.", client_id="a1")

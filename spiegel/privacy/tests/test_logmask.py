@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from spiegel.privacy.logmask import MaskingFilter, mask_text
@@ -60,7 +61,6 @@ def test_django_s_not_found_warning_reaches_the_console_without_the_token() -> N
 def test_without_smtp_the_invitation_goes_to_an_owner_only_outbox_and_the_log_names_no_one(
     settings: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from django.core.management import call_command
 
     settings.EMAIL_BACKEND = "spiegel.privacy.outbox.OutboxBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")

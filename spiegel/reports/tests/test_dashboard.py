@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
 from spiegel.analysis.queries import Filters, department_reasons, insights
@@ -40,7 +42,6 @@ LEFT = dt.date(2025, 5, 14)
 def world(django_db_setup: Any, django_db_blocker: Any) -> Any:
     """k = 3: Verpleging 4 leavers, Thuiszorg 3, IT 1. IT is below k; Thuiszorg is hidden with it, or IT's
     count would follow from the total (complementary suppression)."""
-    from django_tasks_db.models import DBTaskResult
 
     with django_db_blocker.unblock():
         queued_before = set(DBTaskResult.objects.values_list("id", flat=True))
@@ -216,7 +217,6 @@ def test_the_dashboard_structure_is_the_same_in_dutch(world: Any) -> None:
 
 
 def test_the_report_command_writes_a_pdf_for_a_period(world: Any, tmp_path: Path) -> None:
-    from django.core.management import call_command
 
     org, _cases, _users = world
     out = tmp_path / "report.pdf"

@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from django.conf import settings
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.privacy.crypto import decrypt_bytes
 from spiegel.privacy.jobs.keys import rotate_keys
@@ -70,7 +72,6 @@ def _download(org: Organisation, viewer: Client, job: ReportJob) -> Any:
 
 
 def _every_file_under_the_data_directory() -> list[Path]:
-    from django.conf import settings
 
     return [p for p in Path(settings.DATA_DIR).rglob("*") if p.is_file()]
 
@@ -105,7 +106,6 @@ def test_a_report_is_encrypted_on_disk_and_readable_by_the_service_only(world: A
 def test_a_withdrawal_deletes_every_report_with_the_leaver_and_the_remade_one_leaves_them_out(
     world: Any, tmp_path: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from django_tasks_db.models import DBTaskResult
 
     org, cases, viewer = world
     job = _made_report(org, viewer)

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.test import Client
 
 from spiegel.cli import COMMANDS, main
@@ -17,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands close every connection when they finish; inside a test that would end the test's transaction."""
-    from django.db import connections
 
     monkeypatch.setattr(connections, "close_all", lambda: None)
 

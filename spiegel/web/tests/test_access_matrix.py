@@ -17,7 +17,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from spiegel.interviews.models import Interview
+from spiegel.interviews.models import Interview, Mode
+from spiegel.reports.models import ReportJob
+from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.testing import (
     TEST_PASSWORD,
@@ -368,8 +370,6 @@ def test_a_leaver_token_opens_only_its_own_conversation(world: World) -> None:
 
 def _finished_report(w: World) -> str:
     """A finished PDF report of this organisation (made once per world)."""
-    from spiegel.reports.models import ReportJob
-    from spiegel.reports.queries import reports_dir
 
     job = ReportJob.objects.filter(organisation=w.org, status="done").first()
     if job is None:
@@ -404,7 +404,6 @@ MATRIX |= {
 
 def _human_case(w: World) -> str:
     """A human-led case of this organisation assigned to the interviewer (issue 14), made once per world."""
-    from spiegel.interviews.models import Mode
 
     found = Interview.objects.filter(organisation=w.org, mode=Mode.INTERVIEWER).first()
     if found is None:

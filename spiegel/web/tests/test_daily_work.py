@@ -7,7 +7,8 @@ import re
 
 import pytest
 from django.test import Client, RequestFactory
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.views.defaults import server_error
 
 from spiegel.interviews.models import Interview, Message
 from spiegel.tenancy.models import Organisation, Role
@@ -226,8 +227,6 @@ def test_a_page_the_role_may_not_open_shows_spiegel_s_own_403_page(language: str
 
 @pytest.mark.parametrize(("language", "heading"), [("en", "Something went wrong"), ("nl", "Er ging iets mis")])
 def test_a_server_error_shows_spiegel_s_own_500_page(language: str, heading: str) -> None:
-    from django.utils import translation
-    from django.views.defaults import server_error
 
     with translation.override(language):
         response = server_error(RequestFactory().get("/"))

@@ -11,10 +11,13 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from spiegel.analysis.models import HistoricalExit, InterviewAnalysis
+from spiegel.analysis.queries import Filters, insights
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.transcript import MASK
 from spiegel.llm.fake_server import free_port
-from spiegel.tenancy.models import ApiKey, Membership, Role
+from spiegel.tenancy.models import ApiKey, Membership, Organisation, Role
+from spiegel.tenancy.queries import Access
 from spiegel.web.demo import leaver as leaver_module
 from spiegel.web.demo.leaver import industry
 from spiegel.web.management.commands import demo as demo_command
@@ -104,10 +107,6 @@ def test_the_demo_uses_no_test_tool_to_build_its_conversations() -> None:
 
 
 def test_the_demo_fills_the_dashboard_with_analysed_interviews_and_earlier_exits() -> None:
-    from spiegel.analysis.models import HistoricalExit, InterviewAnalysis
-    from spiegel.analysis.queries import Filters, insights
-    from spiegel.tenancy.models import Organisation
-    from spiegel.tenancy.queries import Access
 
     call_command("demo", no_serve=True, cases=0, leavers=3)
     org = Organisation.objects.get(slug="zorggroep-noord")

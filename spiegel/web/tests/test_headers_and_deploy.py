@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import re as regex
 import secrets
 import subprocess
 import sys
@@ -19,7 +20,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from spiegel.testing import build_case, build_org
+from spiegel.tenancy.models import Role
+from spiegel.testing import build_case, build_org, build_user
+from spiegel.web.doors import CSP, CSP_CHARTS
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +40,6 @@ def test_every_page_sends_the_permissions_and_referrer_policies() -> None:
 
 
 def test_every_page_the_api_docs_and_the_dashboard_included_sends_the_strict_csp() -> None:
-    from spiegel.web.doors import CSP, CSP_CHARTS
 
     built = build_case(build_org())
     for path in ("/login/", f"/i/{built.token}/", "/i/unknown/", "/api/v1/openapi.json", "/api/v1/docs"):
@@ -46,8 +48,6 @@ def test_every_page_the_api_docs_and_the_dashboard_included_sends_the_strict_csp
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
         assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
     assert CSP_CHARTS == CSP
-    from spiegel.tenancy.models import Role
-    from spiegel.testing import build_user
 
     org = build_org()
     viewer = Client()
@@ -57,7 +57,6 @@ def test_every_page_the_api_docs_and_the_dashboard_included_sends_the_strict_csp
 
 
 def test_no_template_has_an_inline_script_handler_or_style() -> None:
-    import re as regex
 
     templates = Path(__file__).resolve().parents[1] / "templates"
     offenders = []
@@ -148,8 +147,6 @@ def test_the_practice_is_told_what_a_configured_model_receives(settings: Any) ->
     line = next(line for line in out.splitlines() if "model.internal" in line)
     assert "each answer of the leaver" in line
     assert "look like health details, a serious disclosure or distress are withheld" in line
-    from spiegel.tenancy.models import Role
-    from spiegel.testing import build_user
 
     consultant = Client()
     consultant.force_login(build_user(build_org(), Role.CONSULTANT))

@@ -12,6 +12,7 @@ from django.db import connection
 
 from spiegel.privacy import second_factor, totp
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.tenancy.models import Role
 from spiegel.testing import build_org, build_user
 from spiegel.web import doors
@@ -60,7 +61,6 @@ def test_the_csp_check_names_a_page_without_a_strict_policy(monkeypatch: pytest.
 
 
 def test_an_unencrypted_audit_detail_is_a_problem() -> None:
-    from spiegel.privacy.audit import record_audit
 
     record_audit(Actor.system("test"), "disclosure.flagged", organisation=None, detail={"kind": "disclosure"})
     [fine] = check_audit_encryption()

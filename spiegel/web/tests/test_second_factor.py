@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from spiegel.privacy import second_factor, totp
@@ -149,7 +150,6 @@ def test_a_recovery_code_signs_in_once() -> None:
 
 
 def test_the_secret_is_stored_encrypted() -> None:
-    from django.db import connection
 
     user = build_user(build_org(), Role.CONSULTANT)
     secret, _codes = _enrolled(user)

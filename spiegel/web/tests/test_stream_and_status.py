@@ -14,10 +14,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.interviews.conversation import post_message
+from spiegel.interviews.engine import ConversationState, Engine, Guide
 from spiegel.interviews.models import Message, MessageRole
 from spiegel.llm.fake_server import FakeOpenAI, Reply, Status, free_port
+from spiegel.privacy.jobs.upkeep import maintenance
 from spiegel.tenancy.models import Role
 from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
 
@@ -54,7 +57,6 @@ def started() -> BuiltCase:
 
 def _template_reply(built: BuiltCase) -> str:
     """What the built-in wording says to SECOND_ANSWER, from the stored state."""
-    from spiegel.interviews.engine import ConversationState, Engine, Guide
 
     conversation = built.interview.conversation
     engine = Engine(Guide.from_dict(conversation.guide))
@@ -224,9 +226,6 @@ def test_doctor_fails_when_the_model_cannot_be_reached(settings: Any) -> None:
 
 
 def test_doctor_reports_tasks_that_no_worker_takes_with_the_oldest(settings: Any) -> None:
-    from django_tasks_db.models import DBTaskResult
-
-    from spiegel.privacy.jobs.upkeep import maintenance
 
     settings.SPIEGEL_LLM_BASE_URL = ""
     maintenance.enqueue()

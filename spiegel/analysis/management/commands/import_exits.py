@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from spiegel.analysis.actions import ImportRejected, import_historical_exits, max_import_bytes
-from spiegel.analysis.importing import FIELDS, ImportFileError, ImportPlan, guess_mapping, read_header
+from spiegel.analysis.importing import FIELDS, ImportFileError, ImportPlan, guess_mapping, plan_as_dict, read_header
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.management.commands._base import fail
 from spiegel.tenancy.models import Organisation
@@ -91,7 +91,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Imported {batch.rows} rows into {org.name}.")
 
     def _report(self, plan: ImportPlan, as_json: bool) -> None:
-        from spiegel.analysis.importing import plan_as_dict
 
         if as_json:
             self.stdout.write(json.dumps(plan_as_dict(plan), ensure_ascii=False))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from spiegel.interviews.engine import CaseContext, ConversationState, Engine, Move, load_default_guide
+from spiegel.interviews.engine.state import TopicProgress
 from spiegel.interviews.engine.wording import DATA_DIR, options, wording
 
 from .helpers import converse
@@ -76,9 +78,6 @@ def test_wording_data_has_a_licence_readme_and_loads_as_json() -> None:
 
 
 def test_topic_progress_and_move_store_every_field() -> None:
-    from dataclasses import fields
-
-    from spiegel.interviews.engine.state import Move, TopicProgress
 
     assert set(TopicProgress().to_dict()) == {f.name for f in fields(TopicProgress)}
     assert set(Move("open", language="nl").to_dict()) == {f.name for f in fields(Move)}

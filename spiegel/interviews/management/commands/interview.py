@@ -31,6 +31,7 @@ class Command(BaseCommand):
         state, messages = engine.start()
         leaver = None
         if options["simulate"]:
+            # deferred: the simulated leavers are a test tool, loaded only with --simulate
             from spiegel.interviews.harness.personas import persona_by_id
             from spiegel.interviews.harness.simulator import SimulatedLeaver
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.second_factor import set_required
 from spiegel.tenancy.actions import create_organisation, ensure_department
 from spiegel.tenancy.management.commands._base import fail
 from spiegel.tenancy.models import Organisation, OrganisationKind
@@ -53,8 +54,6 @@ class Command(BaseCommand):
             for org in Organisation.objects.order_by("name"):
                 self.stdout.write(f"{org.slug}\t{org.kind}\t{org.name}")
         elif options["action"] == "second-factor":
-            from spiegel.privacy.second_factor import set_required
-
             try:
                 org = organisation_by_slug(options["org"])
             except Organisation.DoesNotExist as exc:

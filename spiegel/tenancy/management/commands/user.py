@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.second_factor import remove
 from spiegel.tenancy.actions import create_user, grant_membership
 from spiegel.tenancy.management.commands._base import fail
 from spiegel.tenancy.models import Organisation, Role, User
@@ -68,8 +69,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"{user.username}\t{roles or '-'}")
             return
         if action == "reset-second-factor":
-            from spiegel.privacy.second_factor import remove
-
             found = User.objects.filter(username__iexact=options["username"]).first()
             if found is None:
                 raise CommandError(f"There is no user named {options['username']!r}.")

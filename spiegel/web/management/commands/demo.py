@@ -3,18 +3,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from spiegel.analysis.actions import analyse_interview, cluster_statements, import_historical_exits
+from spiegel.analysis.importing import guess_mapping
 from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.lifecycle import complete_review, expire_overdue_cases, withdraw_case
 from spiegel.interviews.models import Interview, LeaveType, Message, MessageRole, Regrettable, Status
+from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
+from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import (
     create_api_key,
@@ -141,7 +148,6 @@ class Command(BaseCommand):
     def _seed_dashboard(self, per_org: int) -> None:
         """Enough completed mirrors (analysed) over five quarters and every department, plus imported earlier
         exits, that the dashboard's charts have cells above the minimum group size."""
-        from django_tasks_db.models import DBTaskResult
 
         queued_before = set(DBTaskResult.objects.values_list("id", flat=True))
         for index, (_name, slug, language, departments, roles) in enumerate(CLIENTS):
@@ -230,9 +236,6 @@ def seed_completed_interviews(
 ) -> int:
     """`count` cases that a simulated leaver talks through, reviews (a few statements shared with their name, one
     kept private now and then) and completes, analysed at once; leave dates spread over the last 15 months."""
-    from spiegel.analysis.actions import analyse_interview, cluster_statements
-    from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
-    from spiegel.mirror.models import Statement
 
     actor = Actor.system("demo")
     today = timezone.localdate()
@@ -283,11 +286,6 @@ HISTORICAL_REASONS = ["workload", "manager", "career", "pay", "conditions", "col
 
 def seed_historical_exits(org: Organisation, count: int, departments: list[str], rng: random.Random) -> int:
     """Import `count` earlier exits (over the last two years) through the real CSV import."""
-    import tempfile
-    from pathlib import Path
-
-    from spiegel.analysis.actions import import_historical_exits
-    from spiegel.analysis.importing import guess_mapping
 
     header = "Employee id;Leave date;Department;Reason;New employer offers;Regrettable"
     today = timezone.localdate()

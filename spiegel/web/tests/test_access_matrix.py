@@ -189,6 +189,10 @@ MATRIX: dict[str, tuple[Request, dict[str, int]]] = {
     "web:logout": (post(lambda w: "/logout/"), everyone(302)),
     "web:orgs": (get(lambda w: "/orgs/"), {**everyone(200), **STAFF_PAGE_OUTSIDERS}),
     "web:healthz": (get(lambda w: "/healthz"), everyone(200)),
+    # the second sign-in step: without a first step pending, both send the visitor back to the sign-in page
+    "web:login_code": (get(lambda w: "/login/code/"), everyone(302)),
+    "web:login_enrol": (get(lambda w: "/login/second-factor/"), everyone(302)),
+    "web:second_factor": (get(lambda w: "/account/second-factor/"), {**everyone(200), **STAFF_PAGE_OUTSIDERS}),
     "set_language": (post(lambda w: "/i18n/setlang/", {"language": "nl"}), everyone(302)),
     "web:org_home": (get(lambda w: f"/o/{w.org.slug}/"), org_page(200, 200, 200, 200)),
     "web:case_list": (get(lambda w: f"/o/{w.org.slug}/cases/"), org_page(200, 200, 200, 403)),

@@ -247,6 +247,8 @@ def check_question(text: str, move: Move, state: ConversationState) -> list[str]
         if kind == "summary":
             # the summary names the topics the leaver talked about, whatever words they used for them
             allowed |= {t for t, tp in state.topics.items() if tp.talked or tp.known}
+            # and the main reason as understood, also when it was a disclosed matter (never probed, never named)
+            allowed |= {t for t in (state.main_reason, *state.sensitive_topics) if t}
         # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
         own = unquoted.replace(move.note, " ") if move.note else unquoted
         signals = analyse_answer(own, language)

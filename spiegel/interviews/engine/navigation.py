@@ -20,7 +20,7 @@ MAX_FOLLOW_UPS = 3  # per topic (docs/interviewing.md: 2–3 follow-ups per topi
 DISCLOSURE_THEME = {
     "harassment": "culture",
     "discrimination": "culture",
-    "integrity": "processes",
+    "integrity": "culture",  # values and speaking up (docs/taxonomy.md), not the organisation's processes
     "safety": "conditions",
     "violence": "culture",
 }
@@ -64,7 +64,11 @@ class Navigator:
         """Leave the current topic: an open thread, else the next guide topic, else the closing sequence."""
         cur = s.current_topic
         if cur and s.topic(cur).status == "active":
-            if s.topic(cur).talked or cur in s.sensitive_topics:
+            if "pulled" in s.topic(cur).known and cur not in s.sensitive_topics:
+                # named as what draws the leaver elsewhere ("more interesting technology"): how it was here is
+                # still the guide's question
+                s.topics[cur] = TopicProgress(raised_by_leaver=True)
+            elif s.topic(cur).talked or cur in s.sensitive_topics:
                 s.topic(cur).status = "covered"
             else:
                 # only named in passing, never talked about: its own question can still come later

@@ -194,6 +194,9 @@ class TurnPolicy(StoryThreads):
             _add(s.sensitive_topics, s.main_reason)
             if s.topic(s.main_reason).status in ("open", "active"):
                 s.topic(s.main_reason).status = "covered"
+        if s.main_reason is None or s.main_reason_pull or s.main_reason.startswith("_"):
+            # what the leaver had not named yet, or only as a pull, was this: the reason behind leaving
+            s.main_reason, s.main_reason_words, s.main_reason_pull = DISCLOSURE_THEME.get(kind, "culture"), None, False
         s.current_topic = None
         topic = cur or DISCLOSURE_THEME.get(kind, "culture")
         return Move("disclosure", topic=topic, language=self.language, note=self._disclosure_note(s, kind))

@@ -73,9 +73,11 @@ def push_behind(mentions: list[Mention], main: str | None) -> Mention | None:
     return next((m for m in mentions if m.theme not in PULL_THEMES), None)
 
 
-def is_pull(first: Mention, sig: AnswerSignals) -> bool:
-    """The opening reason pulls elsewhere: an easy reason, a pull theme, or said as praise of the new place."""
-    return bool(sig.easy_reasons) or first.theme in PULL_THEMES or first.polarity == "pos"
+def is_pull(first: Mention, sig: AnswerSignals, text: str = "") -> bool:
+    """The opening reason pulls elsewhere: an easy reason ("an offer", "een andere baan"), a pull theme, or said
+    as praise of the new place."""
+    easy = bool(sig.easy_reasons) or (bool(text) and pull_phrase(text) is not None)
+    return easy or first.theme in PULL_THEMES or first.polarity == "pos"
 
 
 #: Candour ("eerlijk gezegd", "honestly") marks a frank answer, not the decisive thread on its own.

@@ -8,7 +8,7 @@ from spiegel.language.cues import AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
 from .followup import FollowUps
-from .navigation import STORY
+from .navigation import STORY, _add
 from .reasons import is_pull, only_candour, push_behind, reason_mentions, reason_words, told_event
 from .state import ConversationState, Move
 from .wording import focus_phrase, matter_phrase, noun_phrases
@@ -94,7 +94,9 @@ class StoryThreads(FollowUps):
             first = push
         s.main_reason = first.theme
         s.main_reason_words = reason_words(text, first.term, self.language)
-        s.main_reason_pull = not u.decisive and is_pull(first, sig)
+        s.main_reason_pull = not u.decisive and is_pull(first, sig, text)
+        if s.main_reason_pull and first.theme == chosen.theme:
+            _add(s.topic(first.theme).known, "pulled")
 
     def _push_behind_pull(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, negated: frozenset[str]

@@ -603,7 +603,21 @@ class _Detector:
     def rare(self, tok: _Token) -> bool:
         """A word that is not an ordinary word of the language (not in the frequency list above the cut-off)."""
         low = tok.low[:-2] if tok.low.endswith("'s") else tok.low
-        return self.lex.common.get(low, 0) < COMMON_CUTOFF and len(low) > 1
+        return self.lex.common.get(low, 0) < COMMON_CUTOFF and len(low) > 1 and not self._compound(low)
+
+    def _compound(self, low: str) -> bool:
+        """An ordinary compound noun, not a name: 'excel-modellen' (its last part an ordinary word), or in
+        Dutch two ordinary words written as one ('werktijden' = 'werk' + 'tijden')."""
+        common = self.lex.common
+        if "-" in low:
+            last = low.rsplit("-", 1)[1]
+            return len(last) >= 4 and common.get(last, 0) >= COMMON_CUTOFF
+        if self.language != "nl":
+            return False
+        return any(
+            common.get(low[:cut], 0) >= COMMON_CUTOFF and common.get(low[cut:], 0) >= COMMON_CUTOFF
+            for cut in range(4, len(low) - 4)
+        )
 
     def role_word(self, low: str) -> bool:
         return low in _ROLES[self.language]

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview
 from spiegel.tenancy.models import ApiKey, Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -21,7 +21,7 @@ from spiegel.interviews.models import Interview, Mode
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import (
+from tests.support.builders import (
     TEST_PASSWORD,
     BuiltCase,
     CompletedCase,

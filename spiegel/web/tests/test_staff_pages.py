@@ -7,7 +7,7 @@ from django.test import Client
 
 from spiegel.interviews.models import Interview, Status
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.models import ApiKey, Organisation, Role
-from spiegel.testing import build_api_key, build_org, build_user
+from tests.support.builders import build_api_key, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from spiegel.copilot.models import HumanConversation
 from spiegel.interviews.models import Mode
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from spiegel.interviews.models import Interview
-from spiegel.interviews.queries import reference_prefix, with_references
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.privacy.models import AuditEvent
@@ -98,13 +97,9 @@ def filtered_events(access: Access, form: AuditFilterForm) -> QuerySet[AuditEven
 def _references(access: Access, events: list[AuditEvent]) -> dict[str, str]:
     """The short reference (ZN-2026-014) of every case the events concern."""
     ids = {e.object_id for e in events if e.object_type == "interview"}
-    cases = with_references(Interview.objects.filter(organisation=access.organisation, pk__in=ids))
-    prefix = reference_prefix(access.organisation.name)
-    references = {}
-    for case in cases:
-        annotated: Any = case  # ref_year and ref_seq are annotations the type checker cannot see
-        references[str(case.pk)] = f"{prefix}-{annotated.ref_year}-{annotated.ref_seq:03d}"
-    return references
+    cases = Interview.objects.filter(organisation=access.organisation, pk__in=ids).values_list("pk", "reference")
+    # A case opened before references existed has none: it reads as "case".
+    return {str(pk): reference or object_kind_label("interview") for pk, reference in cases}
 
 
 def rows_of(access: Access, events: list[AuditEvent]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from spiegel.tenancy.group_size import MIN_GROUP_SIZE, group_size
 from spiegel.tenancy.models import Organisation
-from spiegel.testing import build_org
+from tests.support.builders import build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Status
 from spiegel.mirror.models import ReviewOutcome, Statement
 from spiegel.mirror.preparing import build_mirror
-from spiegel.testing import LEAVER_ANSWERS_NL, build_case, build_closed_case, build_org, run_queued
+from tests.support.builders import LEAVER_ANSWERS_NL, build_case, build_closed_case, build_org, run_queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

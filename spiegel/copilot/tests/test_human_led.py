@@ -24,7 +24,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.privacy.jobs.keys import rotate_keys
 from spiegel.privacy.jobs.retention import purge
 from spiegel.tenancy.models import Organisation, Role, User
-from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_closed_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, BuiltCase, build_case, build_closed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

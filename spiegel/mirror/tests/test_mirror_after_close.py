@@ -20,7 +20,7 @@ from spiegel.interviews.events import conversation_closed
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
 from spiegel.mirror.models import Statement
 from spiegel.mirror.preparing import WAIT_FOR_WORKER, build_mirror
-from spiegel.testing import LEAVER_ANSWERS_NL, BuiltCase, build_case, build_org, run_queued
+from tests.support.builders import LEAVER_ANSWERS_NL, BuiltCase, build_case, build_org, run_queued
 
 FILLER = "Nee, niets meer."
 

@@ -12,7 +12,7 @@ from django.views.defaults import server_error
 
 from spiegel.interviews.models import Interview, Message
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import TEST_PASSWORD, CompletedCase, build_case, build_completed_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, CompletedCase, build_case, build_completed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -119,7 +119,7 @@ def test_pages_speak_dutch_to_a_dutch_browser() -> None:
 
 def test_creating_an_api_key_on_the_page_shows_it_once() -> None:
     client, org = _login(Role.CLIENT_ADMIN)
-    page = client.post(f"/o/{org.slug}/apikeys/", {"name": "HR-systeem"}).content.decode()
+    page = client.post(f"/o/{org.slug}/apikeys/", {"name": "HR-systeem"}, follow=True).content.decode()
     key = page.split('data-testid="new-key" readonly value="')[1].split('"')[0]
     assert key.startswith("spk_")
     assert key not in client.get(f"/o/{org.slug}/apikeys/").content.decode()

@@ -27,9 +27,9 @@ from spiegel.interviews.queries import (
     cases_for,
     possible_duplicates,
     reference_of,
-    reference_prefix,
     status_counts,
 )
+from spiegel.interviews.references import reference_prefix
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.privacy.second_factor import needs_second_step

@@ -144,3 +144,39 @@ def revoke_api_key(actor: Actor, key: ApiKey) -> ApiKey:
         key.save(update_fields=["revoked_at"])
         record_audit(actor, "apikey.revoked", organisation=key.organisation, object_type="apikey", object_id=key.prefix)
     return key
+
+
+# What the settings page may change on an organisation (issue 15), with the bounds the forms check too.
+ORGANISATION_SETTINGS = (
+    "name",
+    "min_group_size",
+    "transcript_retention_days",
+    "statement_retention_days",
+    "average_salary",
+    "replacement_cost_factor",
+)
+
+
+@transaction.atomic
+def update_organisation(actor: Actor, organisation: Organisation, **changes: object) -> Organisation:
+    """Change an organisation's settings (only ORGANISATION_SETTINGS); audited with the names of the fields
+    that changed (not their values: a salary is the organisation's business)."""
+    unknown = set(changes) - set(ORGANISATION_SETTINGS)
+    if unknown:
+        raise ValidationError(_("Unknown settings: %(names)s.") % {"names": ", ".join(sorted(unknown))})
+    changed = sorted(name for name, value in changes.items() if getattr(organisation, name) != value)
+    if not changed:
+        return organisation
+    for name in changed:
+        setattr(organisation, name, changes[name])
+    organisation.full_clean(exclude=["logo", "slug"])
+    organisation.save(update_fields=changed)
+    record_audit(
+        actor,
+        "organisation.updated",
+        organisation=organisation,
+        object_type="organisation",
+        object_id=str(organisation.id),
+        detail={"changed": changed},
+    )
+    return organisation

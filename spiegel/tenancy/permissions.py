@@ -17,6 +17,8 @@ class Capability(StrEnum):
     OVERVIEW_VIEW = "overview.view"
     APIKEY_MANAGE = "apikey.manage"
     AUDIT_VIEW = "audit.view"
+    # The practice's settings pages (issue 15): consultants only, like every capability above.
+    SETTINGS_MANAGE = "settings.manage"
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {

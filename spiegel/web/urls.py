@@ -85,3 +85,12 @@ urlpatterns += [
     path("o/<slug:slug>/audit/", audit_views.audit_log, name="audit_log"),
     path("o/<slug:slug>/audit/export/", audit_views.audit_export, name="audit_export"),
 ]
+
+# The practice's settings (issue 15): its organisations and what the language model receives.
+from spiegel.web import settings_views  # noqa: E402
+
+urlpatterns += [
+    path("settings/", settings_views.practice_settings, name="settings"),
+    path("settings/organisations/new/", settings_views.organisation_new, name="settings_organisation_new"),
+    path("o/<slug:slug>/settings/", settings_views.organisation_settings, name="settings_organisation"),
+]

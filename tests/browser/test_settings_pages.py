@@ -77,3 +77,25 @@ def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(page: Page, site:
     expect(page.get_by_test_id("filter-error")).to_contain_text("is later than the end date")
     expect(page.get_by_test_id("audit-event")).to_have_count(0)
     _look(page, page.url, "audit-bad-range", artifacts)
+
+
+def test_the_settings_pages_fit_a_phone_and_explain_a_refused_value(page: Page, site: str, artifacts: Path) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CONSULTANT, username="eva")
+    _sign_in(page, site, "eva")
+    for lang, title in (("en", "Settings of the practice"), ("nl", "Instellingen van de praktijk")):
+        _language(page, site, lang)
+        assert title in _look(page, f"{site}/settings/", f"practice-{lang}", artifacts)
+        _look(page, f"{site}/o/{org.slug}/settings/", f"organisation-{lang}", artifacts)
+    _language(page, site, "en")
+    page.goto(f"{site}/o/{org.slug}/settings/")
+    page.get_by_label("Average annual salary (euros, before tax)").fill("41000")
+    page.get_by_label("Minimum group size").fill("2")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Give a value from 3 to 50.")).to_be_visible()
+    expect(page.get_by_label("Average annual salary (euros, before tax)")).to_have_value("41000")
+    page.get_by_label("Minimum group size").fill("5")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    org.refresh_from_db()
+    assert org.average_salary == 41000

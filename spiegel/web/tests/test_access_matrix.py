@@ -168,6 +168,17 @@ def org_page(consultant: int, interviewer: int, client_admin: int, client_viewer
     }
 
 
+PRACTICE_SETTINGS = {
+    **STAFF_PAGE_OUTSIDERS,
+    "consultant": 200,
+    "other_org_consultant": 200,
+    "interviewer": 404,
+    "client_admin": 404,
+    "client_viewer": 404,
+    "other_org_client_admin": 404,
+}
+
+
 def api(own: int, other_key: int = 404) -> dict[str, int]:
     """Organisation API: only keys work; users' sessions are not credentials for it."""
     return {**dict.fromkeys(PRINCIPALS, 401), "api_key": own, "other_org_api_key": other_key}
@@ -298,6 +309,10 @@ MATRIX |= {
     ),
     "web:audit_log": (get(lambda w: f"/o/{w.org.slug}/audit/"), org_page(200, 403, 403, 403)),
     "web:audit_export": (get(lambda w: f"/o/{w.org.slug}/audit/export/"), org_page(200, 403, 403, 403)),
+    # The practice's settings: consultants only (of any organisation); everyone else has no such page.
+    "web:settings": (get(lambda w: "/settings/"), PRACTICE_SETTINGS),
+    "web:settings_organisation_new": (get(lambda w: "/settings/organisations/new/"), PRACTICE_SETTINGS),
+    "web:settings_organisation": (get(lambda w: f"/o/{w.org.slug}/settings/"), org_page(200, 403, 403, 403)),
     "api-v1:get_review": (
         leaver_get(lambda t: f"/api/v1/conversations/{t}/review", lambda w: w.review.token),
         leaver_outcomes(200, 409, 404),

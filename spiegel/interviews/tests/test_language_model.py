@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
-from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Response, free_port
-from spiegel.llm.fake_server import Status as HttpStatus
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
+from tests.support.fake_server import FakeOpenAI, Hang, Reply, Response, free_port
+from tests.support.fake_server import Status as HttpStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +28,11 @@ def q(question: str) -> Reply:
 
 
 @pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_UNDERSTANDING = False  # the wording alone here (test_model_understanding.py)
-        settings.SPIEGEL_LLM_TIMEOUT = LIMIT
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
+def fake(fake: FakeOpenAI, settings: Any) -> FakeOpenAI:
+    """The shared fake model server, for the wording alone (understanding: test_model_understanding.py)."""
+    settings.SPIEGEL_LLM_UNDERSTANDING = False
+    settings.SPIEGEL_LLM_TIMEOUT = LIMIT
+    return fake
 
 
 @pytest.fixture

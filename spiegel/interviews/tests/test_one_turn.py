@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
@@ -16,9 +15,9 @@ from django.utils.html import escape
 from spiegel.interviews.conversation import post_message, reply_pieces, store_answer, stream_reply
 from spiegel.interviews.engine import Engine
 from spiegel.interviews.models import Message, MessageRole
-from spiegel.llm.fake_server import FakeOpenAI, Reply
 from spiegel.llm.phraser import LLMPhraser
-from spiegel.testing import BuiltCase, build_case, build_org
+from tests.support.builders import BuiltCase, build_case, build_org
+from tests.support.fake_server import FakeOpenAI, Reply
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +31,6 @@ READING = Reply(json.dumps({"kind": "answer", "themes": [], "matter": [], "feeli
 
 def q(question: str, **kw: Any) -> Reply:
     return Reply(json.dumps({"question": question, "follow_up_topic": None}, ensure_ascii=False), **kw)
-
-
-@pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_TIMEOUT = 1.0
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
 
 
 def _started() -> BuiltCase:

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from spiegel.llm import ChatClient, LLMConfig
-from spiegel.llm.fake_server import FakeOpenAI
+from tests.support.fake_server import FakeOpenAI
 
 # Short limits keep the suite fast; the behaviour is the same at the production default of 4 s.
 LIMIT = 1.0
 # A stall several times the limit: a test shows the limit cut in by ending well before the stall would have,
 # with seconds of margin, so a busy machine cannot make it fail (no timing is asserted tighter than that).
 STALL = 6.0
-
-
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadows the root fixture that needs Django's settings."""
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        yield server
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
 from typing import Any
@@ -19,10 +18,10 @@ from django_tasks_db.models import DBTaskResult
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.engine import ConversationState, Engine, Guide
 from spiegel.interviews.models import Message, MessageRole
-from spiegel.llm.fake_server import FakeOpenAI, Reply, Status, free_port
 from spiegel.privacy.jobs.upkeep import maintenance
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
+from tests.support.fake_server import FakeOpenAI, Reply, Status, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +35,12 @@ def q(question: str, **kw: Any) -> Reply:
 
 
 @pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_UNDERSTANDING = False  # the wording alone here (test_model_understanding.py)
-        settings.SPIEGEL_LLM_API_KEY = "sk-secret-value"
-        settings.SPIEGEL_LLM_TIMEOUT = LIMIT
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
+def fake(fake: FakeOpenAI, settings: Any) -> FakeOpenAI:
+    """The shared fake model server, with a key, for the wording alone (understanding: test_model_understanding)."""
+    settings.SPIEGEL_LLM_UNDERSTANDING = False
+    settings.SPIEGEL_LLM_API_KEY = "sk-secret-value"
+    settings.SPIEGEL_LLM_TIMEOUT = LIMIT
+    return fake
 
 
 @pytest.fixture

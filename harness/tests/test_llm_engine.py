@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from spiegel.interviews.harness.metrics import TARGET_MAX_TURNS, aggregate
-from spiegel.interviews.harness.report import miss_report
-from spiegel.interviews.harness.runner import run_all
-from spiegel.interviews.harness.transport import LLMEngineInterviewer
-from spiegel.llm.fake_server import FakeOpenAI, MisbehavingModel
+from harness.metrics import TARGET_MAX_TURNS, aggregate
+from harness.report import miss_report
+from harness.runner import run_all
+from harness.transport import LLMEngineInterviewer
+from tests.support.fake_server import FakeOpenAI, MisbehavingModel
 
 LIMIT = 0.25
 
 
 @pytest.mark.slow
-def test_the_engine_worded_by_a_misbehaving_model_plants_nothing_repeats_nothing_and_keeps_its_budgets() -> None:
+def test_the_engine_worded_by_a_misbehaving_model_plants_nothing_repeats_nothing_and_keeps_its_budgets(
+    fake: FakeOpenAI,
+) -> None:
     model = MisbehavingModel(every=3, stall=4.0)
-    with FakeOpenAI(default=model) as fake:
-        results = run_all(LLMEngineInterviewer(fake.base_url, fake.model, timeout=LIMIT))
+    fake.default = model
+    results = run_all(LLMEngineInterviewer(fake.base_url, fake.model, timeout=LIMIT))
     totals = aggregate(results)
     report = miss_report(results)
     assert totals.errors == 0, report

@@ -78,3 +78,10 @@ urlpatterns += [
     path("login/second-factor/", second_factor_views.login_enrol, name="login_enrol"),
     path("account/second-factor/", second_factor_views.account_second_factor, name="second_factor"),
 ]
+
+# The practice's follow-up of serious disclosures (issue 13).
+from spiegel.web import disclosure_views  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/cases/<str:case_id>/disclosures/", disclosure_views.case_disclosures, name="case_disclosures"),
+]

@@ -1,6 +1,6 @@
 """Benchmark Spiegel's interviewer against simulated leavers, next to a fixed questionnaire.
 
-Every persona in spiegel/interviews/harness/personas.py is interviewed three times: by the engine
+Every persona in harness/personas.py is interviewed three times: by the engine
 (in-process, or a running server with --http), by the fixed questionnaire (one question per guide topic,
 no follow-up) and by the example prober (the questionnaire with "can you give an example?" after every
 question). Prints a table per interviewer and the totals; --markdown prints the docs/benchmarks.md
@@ -26,17 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
     sys.path.insert(0, str(ROOT))
 
-from spiegel.interviews.harness.metrics import aggregate, target_failures  # noqa: E402
-from spiegel.interviews.harness.personas import PERSONAS, persona_by_id  # noqa: E402
-from spiegel.interviews.harness.report import (  # noqa: E402
+from harness.metrics import aggregate, target_failures  # noqa: E402
+from harness.personas import PERSONAS, persona_by_id  # noqa: E402
+from harness.report import (  # noqa: E402
     comparison_text,
     markdown_section,
     miss_report,
     text_table,
     transcript_markdown,
 )
-from spiegel.interviews.harness.runner import run_all, run_conversation  # noqa: E402
-from spiegel.interviews.harness.transport import (  # noqa: E402
+from harness.runner import run_all, run_conversation  # noqa: E402
+from harness.transport import (  # noqa: E402
     BaselineInterviewer,
     EngineInterviewer,
     HttpInterviewer,
@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _interviewer(args: argparse.Namespace) -> Interviewer:
     if args.llm_fake:
-        from spiegel.llm.fake_server import FakeOpenAI, MisbehavingModel
+        from tests.support.fake_server import FakeOpenAI, MisbehavingModel
 
         fake = FakeOpenAI(default=MisbehavingModel(every=3, stall=args.llm_timeout + 0.5)).start()
         return LLMEngineInterviewer(fake.base_url, fake.model, timeout=args.llm_timeout)

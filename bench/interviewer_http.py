@@ -8,7 +8,7 @@ Starts the server (gunicorn + worker), creates an organisation and an API key wi
 
 With ``--turn-times`` it measures only the time per turn (the wall time of the POST of an answer, as the client
 sees it) with the built-in engine, on one fresh server per configuration: without a language model; with the
-repo's local fake OpenAI-protocol server (spiegel/llm/fake_server.py, run in this process) as the model and
+repo's local fake OpenAI-protocol server (tests/support/fake_server.py, run in this process) as the model and
 model understanding off (SPIEGEL_LLM_UNDERSTANDING=0); and with it on. Next to each, a baseline measured in
 this process against the same server: the round trip of ``GET /healthz`` (one query, no engine). Prints a
 markdown table with medians, 95th percentiles and the ratios against the baseline and against the run
@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout, without instal
     sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from spiegel.llm.fake_server import Response
+    from tests.support.fake_server import Response
 
 BASELINE_REQUESTS = 300
 
@@ -145,9 +145,9 @@ def baseline_times(base_url: str, n: int = BASELINE_REQUESTS) -> list[float]:
 
 def time_turns(name: str, server: Server, personas: int = 0) -> Timing:
     """Every simulated leaver through the server's API v1; the wall time of each POST of an answer."""
-    from spiegel.interviews.harness.personas import PERSONAS
-    from spiegel.interviews.harness.runner import run_all
-    from spiegel.interviews.harness.transport import HttpInterviewer
+    from harness.personas import PERSONAS
+    from harness.runner import run_all
+    from harness.transport import HttpInterviewer
 
     baseline = baseline_times(server.base_url, BASELINE_REQUESTS // 2)
     results = run_all(HttpInterviewer(server.base_url, server.api_key), PERSONAS[:personas] if personas else PERSONAS)
@@ -167,7 +167,7 @@ def _is_reading(body: dict[str, Any]) -> bool:
 def fake_model(body: dict[str, Any]) -> Response:
     """The local fake as a well-behaved model: a valid reading when asked to understand an answer (a plain
     answer, nothing added to the rules), the cooperative wording when asked to word a question."""
-    from spiegel.llm.fake_server import Reply, cooperative_model
+    from tests.support.fake_server import Reply, cooperative_model
 
     if _is_reading(body):
         return Reply(json.dumps({"kind": "answer", "themes": [], "matter": [], "feelings": []}))
@@ -176,7 +176,7 @@ def fake_model(body: dict[str, Any]) -> Response:
 
 def turn_times(port: int, database_url: str, personas: int = 0) -> list[Timing]:
     """The three configurations, each on a fresh server; the fake model runs in this process."""
-    from spiegel.llm.fake_server import FakeOpenAI
+    from tests.support.fake_server import FakeOpenAI
 
     with running_server(port, database_url) as server:
         timings = [time_turns("built-in, no model", server, personas)]

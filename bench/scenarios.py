@@ -1,7 +1,7 @@
 """Run a directory of interviewer scenarios and print the pass rates (overall, per kind, per language).
 
 Each scenario is a short conversation run black-box over the engine API; see
-spiegel/interviews/harness/scenarios.py for the format. Failures are listed with their reasons.
+harness/scenarios.py for the format. Failures are listed with their reasons.
 
     .venv/bin/python bench/scenarios.py                       # the tuning set
     .venv/bin/python bench/scenarios.py --dir tests/scenarios/interviewer/heldout
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
     sys.path.insert(0, str(ROOT))
 
-from spiegel.interviews.harness.scenarios import (  # noqa: E402
+from harness.scenarios import (  # noqa: E402
     SCENARIO_KINDS,
     ScenarioResult,
     load_scenarios,
@@ -49,7 +49,7 @@ def _markdown(command: str, directory: Path, results: list[ScenarioResult]) -> s
         "",
         f"{len(results)} short conversations in `{shown_dir}` "
         "(half Dutch, half English), written from docs/interviewing.md and issue 11 before the interviewer's "
-        "rules were tuned, run black-box over the Engine API (`spiegel/interviews/harness/scenarios.py`). Each "
+        "rules were tuned, run black-box over the Engine API (`harness/scenarios.py`). Each "
         "asserts what the reply to its last turn must and must not do; every interviewer message also goes "
         "through the fragment check.",
         "",

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
     sys.path.insert(0, str(ROOT))
 
-from spiegel.interviews.harness.scenarios import load_scenarios  # noqa: E402
+from harness.scenarios import load_scenarios  # noqa: E402
 from spiegel.language.understanding import Context, understand  # noqa: E402
 
 DEFAULT_DIR = ROOT / "tests" / "scenarios" / "interviewer" / "tuning"

@@ -24,7 +24,7 @@ from spiegel.copilot.models import (
     Note,
     NoteKind,
 )
-from spiegel.copilot.tasks import tell_leaver_mirror_ready
+from spiegel.copilot.tasks import tell_leaver_mirror_ready, tell_leaver_moment_proposed
 from spiegel.interviews.lifecycle import give_consent, hand_over_mirror
 from spiegel.interviews.models import Interview, Mode, Status
 from spiegel.mirror.actions import apply_decisions, store_statements
@@ -162,11 +162,12 @@ def plan_conversation(actor: Actor, interview: Interview, data: PlanInput) -> Hu
         raise ValidationError(_("The conversation has been held; it can no longer be planned."))
     errors: dict[str, str] = {}
     now = timezone.now()
-    if data.planned_for is None:
+    moment = data.planned_for
+    if moment is None:
         errors["planned_for"] = _("Choose the date and time of the conversation.")
-    elif data.planned_for < now - dt.timedelta(minutes=5):
+    elif moment < now - dt.timedelta(minutes=5):
         errors["planned_for"] = _("The moment must lie in the future.")
-    elif data.planned_for > now + dt.timedelta(days=365):
+    elif moment > now + dt.timedelta(days=365):
         errors["planned_for"] = _("The moment must lie within a year.")
     if data.channel not in Channel.values:
         errors["channel"] = _("Choose phone, video call or in person.")
@@ -177,9 +178,9 @@ def plan_conversation(actor: Actor, interview: Interview, data: PlanInput) -> Hu
         errors["channel_detail"] = _("A video call link starts with https://.")
     if not 10 <= data.duration_minutes <= 180:
         errors["duration_minutes"] = _("The duration must be between 10 and 180 minutes.")
-    if errors:
+    if errors or moment is None:
         raise ValidationError(errors)
-    human.planned_for = data.planned_for
+    human.planned_for = moment
     human.channel = data.channel
     human.channel_detail = detail
     human.duration_minutes = data.duration_minutes
@@ -189,6 +190,9 @@ def plan_conversation(actor: Actor, interview: Interview, data: PlanInput) -> Hu
     human.answered_at = None
     human.save()
     record_case_event(actor, "conversation.planned", locked, {"channel": data.channel})
+    if locked.email:
+        interview_id, proposed = str(locked.id), moment.isoformat()
+        transaction.on_commit(lambda: tell_leaver_moment_proposed.enqueue(interview_id, proposed))
     return human
 
 

@@ -320,6 +320,8 @@ class Copilot:
                 continue
             words = str(thread.get("phrase") or thread.get("words") or "").strip()
             label = self.label(topic) if topic in self.topics else ""
+            if label and _without_article(words) == _without_article(label):
+                words = ""  # the leaver named the topic itself: its label says it once
             line = f"{label}: {words}" if label and words else (words or label)
             if line and line not in out:
                 out.append(line)
@@ -337,6 +339,13 @@ class Copilot:
             return self.guide.closing[topic_id]
         topic = self.guide.topic(topic_id)
         return topic.question if topic is not None else ""
+
+
+def _without_article(text: str) -> str:
+    text = text.casefold().strip()
+    for article in ("the ", "de ", "het "):
+        text = text.removeprefix(article)
+    return text
 
 
 TOPIC_NAMES = {

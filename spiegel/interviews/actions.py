@@ -25,6 +25,7 @@ from spiegel.interviews.models import (
     Mode,
     Regrettable,
 )
+from spiegel.interviews.references import next_reference
 from spiegel.interviews.tasks import send_invitation
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit, record_case_event
@@ -109,8 +110,11 @@ def open_case(actor: Actor, organisation: Organisation, data: CaseInput) -> tupl
         ensure_department(actor, organisation, data.department) if data.department.strip() else None
     )
     token = _new_token()
+    # The row lock makes cases opened at the same moment take their reference numbers one after the other.
+    Organisation.objects.select_for_update().only("pk").get(pk=organisation.pk)
     interview = Interview.objects.create(
         organisation=organisation,
+        reference=next_reference(organisation, timezone.localdate().year),
         department=department,
         role_title=data.role_title.strip(),
         tenure_months=data.tenure_months,

@@ -58,6 +58,8 @@ class Interview(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey("tenancy.Organisation", on_delete=models.CASCADE, related_name="interviews")
+    # The short reference people use for the case (`ZN-2026-014`), given when it is opened (references.py).
+    reference = models.CharField(_("reference"), max_length=24, blank=True, editable=False)
     department = models.ForeignKey(
         "tenancy.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="interviews"
     )
@@ -96,6 +98,13 @@ class Interview(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["organisation", "status"], name="interview_org_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "reference"],
+                condition=~models.Q(reference=""),
+                name="interview_reference_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation.slug}/{self.id}"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from spiegel.interviews.models import Interview, Message, Status
+from spiegel.interviews.models import OPEN_STATUSES, Interview, Message, Status
+from spiegel.interviews.references import filter_by_reference
 from spiegel.privacy.crypto import token_digests
 from spiegel.tenancy.models import Role
 from spiegel.tenancy.permissions import Capability
@@ -24,41 +23,11 @@ SORTS = {
     "department": ("department__name", "-created_at"),
     "status": ("status", "-created_at"),
 }
-REFERENCE = re.compile(r"^\s*(?:[A-Za-z]{1,3}-)?(\d{4})-0*(\d{1,6})\s*$")
-
-
-def reference_prefix(organisation_name: str) -> str:
-    """'Zorggroep Noord' → 'ZN': the initials of the organisation's first three words (two letters of one word)."""
-    words = [w for w in re.split(r"[^\w]+", organisation_name) if w]
-    if not words:
-        return "SP"
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return "".join(w[0] for w in words[:3]).upper()
-
-
-def with_references(qs: QuerySet[Interview]) -> QuerySet[Interview]:
-    """Annotates `ref_year` and `ref_seq`: the case's number among its organisation's cases opened that year, in
-    the order they were opened. Derived, so it needs no field and stays the same while cases are kept."""
-    earlier = (
-        Interview.objects.filter(
-            organisation=OuterRef("organisation"),
-            created_at__year=ExtractYear(OuterRef("created_at")),
-            created_at__lte=OuterRef("created_at"),
-        )
-        .order_by()
-        .values("organisation")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return qs.annotate(ref_year=ExtractYear("created_at"), ref_seq=Subquery(earlier))
 
 
 def reference_of(interview: Interview) -> str:
     """The case's short reference, as the case list shows it: `ZN-2026-014`."""
-    fields = ("ref_year", "ref_seq")  # annotations of with_references, which the type checker cannot see
-    year, seq = with_references(Interview.objects.filter(pk=interview.pk)).values_list(*fields).get()
-    return f"{reference_prefix(interview.organisation.name)}-{year}-{seq:03d}"
+    return interview.reference
 
 
 def cases_for(
@@ -74,7 +43,7 @@ def cases_for(
     """The cases this access may list, newest first unless `sort` says otherwise, optionally filtered by status,
     department id, mode, flagged, and a search in department, role or reference (`ZN-2026-014`)."""
     access.require(Capability.CASE_LIST)
-    qs = with_references(Interview.objects.filter(organisation=access.organisation).select_related("department"))
+    qs = Interview.objects.filter(organisation=access.organisation).select_related("department")
     if access.role == Role.INTERVIEWER:
         qs = qs.filter(assigned_interviewer=access.user)
     if status:
@@ -90,29 +59,31 @@ def cases_for(
         qs = qs.filter(flagged=flagged)
     search = search.strip()
     if search:
-        reference = REFERENCE.match(search)
-        if reference:
-            # Keyword dict: the fields are annotations of with_references, which the type checker cannot see.
-            qs = qs.filter(**{"ref_year": int(reference.group(1)), "ref_seq": int(reference.group(2))})
+        by_reference = filter_by_reference(qs, search)
+        if by_reference is not None:
+            qs = by_reference
         else:
-            qs = qs.filter(Q(department__name__icontains=search) | Q(role_title__icontains=search))
+            qs = qs.filter(
+                Q(department__name__icontains=search) | Q(role_title__icontains=search) | Q(reference__icontains=search)
+            )
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
 def possible_duplicates(
-    access: Access, *, department: str, role_title: str, leave_date: dt.date | None, days: int = 90
+    access: Access, *, department: str, role_title: str, leave_date: dt.date | None
 ) -> QuerySet[Interview]:
-    """Cases opened in the last `days` days for the same department and role (and the same leave date where both
-    have one) that were not withdrawn: probably the same leaver, so the page asks before opening another."""
+    """Open cases (invited, in progress, in review) for the same department and role, leaving in the same month
+    (or with no leave date on either side): probably the same leaver, so the page asks before opening another."""
     access.require(Capability.CASE_CREATE)
     qs = Interview.objects.filter(
         organisation=access.organisation,
         department__name__iexact=department.strip(),
         role_title__iexact=role_title.strip(),
-        created_at__gte=timezone.now() - dt.timedelta(days=days),
-    ).exclude(status=Status.WITHDRAWN)
+        status__in=OPEN_STATUSES,
+    )
     if leave_date is not None:
-        qs = qs.filter(Q(leave_date=leave_date) | Q(leave_date__isnull=True))
+        same_month = Q(leave_date__year=leave_date.year, leave_date__month=leave_date.month)
+        qs = qs.filter(same_month | Q(leave_date__isnull=True))
     return qs.select_related("department").order_by("-created_at")
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from spiegel.web import leaver_views, status_views, stream_views, views
+from spiegel.web import apikey_views, leaver_views, status_views, stream_views, views
 
 app_name = "web"
 
@@ -16,8 +16,8 @@ urlpatterns = [
     path("o/<slug:slug>/cases/<str:case_id>/withdraw/", views.case_withdraw, name="case_withdraw"),
     path("o/<slug:slug>/cases/<str:case_id>/renew/", views.case_renew, name="case_renew"),
     path("o/<slug:slug>/cases/<str:case_id>/link/", views.case_link, name="case_link"),
-    path("o/<slug:slug>/apikeys/", views.apikeys, name="apikeys"),
-    path("o/<slug:slug>/apikeys/<str:prefix>/revoke/", views.apikey_revoke, name="apikey_revoke"),
+    path("o/<slug:slug>/apikeys/", apikey_views.apikeys, name="apikeys"),
+    path("o/<slug:slug>/apikeys/<str:prefix>/revoke/", apikey_views.apikey_revoke, name="apikey_revoke"),
     path("i/<str:token>/", leaver_views.landing, name="leaver_landing"),
     path("i/<str:token>/chat/", leaver_views.chat, name="leaver_chat"),
     path("i/<str:token>/chat/stream/", stream_views.stream, name="leaver_stream"),

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,9 +29,9 @@ from spiegel.interviews.queries import (
     cases_for,
     possible_duplicates,
     reference_of,
-    reference_prefix,
     status_counts,
 )
+from spiegel.interviews.references import reference_prefix
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.privacy.second_factor import needs_second_step
@@ -44,10 +44,9 @@ from spiegel.privacy.throttle import (
     record_failure,
     retry_after,
 )
-from spiegel.tenancy.actions import create_api_key, revoke_api_key
 from spiegel.tenancy.models import User
 from spiegel.tenancy.permissions import Capability
-from spiegel.tenancy.queries import access_for, api_keys_of, memberships_of
+from spiegel.tenancy.queries import access_for, memberships_of
 from spiegel.validation import field_errors
 from spiegel.web.doors import minutes
 from spiegel.web.privacy_views import overview_context
@@ -300,32 +299,3 @@ def case_renew(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
         return redirect("web:case_detail", slug=slug, case_id=interview.id)
     return _show_link_once(request, slug, interview.id, token, renewed=True)
-
-
-@login_required
-def apikeys(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(signed_in_user(request), slug, Capability.APIKEY_MANAGE)
-    new_key = None
-    if request.method == "POST":
-        name = request.POST.get("name", "").strip()[:120]
-        _key, new_key = create_api_key(Actor.for_user(signed_in_user(request)), access.organisation, name=name)
-    return render(
-        request,
-        "spiegel/apikeys.html",
-        {
-            "access": access,
-            "org": access.organisation,
-            "keys": api_keys_of(access.organisation),
-            "new_key": new_key,
-        },
-    )
-
-
-@login_required
-@require_POST
-def apikey_revoke(request: HttpRequest, slug: str, prefix: str) -> HttpResponse:
-    access = access_for(signed_in_user(request), slug, Capability.APIKEY_MANAGE)
-    key = get_object_or_404(api_keys_of(access.organisation), prefix=prefix)
-    revoke_api_key(Actor.for_user(signed_in_user(request)), key)
-    messages.success(request, _("The key was revoked."))
-    return redirect("web:apikeys", slug=slug)

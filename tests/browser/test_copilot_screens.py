@@ -27,7 +27,7 @@ from spiegel.interviews.engine import load_default_guide
 from spiegel.interviews.models import Mode
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

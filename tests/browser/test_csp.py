@@ -13,7 +13,7 @@ from spiegel.interviews.models import Status
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role
-from spiegel.testing import TEST_PASSWORD, build_analysed_case, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_analysed_case, build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

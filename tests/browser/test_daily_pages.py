@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview
 from spiegel.tenancy.models import ApiKey, Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -155,21 +155,14 @@ def test_an_api_key_is_copied_with_a_button_and_revoked_only_after_confirming(
     expect(page.get_by_role("button", name="Copied")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == key
     _check(page, page.url, "apikeys-new", artifacts, reload=False)
-    questions: list[str] = []
-
-    def answer(dialog: Any, accept: bool) -> None:
-        questions.append(dialog.message)
-        dialog.accept() if accept else dialog.dismiss()
-
-    page.once("dialog", lambda dialog: answer(dialog, False))
-    page.get_by_role("button", name="Revoke").click()
-    expect(page.get_by_role("button", name="Revoke")).to_be_visible()
+    page.get_by_role("link", name="Revoke…").click()
+    expect(page.get_by_test_id("revoke-question")).to_contain_text(
+        "Revoke the key 'HR-systeem'? Systems that use it stop working at once; this cannot be undone."
+    )
+    _check(page, page.url, "apikeys-revoke", artifacts)
+    page.get_by_role("link", name="Keep the key").click()
     assert ApiKey.objects.get(organisation=org).revoked_at is None
-    page.once("dialog", lambda dialog: answer(dialog, True))
-    page.get_by_role("button", name="Revoke").click()
+    page.get_by_role("link", name="Revoke…").click()
+    page.get_by_role("button", name="Revoke the key").click()
     expect(page.get_by_text("The key was revoked.")).to_be_visible()
     assert ApiKey.objects.get(organisation=org).revoked_at is not None
-    assert (
-        questions
-        == ["Revoke the key 'HR-systeem'? Systems that use it stop working at once; this cannot be undone."] * 2
-    )

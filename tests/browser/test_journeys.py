@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from spiegel.interviews.harness.personas import persona_by_id
-from spiegel.interviews.harness.simulator import SimulatedLeaver
+from harness.personas import persona_by_id
+from harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import OrganisationKind, Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from spiegel.testing import build_closed_case, build_org
+from tests.support.builders import build_closed_case, build_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

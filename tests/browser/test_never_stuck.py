@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview, Message, Status
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,15 +11,15 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from spiegel.interviews.harness.personas import persona_by_id
-from spiegel.interviews.harness.simulator import SimulatedLeaver
+from harness.personas import persona_by_id
+from harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Status
 from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role
-from spiegel.testing import (
+from tests.support.builders import (
     TEST_PASSWORD,
     build_analysed_case,
     build_historical_exits,

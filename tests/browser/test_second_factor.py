@@ -13,7 +13,7 @@ from playwright.sync_api import ConsoleMessage, Page, expect
 
 from spiegel.privacy import totp
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spiegel.interviews.harness.scenarios import (
+from harness.scenarios import (
     ATTRIBUTE_KINDS,
     TURN_KINDS,
     Scenario,

@@ -15,7 +15,7 @@ from spiegel.interviews.models import Interview
 from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import TEST_PASSWORD, build_analysed_case, build_api_key, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_analysed_case, build_api_key, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.db import connection
 
 from spiegel.analysis.models import StatementCluster
 from spiegel.privacy.jobs.keys import rotate_keys
-from spiegel.testing import build_org
+from tests.support.builders import build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from spiegel.analysis.actions import ImportRejected, import_historical_exits
 from spiegel.analysis.importing import guess_mapping
 from spiegel.analysis.models import HistoricalExit, ImportBatch
 from spiegel.privacy.actors import Actor
-from spiegel.testing import build_org
+from tests.support.builders import build_org
 
 pytestmark = pytest.mark.django_db
 ACTOR = Actor.system("test")

@@ -14,7 +14,7 @@ from spiegel.mirror.actions import withdraw_record
 from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from spiegel.testing import build_analysed_case, build_api_key, build_historical_exits, build_org
+from tests.support.builders import build_analysed_case, build_api_key, build_historical_exits, build_org
 
 pytestmark = pytest.mark.django_db
 

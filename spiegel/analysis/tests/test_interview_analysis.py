@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from harness.personas import PERSONAS
+from harness.personas_more import MORE_PERSONAS
 from spiegel.analysis.actions import analyse_interview
 from spiegel.analysis.models import InterviewAnalysis, InterviewReason
-from spiegel.interviews.harness.personas import PERSONAS
-from spiegel.interviews.harness.personas_more import MORE_PERSONAS
 from spiegel.interviews.models import Interview
 from spiegel.mirror.actions import withdraw_record
 from spiegel.mirror.models import Statement
 from spiegel.privacy.models import AuditEvent
-from spiegel.testing import (
+from tests.support.builders import (
     build_analysed_case,
     build_api_key,
     build_closed_case,

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from spiegel.analysis.models import InterviewAnalysis, StatementCluster
 from spiegel.analysis.tasks import analyse_interview, cluster_organisation, schedule_clustering
-from spiegel.testing import build_completed_case, build_org
+from tests.support.builders import build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

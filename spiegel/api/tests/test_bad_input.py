@@ -15,7 +15,7 @@ from spiegel.interviews.actions import leave_date_window
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message
 from spiegel.tenancy.models import Department, Role
-from spiegel.testing import TEST_PASSWORD, build_api_key, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_api_key, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

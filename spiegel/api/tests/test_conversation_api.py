@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from spiegel.interviews import conversation
 from spiegel.interviews.models import Interview, Message, Status
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.privacy.crypto import token_digest
 from spiegel.tenancy.actions import revoke_api_key
 from spiegel.tenancy.models import ApiKey
-from spiegel.testing import build_api_key, build_case, build_org
+from tests.support.builders import build_api_key, build_case, build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from spiegel.interviews.actions import leave_date_window
 from spiegel.interviews.conversation import post_message
-from spiegel.testing import build_api_key, build_case, build_closed_case, build_completed_case, build_org
+from tests.support.builders import build_api_key, build_case, build_closed_case, build_completed_case, build_org
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 

@@ -11,7 +11,7 @@ from django.test import Client
 
 from spiegel.interviews.models import Mode
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale" / "nl" / "LC_MESSAGES"
 SOURCES = [

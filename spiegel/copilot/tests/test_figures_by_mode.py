@@ -27,7 +27,7 @@ from spiegel.mirror.actions import ClosingAnswers, submit_review
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from spiegel.testing import TEST_PASSWORD, build_analysed_case, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_analysed_case, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

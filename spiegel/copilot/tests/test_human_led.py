@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -24,7 +26,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.privacy.jobs.keys import rotate_keys
 from spiegel.privacy.jobs.retention import purge
 from spiegel.tenancy.models import Organisation, Role, User
-from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_closed_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, BuiltCase, build_case, build_closed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,32 @@ def test_the_leaver_sees_who_holds_the_conversation_the_moment_and_confirms_with
     human = HumanConversation.objects.get(interview=world.case)
     assert (world.case.status, human.leaver_answer) == (Status.IN_PROGRESS, LeaverAnswer.CONFIRMED)
     assert 'data-testid="confirmed"' in Client().get(f"/i/{world.token}/").content.decode()
+
+
+# The smallest valid PNG: one transparent pixel.
+ONE_PIXEL_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def test_the_interviewers_photo_shows_on_the_leavers_page_behind_their_link(world: World) -> None:
+
+    photo = SimpleUploadedFile("me.png", ONE_PIXEL_PNG, content_type="image/png")
+    save_profile(world.interviewer, ProfileInput("Anna de Wit", "De Wit Exitgesprekken"), photo)
+    page = Client().get(f"/i/{world.token}/").content.decode()
+    assert f'src="/i/{world.token}/interviewer.jpg"' in page and 'alt="Foto van Anna de Wit"' in page
+    served = Client().get(f"/i/{world.token}/interviewer.jpg")
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == ONE_PIXEL_PNG  # type: ignore[attr-defined]
+    assert Client().get("/i/not-a-real-token-at-all-1234567/interviewer.jpg").status_code == 404
+    # not an image: refused, the photo stays
+    with pytest.raises(ValidationError) as refused:
+        save_profile(world.interviewer, ProfileInput("Anna de Wit"), SimpleUploadedFile("me.png", b"GIF89a..."))
+    assert "photo" in refused.value.message_dict
+    save_profile(world.interviewer, ProfileInput("Anna de Wit"), remove_photo=True)
+    assert 'class="holder-photo"' not in Client().get(f"/i/{world.token}/").content.decode()
+    assert Client().get(f"/i/{world.token}/interviewer.jpg").status_code == 404
 
 
 def test_the_leaver_can_ask_for_another_moment_and_a_new_proposal_asks_again(world: World) -> None:
@@ -273,6 +301,21 @@ def test_the_interviewers_page_lists_their_conversations_by_what_they_wait_for(w
         s["key"]: [r["case"].id for r in s["rows"]] for s in interviewer.get("/me/conversations/").context["sections"]
     }
     assert (sections["upcoming"], sections["notes"]) == ([], [world.case.id])
+    world.note(interviewer, "m2", "Een collega maakte steeds seksueel getinte opmerkingen.", "culture")
+    interviewer.post(f"{world.base}/copilot/close/")
+    sections = {
+        s["key"]: [r["case"].id for r in s["rows"]] for s in interviewer.get("/me/conversations/").context["sections"]
+    }
+    assert (sections["notes"], sections["statements"], sections["flagged"]) == ([], [world.case.id], [world.case.id])
+    interviewer.post(f"{world.base}/statements/", {"action": "send", "read": "1"})
+    sections = {
+        s["key"]: [r["case"].id for r in s["rows"]] for s in interviewer.get("/me/conversations/").context["sections"]
+    }
+    assert (sections["statements"], sections["mirror"], sections["flagged"]) == ([], [world.case.id], [world.case.id])
+    # a consultant of the organisation sees the case too; another interviewer does not
+    assert _client(world.consultant).get("/me/conversations/").context["sections"][4]["rows"][0]["case"] == world.case
+    other = _client(build_user(world.org, Role.INTERVIEWER))
+    assert all(s["rows"] == [] for s in other.get("/me/conversations/").context["sections"])
     client_admin = _client(build_user(world.org, Role.CLIENT_ADMIN))
     assert client_admin.get("/me/conversations/").status_code == 404
 

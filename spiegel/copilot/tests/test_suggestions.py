@@ -295,6 +295,35 @@ def test_without_notes_nothing_is_suggested_and_every_topic_is_open(language: st
     assert all(t.status == "open" and t.notes == 0 for t in found.topics)
 
 
+@pytest.mark.parametrize(
+    ("language", "story", "thread"),
+    [
+        (
+            "en",
+            "I am leaving because my manager never gave feedback and the workload was far too high",
+            "The workload",
+        ),
+        (
+            "nl",
+            "Ik ga weg omdat mijn leidinggevende nooit feedback gaf en de werkdruk veel te hoog was",
+            "De werkdruk",
+        ),
+    ],
+)
+def test_a_second_reason_named_in_passing_stays_an_open_thread_until_a_note_is_made_on_its_topic(
+    language: str, story: str, thread: str
+) -> None:
+    copilot = _copilot(language)
+    first = copilot.suggest(_notes(("", "note", story)))[0]
+    # the follow-up is on the first reason; the second waits as a thread, named once
+    assert first.next_kind == "follow_up"
+    assert first.threads == [thread]
+    on_manager = copilot.suggest(_notes(("", "note", story), ("manager", "note", "Three years without feedback")))[0]
+    assert on_manager.threads == [thread]
+    on_workload = copilot.suggest(_notes(("", "note", story), ("workload", "note", "Always understaffed")))[0]
+    assert on_workload.threads == []
+
+
 def test_empty_notes_are_not_read() -> None:
     copilot = _copilot("nl")
     with_empty = copilot.suggest(_notes(("", "note", "Kreeg een mooie kans"), ("", "note", "   ")))[0]

@@ -12,7 +12,7 @@ from spiegel.interviews.bridge import case_context
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.engine import CaseContext, Engine
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

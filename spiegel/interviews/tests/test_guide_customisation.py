@@ -9,7 +9,7 @@ from spiegel.interviews.actions import customise_guide
 from spiegel.interviews.engine import load_default_guide
 from spiegel.interviews.models import Conversation, GuideCustomisation
 from spiegel.privacy.actors import Actor
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = pytest.mark.django_db
 ACTOR = Actor.system("test")

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from spiegel.interviews.lifecycle import complete_review
 from spiegel.interviews.models import Interview, Status
 from spiegel.privacy.jobs.keys import rotate_keys
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,9 +12,9 @@ import pytest
 
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
-from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Response, free_port
-from spiegel.llm.fake_server import Status as HttpStatus
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
+from tests.support.fake_server import FakeOpenAI, Hang, Reply, Response, free_port
+from tests.support.fake_server import Status as HttpStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from spiegel.interviews.actions import renew_invitation
 from spiegel.interviews.models import Interview, Status
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.models import AuditEvent
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from spiegel.interviews.engine import Engine
 from spiegel.interviews.language_model import PreparedUnderstander, understander
 from spiegel.language.understanding import Context
 from spiegel.language.understanding import understand as understand_by_rules
-from spiegel.llm.fake_server import FakeOpenAI, Reply, Status
 from spiegel.llm.phraser import prompt_text
 from spiegel.llm.understanding import PROMPT_VERSION
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
+from tests.support.fake_server import FakeOpenAI, Reply, Status
 
 pytestmark = pytest.mark.django_db
 

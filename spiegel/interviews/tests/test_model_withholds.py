@@ -12,11 +12,11 @@ import pytest
 
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message
-from spiegel.llm.fake_server import FakeOpenAI, Reply, Response, conversation_of, cooperative_model
 from spiegel.llm.guard import SensitiveGuard, Sensitivity, placeholder
 from spiegel.llm.phraser import prompt_text
 from spiegel.llm.understanding import PROMPT_VERSION
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
+from tests.support.fake_server import FakeOpenAI, Reply, Response, conversation_of, cooperative_model
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from spiegel.interviews import conversation
 from spiegel.interviews.engine import Engine, load_default_guide
 from spiegel.interviews.models import Conversation, Interview, Message, Status
 from spiegel.mirror.actions import withdraw_record
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.utils.html import escape
 from spiegel.interviews.conversation import post_message, reply_pieces, store_answer, stream_reply
 from spiegel.interviews.engine import Engine
 from spiegel.interviews.models import Message, MessageRole
-from spiegel.llm.fake_server import FakeOpenAI, Reply
 from spiegel.llm.phraser import LLMPhraser
-from spiegel.testing import BuiltCase, build_case, build_org
+from tests.support.builders import BuiltCase, build_case, build_org
+from tests.support.fake_server import FakeOpenAI, Reply
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from spiegel.llm import ChatClient, LLMConfig
-from spiegel.llm.fake_server import FakeOpenAI
+from tests.support.fake_server import FakeOpenAI
 
 # Short limits keep the suite fast; the behaviour is the same at the production default of 4 s.
 LIMIT = 1.0

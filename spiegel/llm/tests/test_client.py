@@ -7,7 +7,7 @@ import time
 import pytest
 
 from spiegel.llm import ChatClient, LLMConfig, LLMError
-from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Status, free_port
+from tests.support.fake_server import FakeOpenAI, Hang, Reply, Status, free_port
 
 from .conftest import LIMIT, STALL
 

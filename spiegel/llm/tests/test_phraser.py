@@ -11,8 +11,8 @@ import pytest
 
 from spiegel.interviews.engine import ConversationState, Engine, EngineReply, load_default_guide
 from spiegel.llm import ChatClient, LLMConfig, LLMPhraser
-from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Response, Status, free_port
 from spiegel.llm.phraser import QuestionExtractor, prompt_text
+from tests.support.fake_server import FakeOpenAI, Hang, Reply, Response, Status, free_port
 
 from .conftest import LIMIT, STALL
 

@@ -12,9 +12,9 @@ from spiegel.language.taxonomy import THEMES
 from spiegel.language.understanding import Context, Feeling, ThemeMention, Understanding
 from spiegel.language.understanding import understand as understand_by_rules
 from spiegel.llm import ChatClient
-from spiegel.llm.fake_server import FakeOpenAI, Hang, Reply, Response, Status
 from spiegel.llm.tests.conftest import STALL
 from spiegel.llm.understanding import THEME_IDS, ModelUnderstander, combine, parse_understanding
+from tests.support.fake_server import FakeOpenAI, Hang, Reply, Response, Status
 
 NL = Context(language="nl", current_topic="workload", previous_topic="manager", last_question="Hoe was de werkdruk?")
 # Falsifying hours for a subsidy, in words none of the rules' integrity patterns know.

@@ -13,7 +13,7 @@ from spiegel.interviews.transcript import _mask_echoes
 from spiegel.mirror.actions import ClosingAnswers, Decision, save_decisions, submit_review
 from spiegel.mirror.models import Receipt, ReviewOutcome, Statement, ThemeTally
 from spiegel.privacy.models import PseudonymMap
-from spiegel.testing import NAMES_IN_LEAVER_ANSWERS, build_closed_case, build_completed_case, build_org
+from tests.support.builders import NAMES_IN_LEAVER_ANSWERS, build_closed_case, build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db
 

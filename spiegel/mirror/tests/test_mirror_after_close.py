@@ -15,7 +15,7 @@ from spiegel.interviews.conversation import post_message
 from spiegel.interviews.events import conversation_closed
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
 from spiegel.mirror.models import Statement
-from spiegel.testing import LEAVER_ANSWERS_NL, BuiltCase, build_case, build_org
+from tests.support.builders import LEAVER_ANSWERS_NL, BuiltCase, build_case, build_org
 
 FILLER = "Nee, niets meer."
 

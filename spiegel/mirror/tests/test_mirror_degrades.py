@@ -14,7 +14,7 @@ from spiegel.analysis.models import InterviewAnalysis
 from spiegel.language import statements as statement_drafting
 from spiegel.mirror.actions import prepare_mirror
 from spiegel.mirror.models import Statement
-from spiegel.testing import build_closed_case, build_completed_case, build_org
+from tests.support.builders import build_closed_case, build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from spiegel.mirror.tests.test_no_leaks import reachable_urls
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from spiegel.testing import CompletedCase, build_analysed_case, build_api_key, build_org, build_user
+from tests.support.builders import CompletedCase, build_analysed_case, build_api_key, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

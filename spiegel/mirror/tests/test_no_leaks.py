@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 
 from spiegel.interviews.models import Interview
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import (
+from tests.support.builders import (
     NAMES_IN_LEAVER_ANSWERS,
     build_api_key,
     build_closed_case,

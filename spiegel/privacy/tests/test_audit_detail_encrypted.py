@@ -12,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from spiegel.interviews.conversation import post_message
 from spiegel.privacy.models import AuditEvent
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 BEFORE = [("privacy", "0005_secondfactor_signinpolicy")]
 AFTER = [("privacy", "0006_audit_detail_encrypted")]

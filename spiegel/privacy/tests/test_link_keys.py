@@ -18,7 +18,7 @@ from django.test import Client
 from spiegel.interviews.models import Interview
 from spiegel.mirror.models import Receipt
 from spiegel.privacy.crypto import token_digest
-from spiegel.testing import build_case, build_completed_case, build_org
+from tests.support.builders import build_case, build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from django.test import Client
 
 from spiegel.privacy.logmask import MaskingFilter, mask_text
 from spiegel.privacy.outbox import purge_outbox
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 
 @pytest.mark.parametrize(

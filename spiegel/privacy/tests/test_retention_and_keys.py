@@ -24,7 +24,7 @@ from spiegel.privacy.jobs.upkeep import maintenance
 from spiegel.privacy.models import AuditEvent, PseudonymMap
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from spiegel.testing import CompletedCase, build_completed_case, build_org, build_user
+from tests.support.builders import CompletedCase, build_completed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from spiegel.reports.models import ReportJob
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from spiegel.testing import CompletedCase, build_analysed_case, build_org, build_user
+from tests.support.builders import CompletedCase, build_analysed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from spiegel.reports.making import make_report_now
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import CompletedCase, build_analysed_case, build_org, build_user
+from tests.support.builders import CompletedCase, build_analysed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

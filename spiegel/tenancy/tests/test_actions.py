@@ -14,7 +14,7 @@ from spiegel.tenancy.actions import (
 )
 from spiegel.tenancy.models import ApiKey, Membership, Organisation, OrganisationKind, Role
 from spiegel.tenancy.queries import api_key_access
-from spiegel.testing import build_org, build_user
+from tests.support.builders import build_org, build_user
 
 pytestmark = pytest.mark.django_db
 ACTOR = Actor.system("test")

@@ -10,7 +10,7 @@ from spiegel.privacy.models import AuditEvent
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.models import Role
-from spiegel.testing import build_org, build_user
+from tests.support.builders import build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

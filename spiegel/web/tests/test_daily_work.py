@@ -3,6 +3,7 @@ internal strings, and behaves as a form should."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,9 +11,9 @@ from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from django.views.defaults import server_error
 
-from spiegel.interviews.models import Interview, Message
+from spiegel.interviews.models import Interview, Message, Status
 from spiegel.tenancy.models import Organisation, Role
-from spiegel.testing import TEST_PASSWORD, CompletedCase, build_case, build_completed_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, CompletedCase, build_case, build_completed_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +153,44 @@ def test_another_role_in_the_same_department_opens_without_a_warning() -> None:
     response = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "role_title": "Teamleider"})
     assert response.status_code == 302
     assert Interview.objects.count() == 2
+
+
+def test_a_case_leaving_in_another_month_or_already_closed_opens_without_a_warning() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    leaving = timezone.localdate() + dt.timedelta(days=20)
+    client.post(f"/o/{org.slug}/cases/new/", {**CASE, "leave_date": leaving.isoformat()})
+    same_month = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "leave_date": leaving.replace(day=1).isoformat()})
+    assert same_month.status_code == 409
+    next_month = (leaving.replace(day=1) + dt.timedelta(days=40)).replace(day=1)
+    later = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "leave_date": next_month.isoformat()})
+    assert later.status_code == 302
+    Interview.objects.update(status=Status.COMPLETED)
+    again = client.post(f"/o/{org.slug}/cases/new/", {**CASE, "leave_date": leaving.isoformat()})
+    assert again.status_code == 302
+    assert Interview.objects.count() == 3
+
+
+def test_a_case_keeps_its_reference_when_an_older_case_is_deleted() -> None:
+    org = build_org("Zorggroep Noord")
+    client = _consultant_of(org)
+    first, second = build_case(org, department="Verpleging"), build_case(org, department="Keuken")
+    year = timezone.localdate().year
+    assert Interview.objects.get(pk=second.interview.pk).reference == f"ZN-{year}-002"
+    Interview.objects.filter(pk=first.interview.pk).delete()
+    third = build_case(org, department="Thuiszorg")
+    assert _refs(client.get(f"/o/{org.slug}/cases/").content.decode()) == [f"ZN-{year}-003", f"ZN-{year}-002"]
+    assert third.interview.reference == f"ZN-{year}-003"
+    assert _refs(client.get(f"/o/{org.slug}/cases/?q={year}-2").content.decode()) == [f"ZN-{year}-002"]
+    assert _refs(client.get(f"/o/{org.slug}/cases/?q=zn-{year}-0003").content.decode()) == [f"ZN-{year}-003"]
+
+
+def test_each_organisation_numbers_its_own_cases() -> None:
+    noord, bright = build_org("Zorggroep Noord"), build_org("Bright Logistics")
+    year = timezone.localdate().year
+    build_case(noord)
+    assert build_case(bright).interview.reference == f"BL-{year}-001"
+    assert build_case(noord).interview.reference == f"ZN-{year}-002"
 
 
 def _refs(html: str) -> list[str]:

@@ -15,7 +15,6 @@ from spiegel.analysis.models import HistoricalExit, InterviewAnalysis
 from spiegel.analysis.queries import Filters, insights
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.transcript import MASK
-from spiegel.llm.fake_server import free_port
 from spiegel.tenancy.models import ApiKey, Membership, Organisation, Role
 from spiegel.tenancy.queries import Access
 from spiegel.web.demo import leaver as leaver_module
@@ -23,6 +22,7 @@ from spiegel.web.demo.leaver import industry
 from spiegel.web.management.commands import demo as demo_command
 from spiegel.web.management.commands.demo import INDUSTRY
 from spiegel.web.management.commands.serve import wait_until_answering
+from tests.support.fake_server import free_port
 
 pytestmark = pytest.mark.django_db
 

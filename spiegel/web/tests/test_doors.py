@@ -11,7 +11,7 @@ from django.test import Client
 
 from spiegel.privacy.models import AuditEvent, DoorFailure
 from spiegel.tenancy.models import Role
-from spiegel.testing import build_api_key, build_case, build_org, build_user
+from tests.support.builders import build_api_key, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

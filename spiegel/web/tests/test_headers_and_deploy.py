@@ -21,8 +21,8 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from spiegel.tenancy.models import Role
-from spiegel.testing import build_case, build_org, build_user
 from spiegel.web.doors import CSP, CSP_CHARTS
+from tests.support.builders import build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

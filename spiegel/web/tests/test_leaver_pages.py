@@ -11,7 +11,7 @@ from spiegel.interviews.lifecycle import expire_overdue_cases, withdraw_case
 from spiegel.interviews.models import Interview, Status
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.models import AuditEvent
-from spiegel.testing import build_case, build_org
+from tests.support.builders import build_case, build_org
 
 pytestmark = pytest.mark.django_db
 

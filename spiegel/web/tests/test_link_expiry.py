@@ -10,7 +10,7 @@ from django.test import Client
 from spiegel.interviews.models import Message
 from spiegel.mirror.actions import prepare_mirror
 from spiegel.mirror.models import Statement
-from spiegel.testing import CompletedCase, build_closed_case, build_completed_case, build_org
+from tests.support.builders import CompletedCase, build_closed_case, build_completed_case, build_org
 
 pytestmark = pytest.mark.django_db
 

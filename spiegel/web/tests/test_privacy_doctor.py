@@ -14,13 +14,13 @@ from spiegel.privacy import second_factor, totp
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.tenancy.models import Role
-from spiegel.testing import build_org, build_user
 from spiegel.web import doors
 from spiegel.web.diagnostics import (
     check_audit_encryption,
     check_content_security_policy,
     check_second_factor,
 )
+from tests.support.builders import build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

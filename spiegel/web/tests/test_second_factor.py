@@ -17,8 +17,8 @@ from spiegel.privacy import second_factor, totp
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.models import AuditEvent, SecondFactor
 from spiegel.tenancy.models import Role, User
-from spiegel.testing import TEST_PASSWORD, build_org, build_user
 from spiegel.web.second_factor_views import PENDING, PENDING_SECONDS
+from tests.support.builders import TEST_PASSWORD, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

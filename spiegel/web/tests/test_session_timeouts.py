@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from spiegel.tenancy.models import Role
-from spiegel.testing import build_case, build_org, build_user
+from tests.support.builders import build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from spiegel.interviews.models import Interview, Status
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_pages_speak_dutch_to_a_dutch_browser() -> None:
 
 def test_creating_an_api_key_on_the_page_shows_it_once() -> None:
     client, org = _login(Role.CLIENT_ADMIN)
-    page = client.post(f"/o/{org.slug}/apikeys/", {"name": "HR-systeem"}).content.decode()
+    page = client.post(f"/o/{org.slug}/apikeys/", {"name": "HR-systeem"}, follow=True).content.decode()
     key = page.split('data-testid="new-key" readonly value="')[1].split('"')[0]
     assert key.startswith("spk_")
     assert key not in client.get(f"/o/{org.slug}/apikeys/").content.decode()

@@ -19,10 +19,10 @@ from django_tasks_db.models import DBTaskResult
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.engine import ConversationState, Engine, Guide
 from spiegel.interviews.models import Message, MessageRole
-from spiegel.llm.fake_server import FakeOpenAI, Reply, Status, free_port
 from spiegel.privacy.jobs.upkeep import maintenance
 from spiegel.tenancy.models import Role
-from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
+from tests.support.fake_server import FakeOpenAI, Reply, Status, free_port
 
 pytestmark = pytest.mark.django_db
 

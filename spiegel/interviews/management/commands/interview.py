@@ -4,7 +4,7 @@ import sys
 import textwrap
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from spiegel.interviews.engine import Engine, load_default_guide
 
@@ -19,37 +19,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--lang", choices=["nl", "en"], default="nl", help="Language of the conversation (default nl)."
         )
-        parser.add_argument(
-            "--simulate",
-            metavar="PERSONA",
-            default="",
-            help="Let a simulated leaver answer (a persona id of the test harness).",
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         engine = Engine(load_default_guide(options["lang"]))
         state, messages = engine.start()
-        leaver = None
-        if options["simulate"]:
-            # deferred: the simulated leavers are a test tool, loaded only with --simulate
-            from spiegel.interviews.harness.personas import persona_by_id
-            from spiegel.interviews.harness.simulator import SimulatedLeaver
-
-            try:
-                leaver = SimulatedLeaver(persona_by_id(options["simulate"]))
-            except KeyError as exc:
-                raise CommandError(str(exc.args[0])) from exc
         self._say(messages)
         while True:
-            if leaver is not None:
-                answer = leaver.answer("\n".join(messages))
-                self.stdout.write(self.style.SUCCESS("> ") + answer)
-            else:
-                try:
-                    answer = input("> ")
-                except EOFError:
-                    self.stdout.write("")
-                    return
+            try:
+                answer = input("> ")
+            except EOFError:
+                self.stdout.write("")
+                return
             command = answer.strip().lower()
             if command in {"/quit", "/stop"}:
                 return

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from spiegel.interviews.harness.personas import persona_by_id
-from spiegel.interviews.harness.runner import run_conversation
-from spiegel.interviews.harness.transport import HttpError, HttpInterviewer
+from harness.personas import persona_by_id
+from harness.runner import run_conversation
+from harness.transport import HttpError, HttpInterviewer
 
 
 class _FakeApi(BaseHTTPRequestHandler):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from spiegel.interviews.harness.model import THEMES
-from spiegel.interviews.harness.personas import PERSONAS, persona_by_id
-from spiegel.interviews.harness.simulator import SimulatedLeaver
+from harness.model import THEMES
+from harness.personas import PERSONAS, persona_by_id
+from harness.simulator import SimulatedLeaver
 
 
 def _leaver(persona_id: str) -> SimulatedLeaver:

@@ -5,10 +5,10 @@ This test is expected to fail until the engine is good enough; keep it, it is th
 
 from __future__ import annotations
 
-from spiegel.interviews.harness.metrics import TARGET_MAX_TURNS, aggregate
-from spiegel.interviews.harness.report import miss_report
-from spiegel.interviews.harness.runner import run_all
-from spiegel.interviews.harness.transport import EngineInterviewer
+from harness.metrics import TARGET_MAX_TURNS, aggregate
+from harness.report import miss_report
+from harness.runner import run_all
+from harness.transport import EngineInterviewer
 
 
 def test_engine_uncovers_90_percent_of_hidden_facts_plants_nothing_repeats_nothing_within_35_turns() -> None:

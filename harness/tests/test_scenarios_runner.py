@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spiegel.interviews.harness.scenarios import (
+from harness.scenarios import (
     Scenario,
     ScenarioError,
     load_scenarios,
@@ -15,7 +15,7 @@ from spiegel.interviews.harness.scenarios import (
     run_scenario,
 )
 
-TUNING = Path(__file__).resolve().parents[4] / "tests" / "scenarios" / "interviewer" / "tuning"
+TUNING = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "interviewer" / "tuning"
 
 
 def _scenario(**expect: object) -> Scenario:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spiegel.interviews.harness.baseline import ExampleProber
-from spiegel.interviews.harness.metrics import aggregate, count_bad_fragments, measure, summary_names
-from spiegel.interviews.harness.personas import PERSONAS, persona_by_id
-from spiegel.interviews.harness.personas_more import MORE_PERSONAS
-from spiegel.interviews.harness.report import miss_report
-from spiegel.interviews.harness.runner import run_all, run_conversation
-from spiegel.interviews.harness.simulator import SimulatedLeaver
-from spiegel.interviews.harness.transport import BaselineInterviewer, EngineInterviewer, ProberInterviewer
+from harness.baseline import ExampleProber
+from harness.metrics import aggregate, count_bad_fragments, measure, summary_names
+from harness.personas import PERSONAS, persona_by_id
+from harness.personas_more import MORE_PERSONAS
+from harness.report import miss_report
+from harness.runner import run_all, run_conversation
+from harness.simulator import SimulatedLeaver
+from harness.transport import BaselineInterviewer, EngineInterviewer, ProberInterviewer
 
 
 def _leaver(persona_id: str) -> SimulatedLeaver:

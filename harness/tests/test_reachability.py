@@ -7,11 +7,11 @@ simulator hides from everyone.
 
 from __future__ import annotations
 
-from spiegel.interviews.harness.metrics import aggregate
-from spiegel.interviews.harness.model import Persona
-from spiegel.interviews.harness.personas import PERSONAS
-from spiegel.interviews.harness.runner import run_all
-from spiegel.interviews.harness.transport import Reply, Session
+from harness.metrics import aggregate
+from harness.model import Persona
+from harness.personas import PERSONAS
+from harness.runner import run_all
+from harness.transport import Reply, Session
 
 _TOPIC_QUESTION = {
     "nl": {

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from spiegel.interviews.harness.metrics import aggregate, measure, median, p95, share, target_failures
-from spiegel.interviews.harness.personas import PERSONAS, persona_by_id
-from spiegel.interviews.harness.runner import RunResult, run_all, run_conversation
-from spiegel.interviews.harness.simulator import LeaverLog
-from spiegel.interviews.harness.transport import BaselineInterviewer, Reply, Session
+from harness.metrics import aggregate, measure, median, p95, share, target_failures
+from harness.personas import PERSONAS, persona_by_id
+from harness.runner import RunResult, run_all, run_conversation
+from harness.simulator import LeaverLog
+from harness.transport import BaselineInterviewer, Reply, Session
 
 
 def test_baseline_uncovers_no_hidden_fact_plants_nothing_and_repeats_nothing() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spiegel.interviews.harness.fragments import bad_fragments
+from harness.fragments import bad_fragments
 
 BAD = [
     ('Wat deed "dat heb ik toch al verteld" met jou?', ["Dat heb ik toch al verteld?"]),

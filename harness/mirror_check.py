@@ -11,7 +11,7 @@ engine's topic and phase per answer) are drafted into statements exactly as the 
   one of its sources is a whole turn the leaver log marks as such (the simulator knows what it meant);
 * statements shorter than five words — must be 0.
 
-Run: ``.venv/bin/python -m spiegel.interviews.harness.mirror_check`` (prints the figures; exit 1 when a target
+Run: ``.venv/bin/python -m harness.mirror_check`` (prints the figures; exit 1 when a target
 is missed).
 """
 

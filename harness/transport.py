@@ -89,7 +89,7 @@ class EngineInterviewer:
 
 class LLMEngineInterviewer:
     """Spiegel's engine in-process with the language-model phraser against an OpenAI-compatible endpoint
-    (a real one, or :class:`spiegel.llm.fake_server.FakeOpenAI`). The engine still decides every move."""
+    (a real one, or :class:`tests.support.fake_server.FakeOpenAI`). The engine still decides every move."""
 
     name = "engine-llm"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from spiegel.interviews.harness.mirror_check import TARGET, mirror_of
-from spiegel.interviews.harness.personas import PERSONAS
+from harness.mirror_check import TARGET, mirror_of
+from harness.personas import PERSONAS
 from spiegel.language.statements import MIN_STATEMENT_WORDS, word_count
 
 

@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
+from harness.fragments import bad_fragments
 from spiegel.interviews.engine import CaseContext, ConversationState, Engine, EngineReply, load_default_guide
-from spiegel.interviews.harness.fragments import bad_fragments
 from spiegel.language.understanding import TurnKind
 
 # Kinds of scenario: the kinds of turn of the contract, and the attributes of an answer the issue names.

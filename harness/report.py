@@ -124,7 +124,7 @@ def markdown_section(
         command,
         "```",
         "",
-        f"{len(e_results)} simulated leavers (`spiegel/interviews/harness/personas.py`), each with a stated "
+        f"{len(e_results)} simulated leavers (`harness/personas.py`), each with a stated "
         "reason and hidden facts that only come out when the interviewer follows up on that topic (asks for "
         "an example, a moment, what happened, what caused it, how often, what they saw themselves, or quotes "
         "the leaver's words back). The simulator uses its own lexicons, not the engine's. *hidden* = hidden "
@@ -152,7 +152,7 @@ def markdown_section(
         "*pushes after a refusal* = questions on a topic after the leaver refused it; *disclosures handled* = "
         "serious disclosures after which the options were explained and nothing was probed; *distress "
         "handled* = distress met at once with a check-in and no probing; *bad fragments* = pieces of answers "
-        "pasted badly into interviewer messages (`spiegel/interviews/harness/fragments.py`); *summary names "
+        "pasted badly into interviewer messages (`harness/fragments.py`); *summary names "
         "the main reason* = conversations whose closing summary names the theme of the leaver's main reason. "
         "The *prober* is the fixed questionnaire with “can you give an example?” after every question.",
         "",

@@ -10,12 +10,12 @@ from typing import Any
 
 from django.test import TestCase
 
+from harness.model import Persona
+from harness.simulator import SimulatedLeaver
 from spiegel.analysis.actions import analyse_interview, import_historical_exits
 from spiegel.analysis.importing import guess_mapping
 from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.conversation import post_message
-from spiegel.interviews.harness.model import Persona
-from spiegel.interviews.harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
 from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
 from spiegel.mirror.models import Statement
@@ -24,7 +24,7 @@ from spiegel.tenancy.actions import create_api_key, create_organisation, create_
 from spiegel.tenancy.models import Organisation, OrganisationKind, User
 
 _counter = itertools.count(1)
-TEST_PASSWORD = "correct-horse-battery-9"  # noqa: S105  (test users only)
+TEST_PASSWORD = "correct-horse-battery-9"
 
 
 def build_org(name: str | None = None, *, kind: str = OrganisationKind.CLIENT) -> Organisation:
@@ -124,7 +124,7 @@ def build_completed_case(
 
 
 def build_persona_case(org: Organisation, persona: object, *, visibility: str = "anonymous") -> CompletedCase:
-    """A simulated leaver (spiegel.interviews.harness) talks to the real interviewer through
+    """A simulated leaver (harness) talks to the real interviewer through
     `post_message` until it closes, then completes the real mirror with every statement at `visibility`."""
 
     assert isinstance(persona, Persona)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from spiegel.interviews.harness.metrics import TARGET_MAX_TURNS, aggregate
-from spiegel.interviews.harness.report import miss_report
-from spiegel.interviews.harness.runner import run_all
-from spiegel.interviews.harness.transport import LLMEngineInterviewer
-from spiegel.llm.fake_server import FakeOpenAI, MisbehavingModel
+from harness.metrics import TARGET_MAX_TURNS, aggregate
+from harness.report import miss_report
+from harness.runner import run_all
+from harness.transport import LLMEngineInterviewer
+from tests.support.fake_server import FakeOpenAI, MisbehavingModel
 
 LIMIT = 0.25
 

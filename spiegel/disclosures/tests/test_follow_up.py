@@ -15,7 +15,7 @@ from spiegel.interviews.models import Interview, Message, MessageRole
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.models import Organisation, Role, User
-from spiegel.testing import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, BuiltCase, build_case, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +85,12 @@ def test_each_follow_up_change_is_audited_without_the_notes_words(org: Organisat
         Actor.for_user(consultant), disclosure, status="referred", note="Doorverwezen naar de vertrouwenspersoon."
     )
     follow_up(Actor.for_user(consultant), disclosure, status="closed", note="Doorverwezen naar de vertrouwenspersoon.")
-    events = list(AuditEvent.objects.filter(action="disclosure.followed_up").order_by("id"))
-    assert [e.detail.get("to") for e in events] == ["referred", "closed"]  # the unchanged save is no event
+    events = sorted(AuditEvent.objects.filter(action="disclosure.followed_up"), key=lambda e: e.detail.get("from"))
+    # open -> referred, referred -> closed; the save that changed nothing is no event
+    assert [(e.detail.get("from"), e.detail.get("to")) for e in events] == [
+        ("open", "referred"),
+        ("referred", "closed"),
+    ]
     assert events[0].detail == {
         "disclosure": str(disclosure.pk),
         "kind": "safety",

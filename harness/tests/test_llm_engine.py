@@ -16,10 +16,12 @@ LIMIT = 0.25
 
 
 @pytest.mark.slow
-def test_the_engine_worded_by_a_misbehaving_model_plants_nothing_repeats_nothing_and_keeps_its_budgets() -> None:
+def test_the_engine_worded_by_a_misbehaving_model_plants_nothing_repeats_nothing_and_keeps_its_budgets(
+    fake: FakeOpenAI,
+) -> None:
     model = MisbehavingModel(every=3, stall=4.0)
-    with FakeOpenAI(default=model) as fake:
-        results = run_all(LLMEngineInterviewer(fake.base_url, fake.model, timeout=LIMIT))
+    fake.default = model
+    results = run_all(LLMEngineInterviewer(fake.base_url, fake.model, timeout=LIMIT))
     totals = aggregate(results)
     report = miss_report(results)
     assert totals.errors == 0, report

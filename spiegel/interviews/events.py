@@ -1,10 +1,10 @@
 """What the case's lifecycle announces to other apps, always after the change has been committed.
 
 Other apps subscribe (in their ``AppConfig.ready``) instead of being imported by ``interviews``: the mirror
-prepares a closed conversation's statements when `conversation_closed` is sent. A receiver runs after commit,
+queues the preparing of a closed conversation's statements when `conversation_closed` is sent (the work runs in
+the task worker, not in the leaver's request). A receiver runs after commit,
 outside the transaction and the row lock of the conversation's last turn; if it fails, the change it reacts
-to stands, and the receiver must be able to do its work again later (the mirror is prepared again when it is
-opened).
+to stands, and the receiver must be able to do its work again later (the mirror page queues it again).
 """
 
 from __future__ import annotations

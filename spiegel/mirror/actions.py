@@ -186,22 +186,6 @@ def _questions(messages: list[Message]) -> list[str]:
     return asked
 
 
-def prepare_mirror_safely(interview: Interview) -> None:
-    """`prepare_mirror` for the moment the conversation has closed: a failure is logged and changes nothing
-    else (the answers stay; the mirror page prepares the statements again when it is opened)."""
-    try:
-        prepare_mirror(interview)
-    except Exception as exc:  # the closing stands whatever goes wrong here
-        log_failure(log, "preparing the mirror (it is prepared again when opened)", interview.pk, exc)
-
-
-def prepare_mirror_on_close(sender: object, *, interview: Interview, **kwargs: object) -> None:
-    """Receiver of `spiegel.interviews.events.conversation_closed` (connected in apps.py): the mirror is made
-    right after the closing commits, outside the conversation's lock, so that it is ready when the leaver
-    opens it."""
-    prepare_mirror_safely(interview)
-
-
 @dataclass(frozen=True)
 class Decision:
     """The leaver's choice for one statement. `text` None keeps the wording; `restore` lists placeholders

@@ -11,6 +11,6 @@ class MirrorConfig(AppConfig):
     def ready(self) -> None:
         # The mirror reacts to the case's lifecycle; interviews never imports the mirror.
         from spiegel.interviews.events import conversation_closed  # deferred: models load after apps
-        from spiegel.mirror.actions import prepare_mirror_on_close  # deferred: models load after apps
+        from spiegel.mirror.preparing import prepare_mirror_on_close  # deferred: models load after apps
 
         conversation_closed.connect(prepare_mirror_on_close, dispatch_uid="mirror.prepare_mirror_on_close")

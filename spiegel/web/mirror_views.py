@@ -27,13 +27,13 @@ from spiegel.language.statements import generalise, recognisable
 from spiegel.mirror.actions import (
     ClosingAnswers,
     Decision,
-    prepare_mirror,
     receipt_url,
     save_decisions,
     submit_review,
     withdraw_record,
 )
 from spiegel.mirror.models import Statement, Visibility, WouldReturn
+from spiegel.mirror.preparing import mirror_ready
 from spiegel.mirror.queries import (
     mirror_statements,
     outcome_of,
@@ -143,7 +143,8 @@ def mirror(request: HttpRequest, interview: Interview, token: str) -> HttpRespon
     lang = leaver_language(request, interview)
     if interview.status != Status.REVIEW:
         return redirect("web:leaver_chat", token=token)
-    prepare_mirror(interview)
+    if not mirror_ready(interview):
+        return _being_prepared(request, interview, token, lang)
     statements = list(mirror_statements(interview))
     errors: dict[str, list[str]] = {}
     posted = None
@@ -172,6 +173,20 @@ def mirror(request: HttpRequest, interview: Interview, token: str) -> HttpRespon
     }
     with translation.override(lang):
         return render(request, "spiegel/leaver/mirror.html", context, status=422 if errors else 200)
+
+
+# Seconds between the refreshes of the "still being prepared" page.
+PREPARING_REFRESH_SECONDS = 2
+
+
+def _being_prepared(request: HttpRequest, interview: Interview, token: str, lang: str) -> HttpResponse:
+    """The mirror is still being prepared in the background: a short waiting page that reloads itself (the
+    Refresh header works without JavaScript) until the statements are there."""
+    context = {"case": interview, "token": token, "lang": lang, "refresh": PREPARING_REFRESH_SECONDS}
+    with translation.override(lang):
+        response = render(request, "spiegel/leaver/mirror_preparing.html", context, status=200)
+    response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
+    return response
 
 
 def _int_or_none(value: str | None) -> int | None:

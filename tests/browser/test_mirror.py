@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Status
 from spiegel.mirror.models import ReviewOutcome, Statement
-from tests.support.builders import build_closed_case, build_org
+from spiegel.mirror.preparing import build_mirror
+from tests.support.builders import LEAVER_ANSWERS_NL, build_case, build_closed_case, build_org, run_queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -89,3 +91,26 @@ def test_the_leaver_reviews_corrects_and_completes_the_mirror_on_a_phone(
     expect(page.get_by_role("heading", name="Your record is withdrawn")).to_be_visible()
     assert Interview.objects.get(pk=interview.pk).status == Status.WITHDRAWN
     assert Statement.objects.filter(interview=interview).count() == 0
+
+
+@pytest.mark.parametrize(("width", "language"), [(390, "nl"), (1280, "en")])
+def test_while_the_mirror_is_prepared_the_page_says_so_and_shows_it_by_itself_when_ready(
+    page: Page, site: str, artifacts: Path, width: int, language: str
+) -> None:
+    built = build_case(build_org("Bright Logistics"), language=language)
+    answers = ANSWERS if language == "en" else list(LEAVER_ANSWERS_NL)
+    filler = "No, nothing more." if language == "en" else "Nee, niets meer."
+    for turn in range(60):  # the real closing: the mirror's preparation is queued, not run
+        if post_message(built.interview, answers[turn] if turn < len(answers) else filler).status != "in_progress":
+            break
+    assert Statement.objects.filter(interview=built.interview).count() == 0
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{site}/i/{built.token}/mirror/")
+    waiting = "We are writing down what you said" if language == "en" else "We schrijven op wat je hebt gezegd"
+    expect(page.get_by_test_id("mirror-preparing")).to_contain_text(waiting)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=artifacts / f"mirror-00-preparing-{language}-{width}.png", full_page=True)
+    assert run_queued(build_mirror.module_path) == 1  # the worker's turn
+    # The page refreshes by itself and shows the statements, without a click.
+    expect(page.get_by_test_id("statement").first).to_be_visible(timeout=10_000)
+    expect(page.get_by_test_id("mirror-preparing")).to_have_count(0)

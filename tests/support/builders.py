@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.test import TestCase
+from django_tasks_db.management.commands.db_worker import Worker
 
 from harness.model import Persona
 from harness.simulator import SimulatedLeaver
@@ -19,7 +20,9 @@ from spiegel.interviews.conversation import post_message
 from spiegel.interviews.models import Interview, Message, MessageRole, Status
 from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
 from spiegel.mirror.models import Statement
+from spiegel.mirror.preparing import build_mirror
 from spiegel.privacy.actors import Actor
+from spiegel.task_queue import waiting_tasks
 from spiegel.tenancy.actions import create_api_key, create_organisation, create_user, grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, User
 
@@ -80,8 +83,34 @@ def run_conversation(built: BuiltCase, answers: tuple[str, ...] | list[str] = LE
             result = post_message(built.interview, answers[turn] if turn < len(answers) else filler)
         if result.status != Status.IN_PROGRESS:
             break
+    # The closing queued the mirror's preparation; the worker runs it, as `spiegel worker` would.
+    run_queued(build_mirror.module_path)
     built.interview.refresh_from_db()
     return built
+
+
+def run_queued(*task_paths: str) -> int:
+    """Run the tasks of these paths that wait in the database queue, one by one with the task worker's own
+    code (`db_worker`), leaving every other waiting task alone. Returns how many ran."""
+    waiting = waiting_tasks(*task_paths)
+    if waiting is None:
+        return 0
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    for row in waiting.order_by("enqueued_at"):
+        row.claim(worker.worker_id)
+        worker.run_task(row)
+        ran += 1
+    return ran
 
 
 def build_closed_case(

@@ -4,7 +4,6 @@ case's lock and never under it, switched off by the setting, and on any failure 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
@@ -34,16 +33,6 @@ def _reading(**fields: Any) -> Reply:
 
 def _is_understanding(request: dict[str, Any]) -> bool:
     return bool(request["messages"][0]["content"] == prompt_text(PROMPT_VERSION))
-
-
-@pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_TIMEOUT = 1.0
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
 
 
 def test_without_a_model_or_with_the_setting_off_the_rules_read_alone(settings: Any, fake: FakeOpenAI) -> None:

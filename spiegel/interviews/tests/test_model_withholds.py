@@ -5,7 +5,6 @@ its place. The local fake model records every request it received; the tests rea
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -39,15 +38,13 @@ def _model(body: dict[str, Any]) -> Response:
 
 
 @pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(default=_model) as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_UNDERSTANDING = True
-        settings.SPIEGEL_LLM_STREAM = False
-        settings.SPIEGEL_LLM_TIMEOUT = 2.0
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
+def fake(fake: FakeOpenAI, settings: Any) -> FakeOpenAI:
+    """The shared fake model server answering as ``_model``, understanding on, no streaming."""
+    fake.default = _model
+    settings.SPIEGEL_LLM_UNDERSTANDING = True
+    settings.SPIEGEL_LLM_STREAM = False
+    settings.SPIEGEL_LLM_TIMEOUT = 2.0
+    return fake
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
@@ -32,16 +31,6 @@ READING = Reply(json.dumps({"kind": "answer", "themes": [], "matter": [], "feeli
 
 def q(question: str, **kw: Any) -> Reply:
     return Reply(json.dumps({"question": question, "follow_up_topic": None}, ensure_ascii=False), **kw)
-
-
-@pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_TIMEOUT = 1.0
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
 
 
 def _started() -> BuiltCase:

@@ -27,12 +27,6 @@ from spiegel.language.classify import (
     texts_digest,
 )
 
-
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadow the root conftest's Django-settings fixture: these tests run with ``-p no:django``."""
-
-
 TAXONOMY_IDS = (
     "career",
     "job_content",

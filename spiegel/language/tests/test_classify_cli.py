@@ -10,11 +10,6 @@ import pytest
 from spiegel.language.classify_cli import main
 
 
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadow the root conftest's Django-settings fixture: these tests run with ``-p no:django``."""
-
-
 def _run(argv: list[str], text: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(argv, stdin=io.StringIO(text), stdout=out, stderr=err)

@@ -7,11 +7,6 @@ import pytest
 from spiegel.language.cues import analyse_answer, detect_language
 
 
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadows the root conftest's Django-only fixture: these tests run with ``-p no:django``."""
-
-
 @pytest.mark.parametrize(
     ("language", "text"),
     [("nl", "Prima."), ("nl", "Ging wel."), ("nl", "Weet niet."), ("en", "Fine."), ("en", "It was okay, I guess.")],

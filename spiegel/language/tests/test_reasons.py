@@ -16,11 +16,6 @@ from spiegel.language.reasons import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadow the root conftest's Django-settings fixture: these tests run with ``-p no:django``."""
-
-
 def _c(kind: str, *themes: tuple[str, str, float]) -> Classification:
     return Classification(themes=[ThemeScore(id=i, polarity=p, confidence=c) for i, p, c in themes], kind=kind)
 

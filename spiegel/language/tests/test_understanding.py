@@ -23,11 +23,6 @@ from spiegel.language.understanding import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadows the root conftest's Django-only fixture: these tests run with ``-p no:django``."""
-
-
 def read(text: str, language: str = "nl", **context: str | None) -> Understanding:
     return understand(text, Context(language=language, **context))  # type: ignore[arg-type]
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from spiegel.llm import ChatClient, LLMConfig
@@ -14,17 +12,6 @@ LIMIT = 1.0
 # A stall several times the limit: a test shows the limit cut in by ending well before the stall would have,
 # with seconds of margin, so a busy machine cannot make it fail (no timing is asserted tighter than that).
 STALL = 6.0
-
-
-@pytest.fixture(autouse=True)
-def _english_by_default() -> None:
-    """Shadows the root fixture that needs Django's settings."""
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        yield server
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ def test_spiegel_without_arguments_lists_every_command(capsys: pytest.CaptureFix
         assert f"  {name}" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", sorted(set(COMMANDS) - {"manage"}))
 def test_every_command_has_help(command: str) -> None:
     result = subprocess.run(

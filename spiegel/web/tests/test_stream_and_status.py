@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
 from typing import Any
@@ -36,15 +35,12 @@ def q(question: str, **kw: Any) -> Reply:
 
 
 @pytest.fixture
-def fake(settings: Any) -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as server:
-        settings.SPIEGEL_LLM_BASE_URL = server.base_url
-        settings.SPIEGEL_LLM_MODEL = "fake-model"
-        settings.SPIEGEL_LLM_UNDERSTANDING = False  # the wording alone here (test_model_understanding.py)
-        settings.SPIEGEL_LLM_API_KEY = "sk-secret-value"
-        settings.SPIEGEL_LLM_TIMEOUT = LIMIT
-        settings.SPIEGEL_LLM_CONNECT_TIMEOUT = 0.5
-        yield server
+def fake(fake: FakeOpenAI, settings: Any) -> FakeOpenAI:
+    """The shared fake model server, with a key, for the wording alone (understanding: test_model_understanding)."""
+    settings.SPIEGEL_LLM_UNDERSTANDING = False
+    settings.SPIEGEL_LLM_API_KEY = "sk-secret-value"
+    settings.SPIEGEL_LLM_TIMEOUT = LIMIT
+    return fake
 
 
 @pytest.fixture

@@ -308,6 +308,11 @@ MATRIX |= {
         org_page(200, 200, 403, 403),
     ),
     "web:audit_log": (get(lambda w: f"/o/{w.org.slug}/audit/"), org_page(200, 403, 403, 403)),
+    # Disclosures and their follow-up: consultants and the assigned interviewer; client roles never.
+    "web:case_disclosures": (
+        get(lambda w: f"/o/{w.org.slug}/cases/{w.case.id}/disclosures/"),
+        org_page(200, 200, 403, 403),
+    ),
     "web:audit_export": (get(lambda w: f"/o/{w.org.slug}/audit/export/"), org_page(200, 403, 403, 403)),
     # The practice's settings: consultants only (of any organisation); everyone else has no such page.
     "web:settings": (get(lambda w: "/settings/"), PRACTICE_SETTINGS),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from spiegel.language.cues import AnswerSignals
+from spiegel.language.incidents import incident_kind
 from spiegel.language.understanding_lexicon import (
     QUANTIFIERS,
     QUESTION_WORDS,
@@ -294,7 +295,8 @@ def disclosure_of(turn: Turn, lex: Lexicon, language: str) -> str | None:
                 found.append((m.start(), kind))
                 break
     if not found:
-        return None
+        # no word for it, but told in ordinary words: a fall nobody reported, revenue in the wrong quarter
+        return incident_kind(turn.fixed, language)
     kinds = [kind for _, kind in sorted(found)]
     return "violence" if "violence" in kinds else kinds[0]
 

@@ -38,6 +38,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "review.completed": _("leaver completed the mirror"),
     "record.withdrawn": _("record withdrawn by the leaver"),
     "disclosure.flagged": _("serious matter flagged"),
+    "disclosure.followed_up": _("follow-up of a serious matter changed"),
     "conversation.planned": _("conversation planned"),
     "conversation.confirmed": _("leaver confirmed the moment"),
     "conversation.other_moment": _("leaver asked for another moment"),

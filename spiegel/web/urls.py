@@ -78,6 +78,13 @@ urlpatterns += [
     path("account/second-factor/", second_factor_views.account_second_factor, name="second_factor"),
 ]
 
+# The practice's follow-up of serious disclosures (issue 13).
+from spiegel.web import disclosure_views  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/cases/<str:case_id>/disclosures/", disclosure_views.case_disclosures, name="case_disclosures"),
+]
+
 # The audit log people can read, with filters, paging and a CSV export (issue 15).
 from spiegel.web import audit_views  # noqa: E402
 

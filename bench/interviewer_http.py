@@ -214,7 +214,8 @@ def turn_times_markdown(timings: list[Timing], command: str) -> str:
     ]
     for t in timings:
         lines.append(
-            f"| {t.name} | {len(t.turns)} | {t.median:.1f} | {t.p95:.1f} | {t.closing_median:.1f} / {t.closing_max:.1f} "
+            f"| {t.name} | {len(t.turns)} | {t.median:.1f} | {t.p95:.1f} "
+            f"| {t.closing_median:.1f} / {t.closing_max:.1f} "
             f"| {t.base_median:.1f} / {t.base_p95:.1f} "
             f"| {t.p95 / t.base_p95:.1f} | {t.p95 / reference.p95:.2f} | {t.reads} / {t.wordings} | {t.errors} |"
         )

@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "spiegel.copilot",
     "spiegel.analysis",
     "spiegel.reports",
+    "spiegel.disclosures",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from spiegel.analysis.case_analysis import SharedStatement, derive, summary_of
+from spiegel.analysis.case_analysis import derive, summary_of
 from spiegel.analysis.clustering import Item, cluster_items
 from spiegel.analysis.importing import ImportPlan, parsed_rows, plan_import
 from spiegel.analysis.models import (
@@ -22,6 +22,7 @@ from spiegel.analysis.models import (
     InterviewReason,
     StatementCluster,
 )
+from spiegel.analysis.shared import shared_statements
 from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_THRESHOLD
 from spiegel.mirror.models import Statement, Visibility
@@ -147,18 +148,6 @@ def import_historical_exits(
 # ------------------------------------------------------------------------------------ interviews
 
 
-def _shared_statements(interview: Interview) -> list[SharedStatement]:
-    """What the leaver shared: attributed or anonymous, never private, never removed."""
-    return [
-        SharedStatement(
-            id=str(s.id), phase=s.phase, themes=list(s.themes or []), kind=s.kind, text=s.text, topic=s.topic
-        )
-        for s in Statement.objects.filter(interview=interview, removed=False)
-        .exclude(visibility=Visibility.PRIVATE)
-        .order_by("seq")
-    ]
-
-
 def analyse_interview(interview_id: str) -> InterviewAnalysis | None:
     """Analyse one case from its shared statements and store the result; idempotent.
 
@@ -174,7 +163,7 @@ def analyse_interview(interview_id: str) -> InterviewAnalysis | None:
             ClusterMember.objects.filter(interview=interview).delete()
             return None
         try:
-            derived = derive(_shared_statements(interview))
+            derived = derive(shared_statements(interview))
         except Exception as exc:  # degrade to "no reasons" rather than fail the case's analysis
             log_failure(log, "deriving the reasons", interview.id, exc)
             derived = derive([])

@@ -228,9 +228,11 @@ def _pull_themes(text: str, themes: list[ThemeScore]) -> list[ThemeScore]:
     study = _STUDY.search(text) is not None
     if study:
         themes = [t for t in themes if not (t.id == "career" and t.polarity == "pull")]
-    present = {t.id for t in themes if t.polarity == "pull"}
+    # a guess below MIN_CONFIDENCE never counts as a reason: the pull's own words decide then
+    present = {t.id for t in themes if t.polarity == "pull" and t.confidence >= MIN_CONFIDENCE}
     for theme, cue in _PULL_THEMES:
         if theme not in present and cue.search(text):
+            themes = [t for t in themes if not (t.id == theme and t.polarity == "pull")]
             themes.append(ThemeScore(id=theme, polarity="pull", confidence=PULL_CUE_CONFIDENCE))
             present.add(theme)
             if theme == "personal" and study:

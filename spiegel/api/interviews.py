@@ -22,6 +22,7 @@ from spiegel.api.schemas import (
     StatusCode,
     errors,
 )
+from spiegel.disclosures.queries import without_disclosures
 from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.links import invitation_url
 from spiegel.interviews.models import Interview
@@ -125,7 +126,7 @@ def get_interview(request: HttpRequest, interview_id: uuid.UUID) -> InterviewDet
     reasons = [ReasonOut(theme=r.theme, polarity=r.polarity, weight=r.weight) for r in case_reasons(access, interview)]  # type: ignore[arg-type]
     statements = [
         SharedStatementOut(id=s.id, text=s.text, themes=s.theme_ids, kind=s.kind, topic=s.topic or None)
-        for s in attributed_statements(interview)
+        for s in without_disclosures(interview, attributed_statements(interview))
     ]
     if statements:
         # Reading what a named leaver shared is opening an individual interview: audited (privacy.md).

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spiegel.interviews.engine import CaseContext, Engine, Guide, Phraser, load_default_guide
 from spiegel.interviews.engine.interviewer import Understander
 from spiegel.interviews.models import GuideCustomisation, Interview, Message
+from spiegel.tenancy.group_size import group_size
 from spiegel.tenancy.models import Organisation, OrganisationKind
 
 
@@ -37,7 +38,7 @@ def case_context(interview: Interview) -> CaseContext:
     return CaseContext(
         organisation=organisation.name,
         practice=practice.name if practice is not None else "",
-        min_group_size=int(organisation.min_group_size),
+        min_group_size=group_size(organisation),
         contact=organisation.disclosure_contact.strip(),
         reporting_procedure=organisation.reporting_procedure.strip(),
         mode=str(interview.mode),

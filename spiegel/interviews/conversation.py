@@ -32,10 +32,12 @@ from spiegel.interviews import language_model
 from spiegel.interviews.bridge import PostResult, StreamPiece, case_context, engine_for, guide_for
 from spiegel.interviews.engine import CLOSING_KEYS, ConversationState, EngineReply, Flag, Guide, Phraser
 from spiegel.interviews.engine.interviewer import Understander
+from spiegel.interviews.engine.state import CLOSING_PHASES
 from spiegel.interviews.lifecycle import close_conversation, give_consent
 from spiegel.interviews.models import (
     Conversation,
     Interview,
+    Language,
     Message,
     MessageRole,
     Mode,
@@ -93,6 +95,24 @@ def start_conversation(interview: Interview) -> None:
         )
 
 
+def choose_language(interview: Interview, language: str) -> Interview:
+    """The leaver chose the conversation's language before starting it: while the case is only invited (nothing
+    said yet), the case takes that language and the interviewer's opening is made again in it. Afterwards
+    the language stays as it is: a conversation does not change language midway. Returns the case."""
+    if language not in Language.values:
+        raise ValidationError(_("Choose Nederlands or English."))
+    with transaction.atomic():
+        locked = Interview.objects.select_for_update().get(pk=interview.pk)
+        if locked.status != Status.INVITED or locked.language == language:
+            return locked
+        locked.language = language
+        locked.save(update_fields=["language", "updated_at"])
+        Message.objects.filter(interview=locked).delete()
+        Conversation.objects.filter(interview=locked).delete()
+        start_conversation(locked)
+    return locked
+
+
 def validate_message_text(text: str) -> str:
     """The answer as it is stored: control characters removed (tab and newline kept), trimmed, not empty and
     not too long. Raises ``ValidationError`` with a message for the leaver."""
@@ -126,6 +146,26 @@ def post_message(
         interview, text, client_id=client_id, skip_topic=skip_topic, repeat_window=repeat_window
     )
     return _reply_for(interview, leaver_message, skip_topic=skip_topic)
+
+
+def stop_early(interview: Interview, text: str = "", *, client_id: str = "") -> PostResult:
+    """The leaver chose "I want to stop here": the topics not talked about yet are left out and the reply is
+    the next closing question (what would have made them stay, advice, the summary), so the mirror still
+    follows. ``text`` is what the leaver had typed and not sent yet (kept as their answer); without it the
+    transcript says that the leaver asked to stop. A retry with the same ``client_id`` returns the first
+    reply. Raises ``ConversationClosed`` once the conversation has ended."""
+    with transaction.atomic():
+        locked = Interview.objects.select_for_update().get(pk=interview.pk)
+        conversation = Conversation.objects.filter(interview=locked).first()
+        if locked.status != Status.IN_PROGRESS or conversation is None or conversation.state is None:
+            raise ConversationClosed()
+        engine = engine_for(Guide.from_dict(conversation.guide), context=case_context(locked))
+        conversation.state = engine.wrap_up(ConversationState.from_dict(conversation.state)).to_dict()
+        conversation.save(update_fields=["state", "updated_at"])
+    if not strip_control(text).strip():
+        with translation.override(interview.language):
+            text = _("I would like to stop here.")
+    return post_message(interview, text, client_id=client_id, skip_topic=True)
 
 
 def store_answer(
@@ -380,6 +420,14 @@ def answer_pending(interview: Interview) -> None:
             _reply_for(interview, last)
         except ConversationClosed:
             interview.refresh_from_db(fields=["status"])
+
+
+def in_closing(interview: Interview) -> bool:
+    """Whether the conversation has reached its closing questions (stopping early then has nothing to skip)."""
+    conversation = Conversation.objects.filter(interview=interview).only("state").first()
+    if conversation is None or not isinstance(conversation.state, dict):
+        return False
+    return conversation.state.get("phase") in CLOSING_PHASES
 
 
 def progress_of(interview: Interview) -> float:

@@ -915,6 +915,46 @@ def _mentions(t: _Text, language: str) -> list[Mention]:
     return unique
 
 
+def _emotions(t: _Text, language: str) -> list[Cue]:
+    emotions: list[Cue] = []
+    for e_rx, group in _RX_GROUPED[language]["emotion"]:
+        for m in e_rx.finditer(t.lower):
+            i = _token_at(t, m.start())
+            emotions.append(Cue(group, t.raw[m.start() : m.end()], _window(t, i, i, language)))
+    emotions.sort(key=lambda c: t.lower.find(c.phrase.lower()))
+    return emotions
+
+
+def _disclosures(t: _Text, language: str) -> list[Cue]:
+    disclosures: list[Cue] = []
+    for d_rx, kind in _RX_GROUPED[language]["disclosure"]:
+        for m in d_rx.finditer(t.lower):
+            i = _token_at(t, m.start())
+            if _negated(t, i, language):
+                continue
+            disclosures.append(Cue(kind, t.raw[m.start() : m.end()], _sentence_around(t.raw, m.start())))
+    return disclosures
+
+
+def _people(t: _Text, language: str) -> list[Cue]:
+    """People named with their role ("mijn manager Sandra") or as the subject of a verb ("Sandra zei")."""
+    people: list[Cue] = []
+    role_rx, verb_rx = _PEOPLE_RX[language]
+    for m in role_rx.finditer(t.raw.replace("’", "'")):
+        name = m.group("name")
+        if name.lower() in _NOT_NAMES or not name[0].isupper():
+            continue
+        people.append(Cue(m.group("role").lower(), name, _role_phrase(m.group("role"), language)))
+    for m in verb_rx.finditer(t.raw):
+        name = m.group("name")
+        if name.lower() in _NOT_NAMES or any(p.phrase == name for p in people):
+            continue
+        if _theme_of(name.lower(), language) is not None:
+            continue
+        people.append(Cue("person", name, _role_phrase("", language)))
+    return people
+
+
 def analyse_answer(text: str, language: str) -> AnswerSignals:
     """Analyse one answer of a leaver in ``language`` ("nl" or "en") for the engine's triggers."""
     if language not in ("nl", "en"):
@@ -930,37 +970,10 @@ def analyse_answer(text: str, language: str) -> AnswerSignals:
     # Vague = the vague words carry the answer: short, or mostly filler.
     is_vague = bool(vague) and (words < 20 or len(vague) * 6 >= words) and not specific
 
-    emotions: list[Cue] = []
-    for e_rx, group in _RX_GROUPED[language]["emotion"]:
-        for m in e_rx.finditer(t.lower):
-            i = _token_at(t, m.start())
-            emotions.append(Cue(group, t.raw[m.start() : m.end()], _window(t, i, i, language)))
-    emotions.sort(key=lambda c: t.lower.find(c.phrase.lower()))
-
-    disclosures: list[Cue] = []
-    for d_rx, kind in _RX_GROUPED[language]["disclosure"]:
-        for m in d_rx.finditer(t.lower):
-            i = _token_at(t, m.start())
-            if _negated(t, i, language):
-                continue
-            disclosures.append(Cue(kind, t.raw[m.start() : m.end()], _sentence_around(t.raw, m.start())))
-
+    emotions = _emotions(t, language)
+    disclosures = _disclosures(t, language)
     mentions = _mentions(t, language)
-
-    people: list[Cue] = []
-    role_rx, verb_rx = _PEOPLE_RX[language]
-    for m in role_rx.finditer(t.raw.replace("’", "'")):
-        name = m.group("name")
-        if name.lower() in _NOT_NAMES or not name[0].isupper():
-            continue
-        people.append(Cue(m.group("role").lower(), name, _role_phrase(m.group("role"), language)))
-    for m in verb_rx.finditer(t.raw):
-        name = m.group("name")
-        if name.lower() in _NOT_NAMES or any(p.phrase == name for p in people):
-            continue
-        if _theme_of(name.lower(), language) is not None:
-            continue
-        people.append(Cue("person", name, _role_phrase("", language)))
+    people = _people(t, language)
 
     if people:
         # quotes go back to the leaver; names stay out of them (they are pseudonymised later anyway)

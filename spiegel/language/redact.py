@@ -410,6 +410,37 @@ def _digits(value: str) -> str:
     return "".join(ch for ch in value if ch.isdigit())
 
 
+def _iban_length(candidate: str) -> int:
+    """The length of the valid IBAN at the start of ``candidate``, 0 when there is none.
+
+    The pattern is greedy and may swallow a following word; cut from the right until it checks out.
+    """
+    while len(candidate.replace(" ", "")) >= 15:
+        if std_iban.is_valid(candidate.upper()):
+            return len(candidate)
+        candidate = candidate[:-1].rstrip()
+    return 0
+
+
+def _phone_length(candidate: str) -> int:
+    """The length of the phone number at the start of ``candidate``, 0 when there is none.
+
+    A following number ("06-12345678 38 uur") can be swallowed too; drop trailing groups until the number of
+    digits fits a phone number.
+    """
+    while candidate:
+        count = len(_digits(candidate))
+        international = candidate.startswith(("+", "00"))
+        low, high = (9, 15) if international else (10, 11)
+        if low <= count <= high:
+            return len(candidate)
+        cut = max(candidate.rfind(" "), candidate.rfind("-"), candidate.rfind("."))
+        if cut <= 0 or count < low:
+            return 0
+        candidate = candidate[:cut].rstrip(" -.")
+    return 0
+
+
 def _find_identifiers(text: str) -> list[tuple[int, int, str]]:
     """Identifier spans (start, end, kind), non-overlapping, the more specific kinds first."""
     found: list[tuple[int, int, str]] = []
@@ -428,28 +459,11 @@ def _find_identifiers(text: str) -> list[tuple[int, int, str]]:
             end -= 1
         add(m.start(), end, "url")
     for m in _IBAN.finditer(text):
-        # The pattern is greedy and may swallow a following word; cut from the right until it checks out.
-        candidate = m.group()
-        while len(candidate.replace(" ", "")) >= 15:
-            if std_iban.is_valid(candidate.upper()):
-                add(m.start(), m.start() + len(candidate), "iban")
-                break
-            candidate = candidate[:-1].rstrip()
+        if length := _iban_length(m.group()):
+            add(m.start(), m.start() + length, "iban")
     for m in _PHONE.finditer(text):
-        candidate = m.group()
-        # A following number ("06-12345678 38 uur") can be swallowed too; drop trailing groups until the
-        # number of digits fits a phone number.
-        while candidate:
-            count = len(_digits(candidate))
-            international = candidate.startswith(("+", "00"))
-            low, high = (9, 15) if international else (10, 11)
-            if low <= count <= high:
-                add(m.start(), m.start() + len(candidate), "phone")
-                break
-            cut = max(candidate.rfind(" "), candidate.rfind("-"), candidate.rfind("."))
-            if cut <= 0 or count < low:
-                break
-            candidate = candidate[:cut].rstrip(" -.")
+        if length := _phone_length(m.group()):
+            add(m.start(), m.start() + length, "phone")
     for m in _BSN.finditer(text):
         digits = _digits(m.group())
         if len(digits) == 9 and std_bsn.is_valid(digits):
@@ -740,28 +754,13 @@ class _Detector:
         lex = self.lex
         lang = self.language
         kind = self.kind(tok)
-        if tok.acronym or (tok.particle and kind is None) or tok.low in lex.stop or self.role_word(tok.low):
+        if self._never_a_name(text, tok, kind):
             return False
-        if "'" in tok.low:
-            base, _, suffix = tok.low.partition("'")
-            if suffix in _CONTRACTIONS or base in lex.stop:
-                return False  # "I've", "Don't", "Can't", "It's"
-        if tok.low in _MONTH_ABBREVIATIONS and _DIGIT_AFTER.match(text, tok.end):
-            return False  # "Jan 14", "Sep 21"
         prev = tokens[i - 1] if i > 0 and _adjacent(text, tokens[i - 1], tok) else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
         role_before = bool(_ROLE_BEFORE[lang].search(text[max(0, tok.start - 40) : tok.start]))
         if not tok.cap:
-            # Lower case straight after a role word ("mijn leidinggevende sandra"), or a listed first name that
-            # is no ordinary word ("met tanya", "steve and tanya"): people type names without capitals.
-            if kind != "first" or tok.low in lex.ambiguous or tok.low in lex.not_names:
-                return False
-            frequency = lex.common.get(tok.low, 0)
-            prev_word = prev.low if prev else None
-            spoken_of = prev_word in _CUE_BEFORE[lang] or prev_word in _COORDINATORS
-            return (
-                role_before or frequency < LOWER_CASE_RARE_CUTOFF or (spoken_of and frequency < LOWER_CASE_NAME_CUTOFF)
-            )
+            return self._lower_case_name(tok, kind, prev, role_before)
         before_gap = text[prev.end : tok.start] if prev else ""
         prev_low = prev.low if prev and "," not in before_gap else None
         next_low = nxt.low if nxt else None
@@ -769,20 +768,7 @@ class _Detector:
             (nxt.cap and not nxt.gazetteer and self.kind(nxt) == "last" and not nxt.sentence_start)
             or (nxt.particle and self._surname(text, tokens, i + 1, strong=False) is not None)
         )
-        possessive = tok.text.endswith(("'s", "’s"))
-        cue_after = (
-            next_low in _CUE_AFTER[lang]
-            or possessive
-            # an English past tense right after the word: "Rob treated me", "Bill reckoned"
-            or (
-                lang == "en"
-                and kind is not None
-                and nxt is not None
-                and not nxt.cap
-                and nxt.low.endswith("ed")
-                and len(nxt.low) > 3
-            )
-        )
+        cue_after = self._cue_after(tok, kind, nxt)
         weak_after = cue_after or next_low in _CUE_AFTER_WEAK[lang]
         if tok.gazetteer:
             if role_before or (kind == "first" and next_is_name):
@@ -818,6 +804,47 @@ class _Detector:
             or next_is_name
             or self.rare(tok)
             or tok.low.removesuffix("'s") in lex.proper
+        )
+
+    def _never_a_name(self, text: str, tok: _Token, kind: str | None) -> bool:
+        """An acronym, a stop or role word, a contraction ("I've", "Don't") or a month before a day ("Jan 14")."""
+        lex = self.lex
+        if tok.acronym or (tok.particle and kind is None) or tok.low in lex.stop or self.role_word(tok.low):
+            return True
+        if "'" in tok.low:
+            base, _, suffix = tok.low.partition("'")
+            if suffix in _CONTRACTIONS or base in lex.stop:
+                return True  # "I've", "Don't", "Can't", "It's"
+        return tok.low in _MONTH_ABBREVIATIONS and bool(_DIGIT_AFTER.match(text, tok.end))  # "Jan 14", "Sep 21"
+
+    def _lower_case_name(self, tok: _Token, kind: str | None, prev: _Token | None, role_before: bool) -> bool:
+        """Lower case straight after a role word ("mijn leidinggevende sandra"), or a listed first name that is
+        no ordinary word ("met tanya", "steve and tanya"): people type names without capitals."""
+        lex = self.lex
+        lang = self.language
+        if kind != "first" or tok.low in lex.ambiguous or tok.low in lex.not_names:
+            return False
+        frequency = lex.common.get(tok.low, 0)
+        prev_word = prev.low if prev else None
+        spoken_of = prev_word in _CUE_BEFORE[lang] or prev_word in _COORDINATORS
+        return role_before or frequency < LOWER_CASE_RARE_CUTOFF or (spoken_of and frequency < LOWER_CASE_NAME_CUTOFF)
+
+    def _cue_after(self, tok: _Token, kind: str | None, nxt: _Token | None) -> bool:
+        """The next word says a person was meant: a listed cue, a possessive, or an English past tense."""
+        lang = self.language
+        next_low = nxt.low if nxt else None
+        return (
+            next_low in _CUE_AFTER[lang]
+            or tok.text.endswith(("'s", "’s"))
+            # an English past tense right after the word: "Rob treated me", "Bill reckoned"
+            or (
+                lang == "en"
+                and kind is not None
+                and nxt is not None
+                and not nxt.cap
+                and nxt.low.endswith("ed")
+                and len(nxt.low) > 3
+            )
         )
 
     def _coordinated(self, text: str, tokens: list[_Token], i: int) -> bool:

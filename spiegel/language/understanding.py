@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any, Literal, cast, get_args
 
 from spiegel.language.cues import AnswerSignals, analyse_answer
+from spiegel.language.incidents import incident_kind
 from spiegel.language.lemmas import is_known_word
 from spiegel.language.text import strip_control
 
@@ -667,7 +668,8 @@ def _disclosure(turn: _Turn, lex: _Lexicon, language: str) -> str | None:
                 found.append((m.start(), kind))
                 break
     if not found:
-        return None
+        # no word for it, but told in ordinary words: a fall nobody reported, revenue in the wrong quarter
+        return incident_kind(turn.fixed, language)
     kinds = [kind for _, kind in sorted(found)]
     return "violence" if "violence" in kinds else kinds[0]
 

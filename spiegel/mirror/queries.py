@@ -15,11 +15,9 @@ from spiegel.interviews.queries import TokenError
 from spiegel.language.taxonomy import THEMES
 from spiegel.mirror.models import Receipt, ReviewOutcome, Statement, ThemeTally, Visibility
 from spiegel.privacy.crypto import token_digests
+from spiegel.tenancy.group_size import group_size
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
-
-# privacy.md: k is never below 3, whatever the organisation's setting says.
-MIN_K = 3
 
 
 def mirror_statements(interview: Interview) -> QuerySet[Statement]:
@@ -127,10 +125,6 @@ class ThemeOverview:
     recommend: float | None
 
 
-def group_size(access: Access) -> int:
-    return max(MIN_K, int(access.organisation.min_group_size))
-
-
 def _completed(access: Access) -> QuerySet[Interview]:
     # Only completed mirrors count; a withdrawn record is withdrawn from every figure.
     return Interview.objects.filter(
@@ -142,7 +136,7 @@ def theme_overview(access: Access) -> ThemeOverview:
     """Share of completed leavers per theme, from the tallies of what they shared. Below k everything is
     suppressed; a theme named by fewer than k leavers is suppressed, and so is its push count below k."""
     access.require(Capability.OVERVIEW_VIEW)
-    k = group_size(access)
+    k = group_size(access.organisation)
     completed = _completed(access)
     n = completed.count()
     if n < k:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
 from spiegel.privacy.crypto import plain_digest
+from spiegel.tenancy.group_size import default_group_size
 from spiegel.tenancy.models import ApiKey, Department, Membership, Organisation, OrganisationKind, Role, User
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
@@ -36,7 +37,7 @@ def create_organisation(actor: Actor, *, name: str, slug: str, kind: str = Organ
         raise ValidationError(_("Unknown kind of organisation: %(kind)s.") % {"kind": kind})
     if Organisation.objects.filter(slug=slug).exists():
         raise ValidationError(_("An organisation with the short name %(slug)s already exists.") % {"slug": slug})
-    org = Organisation.objects.create(name=name, slug=slug, kind=kind)
+    org = Organisation.objects.create(name=name, slug=slug, kind=kind, min_group_size=default_group_size())
     record_audit(actor, "organisation.created", organisation=org, object_type="organisation", object_id=str(org.id))
     if kind == OrganisationKind.CLIENT:
         # The practice's consultants serve every client organisation it takes on.

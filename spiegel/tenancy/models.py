@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from spiegel.tenancy.group_size import MIN_GROUP_SIZE
+
 
 class Role(models.TextChoices):
     """The roles of privacy.md. A membership gives one role in one organisation."""
@@ -63,7 +65,9 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(min_group_size__gte=3), name="org_min_group_size_at_least_3"),
+            models.CheckConstraint(
+                condition=models.Q(min_group_size__gte=MIN_GROUP_SIZE), name="org_min_group_size_at_least_3"
+            ),
         ]
 
     def __str__(self) -> str:

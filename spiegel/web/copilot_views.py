@@ -43,6 +43,8 @@ from spiegel.copilot.actions import (
 from spiegel.copilot.models import Channel, HumanConversation, LeaverAnswer, Note, NoteKind
 from spiegel.copilot.queries import human_case_for, my_conversations, notes_of, possible_interviewers, profile_of
 from spiegel.copilot.suggest import Copilot, NoteInput, Replay
+from spiegel.disclosures.models import Disclosure
+from spiegel.disclosures.queries import open_disclosures_for
 from spiegel.interviews.bridge import case_context, guide_for
 from spiegel.interviews.lifecycle import give_consent
 from spiegel.interviews.models import Interview, Status
@@ -437,7 +439,16 @@ def mine(request: HttpRequest) -> HttpResponse:
             for i in groups[key]
         ]
         sections.append({"key": key, "title": title, "empty": empty, "action": action, "rows": rows})
-    return render(request, "spiegel/copilot/mine.html", {"sections": sections})
+    open_disclosures = [
+        {"disclosure": d, "ref": reference_of(d.interview), "url": _follow_up_url(d)}
+        for d in open_disclosures_for(user)
+    ]
+    return render(request, "spiegel/copilot/mine.html", {"sections": sections, "open_disclosures": open_disclosures})
+
+
+def _follow_up_url(disclosure: Disclosure) -> str:
+    url = reverse("web:case_disclosures", args=[disclosure.interview.organisation.slug, disclosure.interview_id])
+    return f"{url}#disclosure-{disclosure.pk}"
 
 
 # ------------------------------------------------------------------------------------------ the leaver

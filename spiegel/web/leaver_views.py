@@ -16,7 +16,15 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from spiegel.interviews.conversation import ConversationClosed, answer_pending, post_message, progress_of
+from spiegel.interviews.conversation import (
+    ConversationClosed,
+    answer_pending,
+    choose_language,
+    in_closing,
+    post_message,
+    progress_of,
+    stop_early,
+)
 from spiegel.interviews.language_model import streaming_enabled
 from spiegel.interviews.lifecycle import give_consent
 from spiegel.interviews.models import Interview, MessageRole, Mode, Status
@@ -42,6 +50,11 @@ def landing(request: HttpRequest, interview: Interview, token: str) -> HttpRespo
                     {"case": interview, "token": token, "lang": lang, "consent_missing": True},
                     status=422,
                 )
+        chosen = request.POST.get("language", lang)
+        if chosen in ("nl", "en"):
+            # The conversation's language is settled here, before it starts; the page follows it from now on.
+            interview = choose_language(interview, chosen)
+            request.session["leaver_lang"] = chosen
         give_consent(interview)
         return redirect("web:leaver_chat", token=token)
     if interview.status != Status.INVITED:
@@ -54,16 +67,23 @@ def landing(request: HttpRequest, interview: Interview, token: str) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 @by_token
 def chat(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
-    lang = leaver_language(request, interview)
     if interview.status == Status.INVITED or interview.mode == Mode.INTERVIEWER:
         return redirect("web:leaver_landing", token=token)
+    # One language per page: the conversation's. A leaver who asks for the other one is told, in that
+    # language, that the questions stay in the language the conversation started in.
+    asked = leaver_language(request, interview)
+    lang = interview.language
     error = ""
     draft = ""
     if request.method == "POST":
         draft = request.POST.get("text", "")
         skip = request.POST.get("skip") == "1"
+        client_id = request.POST.get("client_id", "")
         try:
-            post_message(interview, draft, client_id=request.POST.get("client_id", ""), skip_topic=skip)
+            if request.POST.get("stop") == "1":
+                stop_early(interview, draft, client_id=client_id)
+            else:
+                post_message(interview, draft, client_id=client_id, skip_topic=skip)
         except ValidationError as exc:
             with translation.override(lang):
                 error = " ".join(exc.messages)
@@ -83,12 +103,17 @@ def chat(request: HttpRequest, interview: Interview, token: str) -> HttpResponse
             break
         current.insert(0, message.text)
     earlier = all_messages[: len(all_messages) - len(current)]
+    # The leaver's own last answer stays in view above the reply to it.
+    last_answer = earlier.pop() if earlier and earlier[-1].role == MessageRole.LEAVER else None
     context = {
         "case": interview,
         "token": token,
         "lang": lang,
         "earlier": earlier,
         "current": current,
+        "last_answer": last_answer,
+        "other_language": asked if asked != lang else "",
+        "in_closing": in_closing(interview),
         "progress": round(progress_of(interview) * 100),
         "client_id": uuid.uuid4().hex,
         "error": error,

@@ -17,7 +17,6 @@ from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.queries import outcome_of, shared_statements, theme_overview
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
-from spiegel.privacy.queries import audit_events_for
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
 from spiegel.web.signed_in import signed_in_user
@@ -40,18 +39,6 @@ def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpRespon
         context |= {"statements": statements, "conversation": conversation, "outcome": outcome_of(interview)}
         record_interview_view(Actor.for_user(user), interview, "transcript" if conversation else "statements")
     return render(request, "spiegel/privacy/transcript.html", context)
-
-
-@login_required
-def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
-    access = access_for(signed_in_user(request), slug, Capability.AUDIT_VIEW)
-    action = request.GET.get("action") or None
-    events = audit_events_for(access, action=action)[:300]
-    return render(
-        request,
-        "spiegel/privacy/audit.html",
-        {"access": access, "org": access.organisation, "events": events, "current_action": action or ""},
-    )
 
 
 def overview_context(access: Access) -> dict[str, object]:

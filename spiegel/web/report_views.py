@@ -19,6 +19,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from spiegel.analysis.queries import attributed_statements, case_reasons, sees_whole_case
+from spiegel.disclosures.queries import without_disclosures
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
@@ -58,7 +59,9 @@ def interview_report(request: HttpRequest, slug: str, case_id: str) -> HttpRespo
             }
             for r in case_reasons(access, interview)
         ]
-        chosen = shared_statements(interview) if whole else attributed_statements(interview)
+        chosen = (
+            shared_statements(interview) if whole else without_disclosures(interview, attributed_statements(interview))
+        )
         statements = [(s, [THEME_LABELS.get(t, {}).get(lang, t) for t in s.theme_ids]) for s in chosen]
         context |= {"reasons": reasons, "statements": statements}
         if whole:

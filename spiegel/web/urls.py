@@ -37,7 +37,6 @@ urlpatterns += [
     path("r/<str:receipt>/record.pdf", mirror_views.receipt_pdf, name="receipt_pdf"),
     path("r/<str:receipt>/withdraw/", mirror_views.receipt_withdraw, name="receipt_withdraw"),
     path("o/<slug:slug>/cases/<str:case_id>/transcript/", privacy_views.case_transcript, name="case_transcript"),
-    path("o/<slug:slug>/audit/", privacy_views.audit_log, name="audit_log"),
 ]
 
 # The organisation's view: dashboard, PDF reports, exports, the report about one interview (issue 7).
@@ -77,4 +76,19 @@ urlpatterns += [
     path("login/code/", second_factor_views.login_code, name="login_code"),
     path("login/second-factor/", second_factor_views.login_enrol, name="login_enrol"),
     path("account/second-factor/", second_factor_views.account_second_factor, name="second_factor"),
+]
+
+# The practice's follow-up of serious disclosures (issue 13).
+from spiegel.web import disclosure_views  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/cases/<str:case_id>/disclosures/", disclosure_views.case_disclosures, name="case_disclosures"),
+]
+
+# The audit log people can read, with filters, paging and a CSV export (issue 15).
+from spiegel.web import audit_views  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/audit/", audit_views.audit_log, name="audit_log"),
+    path("o/<slug:slug>/audit/export/", audit_views.audit_export, name="audit_export"),
 ]

@@ -16,6 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from spiegel.disclosures.actions import record_for_case
+from spiegel.disclosures.queries import disclosures_of, sees_disclosures, with_open_disclosures
 from spiegel.interviews.actions import open_case, renew_invitation
 from spiegel.interviews.forms import CaseForm
 from spiegel.interviews.lifecycle import withdraw_case
@@ -42,7 +44,7 @@ from spiegel.privacy.throttle import (
     record_failure,
     retry_after,
 )
-from spiegel.tenancy.models import Role, User
+from spiegel.tenancy.models import User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, memberships_of
 from spiegel.validation import field_errors
@@ -143,8 +145,8 @@ def case_list(request: HttpRequest, slug: str) -> HttpResponse:
     mode = request.GET.get("mode") or None
     if mode and mode not in Mode.values:
         mode = None
-    # Disclosures are for the practitioner (consultant) only, as on the case page.
-    sees_flags = access.role == Role.CONSULTANT
+    # Disclosures are for the practice only (the consultant, the interviewer their cases), as on the case page.
+    sees_flags = sees_disclosures(access)
     flagged = {"yes": True, "no": False}.get(request.GET.get("flagged", "")) if sees_flags else None
     search = request.GET.get("q", "").strip()[:120]
     sort = request.GET.get("sort", "newest")
@@ -153,6 +155,8 @@ def case_list(request: HttpRequest, slug: str) -> HttpResponse:
     cases = cases_for(
         access, status=status, department=department, mode=mode, flagged=flagged, search=search, sort=sort
     )
+    if sees_flags:
+        cases = with_open_disclosures(cases)
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -265,11 +269,10 @@ def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     access = access_for(signed_in_user(request), slug, Capability.CASE_VIEW)
     interview = case_for(access, case_id)
     reference = reference_of(interview)
-    return render(
-        request,
-        "spiegel/case_detail.html",
-        {"access": access, "org": access.organisation, "case": interview, "reference": reference},
-    )
+    if sees_disclosures(access):
+        record_for_case(interview)
+    context = {"access": access, "org": access.organisation, "case": interview, "reference": reference}
+    return render(request, "spiegel/case_detail.html", context | {"disclosures": disclosures_of(access, interview)})
 
 
 @login_required

@@ -31,6 +31,18 @@ def test_leaving_to_study_is_a_personal_pull_not_a_career_step() -> None:
     assert _reasons(_s(1, "opening", "I'm going back to university to do a master's.")) == [("personal", "pull")]
 
 
+def test_a_weak_guess_does_not_hide_the_pull_its_words_name() -> None:
+    """The classifier's 0.15 "career" for "an opportunity" is no reason (below MIN_CONFIDENCE); the pull's own
+    words still make it one, as they do when the classifier read nothing."""
+    weak_career = [{"id": "career", "polarity": "push", "confidence": 0.15}]
+    opportunity = _s(1, "opening", "An opportunity came up that I couldn't say no to.", weak_career)
+    assert _reasons(opportunity) == [("career", "pull")]
+    weak_personal = [{"id": "personal", "polarity": "pull", "confidence": 0.21}]
+    study = _s(1, "opening", "Ik ga een opleiding doen, hbo-verpleegkunde.", weak_personal)
+    assert _reasons(study) == [("personal", "pull")]
+    assert derive([study]).reasons[0].weight == 1.0
+
+
 def test_wanting_something_more_stable_turns_the_security_theme_into_a_pull() -> None:
     security = [{"id": "job_security", "polarity": "push", "confidence": 0.67}]
     assert _reasons(_s(1, "opening", "I wanted something more stable.", security)) == [("job_security", "pull")]

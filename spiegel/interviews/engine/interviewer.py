@@ -104,6 +104,21 @@ class Engine(TurnPolicy):
         message, produced_by = self._phrase_traced(move, s)
         return replace(self._reply(s, move, message, produced_by, new_flags), understood=understood)
 
+    def wrap_up(self, state: ConversationState) -> ConversationState:
+        """The leaver wants to stop: every topic not talked about yet is left out (skipped) and no thread is
+        followed any more, so the next skip goes to the closing questions. ``state`` is not changed; a
+        conversation already in its closing, or closed, is returned as it is."""
+        s = state.copy()
+        if s.closed or s.phase in CLOSING_PHASES:
+            return s
+        for topic in self.guide.topics:
+            s.topic(topic.id)
+        for progress in s.topics.values():
+            if progress.status == "open":
+                progress.status = "skipped"
+        s.threads = []
+        return s
+
     def recover(self, state: ConversationState, text: str) -> EngineReply:
         """A safe next move for when working out the reply to ``text`` failed (``respond`` raised).
 

@@ -189,6 +189,9 @@ class TurnPolicy(StoryThreads):
             s.resume_phase = s.phase
         s.phase = "disclosure"
         self._record_disclosure(s, sig, text, kind, cur)
+        if s.answers and s.answers[-1]["text"] == text:
+            # the answer is about what it discloses (integrity is culture, docs/taxonomy.md), whatever was asked
+            s.answers[-1]["topic"] = DISCLOSURE_THEME.get(kind, "culture")
         if s.resume_phase in ("opening", "story") and s.main_reason and not s.main_reason.startswith("_"):
             # disclosed while telling why they leave: the main reason's topic is that matter too
             _add(s.sensitive_topics, s.main_reason)

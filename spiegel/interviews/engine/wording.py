@@ -159,6 +159,8 @@ def matter_phrase(phrase: str | None, term: str | None, language: str) -> str | 
         if k < 0 or start - k > 3 or lower[k] not in determiners:
             return None
         first = k
+    if lower[first] == "het" and _finite_verb(lower[first + 1], language):
+        return None  # "het voelde alsof": a pronoun with its verb, no thing
     words = [lower[first], *tokens[first + 1 : end]]
     words[0] = _swaps().get(words[0], words[0])
     out = " ".join(words)
@@ -205,6 +207,10 @@ def tail_phrase(text_: str) -> str | None:
             return None
         if any(w in stop or w in filler or w in negators or not w.replace("-", "").isalpha() for w in rest):
             return None
+        if any(w in word_list("phrase_breakers") for w in rest):
+            return None  # "het voelde alsof": the phrase would end inside a clause
+        if lower[start] == "het" and _finite_verb(rest[0], "nl"):
+            return None
         if rest[-1] in word_list("not_nouns") or len(rest[-1]) < 3:
             return None
         words = [_swaps().get(lower[start], lower[start]), *tokens[start + 1 :]]
@@ -224,6 +230,17 @@ def _verb_like(word: str, language: str) -> bool:
     if language != "nl":
         return False
     return lemma(word, language).endswith("en") and word.endswith(("en", "de", "te", "dt"))
+
+
+def _finite_verb(word: str, language: str) -> bool:
+    """A Dutch verb in the past tense ("voelde", "werkte", "leek", "bleef"): after "het" it makes "het" a
+    pronoun ("het voelde alsof"), never the article of a thing."""
+    if language != "nl" or not word.isalpha():
+        return False
+    if word.endswith(("de", "te")) and _verb_like(word, language):
+        return True
+    base = lemma(word, language)
+    return base != word and base.endswith("en") and not base.startswith(word)
 
 
 def _comparative(word: str, language: str) -> bool:
@@ -255,6 +272,9 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
             continue
         if lower[i] == "het" and i > 0 and lower[i - 1] in word_list("verbs_before_pronoun_het"):
             i += 1  # "ik heb het gevraagd": a pronoun, no determiner
+            continue
+        if lower[i] == "het" and i + 1 < len(lower) and _finite_verb(lower[i + 1], language):
+            i += 1  # "het voelde alsof", "het leek erop": a pronoun with its verb, no thing
             continue
         j = i + 1
         while j < len(lower) and j - i <= 3:

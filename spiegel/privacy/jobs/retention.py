@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from spiegel.copilot.actions import erase_notes
 from spiegel.copilot.models import Note
+from spiegel.disclosures.actions import erase_disclosure_words
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.transcript import erase_transcript
 from spiegel.mirror.actions import erase_statements
@@ -86,6 +87,7 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
             detail: dict[str, Any] = {}
             if do_transcript:
                 detail["transcript"] = {**erase_transcript(interview), "notes": erase_notes(interview)}
+                detail["transcript"]["disclosure_words"] = erase_disclosure_words(interview)
             if do_statements:
                 detail["statements"] = erase_statements(interview)
                 # Reports quoting them go too, and are made again without their words.

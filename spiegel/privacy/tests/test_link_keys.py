@@ -4,6 +4,7 @@ breaking a single open link."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
 from django.test import Client
 
 from spiegel.interviews.models import Interview
@@ -66,6 +69,34 @@ def test_links_hashed_with_the_secret_key_before_link_keys_existed_keep_working(
     assert Client().get(f"/i/{waiting.token}/").status_code == 404
     settings.SECRET_KEY_FALLBACKS = [old_secret]
     assert Client().get(f"/i/{waiting.token}/").status_code == 200
+
+
+def test_rotate_key_with_every_key_new_at_once_keeps_open_links_and_receipts_working(settings: Any) -> None:
+
+    settings.SPIEGEL_LINK_KEYS = ["link-key-one"]
+    open_case = build_case(build_org())
+    done = build_completed_case(build_org())
+    old_secret = settings.SECRET_KEY
+    # New encryption key, new link key and new secret key, each in front of the old one, then rotate-key.
+    new_encryption_key = Fernet.generate_key().decode()
+    settings.SPIEGEL_ENCRYPTION_KEYS = [new_encryption_key, *settings.SPIEGEL_ENCRYPTION_KEYS]
+    settings.SPIEGEL_LINK_KEYS = ["link-key-two", "link-key-one"]
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-0123456789-abcdefghijklmnopqrst"
+    settings.SECRET_KEY_FALLBACKS = [old_secret]
+    out = io.StringIO()
+    call_command("rotate-key", stdout=out)
+    assert "Links and receipts: keep older SPIEGEL_LINK_KEYS" in out.getvalue()
+    # The old encryption key is removed, as the command says it may be: the record still opens, decrypted.
+    settings.SPIEGEL_ENCRYPTION_KEYS = [new_encryption_key]
+    assert _opens(open_case.token, done.receipt) == (200, 200)
+    record = Client().get(f"/r/{done.receipt}/record.json")
+    assert record.status_code == 200 and record.json()["statements"]
+    # Opened once, both are hashed with the new link key: the old link key and secret key can go as well.
+    assert Interview.objects.get(pk=open_case.interview.pk).token_hash == token_digest(open_case.token)
+    assert Receipt.objects.get(interview=done.interview).token_hash == token_digest(done.receipt)
+    settings.SPIEGEL_LINK_KEYS = ["link-key-two"]
+    settings.SECRET_KEY_FALLBACKS = []
+    assert _opens(open_case.token, done.receipt) == (200, 200)
 
 
 def _spiegel(data: Path, *args: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

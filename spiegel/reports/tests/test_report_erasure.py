@@ -4,6 +4,8 @@ withdrawal (or retention) deletes every report that counts them and has it made 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import stat
 import subprocess
 from pathlib import Path
@@ -14,6 +16,7 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
+from openpyxl import load_workbook
 
 from spiegel.privacy.crypto import decrypt_bytes
 from spiegel.privacy.jobs.keys import rotate_keys
@@ -22,7 +25,7 @@ from spiegel.reports.making import make_report_now
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.models import Organisation, Role
-from tests.support.builders import CompletedCase, build_analysed_case, build_org, build_user
+from tests.support.builders import CompletedCase, build_analysed_case, build_api_key, build_org, build_user
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +147,58 @@ def test_a_withdrawal_deletes_every_report_with_the_leaver_and_the_remade_one_le
     again = _pdf_text(_download(org, viewer, job).content, tmp_path)
     assert word not in again
     assert "3" in again
+
+
+def _xlsx_text(body: bytes) -> str:
+    workbook = load_workbook(io.BytesIO(body))
+    return "\n".join(str(v) for sheet in workbook for row in sheet.iter_rows(values_only=True) for v in row if v)
+
+
+def _every_downloadable(org: Organisation, viewer: Client, leaver: CompletedCase, tmp_path: Path) -> dict[str, str]:
+    """The text of everything the organisation, the API and the leaver's own links can download, by where."""
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {build_api_key(org)}")
+    shown: dict[str, str] = {"dashboard": viewer.get(f"/o/{org.slug}/dashboard/").content.decode()}
+    for what in ("aggregates", "statements"):
+        csv_body = viewer.get(f"/o/{org.slug}/export/?what={what}&format=csv")
+        shown[f"{what}.csv"] = csv_body.content.decode("utf-8-sig")
+        shown[f"{what}.xlsx"] = _xlsx_text(viewer.get(f"/o/{org.slug}/export/?what={what}&format=xlsx").content)
+    for job in ReportJob.objects.filter(organisation=org):
+        download = _download(org, viewer, job)
+        shown[f"report {job.id}"] = _pdf_text(download.content, tmp_path) if download.status_code == 200 else ""
+    shown["insights api"] = json.dumps(api.get("/api/v1/insights?language=en").json())
+    shown["case report"] = viewer.get(f"/o/{org.slug}/cases/{leaver.interview.id}/report/").content.decode()
+    record_pdf = Client().get(f"/r/{leaver.receipt}/record.pdf")
+    shown["record.pdf"] = _pdf_text(record_pdf.content, tmp_path) if record_pdf.status_code == 200 else ""
+    shown["record.json"] = Client().get(f"/r/{leaver.receipt}/record.json").content.decode()
+    shown["record api"] = Client().get(f"/api/v1/conversations/{leaver.receipt}/record").content.decode()
+    shown["receipt page"] = Client().get(f"/r/{leaver.receipt}/").content.decode()
+    return shown
+
+
+def test_after_a_withdrawal_no_file_under_the_data_directory_and_no_downloadable_holds_the_leavers_words(
+    world: Any, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+
+    org, cases, viewer = world
+    _made_report(org, viewer)
+    leaver = cases[0]
+    word = WORDS[0]
+    before = _every_downloadable(org, viewer, leaver, tmp_path)
+    # The scan does find the words: in the shared statements, and in the leaver's own record.
+    holding = {where for where, text in before.items() if word in text}
+    assert {"statements.csv", "statements.xlsx", "record.pdf", "record.json", "record api"} <= holding, holding
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert Client().post(f"/r/{leaver.receipt}/withdraw/", {"confirm": "yes"}).status_code == 200
+    for job in ReportJob.objects.filter(organisation=org, status="queued"):
+        make_report_now(job)  # what the worker does next: the report again, without them
+
+    after = _every_downloadable(org, viewer, leaver, tmp_path)
+    assert set(after) == set(before)
+    assert [where for where, text in after.items() if word in text] == []
+    # The exports were made in memory and sent: nothing of them, or of anything else, stays on disk.
+    assert _files_holding(word, tmp_path) == []
+    assert all(w in after["statements.csv"] for w in WORDS[1:] if w in before["statements.csv"])
 
 
 def test_retention_deletes_reports_that_quote_purged_statements(world: Any) -> None:

@@ -297,6 +297,12 @@ MATRIX |= {
         org_page(200, 200, 403, 403),
     ),
     "web:audit_log": (get(lambda w: f"/o/{w.org.slug}/audit/"), org_page(200, 403, 403, 403)),
+    # Disclosures and their follow-up: consultants and the assigned interviewer; client roles never.
+    "web:case_disclosures": (
+        get(lambda w: f"/o/{w.org.slug}/cases/{w.case.id}/disclosures/"),
+        org_page(200, 200, 403, 403),
+    ),
+    "web:audit_export": (get(lambda w: f"/o/{w.org.slug}/audit/export/"), org_page(200, 403, 403, 403)),
     "api-v1:get_review": (
         leaver_get(lambda t: f"/api/v1/conversations/{t}/review", lambda w: w.review.token),
         leaver_outcomes(200, 409, 404),

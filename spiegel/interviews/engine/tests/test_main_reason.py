@@ -139,3 +139,48 @@ def test_an_event_told_in_a_few_words_is_reflected_and_followed(language: str, a
     _, _, replies = converse(language, [opener[language], answer])
     assert replies[-1].move.probe == "event_told"
     assert said in replies[-1].messages[-1]
+
+
+@pytest.mark.parametrize(
+    ("language", "answer"),
+    [
+        ("nl", "Ik ga als zelfstandige verder, ik wil meer vrijheid in mijn werk."),
+        ("en", "I'm going freelance, I want more freedom in my work."),
+    ],
+)
+def test_going_independent_is_a_pull_and_the_work_itself_is_still_asked_in_the_guide(
+    language: str, answer: str
+) -> None:
+    nothing = {"nl": "Meer valt er eigenlijk niet over te zeggen.", "en": "There's not much more to say about that."}
+    engine, state, _ = converse(language, [answer])
+    assert state.main_reason == "job_content"
+    assert state.main_reason_pull
+    replies = to_the_end(engine, state, nothing[language])
+    asked = [r.move for r in replies if r.move.target == "topic_question"]
+    assert "job_content" in [m.topic for m in asked]
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "theme"),
+    [
+        (
+            "en",
+            [
+                "I'm going back to university.",
+                "No, nothing more to it.",
+                "My supervisor asked me twice to sign off batch results for tests that hadn't been run yet.",
+            ],
+            "culture",
+        ),
+        (
+            "nl",
+            ["Ik ga een opleiding doen.", "Nee, verder niets.", "Mijn teamleider maakte grappen over mijn afkomst."],
+            "culture",
+        ),
+    ],
+)
+def test_a_disclosure_is_recorded_under_what_it_discloses(language: str, answers: list[str], theme: str) -> None:
+    _, state, replies = converse(language, answers)
+    assert replies[-1].move.kind == "disclosure"
+    assert state.answers[-1]["text"] == answers[-1]
+    assert state.answers[-1]["topic"] == theme

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from spiegel.interviews.engine.wording import is_event, matter_phrase, negated, noun_phrases
+from spiegel.interviews.engine.wording import is_event, matter_phrase, negated, noun_phrases, tail_phrase
 
 from .helpers import converse, to_the_end
 
@@ -130,6 +130,39 @@ def test_negation_scopes_over_the_feeling_word() -> None:
 )
 def test_noun_phrases_are_complete_and_in_the_interviewers_voice(text: str, phrases: list[str]) -> None:
     assert noun_phrases(text, "en" if text.isascii() and " the " in f" {text.lower()} " else "nl") == phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Het voelde alsof niemand luisterde.", []),
+        ("Het voelde alsof.", []),
+        ("Het leek erop dat het rooster nooit klopte.", ["het rooster"]),
+        ("De sfeer was slecht, het voelde alsof de planning niet klopte.", ["de sfeer", "de planning"]),
+    ],
+)
+def test_het_with_a_verb_is_a_pronoun_and_never_a_phrase(text: str, phrases: list[str]) -> None:
+    """ "Je vertelde over het voelde alsof." was pasted once: "het voelde alsof" names no thing."""
+    assert noun_phrases(text, "nl") == phrases
+    assert "voelde" not in (tail_phrase(text.rstrip(".")) or "")
+    assert matter_phrase(text, "voelde", "nl") is None
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ["Ik had gewoon geen zin meer.", "Het voelde alsof niemand luisterde."],
+        ["Het werk.", "Het voelde alsof."],
+        ["De sfeer was slecht. Het voelde alsof ik er niet bij hoorde."],
+    ],
+)
+def test_no_question_pastes_het_voelde_alsof(answers: list[str]) -> None:
+    _engine, _state, replies = converse("nl", answers)
+    assert len(replies) == len(answers)
+    for reply in replies:
+        text = " ".join(str(m) for m in reply.messages).lower()
+        assert "?" in text
+        assert "voelde" not in text
 
 
 @pytest.mark.parametrize(

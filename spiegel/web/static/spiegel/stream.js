@@ -39,7 +39,11 @@
       if (type.indexOf("text/event-stream") !== 0 || !response.body) {
         return response.text().then(function (html) { show(chat, html); });
       }
-      if (current) current.replaceChildren(line);
+      if (current) {
+        // The leaver's answer (chat.js) stays; the old question and the waiting line give way to the new one.
+        current.querySelectorAll(".question, .thinking").forEach(function (el) { el.remove(); });
+        current.appendChild(line);
+      }
       var reader = response.body.getReader();
       var decoder = new TextDecoder();
       var buffer = "";
@@ -73,6 +77,8 @@
     var form = event.target;
     var url = form && form.getAttribute && form.getAttribute("data-stream-url");
     if (!url) return;
+    // Stopping early is an ordinary post (htmx), not streamed.
+    if (event.submitter && event.submitter.name === "stop") return;
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
     event.preventDefault();

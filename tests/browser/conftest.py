@@ -1,0 +1,42 @@
+"""Every browser test is also a test of the Content-Security-Policy (issue 16): whatever page a test opens, in
+any of its browser contexts, a message of Chromium's console about a violated policy fails the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage
+
+POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy")
+
+
+def is_csp_violation(message: ConsoleMessage) -> bool:
+    """Chromium reports a blocked script, style, frame or connection in the console, naming the policy."""
+    return any(words in message.text for words in POLICY_WORDS)
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    violations: list[str] = []
+    if "page" not in request.fixturenames:
+        yield violations
+        return
+    browser: Browser = request.getfixturevalue("browser")
+    opened = browser.new_context
+
+    def watched_context(*args: Any, **kwargs: Any) -> BrowserContext:
+        context = opened(*args, **kwargs)
+
+        def seen(message: ConsoleMessage) -> None:
+            if is_csp_violation(message):
+                violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+        context.on("console", seen)
+        return context
+
+    # Every context, the test's own `page` and those a test opens for a second person, is made through here.
+    monkeypatch.setattr(browser, "new_context", watched_context)
+    yield violations
+    assert violations == [], "the page broke the Content-Security-Policy:\n" + "\n".join(violations)

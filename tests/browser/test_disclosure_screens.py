@@ -1,0 +1,57 @@
+"""The case with a disclosure and its follow-up page in Debian's Chromium at phone and desktop width, Dutch and
+English: no horizontal overflow at 390 px. Screenshots land in test-artifacts/disclosure-*.png."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import TestCase
+from playwright.sync_api import Page
+
+from spiegel.interviews.conversation import post_message
+from spiegel.tenancy.models import Role
+from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server: Any, settings: Any) -> str:
+    settings.SPIEGEL_BASE_URL = live_server.url
+    return str(live_server.url)
+
+
+def test_a_case_with_a_disclosure_reads_well_at_phone_and_desktop_width(page: Page, site: str, artifacts: Path) -> None:
+    org = build_org("Zorggroep Noord")
+    build_user(org, Role.CONSULTANT, username="eva")
+    built = build_case(org)
+    for answer in (
+        "Ik ga weg omdat de werkdruk op de afdeling te hoog werd.",
+        "Een cliënt is gevallen en de melding is nergens gebleven.",
+        "Ik wil dat het bij de vertrouwenspersoon terechtkomt, niet bij mijn oude team.",
+    ):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            post_message(built.interview, answer)
+    page.goto(f"{site}/login/")
+    page.get_by_label("User name").fill("eva")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+    base = f"{site}/o/{org.slug}/cases/{built.interview.id}"
+    for language in ("en", "nl"):
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": site}])
+        for name, url in (
+            ("case", f"{base}/"),
+            ("follow-up", f"{base}/disclosures/"),
+            ("mine", f"{site}/me/conversations/"),
+        ):
+            for width in (390, 1280):
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(url)
+                page.screenshot(path=str(artifacts / f"disclosure-{name}-{language}-{width}.png"), full_page=True)
+                overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                assert overflow <= 0, f"{name} overflows by {overflow} px at {width} px"
+        text = page.inner_text("body")
+        assert ("Veiligheid van patiënten of cliënten" if language == "nl" else "Patient or client safety") in text

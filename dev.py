@@ -1,8 +1,17 @@
 #!/usr/bin/env python3
 """Set up Spiegel on this machine and run it or its tests. Needs only Python 3.11+ (and root for Debian packages).
 
-    python3 dev.py demo   # set up, then start Spiegel with demo data on SQLite
-    python3 dev.py test   # set up, then run the quality gates and the whole test suite
+    python3 dev.py demo [--port 8000] [--host 127.0.0.1] [--no-serve] [--cases 18] [--leavers 36]
+        set up, build the demo data on SQLite (the first run takes minutes and shows its progress), then start
+        Spiegel; its address, the demo accounts and fresh API keys are printed once it answers.
+        --port/--host: where to listen; --no-serve: only build the data; --cases: cases per client
+        organisation in every status; --leavers: completed interviews per client for the dashboard.
+    python3 dev.py test [PYTEST OPTIONS]
+        set up, then run the quality gates and the whole test suite (options go to pytest, e.g. -m 'not slow').
+    python3 dev.py setup
+        only set up; then '.venv/bin/spiegel --help' lists Spiegel's commands.
+    python3 dev.py --help
+        this text.
 
 Set-up is idempotent: a virtual environment in .venv with the pinned packages of requirements.lock, and the
 Debian packages that PDF rendering and browser tests need (installed with apt-get when missing and root).

@@ -114,6 +114,7 @@ class Timing:
     errors: int
     reads: int = 0  # requests to the model to understand an answer
     wordings: int = 0  # requests to the model to word a question
+    closing: tuple[float, ...] = ()  # the turns whose reply closed the conversation (also in ``turns``)
 
     @property
     def median(self) -> float:
@@ -122,6 +123,14 @@ class Timing:
     @property
     def p95(self) -> float:
         return percentile(self.turns, 95) * 1000
+
+    @property
+    def closing_median(self) -> float:
+        return statistics.median(self.closing) * 1000 if self.closing else float("nan")
+
+    @property
+    def closing_max(self) -> float:
+        return max(self.closing) * 1000 if self.closing else float("nan")
 
     @property
     def base_median(self) -> float:
@@ -153,7 +162,8 @@ def time_turns(name: str, server: Server, personas: int = 0) -> Timing:
     results = run_all(HttpInterviewer(server.base_url, server.api_key), PERSONAS[:personas] if personas else PERSONAS)
     baseline += baseline_times(server.base_url, BASELINE_REQUESTS // 2)
     turns = [t for result in results for t in result.turn_seconds]
-    return Timing(name, turns, baseline, sum(1 for r in results if r.error))
+    closing = tuple(r.turn_seconds[-1] for r in results if r.closed and r.turn_seconds)
+    return Timing(name, turns, baseline, sum(1 for r in results if r.error), closing=closing)
 
 
 def _is_reading(body: dict[str, Any]) -> bool:
@@ -197,13 +207,16 @@ def turn_times_markdown(timings: list[Timing], command: str) -> str:
     lines = [
         f"Command: `{command}`",
         "",
-        "| configuration | turns | median ms/turn | p95 ms/turn | baseline median / p95 ms | p95 ÷ baseline p95 "
-        "| p95 ÷ no-model p95 | model requests (read / word) | errors |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| configuration | turns | median ms/turn | p95 ms/turn | closing turn median / max ms "
+        "| baseline median / p95 ms | p95 ÷ baseline p95 | p95 ÷ no-model p95 | model requests (read / word) "
+        "| errors |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for t in timings:
         lines.append(
-            f"| {t.name} | {len(t.turns)} | {t.median:.1f} | {t.p95:.1f} | {t.base_median:.1f} / {t.base_p95:.1f} "
+            f"| {t.name} | {len(t.turns)} | {t.median:.1f} | {t.p95:.1f} "
+            f"| {t.closing_median:.1f} / {t.closing_max:.1f} "
+            f"| {t.base_median:.1f} / {t.base_p95:.1f} "
             f"| {t.p95 / t.base_p95:.1f} | {t.p95 / reference.p95:.2f} | {t.reads} / {t.wordings} | {t.errors} |"
         )
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from spiegel.analysis.case_analysis import SharedStatement as Shared
 from spiegel.analysis.case_analysis import derive
+from spiegel.analysis.disclosures import is_disclosure
 from spiegel.analysis.insights.advice import (
     ADVICE_THEMES,
     MAX_EMERGING,
@@ -26,6 +27,7 @@ from spiegel.analysis.insights.advice import (
     clusters,
     main_reason_quotes,
     playbook,
+    same_words,
 )
 from spiegel.analysis.insights.departments import completion_of, department_table
 from spiegel.analysis.insights.figures import (
@@ -47,6 +49,7 @@ from spiegel.analysis.insights.figures import (
     ThemeFigure,
     ThemeQuotes,
     TurnoverCost,
+    Widening,
 )
 from spiegel.analysis.insights.filters import (
     FIRST_YEAR,
@@ -59,6 +62,7 @@ from spiegel.analysis.insights.filters import (
     interviews_of,
     parse_month,
 )
+from spiegel.analysis.insights.partition import publishable
 from spiegel.analysis.insights.publish import HIDDEN, felt_heard, publish, recommend, theme_figures, trends
 from spiegel.analysis.insights.tally import tally
 from spiegel.analysis.models import ClusterKind, InterviewAnalysis, InterviewReason
@@ -102,6 +106,7 @@ __all__ = [
     "ThemeFigure",
     "ThemeQuotes",
     "TurnoverCost",
+    "Widening",
     "attributed_statements",
     "case_reasons",
     "completion",
@@ -110,6 +115,7 @@ __all__ = [
     "interviews_in_view",
     "parse_month",
     "playbook",
+    "published_filters",
     "reasons_of",
     "sees_whole_case",
     "shared_statements_for",
@@ -182,13 +188,13 @@ def case_reasons(access: Access, interview: Interview) -> list[ReasonView]:
 
 def attributed_statements(interview: Interview) -> QuerySet[Statement]:
     """The statements a leaver shared *with their name*, for the organisation: only after the mirror is
-    completed, never health data (special category), never removed ones."""
+    completed, never health data (special category), never a serious disclosure, never removed ones."""
     if interview.status != Status.COMPLETED:
         return Statement.objects.none()
     ids = [
         s.pk
         for s in Statement.objects.filter(interview=interview, visibility=Visibility.ATTRIBUTED, removed=False)
-        if not s.special_category
+        if not s.special_category and not is_disclosure(s.text, s.phase, interview.language)
     ]
     return Statement.objects.filter(pk__in=ids).order_by("seq")
 
@@ -200,10 +206,19 @@ def interviews_in_view(access: Access, filters: Filters) -> QuerySet[Interview]:
     """The leavers' cases a view of the organisation counts (and may quote): completed and analysed ones
     within the filters. Generated reports remember them, so that a withdrawal reaches every report."""
     access.require(Capability.OVERVIEW_VIEW)
-    return interviews_of(access, filters)
+    return interviews_of(access, published_filters(access, filters)[0])
 
 
-def _suppressed_view(org_slug: str, k: int, filters: Filters, turnover: TurnoverCost) -> Insights:
+def published_filters(access: Access, filters: Filters) -> tuple[Filters, list[Widening]]:
+    """The filters as the organisation's view uses them, and what had to be widened: a view is always a union of
+    the organisation's fixed groups of at least k leavers (:mod:`spiegel.analysis.insights.partition`), so that no
+    two views can be subtracted into a smaller group. Applying it twice changes nothing more."""
+    return publishable(access, filters, group_size(access.organisation))
+
+
+def _suppressed_view(
+    org_slug: str, k: int, filters: Filters, turnover: TurnoverCost, widened: list[Widening]
+) -> Insights:
     return Insights(
         organisation=org_slug,
         generated_at=timezone.now(),
@@ -225,6 +240,7 @@ def _suppressed_view(org_slug: str, k: int, filters: Filters, turnover: Turnover
         advice=[],
         turnover_cost=turnover,
         notes=[f"Fewer than {k} leavers match these filters: nothing is shown."],
+        widened=widened,
     )
 
 
@@ -238,6 +254,7 @@ def insights(access: Access, filters: Filters | None = None) -> Insights:
     access.require(Capability.OVERVIEW_VIEW)
     filters = filters or Filters()
     filters.validate()
+    filters, widened = published_filters(access, filters)
     org = access.organisation
     k = group_size(org)
     language = filters.language
@@ -246,7 +263,7 @@ def insights(access: Access, filters: Filters | None = None) -> Insights:
     leavers = published.cell(("leavers",))
     costing = Costing.of(org)
     if published.suppressed:
-        return _suppressed_view(org.slug, k, filters, costing.turnover(HIDDEN, language))
+        return _suppressed_view(org.slug, k, filters, costing.turnover(HIDDEN, language), widened)
 
     interview_ids = interviews.values("pk")
     figures = theme_figures(published, language)
@@ -277,6 +294,7 @@ def insights(access: Access, filters: Filters | None = None) -> Insights:
         emerging=emerging,
         advice=advice(figures, facts, reasons, costing, language),
         turnover_cost=costing.turnover(leavers, language),
+        widened=widened,
     )
 
 
@@ -294,6 +312,7 @@ def department_reasons(
     filters = filters or Filters()
     filters.validate()
     shown = shown if shown is not None else insights(access, filters)
+    filters = published_filters(access, filters)[0]
     return department_table(
         group_size(access.organisation), shown, interviews_of(access, filters), historical_of(access, filters)
     )
@@ -305,24 +324,31 @@ def completion(access: Access, filters: Filters | None = None) -> Completion:
     access.require(Capability.OVERVIEW_VIEW)
     filters = filters or Filters()
     filters.validate()
+    filters = published_filters(access, filters)[0]
     return completion_of(access.organisation, filters, group_size(access.organisation))
 
 
 def theme_quotes(access: Access, shown: Insights, filters: Filters | None = None, themes: int = 6) -> list[ThemeQuotes]:
     """Up to QUOTES_PER_THEME quotes for each of the `themes` most named themes of `shown` (the insights for the
-    same filters) whose leavers meet k; special-category themes are never quoted. Two queries per theme."""
+    same filters) whose leavers meet k; special-category themes are never quoted, and no words twice (nor words
+    the advice of `shown` quotes). Two queries per theme."""
     access.require(Capability.OVERVIEW_VIEW)
     filters = filters or Filters()
     if shown.suppressed:
         return []
+    filters = published_filters(access, filters)[0]
     reasons = InterviewReason.objects.filter(interview__in=interviews_of(access, filters).values("pk"))
     out: list[ThemeQuotes] = []
+    # A statement about two themes is quoted once, under the first (most named) of them; so is one that the
+    # advice of the same view already quotes.
+    seen = {same_words(q.text) for a in shown.advice for q in a.quotes}
     for figure in shown.reasons:
         if len(out) >= themes:
             break
         if figure.theme in SPECIAL_CATEGORY_THEMES or figure.leavers.value is None or figure.leavers.value == 0:
             continue
-        quotes = main_reason_quotes(reasons, figure.theme)
+        quotes = [q for q in main_reason_quotes(reasons, figure.theme) if same_words(q) not in seen]
+        seen.update(same_words(q) for q in quotes)
         if quotes:
             out.append(ThemeQuotes(figure.theme, figure.label, figure.leavers, quotes))
     return out
@@ -334,23 +360,30 @@ MAX_EXPORTED_STATEMENTS = 5000
 def shared_statements_for(access: Access, filters: Filters | None = None) -> list[SharedStatement]:
     """The statements leavers in view shared, for an export: attributed ones with their case, then anonymous
     ones without (sorted by theme and words, so that the order does not group one leaver's statements). Never
-    health data, never private or removed statements, nothing when the view has fewer than k leavers."""
+    health data, never a serious disclosure, never private or removed statements, nothing when the view has
+    fewer than k leavers."""
     access.require(Capability.OVERVIEW_VIEW)
     filters = filters or Filters()
     filters.validate()
     shown = insights(access, filters)
     if shown.suppressed:
         return []
+    filters = published_filters(access, filters)[0]
     language = filters.language
     statements = (
         Statement.objects.filter(interview__in=interviews_of(access, filters).values("pk"), removed=False)
         .exclude(visibility=Visibility.PRIVATE)
-        .only("id", "interview_id", "text", "themes", "kind", "visibility")[:MAX_EXPORTED_STATEMENTS]
+        .select_related("interview")
+        .only("id", "interview_id", "interview__language", "text", "themes", "kind", "visibility", "phase")[
+            :MAX_EXPORTED_STATEMENTS
+        ]
     )
     attributed: list[SharedStatement] = []
     anonymous: list[SharedStatement] = []
     for s in statements:
         if s.special_category or any(t in SPECIAL_CATEGORY_THEMES for t in s.theme_ids):
+            continue
+        if is_disclosure(s.text, s.phase, s.interview.language):
             continue
         first = s.themes[0] if s.themes else {}
         theme = str(first.get("id", "")) if isinstance(first, dict) else ""

@@ -324,7 +324,8 @@ def compute_reply(
     if even that fails, the guide's next question not yet asked (``_guide_fallback``). Raises
     ``ConversationClosed`` when the case stopped taking answers meanwhile (withdrawn, expired).
     """
-    locked = Interview.objects.select_for_update().get(pk=interview.pk)
+    # The organisation comes along (the case's context needs it); only the case's row is locked.
+    locked = Interview.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=interview.pk)
     existing = list(Message.objects.filter(reply_to=leaver_message).order_by("seq"))
     if existing:  # another request answered it while we waited for the lock
         return PostResult(status=locked.status, messages=existing)
@@ -384,7 +385,7 @@ def compute_reply(
             )
     locked.save(update_fields=fields)
     if closed and locked.status == Status.IN_PROGRESS:
-        # The mirror turns the answers into statements once this commits, outside this lock (events.py).
+        # Once this commits, the mirror's preparation is queued for the task worker (events.py).
         close_conversation(locked)
     interview.status = locked.status
     return PostResult(status=locked.status, messages=new_messages)

@@ -55,11 +55,11 @@ log = logging.getLogger(__name__)
 
 def llm_config() -> LLMConfig | None:
     """The configured language model, or None when it is off (SPIEGEL_LLM_BASE_URL empty)."""
+    if not settings.SPIEGEL_LLM_BASE_URL:
+        return None
     # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm import LLMConfig
 
-    if not settings.SPIEGEL_LLM_BASE_URL:
-        return None
     return LLMConfig(
         base_url=settings.SPIEGEL_LLM_BASE_URL,
         model=settings.SPIEGEL_LLM_MODEL,
@@ -159,13 +159,13 @@ class PreparedUnderstander:
 def understander() -> PreparedUnderstander | None:
     """A fresh understander for one turn when a model is configured and ``SPIEGEL_LLM_UNDERSTANDING`` is on;
     None otherwise (the rules alone)."""
+    client = chat_client()
+    if client is None or not settings.SPIEGEL_LLM_UNDERSTANDING:
+        return None
     # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm.guard import GuardedUnderstander
     from spiegel.llm.understanding import ModelUnderstander
 
-    client = chat_client()
-    if client is None or not settings.SPIEGEL_LLM_UNDERSTANDING:
-        return None
     model = ModelUnderstander(client)
     return PreparedUnderstander(GuardedUnderstander(model) if settings.SPIEGEL_LLM_WITHHOLD_SENSITIVE else model)
 
@@ -223,13 +223,13 @@ def _phrase_ahead(
     """The one way the model words a reply ahead of the lock: the engine plans the move, the model words it
     (with ``stream``, yielding the pieces as they are written). Returns the wording to use under the lock, a
     failure to record (the templates word the turn), or None when the model is off or declines the move."""
+    client = chat_client()
+    if client is None:
+        return None
     # deferred: the openai SDK takes about a second to load; only a configured model pays for it
     from spiegel.llm.client import LLMError
     from spiegel.llm.phraser import FailedPhraser, PrephrasedPhraser
 
-    client = chat_client()
-    if client is None:
-        return None
     plan = _planned(interview, leaver_message, skip_topic, understanding)
     if plan is None:
         return None

@@ -18,15 +18,18 @@ from spiegel.analysis.queries import (
     Cell,
     Completion,
     DepartmentReasons,
+    EmergingTopic,
     Filters,
     Insights,
     ThemeQuotes,
+    Widening,
     completion,
     department_reasons,
     insights,
+    published_filters,
     theme_quotes,
 )
-from spiegel.interviews.models import LeaveType
+from spiegel.interviews.models import LeaveType, Mode
 from spiegel.reports.charts import HeatCell, ReasonBar, TrendPoint, heatmap_chart, reasons_chart, trend_chart
 from spiegel.tenancy.queries import Access
 
@@ -81,6 +84,12 @@ class Dashboard:
     charts: list[Chart]
     quotes: list[ThemeQuotes]
     period: str
+    # Why the view's filters differ from what was asked (translated sentences); [] when nothing changed.
+    widened: list[str]
+    # Emerging topics raised by at least k leavers that have a representative sentence, and how many more are
+    # still below k (those show nothing but that they exist).
+    emerging: list[EmergingTopic]
+    emerging_below_k: int
 
 
 def pct(cell: Cell | None) -> str | None:
@@ -116,9 +125,58 @@ def period_label(filters: Filters, language: str) -> str:
         return _("all periods")
 
 
+def _value_label(name: str, value: str | None) -> str:
+    if value is None:
+        return _("no limit")
+    if name == "leave_type" and value in LeaveType.values:
+        return str(LeaveType(value).label)
+    if name == "mode" and value in Mode.values:
+        return str(Mode(value).label)
+    return value
+
+
+def widening_notes(widened: list[Widening], k: int) -> list[str]:
+    """Per filter the view had to change, one sentence saying what and why (in the active language)."""
+    names = {
+        "from": _("From (month)"),
+        "to": _("To (month)"),
+        "department": _("Department"),
+        "leave_type": _("Leave type"),
+        "tenure": _("Tenure"),
+        "mode": _("Conversation held by"),
+    }
+    notes = []
+    for w in widened:
+        values = {
+            "field": names.get(w.field, w.field),
+            "asked": _value_label(w.field, w.asked),
+            "used": _value_label(w.field, w.used),
+            "k": k,
+        }
+        if w.reason == "whole_period":
+            notes.append(
+                _(
+                    "%(field)s: %(asked)s became %(used)s. Figures cover whole periods that each hold at least "
+                    "%(k)s leavers, so that comparing two views can never single out one leaver."
+                )
+                % values
+            )
+        else:
+            notes.append(
+                _(
+                    "%(field)s: “%(asked)s” was not applied, because it would set fewer than %(k)s leavers apart "
+                    "from the others in some period. The figures include everyone."
+                )
+                % values
+            )
+    return notes
+
+
 def build_dashboard(access: Access, filters: Filters) -> Dashboard:
     """The whole organisation's view for these filters (their `language` sets every label)."""
     language = filters.language
+    filters.validate()
+    filters, asked_widened = published_filters(access, filters)
     shown = insights(access, filters)
     departments = department_reasons(access, filters, shown)
     rate = completion(access, filters)
@@ -134,6 +192,9 @@ def build_dashboard(access: Access, filters: Filters) -> Dashboard:
             charts=[] if shown.suppressed else _charts(shown, departments),
             quotes=quotes,
             period=period_label(filters, language),
+            widened=widening_notes(asked_widened, shown.k),
+            emerging=[e for e in shown.emerging if e.quote and e.leavers.value is not None],
+            emerging_below_k=sum(1 for e in shown.emerging if e.leavers.value is None),
         )
 
 

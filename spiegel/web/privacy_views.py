@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from spiegel.analysis.queries import Filters, insights
 from spiegel.interviews.models import Status
 from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
@@ -42,16 +43,20 @@ def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpRespon
 
 
 def overview_context(access: Access) -> dict[str, object]:
-    """The organisation home page's small aggregate: share of completed leavers per theme, behind k."""
+    """The organisation home page's small aggregate, behind k: how many leavers completed the review, and per
+    reason for leaving the share of leavers who named it (from the analysis, like the dashboard: every theme a
+    leaver merely talked about would be 100%)."""
     overview = theme_overview(access)
     lang = (get_language() or "nl")[:2]
+    shown = insights(access, Filters(language=lang))
     rows = [
         {
-            "label": THEME_LABELS.get(share.theme, {}).get(lang, share.theme),
-            "leavers": share.leavers,
-            "percent": round((share.share or 0) * 100),
-            "push": share.push,
+            "label": figure.label,
+            "leavers": figure.leavers.value,
+            "percent": round((figure.leavers.share or 0) * 100),
+            "push": figure.push.value,
         }
-        for share in overview.themes
+        for figure in shown.reasons
+        if figure.leavers.value != 0
     ]
-    return {"overview": overview, "overview_rows": rows}
+    return {"overview": overview, "overview_rows": rows, "reasons": shown}

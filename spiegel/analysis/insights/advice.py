@@ -6,6 +6,7 @@ person or case, and only shown where the group behind them meets k.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from spiegel.analysis.disclosures import is_disclosure
 from spiegel.analysis.insights.figures import Advice, Cell, Cost, Fact, Quote, ThemeFigure, TurnoverCost
 from spiegel.analysis.models import ClusterKind, ClusterMember, InterviewReason, StatementCluster
 from spiegel.interviews.models import Interview
@@ -36,19 +38,33 @@ def playbook() -> dict[str, Any]:
 
 
 def _quotable(ids: list[str]) -> dict[str, Statement]:
+    """These statements while still shared, never a serious disclosure (spiegel.analysis.disclosures)."""
+    found = Statement.objects.filter(pk__in=ids, removed=False).exclude(visibility=Visibility.PRIVATE)
     return {
-        str(s.pk): s for s in Statement.objects.filter(pk__in=ids, removed=False).exclude(visibility=Visibility.PRIVATE)
+        str(s.pk): s
+        for s in found.select_related("interview")
+        if not is_disclosure(s.text, s.phase, s.interview.language)
     }
 
 
+def same_words(text: str) -> str:
+    """The words of a quote as compared for duplicates: case, spacing and punctuation do not count."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def quotes_of(ids: list[str], limit: int) -> list[str]:
-    """The words of these statements, in this order, skipping any that is no longer shared or is health data."""
+    """The words of these statements, in this order, skipping any that is no longer shared or is health data,
+    and any that repeats the words of one already taken."""
     found = _quotable(ids)
     out: list[str] = []
+    seen: set[str] = set()
     for statement_id in ids:
         s = found.get(statement_id)
         if s is None or s.special_category or any(t in SPECIAL_CATEGORY_THEMES for t in s.theme_ids):
             continue
+        if same_words(s.text) in seen:
+            continue
+        seen.add(same_words(s.text))
         out.append(s.text)
         if len(out) >= limit:
             break
@@ -121,17 +137,26 @@ def clusters(
     ids = [int(r["cluster"]) for r in chosen]
     found = {c.pk: c for c in StatementCluster.objects.filter(pk__in=ids)}
     quotes = _first_quotes(ids, interview_ids)
+    quoted: set[str] = set()
     for row in chosen:
         cluster = found[int(row["cluster"])]
         n = int(row["n"])
         theme = cluster.theme
+        # An emerging topic is new by definition: below k, its words or terms could point at the few who
+        # raised it, so it shows neither until k leavers have (privacy.md, "Small numbers").
+        hidden = n < k and cluster.kind == ClusterKind.EMERGING
+        quote = None if hidden else quotes.get(cluster.pk)
+        if quote is not None and same_words(quote) in quoted:
+            continue  # the same words as a fact or topic already listed: one quote is enough
+        if quote is not None:
+            quoted.add(same_words(quote))
         out[cluster.kind].append(
             Fact(
                 theme=theme,
                 label=THEME_LABELS[theme][language] if theme in THEME_LABELS else "",
                 leavers=Cell(n, None, False) if n >= k else Cell(None, None, True),
-                quote=quotes.get(cluster.pk),
-                terms=[str(t) for t in cluster.terms],
+                quote=quote,
+                terms=[] if hidden else [str(t) for t in cluster.terms],
             )
         )
     return out

@@ -87,7 +87,9 @@ class Fact:
 
 @dataclass(frozen=True)
 class EmergingTopic:
-    """Recurring shared statements that no taxonomy theme covers: their top terms, leavers, one quote."""
+    """Recurring shared statements that no taxonomy theme covers: how many leavers raised it, one representative
+    sentence (`quote`) and its top terms. While fewer than k leavers raised it, the count is suppressed and it
+    has no quote and no terms."""
 
     terms: list[str]
     leavers: Cell
@@ -134,6 +136,19 @@ class TurnoverCost:
 
 
 @dataclass(frozen=True)
+class Widening:
+    """One filter a view had to change so that no two views can be subtracted into fewer than k leavers:
+    `field` (from, to, department, leave_type, tenure, mode), what was asked and what is used instead (None: no
+    limit). `reason` is "whole_period" (the period was widened to whole blocks of quarters that each hold at
+    least k leavers) or "small_group" (the filter would set fewer than k leavers apart from the rest)."""
+
+    field: str
+    asked: str | None
+    used: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class Insights:
     """Why people leave one organisation, behind minimum group sizes.
 
@@ -151,6 +166,7 @@ class Insights:
     - ``facts``: corroborated facts, most leavers first; ``emerging``: topics outside the taxonomy.
     - ``advice``: the top controllable reasons with evidence, playbook actions and cost.
     - ``turnover_cost``: settings, cost of all leavers in view, and the sources of the factor.
+    - ``filters``: the filters the view used, after ``widened`` (what had to change, see :class:`Widening`).
     """
 
     organisation: str
@@ -173,6 +189,7 @@ class Insights:
     advice: list[Advice]
     turnover_cost: TurnoverCost
     notes: list[str] = field(default_factory=list)
+    widened: list[Widening] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -192,44 +192,38 @@ def _leaver_themes(state: ConversationState) -> set[str]:
     return themes
 
 
-def check_question(text: str, move: Move, state: ConversationState) -> list[str]:
-    """Rule violations of one interviewer message; an empty list means it may be sent.
-
-    Checks: at most one question, length (question ≤ ~25 words, message ≤ ~35), closed or leading
-    wording, reasons or themes the leaver never named, repeats of an earlier sentence, wrong language.
-    """
+def _question_count_problems(kind: str, unquoted: str, question_unquoted: str, language: str) -> list[str]:
+    """One question at most; a closing message asks none."""
     problems: list[str] = []
-    language = move.language
-    stripped = text.strip()
-    if not stripped:
-        return ["empty message"]
-    unquoted = _QUOTED.sub(" ", stripped)
     question_marks = unquoted.count("?")
-    # an acknowledgement or bridge is judged by the question it leads into
-    kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
     if kind in NO_QUESTION_KINDS:
         if question_marks:
             problems.append("a closing message asks no question")
     elif question_marks > 1:
         problems.append("more than one question")
-    parts = sentences(stripped)
-    questions = [s for s in parts if _QUOTED.sub(" ", s).rstrip().endswith("?")]
-    question = questions[-1] if questions else (parts[-1] if parts else stripped)
-    question_unquoted = _QUOTED.sub(" ", question)
     if language in _SECOND_QUESTION and _SECOND_QUESTION[language].search(question_unquoted):
         problems.append("more than one question")
+    return problems
 
-    total_words = len(_WORD.findall(stripped))
+
+def _length_problems(kind: str, move: Move, stripped: str, question: str) -> list[str]:
+    """The question at most ~25 words, the message at most ~35 (plus the engine's own note)."""
+    problems: list[str] = []
     limit = LONG_MESSAGE_KINDS.get(kind, MAX_MESSAGE_WORDS)
     if move.note:
         # the engine's own answer (to a question about the interview) or options (after a disclosure)
         limit += len(_WORD.findall(move.note))
     if len(_WORD.findall(question)) > MAX_QUESTION_WORDS and kind not in NO_QUESTION_KINDS:
         problems.append(f"question longer than {MAX_QUESTION_WORDS} words")
-    if total_words > limit:
+    if len(_WORD.findall(stripped)) > limit:
         problems.append(f"message longer than {limit} words")
+    return problems
 
-    if language in _CLOSED_START and questions and kind != "extra_question":
+
+def _wording_problems(kind: str, language: str, asks: bool, unquoted: str, question_unquoted: str) -> list[str]:
+    """Closed (yes/no) or leading wording."""
+    problems: list[str] = []
+    if language in _CLOSED_START and asks and kind != "extra_question":
         words = _WORD.findall(question_unquoted.lower())
         first = words[0] if words else ""
         starters, open_verbs = _OPEN_REQUEST[language]
@@ -239,31 +233,61 @@ def check_question(text: str, move: Move, state: ConversationState) -> list[str]
             problems.append("closed question (answerable with yes or no)")
     if language in _LEADING and _LEADING[language].search(unquoted):
         problems.append("leading question (suggests a reason)")
+    return problems
 
-    if language in ("nl", "en"):
-        allowed = _leaver_themes(state)
-        if move.topic:
-            allowed.add(move.topic)
-        if kind == "summary":
-            # the summary names the topics the leaver talked about, whatever words they used for them
-            allowed |= {t for t, tp in state.topics.items() if tp.talked or tp.known}
-            # and the main reason as understood, also when it was a disclosed matter (never probed, never named)
-            allowed |= {t for t in (state.main_reason, *state.sensitive_topics) if t}
-        # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
-        own = unquoted.replace(move.note, " ") if move.note else unquoted
-        signals = analyse_answer(own, language)
-        suggested = [
-            m.theme for m in signals.mentions if m.theme not in allowed and m.term.lower() not in _NEUTRAL_TERMS
-        ]
-        if suggested:
-            problems.append("suggests a theme the leaver did not name: " + ", ".join(sorted(set(suggested))))
 
+def _theme_problems(kind: str, move: Move, state: ConversationState, unquoted: str, language: str) -> list[str]:
+    """A theme the leaver never named, suggested by the interviewer."""
+    if language not in ("nl", "en"):
+        return []
+    allowed = _leaver_themes(state)
+    if move.topic:
+        allowed.add(move.topic)
+    if kind == "summary":
+        # the summary names the topics the leaver talked about, whatever words they used for them
+        allowed |= {t for t, tp in state.topics.items() if tp.talked or tp.known}
+        # and the main reason as understood, also when it was a disclosed matter (never probed, never named)
+        allowed |= {t for t in (state.main_reason, *state.sensitive_topics) if t}
+    # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
+    own = unquoted.replace(move.note, " ") if move.note else unquoted
+    signals = analyse_answer(own, language)
+    suggested = [m.theme for m in signals.mentions if m.theme not in allowed and m.term.lower() not in _NEUTRAL_TERMS]
+    if suggested:
+        return ["suggests a theme the leaver did not name: " + ", ".join(sorted(set(suggested)))]
+    return []
+
+
+def _repeat_problems(parts: list[str], state: ConversationState) -> list[str]:
     earlier = {s for message in state.said for s in _said_sentences(message)}
-    for s in parts:
-        if normalise(s) in earlier:
-            problems.append("repeats an earlier sentence")
-            break
+    if any(normalise(s) in earlier for s in parts):
+        return ["repeats an earlier sentence"]
+    return []
 
+
+def check_question(text: str, move: Move, state: ConversationState) -> list[str]:
+    """Rule violations of one interviewer message; an empty list means it may be sent.
+
+    Checks: at most one question, length (question ≤ ~25 words, message ≤ ~35), closed or leading
+    wording, reasons or themes the leaver never named, repeats of an earlier sentence, wrong language.
+    """
+    language = move.language
+    stripped = text.strip()
+    if not stripped:
+        return ["empty message"]
+    unquoted = _QUOTED.sub(" ", stripped)
+    # an acknowledgement or bridge is judged by the question it leads into
+    kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
+    parts = sentences(stripped)
+    questions = [s for s in parts if _QUOTED.sub(" ", s).rstrip().endswith("?")]
+    question = questions[-1] if questions else (parts[-1] if parts else stripped)
+    question_unquoted = _QUOTED.sub(" ", question)
+    problems = [
+        *_question_count_problems(kind, unquoted, question_unquoted, language),
+        *_length_problems(kind, move, stripped, question),
+        *_wording_problems(kind, language, bool(questions), unquoted, question_unquoted),
+        *_theme_problems(kind, move, state, unquoted, language),
+        *_repeat_problems(parts, state),
+    ]
     detected = detect_language(unquoted)
     if detected is not None and detected != language:
         problems.append(f"wrong language (expected {language}, looks like {detected})")

@@ -107,6 +107,55 @@ class TemplatePhraser:
             return found or options(language, "simpler", "probes", "clarify")
         return options(language, "simpler", kind) or options(language, "simpler", "topic_question")
 
+    def _templates(self, move: Move, kind: str, language: str) -> tuple[tuple[str, ...], bool]:
+        """The templates for ``move``, and whether they are fixed wordings (closing, simpler) kept in order."""
+        simpler = self._simpler(move, kind, language) if move.simple else ()
+        if simpler:
+            return simpler, True  # in this order, the simplest first
+        closing = options(language, "closing", kind)
+        if kind == "open":
+            return options(language, "opening"), bool(closing)
+        if kind == "return_thread" and move.probe == "own_experience":
+            return options(language, "return_hearsay"), bool(closing)
+        if kind == "return_thread":
+            return options(language, "return_thread"), bool(closing)
+        if kind == "summary" and not move.points:
+            return options(language, "closing", "summary_empty"), bool(closing)
+        if closing:
+            return closing, True
+        probe = move.probe or "clarify"
+        return options(language, "probes", probe) or options(language, "probes", "clarify"), False
+
+    @staticmethod
+    def _topical(move: Move, kind: str, language: str) -> tuple[str, ...]:
+        """Questions made for this topic, and for a matter that is an event ("Wat gebeurde er toen?")."""
+        if kind not in ("follow_up", "reflect_and_ask") or not move.probe:
+            return ()
+        topical = options(language, "topic_probes", move.topic or "", move.probe)
+        if move.quote and is_event(move.quote):
+            topical = options(language, "event_probes", move.probe) + topical
+        return topical
+
+    @staticmethod
+    def _ordered(
+        move: Move, kind: str, found: tuple[str, ...], fixed: bool, topical: tuple[str, ...], seed: int
+    ) -> list[str]:
+        """The templates in the order to try them: the leaver's matter first where there is one."""
+        quoting = tuple(o for o in found if "{q}" in o)
+        rest = tuple(o for o in found if "{q}" not in o)
+        if topical and not move.quote:
+            return _rotate(topical, seed) + _rotate(rest, seed) + list(quoting)
+        if topical:
+            ordered = [o for o in topical if "{q}" in o] + _rotate(quoting, seed)
+            return ordered + [o for o in topical if "{q}" not in o] + _rotate(rest, seed)
+        if not move.quote:
+            # without the leaver's words, prefer the wordings that use the topic label
+            return list(rest + quoting)
+        if kind == "open" or fixed:
+            return list(found)  # the guide's own wording first
+        # the leaver's matter comes first; rotate among those for variety
+        return _rotate(quoting, seed) + _rotate(rest, seed)
+
     def _questions(self, move: Move, guide: Guide, seed: int, language: str) -> list[str]:
         label = move.label or topic_label(move.topic, language, guide)
         fields = {
@@ -120,49 +169,8 @@ class TemplatePhraser:
             "points": _points(move.points, language),
         }
         kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
-        closing = options(language, "closing", kind)
-        simpler = self._simpler(move, kind, language) if move.simple else ()
-        if simpler:
-            found: tuple[str, ...] = simpler
-            closing = simpler  # in this order, the simplest first
-        elif kind == "open":
-            found = options(language, "opening")
-        elif kind == "return_thread" and move.probe == "own_experience":
-            found = options(language, "return_hearsay")
-        elif kind == "return_thread":
-            found = options(language, "return_thread")
-        elif kind == "summary" and not move.points:
-            found = options(language, "closing", "summary_empty")
-        elif closing:
-            found = closing
-        else:
-            probe = move.probe or "clarify"
-            found = options(language, "probes", probe) or options(language, "probes", "clarify")
-        topical: tuple[str, ...] = ()
-        if kind in ("follow_up", "reflect_and_ask") and move.probe:
-            # questions made for this topic, and for a matter that is an event ("Wat gebeurde er toen?")
-            topical = options(language, "topic_probes", move.topic or "", move.probe)
-            if move.quote and is_event(move.quote):
-                topical = options(language, "event_probes", move.probe) + topical
-        if topical and not move.quote:
-            rest = tuple(o for o in found if "{q}" not in o)
-            ordered = _rotate(topical, seed) + _rotate(rest, seed) + [o for o in found if "{q}" in o]
-        elif topical:
-            quoting = tuple(o for o in found if "{q}" in o)
-            rest = tuple(o for o in found if "{q}" not in o)
-            ordered = [o for o in topical if "{q}" in o] + _rotate(quoting, seed)
-            ordered += [o for o in topical if "{q}" not in o] + _rotate(rest, seed)
-        elif not move.quote:
-            # without the leaver's words, prefer the wordings that use the topic label
-            found = tuple(o for o in found if "{q}" not in o) + tuple(o for o in found if "{q}" in o)
-            ordered = list(found)
-        elif kind == "open" or closing:
-            ordered = list(found)  # the guide's own wording first
-        else:
-            # the leaver's matter comes first; rotate among those for variety
-            quoting = tuple(o for o in found if "{q}" in o)
-            rest = tuple(o for o in found if "{q}" not in o)
-            ordered = _rotate(quoting, seed) + _rotate(rest, seed)
+        found, fixed = self._templates(move, kind, language)
+        ordered = self._ordered(move, kind, found, fixed, self._topical(move, kind, language), seed)
         out: list[str] = []
         for option in ordered:
             if "{question}" in option and not move.question:

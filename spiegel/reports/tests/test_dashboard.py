@@ -113,12 +113,14 @@ def test_the_dashboard_shows_headlines_charts_and_hidden_cells_without_values(wo
     assert urls and all((u.startswith("/") and not u.startswith("//")) or u.startswith("data:") for u in urls), urls
 
 
-def test_a_view_below_k_shows_nothing_but_says_why(world: Any) -> None:
+def test_a_department_too_small_to_stand_apart_is_not_applied_and_the_page_says_why(world: Any) -> None:
     org, _cases, users = world
     response = _client(users, Role.CONSULTANT).get(f"/o/{org.slug}/dashboard/?department=IT")
     html = response.content.decode()
-    assert 'data-testid="view-suppressed"' in html
-    assert 'id="chart-' not in html
+    # Showing IT alone, next to the whole organisation, would let the reader subtract its few leavers.
+    assert 'data-testid="view-suppressed"' not in html
+    assert 'data-testid="view-widened"' in html
+    assert "Department: “IT” was not applied, because it would set fewer than 3 leavers apart" in html
 
 
 def test_bad_filters_answer_422_with_the_whole_view(world: Any) -> None:

@@ -87,15 +87,22 @@ class Command(BaseCommand):
             self._say("Building the demo data; this takes a minute or two.")
             self._seed(options["cases"])
             self._seed_dashboard(options["leavers"])
-        self.stdout.write("")
-        self._fresh_api_keys()
-        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
-        self.stdout.write("  demo            consultant of the practice, sees both client organisations")
-        self.stdout.write("  hr-zorg         client_admin of Zorggroep Noord")
-        self.stdout.write("  mt-zorg         client_viewer of Zorggroep Noord")
-        self.stdout.write("  interviewer     interviewer at Zorggroep Noord")
-        if not options["no_serve"]:
-            call_command("serve", host=options["host"], port=options["port"])
+        # The accounts and keys are printed once Spiegel answers (serve's ready note), so they are not lost
+        # above the servers' start-up log and nobody tries them before the address works.
+        note = "\n".join(
+            [
+                *self._fresh_api_keys(),
+                f"Demo accounts (password for all: {DEMO_PASSWORD}):",
+                "  demo            consultant of the practice, sees both client organisations",
+                "  hr-zorg         client_admin of Zorggroep Noord",
+                "  mt-zorg         client_viewer of Zorggroep Noord",
+                "  interviewer     interviewer at Zorggroep Noord",
+            ]
+        )
+        if options["no_serve"]:
+            self.stdout.write(note)
+        else:
+            call_command("serve", host=options["host"], port=options["port"], ready_note=note)
 
     @transaction.atomic
     def _seed(self, per_org: int) -> None:
@@ -168,16 +175,18 @@ class Command(BaseCommand):
         # The analyses ran here and then; the copies the mirrors queued for the worker are not needed.
         DBTaskResult.objects.exclude(id__in=queued_before).filter(task_path__endswith="analyse_interview").delete()
 
-    def _fresh_api_keys(self) -> None:
-        """A key is stored hashed and shown once: every run revokes the previous demo key and prints a new one."""
+    def _fresh_api_keys(self) -> list[str]:
+        """A key is stored hashed and shown once: every run revokes the previous demo key and makes a new one.
+        Returns the lines that show them."""
         actor = Actor.system("demo")
+        lines = []
         for name, slug, *_rest in CLIENTS:
             org = Organisation.objects.get(slug=slug)
             for old in ApiKey.objects.filter(organisation=org, name="demo", revoked_at__isnull=True):
                 revoke_api_key(actor, old)
             _key_obj, key = create_api_key(actor, org, name="demo")
-            self.stdout.write(f"API key for {name}: {key}")
-        self.stdout.write("(A new key each run; the demo key printed before is revoked.)")
+            lines.append(f"API key for {name}: {key}")
+        return [*lines, "(A new key each run; the demo key printed before is revoked.)"]
 
     def _say(self, line: str) -> None:
         self.stdout.write(line)

@@ -60,6 +60,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker", action="store_true", help="Do not start a background worker or scheduler here."
         )
+        parser.add_argument(
+            "--ready-note",
+            default="",
+            help="Text to print once the web server answers, after its address (the demo's accounts and keys).",
+        )
+
+    def _announce(self, local: str, web: subprocess.Popen[bytes], base_url: str, note: str) -> None:
+        """Say that Spiegel runs only once the web server answers, then the ready note (the demo's accounts)."""
+        if wait_until_answering(local, web):
+            self.stdout.write(f"Spiegel is running at {base_url}/ — press Ctrl+C to stop.", ending="\n")
+        else:
+            self.stderr.write(f"The web server did not answer at {local} yet; see its log above.")
+        if note:
+            self.stdout.write(note, ending="\n")
+        self.stdout.flush()
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not 1 <= options["port"] <= 65535:
@@ -107,11 +122,7 @@ class Command(BaseCommand):
         self.stdout.write("Starting Spiegel ...", ending="\n")
         self.stdout.flush()
         local = f"http://{'[::1]' if ':' in shown_host else shown_host}:{port}/healthz"
-        if wait_until_answering(local, processes[0][1]):
-            self.stdout.write(f"Spiegel is running at {env['SPIEGEL_BASE_URL']}/ — press Ctrl+C to stop.", ending="\n")
-        else:
-            self.stderr.write(f"The web server did not answer at {local} yet; see its log above.")
-        self.stdout.flush()
+        self._announce(local, processes[0][1], env["SPIEGEL_BASE_URL"], options["ready_note"])
         stopping = False
 
         def stop(signum: int, _frame: Any) -> None:

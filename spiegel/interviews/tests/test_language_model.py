@@ -86,8 +86,9 @@ def test_when_the_model_fails_the_built_in_wording_answers_in_time_and_nothing_i
 ) -> None:
     response, reason = FAILURES[case_name]
     fake.script(response)
-    elapsed, messages = _timed_answer(case)
-    assert elapsed < 4.0  # the limit (1 s) cut a 6 s stall short
+    _elapsed, messages = _timed_answer(case)
+    # the reason proves the limit: a 6 s stall that were waited out would give the model's question, not 'timeout'
+    # (no wall-clock assertion: timings belong in bench/, and this machine is shared)
     assert [m.text for m in messages] == [TEMPLATE_REPLY]
     assert messages[0].produced_by["fallback"].split(":")[0] == reason
     case.refresh_from_db()
@@ -104,9 +105,9 @@ def test_when_the_model_fails_the_built_in_wording_answers_in_time_and_nothing_i
 def test_an_unreachable_model_costs_the_leaver_no_time(settings: Any, case: Interview) -> None:
     settings.SPIEGEL_LLM_BASE_URL = f"http://127.0.0.1:{free_port()}/v1"
     settings.SPIEGEL_LLM_MODEL = "m"
-    settings.SPIEGEL_LLM_TIMEOUT = LIMIT
-    elapsed, messages = _timed_answer(case)
-    assert elapsed < LIMIT  # refused at once, not waited out
+    settings.SPIEGEL_LLM_TIMEOUT = 30.0
+    _elapsed, messages = _timed_answer(case)
+    # refused at once, not waited out: a wait would end as 'timeout' after 30 s, a refusal is 'connection'
     assert [m.text for m in messages] == [TEMPLATE_REPLY]
     assert messages[0].produced_by == {"engine": "builtin", "phraser": "templates", "fallback": "connection"}
 

@@ -15,6 +15,7 @@ from harness.personas import persona_by_id
 from harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Status
 from spiegel.mirror.models import Statement
+from spiegel.mirror.preparing import build_mirror
 from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
 from spiegel.tenancy.actions import grant_membership
@@ -25,6 +26,7 @@ from tests.support.builders import (
     build_historical_exits,
     build_org,
     build_user,
+    run_queued,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -102,7 +104,9 @@ def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
     _hold_the_conversation(leaver, link)
     interview = Interview.objects.get(organisation=org, department__name="Verpleging", status=Status.REVIEW)
     leaver.get_by_test_id("to-mirror").click()
-    expect(leaver.get_by_role("heading", name="What we understood")).to_be_visible()
+    expect(leaver.get_by_test_id("mirror-preparing")).to_be_visible()  # the closing turn only queued the mirror
+    assert run_queued(build_mirror.module_path) == 1  # the worker's turn
+    expect(leaver.get_by_test_id("statement").first).to_be_visible(timeout=10_000)
     named = next(s for s in Statement.objects.filter(interview=interview).order_by("seq") if not s.special_category)
     leaver.locator(f"#s-{named.id}").get_by_label("Share linked to my case").check()
     leaver.get_by_role("button", name="Save and continue").click()

@@ -1,13 +1,18 @@
-"""Every browser test is also a test of the Content-Security-Policy (issue 16): whatever page a test opens, in
+"""What every browser test shares: the site (Django's live server) and one way to sign in.
+
+Every browser test is also a test of the Content-Security-Policy (issue 16): whatever page a test opens, in
 any of its browser contexts, a message of Chromium's console about a violated policy fails the test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
+
+from tests.support.builders import TEST_PASSWORD
 
 POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy")
 
@@ -40,3 +45,29 @@ def _no_csp_violation(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
     monkeypatch.setattr(browser, "new_context", watched_context)
     yield violations
     assert violations == [], "the page broke the Content-Security-Policy:\n" + "\n".join(violations)
+
+
+@pytest.fixture
+def site(live_server: Any, settings: Any) -> str:
+    """The site under test: Django's live server, with the links Spiegel writes (invitations) pointing at it."""
+    settings.SPIEGEL_BASE_URL = live_server.url
+    return str(live_server.url)
+
+
+SignIn = Callable[[Page, str], None]
+
+
+@pytest.fixture
+def sign_in(site: str) -> SignIn:
+    """`sign_in(page, username)`: through the sign-in page with the test password, in whatever language the page
+    is shown (the fields are found by their ids), until the browser has left the sign-in page (the second
+    sign-in step, /login/code/, counts as left)."""
+
+    def run(page: Page, username: str) -> None:
+        page.goto(f"{site}/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(TEST_PASSWORD)
+        page.locator("#id_password").press("Enter")
+        page.wait_for_url(lambda url: urlsplit(url).path != "/login/")
+
+    return run

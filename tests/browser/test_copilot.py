@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -22,7 +21,8 @@ from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role
-from tests.support.builders import TEST_PASSWORD, build_analysed_case, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_analysed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,25 +32,14 @@ EARLIER = (
 )
 
 
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
-def _sign_in(page: Page, site: str, username: str) -> None:
-    page.goto(f"{site}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def _type_note(page: Page, text: str) -> None:
     page.keyboard.type(text)
     page.keyboard.press("Enter")
 
 
-def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(page: Page, site: str, artifacts: Path) -> None:
+def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
+) -> None:
     practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
     consultant = build_user(practice, Role.CONSULTANT, username="eva")
     org = build_org("Zorggroep Noord")
@@ -70,7 +59,7 @@ def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(page: Pa
     page.on("dialog", lambda dialog: dialog.accept())
 
     # The consultant opens a human-led case for Anna and plans the moment.
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     page.goto(f"{site}/o/{org.slug}/cases/new/")
     page.get_by_label("Language of the conversation").select_option("en")
     page.get_by_label("Department").fill("Verpleging")
@@ -107,7 +96,7 @@ def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(page: Pa
     # Anna holds the conversation on the co-pilot page.
     copilot = page.context.browser.new_context(viewport={"width": 1366, "height": 860}).new_page()  # type: ignore[union-attr]
     copilot.on("dialog", lambda dialog: dialog.accept())
-    _sign_in(copilot, site, "anna")
+    sign_in(copilot, "anna")
     copilot.goto(f"{site}/me/conversations/")
     expect(copilot.get_by_test_id("mine-upcoming")).to_contain_text("Verpleging")
     copilot.get_by_test_id("mine-upcoming").get_by_role("link", name="Plan").click()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -27,7 +26,8 @@ from spiegel.interviews.engine import load_default_guide
 from spiegel.interviews.models import Mode
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.models import Role
-from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,15 +66,9 @@ HEADINGS = {
 WIDTHS = {"phone": 375, "tablet": 820, "desktop": 1366}
 
 
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_page_of_a_human_led_conversation_fits_phone_tablet_and_desktop(
-    page: Page, site: str, artifacts: Path, language: str
+    page: Page, site: str, sign_in: SignIn, artifacts: Path, language: str
 ) -> None:
     org = build_org("Zorggroep Noord")
     anna = build_user(org, Role.INTERVIEWER, username="anna")
@@ -99,10 +93,7 @@ def test_every_page_of_a_human_led_conversation_fits_phone_tablet_and_desktop(
     close_notes(actor, closed.interview)
 
     page.context.add_cookies([{"name": "django_language", "value": language, "url": site}])
-    page.goto(f"{site}/login/")
-    page.locator("#id_username").fill("anna")
-    page.locator("#id_password").fill(TEST_PASSWORD)
-    page.locator("form button[type=submit]").last.click()
+    sign_in(page, "anna")
     base = f"{site}/o/{org.slug}/cases"
     pages = {
         "leaver": f"{site}/i/{planned.token}/?lang={language}",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,25 +13,12 @@ from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview
 from spiegel.tenancy.models import ApiKey, Role
-from tests.support.builders import TEST_PASSWORD, build_case, build_completed_case, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_case, build_completed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 1280)
-
-
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
-def _sign_in(page: Page, site: str, username: str) -> None:
-    page.goto(f"{site}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/login/" not in url)
 
 
 def _check(page: Page, url: str, name: str, artifacts: Path, *, reload: bool = True) -> str:
@@ -50,12 +36,12 @@ def _check(page: Page, url: str, name: str, artifacts: Path, *, reload: bool = T
 
 
 def test_the_transcript_and_the_report_of_an_interview_read_well_at_phone_and_desktop_width(
-    page: Page, site: str, artifacts: Path
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CONSULTANT, username="eva")
     case = build_completed_case(org, language="nl")
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     base = f"{site}/o/{org.slug}/cases/{case.interview.id}"
     for name in ("transcript", "report"):
         text = _check(page, f"{base}/{name}/", name, artifacts)
@@ -75,11 +61,11 @@ def test_the_api_docs_page_shows_the_api_without_asking_any_other_host(page: Pag
 
 
 def test_a_new_case_needs_department_and_role_shows_its_link_once_and_warns_of_a_duplicate(
-    page: Page, site: str, artifacts: Path
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CONSULTANT, username="eva")
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     new = f"{site}/o/{org.slug}/cases/new/"
     page.goto(new)
     page.get_by_role("button", name="Open the case").click()
@@ -104,7 +90,7 @@ def test_a_new_case_needs_department_and_role_shows_its_link_once_and_warns_of_a
 
 
 def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
-    page: Page, site: str, artifacts: Path
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CONSULTANT, username="eva")
@@ -112,7 +98,7 @@ def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
         build_case(org, department=("Verpleging", "Thuiszorg", "Keuken")[n % 3], role_title=f"Verzorgende {n}")
     flagged = build_case(org, department="Keuken", role_title="Kok")
     Interview.objects.filter(pk=flagged.interview.pk).update(flagged=True)
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     text = _check(page, f"{site}/o/{org.slug}/cases/", "case-list", artifacts)
     assert "Disclosure: follow up" in text and "Page 1 of 2" in text
     page.get_by_label("Search").fill("kok")
@@ -124,27 +110,25 @@ def test_the_case_list_reads_well_with_references_filters_a_flag_and_pages(
     _check(page, page.url, "case-detail", artifacts)
 
 
-def test_the_404_and_403_pages_are_spiegel_s_own_in_dutch(page: Page, site: str, artifacts: Path) -> None:
+def test_the_404_and_403_pages_are_spiegel_s_own_in_dutch(
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
+) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CLIENT_VIEWER, username="lees")
     page.set_extra_http_headers({"Accept-Language": "nl"})
     text = _check(page, f"{site}/geen-pagina/", "404-nl", artifacts)
     assert "Pagina niet gevonden" in text
-    page.goto(f"{site}/login/")
-    page.get_by_label("Gebruikersnaam").fill("lees")
-    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "/login/" not in url)
+    sign_in(page, "lees")
     text = _check(page, f"{site}/o/{org.slug}/cases/", "403-nl", artifacts)
     assert "Geen toegang" in text
 
 
 def test_an_api_key_is_copied_with_a_button_and_revoked_only_after_confirming(
-    page: Page, site: str, artifacts: Path
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CLIENT_ADMIN, username="hr")
-    _sign_in(page, site, "hr")
+    sign_in(page, "hr")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site}/o/{org.slug}/apikeys/")
     page.get_by_label("Name (what it is for)").fill("HR-systeem")

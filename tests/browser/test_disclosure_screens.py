@@ -4,7 +4,6 @@ English: no horizontal overflow at 390 px. Screenshots land in test-artifacts/di
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import TestCase
@@ -12,18 +11,15 @@ from playwright.sync_api import Page
 
 from spiegel.interviews.conversation import post_message
 from spiegel.tenancy.models import Role
-from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
-def test_a_case_with_a_disclosure_reads_well_at_phone_and_desktop_width(page: Page, site: str, artifacts: Path) -> None:
+def test_a_case_with_a_disclosure_reads_well_at_phone_and_desktop_width(
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
+) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CONSULTANT, username="eva")
     built = build_case(org)
@@ -34,11 +30,7 @@ def test_a_case_with_a_disclosure_reads_well_at_phone_and_desktop_width(page: Pa
     ):
         with TestCase.captureOnCommitCallbacks(execute=True):
             post_message(built.interview, answer)
-    page.goto(f"{site}/login/")
-    page.get_by_label("User name").fill("eva")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/login/" not in url)
+    sign_in(page, "eva")
     base = f"{site}/o/{org.slug}/cases/{built.interview.id}"
     for language in ("en", "nl"):
         page.context.add_cookies([{"name": "django_language", "value": language, "url": site}])

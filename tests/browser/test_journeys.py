@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,27 +13,21 @@ from spiegel.interviews.models import Interview, Message, Status
 from spiegel.privacy.actors import Actor
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import OrganisationKind, Role
-from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
-def test_consultant_opens_a_case_and_the_leaver_consents(page: Page, site: str, artifacts: Path) -> None:
+def test_consultant_opens_a_case_and_the_leaver_consents(
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
+) -> None:
     practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
     consultant = build_user(practice, Role.CONSULTANT, username="eva")
     org = build_org("Zorggroep Noord")
     grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
 
-    page.goto(f"{site}/login/")
-    page.get_by_label("User name").fill("eva")
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "eva")
     expect(page.get_by_role("heading", name="Organisations")).to_be_visible()
     page.screenshot(path=artifacts / "01-organisations.png", full_page=True)
     page.get_by_role("link", name="Zorggroep Noord").click()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -20,12 +19,6 @@ ANSWERS = [
     "My manager Sarah Jones never gave any feedback in three years. We planned everything in Teams.",
     "The workload was far too high on every shift. I could not sleep and ended up with a burn-out.",
 ]
-
-
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
 
 
 def test_the_leaver_reviews_corrects_and_completes_the_mirror_on_a_phone(

@@ -5,7 +5,6 @@ statement with its "make it more general" button, "your words" opened. Screensho
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -21,12 +20,6 @@ ANSWERS = [
     "Meer valt er eigenlijk niet over te zeggen.",
     "Uiterlijk na de zomer.",
 ]
-
-
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
 
 
 @pytest.mark.parametrize(("width", "name"), [(390, "phone"), (1280, "desktop")])

@@ -4,7 +4,6 @@ conversation runs to its end (issue "never stuck")."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -22,11 +21,11 @@ def _question(page: Page) -> str:
 
 
 def test_a_leaver_typing_every_hard_answer_reaches_the_end_of_the_conversation(
-    page: Page, live_server: Any, artifacts: Path
+    page: Page, site: str, artifacts: Path
 ) -> None:
     built = build_case(build_org(), language="en")
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{live_server.url}/i/{built.token}/")
+    page.goto(f"{site}/i/{built.token}/")
     page.get_by_label("I have read this and want to start the conversation.").check()
     page.get_by_role("button", name="Start the conversation").click()
     answers = [*HARD_ANSWERS, *["No, nothing more."] * 45]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -20,8 +19,8 @@ from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
 from spiegel.tenancy.actions import grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, Role
+from tests.browser.conftest import SignIn
 from tests.support.builders import (
-    TEST_PASSWORD,
     build_analysed_case,
     build_historical_exits,
     build_org,
@@ -36,19 +35,6 @@ EARLIER = (
     "The workload was far too high, we were always understaffed on the ward.",
     "The salary at my new job is fifteen percent higher.",
 )
-
-
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
-def _sign_in(page: Page, site: str, username: str) -> None:
-    page.goto(f"{site}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def _hold_the_conversation(page: Page, link: str) -> None:
@@ -72,7 +58,7 @@ def _hold_the_conversation(page: Page, link: str) -> None:
 
 
 def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
-    page: Page, site: str, artifacts: Path
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
     practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
     consultant = build_user(practice, Role.CONSULTANT, username="eva")
@@ -90,7 +76,7 @@ def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
     )
 
     # The consultant opens a case.
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     page.goto(f"{site}/o/{org.slug}/cases/new/")
     page.get_by_label("Language of the conversation").select_option("en")
     page.get_by_label("Department").fill("Verpleging")
@@ -121,7 +107,7 @@ def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
 
     # The client's HR sees the dashboard and the report about this interview.
     client = page.context.browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[union-attr]
-    _sign_in(client, site, "hr")
+    sign_in(client, "hr")
     client.goto(f"{site}/o/{org.slug}/dashboard/")
     expect(client.get_by_test_id("headline-leavers")).to_contain_text("15")
     for chart in ("reasons", "trend", "heatmap"):

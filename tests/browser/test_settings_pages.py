@@ -4,7 +4,6 @@ Dutch and English: no raw codes, no horizontal overflow at 390 px. Screenshots l
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,26 +11,13 @@ from playwright.sync_api import Page, expect
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit, record_interview_view
 from spiegel.tenancy.models import Role
-from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 1280)
 RAW_CODES = ("retention.purged", "interview.viewed", "case.opened", "apikey.created", "client_admin", "#1 interviewer")
-
-
-@pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
-
-
-def _sign_in(page: Page, site: str, username: str) -> None:
-    page.goto(f"{site}/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/login/" not in url)
 
 
 def _language(page: Page, site: str, lang: str) -> None:
@@ -52,7 +38,9 @@ def _look(page: Page, url: str, name: str, artifacts: Path) -> str:
     return text
 
 
-def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(page: Page, site: str, artifacts: Path) -> None:
+def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
+) -> None:
     org = build_org("Zorggroep Noord")
     eva = build_user(org, Role.CONSULTANT, username="eva")
     built = build_case(org)
@@ -64,7 +52,7 @@ def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(page: Page, site:
         object_type="interview",
         object_id=str(built.interview.id),
     )
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     for lang, words in (("en", "deleted by retention"), ("nl", "gewist na de bewaartermijn")):
         _language(page, site, lang)
         text = _look(page, f"{site}/o/{org.slug}/audit/", f"audit-{lang}", artifacts)
@@ -79,10 +67,12 @@ def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(page: Page, site:
     _look(page, page.url, "audit-bad-range", artifacts)
 
 
-def test_the_settings_pages_fit_a_phone_and_explain_a_refused_value(page: Page, site: str, artifacts: Path) -> None:
+def test_the_settings_pages_fit_a_phone_and_explain_a_refused_value(
+    page: Page, site: str, sign_in: SignIn, artifacts: Path
+) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CONSULTANT, username="eva")
-    _sign_in(page, site, "eva")
+    sign_in(page, "eva")
     for lang, title in (("en", "Settings of the practice"), ("nl", "Instellingen van de praktijk")):
         _language(page, site, lang)
         assert title in _look(page, f"{site}/settings/", f"practice-{lang}", artifacts)

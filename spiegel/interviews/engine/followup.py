@@ -28,6 +28,7 @@ from .wording import (
     focus_phrase,
     good_thread_phrase,
     matter_phrase,
+    named_things,
     negated,
     noun_phrases,
     quotable,
@@ -125,6 +126,8 @@ class FollowUps(Closing):
         tp = s.topic(key)
         own = next((m for m in sig.mentions if m.theme == cur), None)
         quote = matter_phrase(answer, own.term, lang) if own else None
+        if quote is None and own is not None and tp.quote and cur in analyse_answer(tp.quote, lang).themes:
+            quote = tp.quote  # the topic's own phrase from this story ("het gebrek aan inwerken van ...")
         if tp.quote and tp.quote == focus_phrase(answer, lang):
             quote = tp.quote  # what the leaver singled out ("vooral de avonddiensten ...")
         if quote is None and (key.startswith("_matter") or (tp.quote and tp.follow_ups and not sig.mentions)):
@@ -138,8 +141,11 @@ class FollowUps(Closing):
             and (own is not None or not sig.mentions or key == STORY)
         ):
             # a thing or event named without a theme word ("de fusie met Zorggroep Zuid")
-            quote = next((m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang))), None)
-            quote = quote or next((p for p in noun_phrases(answer, lang) if good_thread_phrase(p)), None)
+            # (never a thing that belongs to another theme: "de nachtdiensten" is no quote for the onboarding)
+            found = (m for p in u.matter if (m := matter_phrase(p, p.split()[-1], lang)))
+            quote = next((m for m in found if about(m, cur, lang)), None)
+            phrases = noun_phrases(answer, lang)
+            quote = quote or next((p for p in phrases if good_thread_phrase(p) and about(p, cur, lang)), None)
         return quote
 
     def _felt(self, sig: AnswerSignals, u: Understanding | None, answer: str) -> tuple[str, str] | None:
@@ -206,7 +212,8 @@ class FollowUps(Closing):
                 add("follow_up", "behaviour_effect", None, role=self._person(sig, key))
             add("follow_up", "recent_example", quote)
         said_often = any(w in word_list("frequency_words") for w in answer.lower().replace(",", " ").split())
-        if last_probe == "recent_example" and not said_often:  # "it happened once": how often is told
+        answered = not sig.is_thin or bool(sig.specificity)  # "fine" does not say when it last happened
+        if last_probe == "recent_example" and answered and not said_often:  # "it happened once": how often next
             add("follow_up", "frequency", tp.quote)
         easy = sig.easy_reasons[0].phrase if sig.easy_reasons else None
         if easy is None and key == STORY and s.phase in ("opening", "story"):
@@ -335,8 +342,10 @@ class FollowUps(Closing):
         followed now go on the list as threads of their own, to come back to with their own name."""
         current = s.topic(cur).quote if cur else None
         taken = {t["phrase"] for t in s.threads} | {current or ""}
-        for phrase in noun_phrases(answer, self.language):
-            if phrase in taken or (current and phrase in current) or not good_thread_phrase(phrase):
+        for phrase in named_things(answer, self.language):
+            if phrase in taken or (current and phrase in current):
+                continue
+            if not good_thread_phrase(phrase):
                 continue
             themes = list(analyse_answer(phrase, self.language).themes)
             theme = themes[0] if themes else None

@@ -29,6 +29,7 @@ from .story import StoryThreads
 from .wording import (
     direct_question,
     is_event,
+    list_items,
     matter_phrase,
     noun_phrases,
     options,
@@ -330,8 +331,13 @@ class TurnPolicy(StoryThreads):
         tp.raised_by_leaver = True
         phrases = noun_phrases(text, lang)
         event = next((p for p in phrases[:1] if is_event(p)), None)
+        # several things in one list: the theme's own item names it ("het gebrek aan inwerken van nieuwe
+        # mensen"), never another item of the list (that one is a thread of its own)
+        items = list_items(text, lang)
+        own = next((p for p in items if chosen.theme in analyse_answer(p, lang).themes), None)
         tp.quote = (
-            event  # "the restructuring last year, when ...": the event is what it is about
+            own
+            or (None if items else event)  # "the restructuring last year, when ...": the event is what it is about
             or matter_phrase(text, chosen.term, lang)
             or self._understood_matter(u)
             or next((p for p in phrases if chosen.theme in analyse_answer(p, lang).themes), None)

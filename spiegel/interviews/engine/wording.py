@@ -299,6 +299,92 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
     return out
 
 
+_LIST_AND = {"nl": ("en", "of"), "en": ("and", "or")}
+MAX_ITEM_WORDS = 8
+
+
+def _list_item(part: str, first: bool) -> tuple[str, bool] | None:
+    """One item of a list as a phrase in the interviewer's voice, and whether it opens with a determiner.
+
+    The first item is the phrase that ends its part ("ik had last van de nachtdiensten" gives "de
+    nachtdiensten"). An item holding a clause (a subject, a finite verb, a relative or subordinating word),
+    the leaver's "I", or a head that names no matter is no item (None).
+    """
+    tokens = _WORD_RX.findall(part)
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    starters = word_list("phrase_starters")
+    start = 0
+    if first:
+        opening = [i for i, w in enumerate(lower) if w in starters]
+        if not opening:
+            return None
+        start = opening[-1]
+    words, low = tokens[start:], lower[start:]
+    if not words or len(words) > MAX_ITEM_WORDS:
+        return None
+    markers = word_list("clause_markers") | word_list("first_person")
+    begins = low[0] in starters
+    if any(w in markers for w in low[1 if begins else 0 :]):
+        return None  # "dat mijn opleiding werd geschrapt", "I was tired": a clause, not a thing
+    if low[0] in word_list("indefinite") or (begins and len(low) < 2):
+        return None
+    head = low[-1]
+    if head in word_list("no_matter_heads") or head in word_list("not_nouns") or head in word_list("filler"):
+        return None
+    if head in word_list("stop") or len(head) < 3 or not head.replace("-", "").isalpha():
+        return None
+    if not begins and (len(low) < 2 or low[0] in word_list("stop") | word_list("phrase_breakers")):
+        return None  # a bare word ("druk") may be an adjective; "then covid" is no thing named
+    spoken = [_swaps().get(low[0], low[0]) if begins else words[0], *words[1:]]
+    return " ".join(spoken), begins
+
+
+def list_items(text_: str, language: str) -> list[str]:
+    """The things the leaver names in one list, each as a complete phrase in the interviewer's voice, in order.
+
+    "Ik had last van de nachtdiensten, de ploegwissels en het gebrek aan inwerken van nieuwe mensen" gives
+    the three; "the night shifts, the shift changes and new people never being trained" too. A list has at
+    least three items, joined by commas and a last "en"/"and" ("of"/"or"), and most of them open with a
+    determiner; an item without one ("new people never being trained") counts only in such a list. Anything
+    less (an item that is a clause, adjectives in a row) gives no list: [].
+    """
+    joins = _LIST_AND.get(language, _LIST_AND["en"])
+    join_rx = re.compile(rf"^(.*?)\s+(?:{'|'.join(joins)})\s+(.+)$", re.IGNORECASE)
+    found: list[str] = []
+    for sentence in re.split(r"[.!?;:]+", text_):
+        parts = [p.strip() for p in sentence.split(",")]
+        if len(parts) < 2:
+            continue
+        raw: list[str] = [parts[0]]
+        for part in parts[1:]:
+            if re.match(rf"^(?:{'|'.join(joins)})\s+", part, flags=re.IGNORECASE):
+                raw.append(part.split(None, 1)[1] if len(part.split()) > 1 else "")  # "A, B, and C"
+                break
+            joined = join_rx.match(part)
+            if joined:
+                raw.extend([joined.group(1), joined.group(2)])
+                break
+            raw.append(part)
+        else:
+            continue  # no "en"/"and" closes it: commas between clauses, not a list
+        items = [_list_item(part, first=i == 0) for i, part in enumerate(raw)]
+        if len(items) < 3 or any(item is None for item in items):
+            continue
+        complete = [item for item in items if item is not None]
+        if 2 * sum(1 for _, begins in complete if begins) <= len(complete):
+            continue
+        found.extend(phrase for phrase, _ in complete if phrase not in found)
+    return found
+
+
+def named_things(text_: str, language: str) -> list[str]:
+    """The things an answer names, in order: the items of a list whole ("het gebrek aan inwerken van nieuwe
+    mensen"), then the noun phrases not inside one of them."""
+    items = list_items(text_, language)
+    rest = [p for p in noun_phrases(text_, language) if not any(p in item or item in p for item in items)]
+    return [*items, *rest]
+
+
 def indirect_question(clause: str) -> bool:
     """A clause like "hoe het besloten werd" / "how it was decided": it reads well after "om" / "about"."""
     words = clause.split()

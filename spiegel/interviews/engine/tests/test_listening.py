@@ -241,3 +241,42 @@ def test_after_it_happened_once_how_often_is_not_asked_and_no_clause_is_quoted_a
     assert "the post went" not in replies[1].messages[-1]
     assert "noticed it" not in replies[1].messages[-1]
     assert "how often" not in replies[2].messages[-1].lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "items"),
+    [
+        (
+            "nl",
+            "Ik had last van de nachtdiensten, de ploegwissels en het gebrek aan inwerken van nieuwe mensen.",
+            ["de nachtdiensten", "de ploegwissels", "het gebrek aan inwerken van nieuwe mensen"],
+        ),
+        (
+            "en",
+            "I struggled with the night shifts, the shift changes and new people never being trained.",
+            ["the night shifts", "the shift changes", "new people never being trained"],
+        ),
+    ],
+)
+def test_every_thing_named_in_one_list_is_followed_or_come_back_to_by_its_whole_name(
+    language: str, answer: str, items: list[str]
+) -> None:
+    engine, state, replies = converse(language, [answer])
+    later = to_the_end(engine, state, "Niets." if language == "nl" else "Nothing.")
+    said = " ".join(m for r in [*replies, *later] for m in r.messages)
+    assert [item for item in items if item not in said] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        ("en", ["The workload mostly. We were always behind, every single shift.", "fine"]),
+        ("nl", ["Vooral de werkdruk. We liepen altijd achter, elke dienst weer.", "prima"]),
+    ],
+)
+def test_a_terse_fine_after_when_did_it_last_happen_gets_a_concrete_question_not_how_often(
+    language: str, answers: list[str]
+) -> None:
+    _, state, replies = converse(language, answers)
+    assert replies[-1].move.probe in ("example", "moment", "situation")
+    assert "mostly" not in " ".join(t["phrase"] for t in state.threads)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from spiegel.interviews.engine.wording import is_event, matter_phrase, negated, noun_phrases, tail_phrase
+from spiegel.interviews.engine.wording import is_event, list_items, matter_phrase, negated, noun_phrases, tail_phrase
 
 from .helpers import converse, to_the_end
 
@@ -184,3 +184,24 @@ def test_several_things_in_one_answer_are_each_come_back_to_by_name(
     later = [replies[0], *to_the_end(engine, state, neutral)]
     said = " ".join(m for r in later for m in r.messages).lower()
     assert all(word in said for word in each)
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "items"),
+    [
+        ("nl", "Mijn leidinggevende, de werkdruk en mijn salaris.", ["je leidinggevende", "de werkdruk", "je salaris"]),
+        (
+            "en",
+            "The workload, the rota, and the lack of training, that was it.",
+            ["the workload", "the rota", "the lack of training"],
+        ),
+        ("en", "It was busy, chaotic and badly organised.", []),  # adjectives in a row are no things
+        ("nl", "Drie dingen: het nieuwe rooster, de verhuizing en dat mijn opleiding werd geschrapt.", []),  # a clause
+        ("en", "We had the reorganisation, the new director and then covid.", []),
+        ("en", "The pay was low, the hours were long and I was tired.", []),  # clauses joined, not a list
+    ],
+)
+def test_a_list_gives_its_items_whole_and_anything_else_gives_none(
+    language: str, answer: str, items: list[str]
+) -> None:
+    assert list_items(answer, language) == items

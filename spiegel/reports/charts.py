@@ -91,20 +91,39 @@ def trend_chart(points: Sequence[TrendPoint], title: str, share_title: str) -> d
     return _config(chart, title)
 
 
+def heat_domain(shares: Sequence[float | None]) -> list[float]:
+    """The colour scale's range: the lowest to the highest share shown, so that the usual spread of 10–60% uses
+    the whole scale instead of one end of 0–100%. One value alone, or none, keeps 0–100%."""
+    shown = [s for s in shares if s is not None]
+    if not shown or min(shown) == max(shown):
+        return [0.0, 1.0]
+    return [min(shown), max(shown)]
+
+
 def heatmap_chart(cells: Sequence[HeatCell], title: str, suppressed_label: str) -> dict[str, Any]:
-    """Department × reason; suppressed cells are drawn grey with a mark, and hold no number."""
+    """Department × reason; suppressed cells are drawn grey with a mark, and hold no number. The colour runs over
+    the range of the shares shown (with a legend), and every shown cell carries its percentage."""
     values = [
         {
             "department": c["department"],
             "label": c["label"],
             "share": c["share"],
-            "text": suppressed_label if c["share"] is None else "",
+            "text": suppressed_label if c["share"] is None else f"{round(c['share'] * 100)}%",
         }
         for c in cells
     ]
+    low, high = heat_domain([c["share"] for c in cells])
+    # Reasons down the side (their long names read across), departments along the top, in the order given.
+    reasons = list(dict.fromkeys(c["label"] for c in cells))
+    departments = list(dict.fromkeys(c["department"] for c in cells))
     base = alt.Chart(_inline(values)).encode(
-        x=alt.X("label:N", title=None, axis=alt.Axis(labelAngle=-35)),
-        y=alt.Y("department:N", title=None),
+        x=alt.X(
+            "department:N",
+            title=None,
+            sort=departments,
+            axis=alt.Axis(orient="top", labelAngle=0 if len(departments) <= 5 else -35, labelLimit=110),
+        ),
+        y=alt.Y("label:N", title=None, sort=reasons),
     )
     # invalid=None keeps cells whose share is null (suppressed): Vega-Lite would otherwise drop them, and a
     # suppressed cell must be drawn, grey and marked.
@@ -113,12 +132,21 @@ def heatmap_chart(cells: Sequence[HeatCell], title: str, suppressed_label: str) 
             "datum.share === null",
             alt.value(SUPPRESSED_COLOUR),
             alt.Color(
-                "share:Q", scale=alt.Scale(scheme="teals", domain=[0, 1]), legend=alt.Legend(format="%", title=None)
+                "share:Q",
+                scale=alt.Scale(scheme="tealblues", domain=[low, high], clamp=True),
+                legend=alt.Legend(format=".0%", title=None, values=[low, (low + high) / 2, high], gradientLength=180),
             ),
         ),
         tooltip=[alt.Tooltip("department:N"), alt.Tooltip("label:N"), alt.Tooltip("share:Q", format=".0%")],
     )
-    marks = base.mark_text(fontSize=10, color="#5b6b70").encode(text="text:N")
+    # Dark cells get white figures, light ones dark figures (readable on both, on paper and on screen).
+    middle = (low + high) / 2
+    marks = base.mark_text(fontSize=10).encode(
+        text="text:N",
+        color=alt.condition(
+            f"datum.share !== null && datum.share > {middle}", alt.value("#ffffff"), alt.value("#1d2a2e")
+        ),
+    )
     return _config(alt.layer(rect, marks), title)
 
 

@@ -105,6 +105,17 @@ def count(cell: Cell | None) -> str | None:
     return str(cell.value)
 
 
+def decimal(value: float, places: int) -> str:
+    """A number in the active language's style: "4,1" in Dutch, "4.1" in English."""
+    return formats.number_format(value, places, use_l10n=True)
+
+
+def signed(value: float) -> str:
+    """A whole number with its sign ("+12", "−14"; a true minus sign, as "−100 to +100" is written)."""
+    number = formats.number_format(abs(round(value)), 0, use_l10n=True, force_grouping=True)
+    return f"+{number}" if round(value) > 0 else f"−{number}" if round(value) < 0 else number
+
+
 def money(amount: float | None, language: str) -> str | None:
     if amount is None:
         return None
@@ -114,8 +125,9 @@ def money(amount: float | None, language: str) -> str | None:
 
 def period_label(filters: Filters, language: str) -> str:
     with override(language):
-        start = filters.start.strftime("%Y-%m") if filters.start else None
-        end = filters.end.strftime("%Y-%m") if filters.end else None
+        # "januari 2026" / "January 2026": the month in words, in the report's language
+        start = formats.date_format(filters.start, "F Y") if filters.start else None
+        end = formats.date_format(filters.end, "F Y") if filters.end else None
         if start and end:
             return _("%(start)s to %(end)s") % {"start": start, "end": end}
         if start:
@@ -212,13 +224,13 @@ def _headlines(shown: Insights, rate: Completion, language: str) -> list[Headlin
         Headline(
             "felt_heard",
             _("Felt heard"),
-            f"{shown.felt_heard.value:.1f} / 5" if shown.felt_heard.value is not None else None,
+            f"{decimal(shown.felt_heard.value, 1)} / 5" if shown.felt_heard.value is not None else None,
             _("average of the leavers' own answer"),
         ),
         Headline(
             "recommend",
             _("Would recommend (eNPS)"),
-            f"{shown.recommend.value:+.0f}" if shown.recommend.value is not None else None,
+            signed(shown.recommend.value) if shown.recommend.value is not None else None,
             _("promoters minus detractors, −100 to +100"),
         ),
         Headline("regrettable", _("Regrettable departures"), pct(regret), _("share of leavers, your own assessment")),
@@ -226,7 +238,7 @@ def _headlines(shown: Insights, rate: Completion, language: str) -> list[Headlin
             "cost",
             _("Estimated cost of turnover"),
             money(cost.total.total, language),
-            _("leavers × average salary × replacement factor %(factor)s") % {"factor": f"{cost.factor:.2f}"}
+            _("leavers × average salary × replacement factor %(factor)s") % {"factor": decimal(cost.factor, 2)}
             if cost.average_salary
             else _("set the average salary of the organisation to see this"),
         ),

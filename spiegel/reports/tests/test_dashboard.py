@@ -230,4 +230,4 @@ def test_the_report_command_writes_a_pdf_for_a_period(world: Any, tmp_path: Path
     assert out.read_bytes().startswith(b"%PDF")
     assert stdout.getvalue().startswith(f"Wrote {out} (")
     text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True, text=True).stdout
-    assert "2025-01" in text and "2025-12" in text
+    assert "januari 2025 tot en met december 2025" in text  # the period in words, in the report's language

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gettext
+import json
 import re
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale" / "nl" / "LC_MESSAGES"
+PLAYBOOK = Path(__file__).resolve().parents[2] / "analysis" / "playbook" / "playbook.json"
 
 
 def _entries() -> list[tuple[str, list[str], bool]]:
@@ -49,3 +51,23 @@ def test_the_compiled_catalogue_matches_the_source() -> None:
         if catalogue.gettext(unescaped) not in (expected,) and not unescaped.startswith("%(n)s") and len(strs) == 1:
             stale.append(unescaped)
     assert stale == []
+
+
+def _dutch_strings(node: object) -> list[str]:
+    """Every Dutch text of a nested playbook structure (the values under an "nl" key)."""
+    if isinstance(node, dict):
+        found = [str(v) for k, v in node.items() if k == "nl" and isinstance(v, str)]
+        return found + [s for k, v in node.items() if k != "nl" for s in _dutch_strings(v)]
+    if isinstance(node, list):
+        return [s for item in node for s in _dutch_strings(item)]
+    return []
+
+
+def test_the_dutch_interface_addresses_its_reader_as_je_never_as_u() -> None:
+    """Spiegel says "je" to leavers and staff alike (the leaver's pages, the dashboard, the PDF report): a formal
+    "u"/"uw" in one sentence next to "je" in the next reads as two products."""
+    playbook = json.loads((PLAYBOOK).read_text(encoding="utf-8"))
+    texts = [" ".join(strs) for _, strs, _ in _entries()] + _dutch_strings(playbook)
+    formal = [text for text in texts if re.search(r"\b(?:u|uw|U|Uw)\b(?!\.\w)", text)]
+    assert formal == []
+    assert sum(1 for text in texts if re.search(r"\b(?:je|jouw|Je|Jouw)\b", text)) > 50

@@ -38,6 +38,7 @@ class Check:
     area: str
     level: Level
     message: str
+    language: str = ""  # the message's language when it is not the page's (Django's own checks are English)
 
 
 def check_configuration() -> list[Check]:
@@ -219,7 +220,7 @@ def check_deployment(*, production: bool) -> list[Check]:
     if not found:
         return [Check(area, "ok", _("Django's deployment checks pass (HTTPS, HSTS, secure cookies, headers)."))]
     level: Level = "problem" if production else "warning"
-    return [Check(area, level, f"{m.id}: {m.msg}") for m in found]
+    return [Check(area, level, f"{m.id}: {m.msg}", language="en") for m in found]
 
 
 def run_checks(*, model: bool = True, production: bool | None = None) -> list[Check]:

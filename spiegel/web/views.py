@@ -44,7 +44,7 @@ from spiegel.privacy.throttle import (
     record_failure,
     retry_after,
 )
-from spiegel.tenancy.models import User
+from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, memberships_of
 from spiegel.validation import field_errors
@@ -127,7 +127,7 @@ def org_home(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     counts = status_counts(access)
     rows = [(Status(s).label, s, n) for s, n in counts.items()]
-    context = {"access": access, "org": access.organisation, "rows": rows}
+    context = {"access": access, "org": access.organisation, "rows": rows, "role_label": Role(access.role).label}
     context |= overview_context(access)
     return render(request, "spiegel/org_home.html", context)
 

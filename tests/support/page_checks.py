@@ -1,0 +1,99 @@
+"""What a page people read must not show (issue 15): internal strings that leaked from the code, and English left
+on a Dutch page. Both work on a page's visible text (Playwright's `inner_text("body")`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from spiegel.tenancy.models import Role
+from spiegel.web.audit_labels import EVENT_LABELS
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "spiegel" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+# The first word of every audit code ("case" of "case.opened"): a code with one of these in front is raw.
+_EVENT_PREFIXES = sorted({code.split(".")[0] for code in EVENT_LABELS} | {"interview", "retention", "report"})
+
+LEAKS: dict[str, re.Pattern[str]] = {
+    "a uuid": re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE),
+    "a message's internal name (#1 interviewer)": re.compile(r"#\d+ (?:interviewer|leaver|system)\b"),
+    "a raw event code": re.compile(rf"\b(?:{'|'.join(_EVENT_PREFIXES)})\.[a-z_]+\b"),
+    "a role code": re.compile(rf"\b(?:{'|'.join(r.value for r in Role if '_' in r.value)})\b"),
+    "a snake_case identifier": re.compile(r"(?<![\w/.@-])[a-z]+(?:_[a-z]+)+\b(?![\w/.@-])"),
+    "template syntax": re.compile(r"\{\{|\{%|%\}|\}\}"),
+}
+
+
+def leaks(text: str) -> list[str]:
+    """What in the text is an internal string: '<kind>: <the string>' for each."""
+    found = []
+    for kind, pattern in LEAKS.items():
+        found += [f"{kind}: {match.group(0)!r}" for match in pattern.finditer(text)]
+    return found
+
+
+# English interface words that are never Dutch, checked as whole words (the catalogue below finds sentences).
+ENGLISH_WORDS = (
+    "Sign out",
+    "Sign in",
+    "Settings",
+    "Cases",
+    "Search",
+    "Save",
+    "Cancel",
+    "Previous",
+    "Language",
+    "Audit log",
+    "API keys",
+    "Organisations",
+    "My conversations",
+    "Two-step sign-in",
+    "Skip to content",
+    "Department",
+    "Page",
+    "the",
+    "and",
+    "with",
+    "not",
+)
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sd]|\{[^}]*\}|<[^>]*>|\\n")
+
+
+def _unquote(text: str) -> str:
+    return text.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+
+
+@cache
+def catalogue_phrases() -> tuple[str, ...]:
+    """English phrases of the catalogue (parts of msgids between placeholders, of two words or more) whose Dutch
+    text is different: any of them on a Dutch page is an untranslated string."""
+    phrases: set[str] = set()
+    text = CATALOGUE.read_text(encoding="utf-8")
+    for block in text.split("\n\n"):
+        fields: dict[str, str] = {}
+        current = ""
+        for line in block.splitlines():
+            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if match:
+                current = match.group(1)
+                fields[current] = match.group(2)
+            elif line.startswith('"') and current:
+                fields[current] += line[1:-1]
+        dutch = " ".join(_unquote(v) for k, v in fields.items() if k.startswith("msgstr"))
+        for key in ("msgid", "msgid_plural"):
+            for part in _PLACEHOLDER.split(_unquote(fields.get(key, ""))):
+                phrase = " ".join(part.split()).strip(" .,:;!?()'\"…-–—")
+                if len(phrase.split()) >= 2 and len(phrase) >= 10 and phrase not in dutch:
+                    phrases.add(phrase)
+    return tuple(sorted(phrases))
+
+
+def english_on_dutch_page(text: str) -> list[str]:
+    """English left on a page that should read Dutch: catalogue phrases and the interface words above."""
+    flat = " ".join(text.split())
+    found = [f"untranslated: {phrase!r}" for phrase in catalogue_phrases() if phrase in flat]
+    found += [
+        f"English word: {word!r}" for word in ENGLISH_WORDS if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat)
+    ]
+    return found

@@ -91,6 +91,9 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     first_person: frozenset[str]
     function_words: frozenset[str]
+    # discourse particles that change nothing about what a question asks ("is this actually a bot",
+    # "ben je eigenlijk wel een mens"): a meta question is also read with them left out
+    particles: frozenset[str] = frozenset()
 
 
 _KIND_ORDER = ("refusal", "skip", "correction", "complaint", "already_told", "confusion", "nothing_more")
@@ -157,6 +160,7 @@ def lexicon(language: str) -> Lexicon:
         reporting_verbs=frozenset(data.get("reporting_verbs", [])),
         first_person=frozenset(data.get("first_person", [])),
         function_words=frozenset(matter["function_words"]),
+        particles=frozenset(data.get("particles", [])),
     )
 
 
@@ -242,6 +246,30 @@ class Turn:
 
     def question_after(self, token: int) -> bool:
         return "?" in self.raw[self.spans[token][0] :]
+
+
+def without_particles(turn: Turn, lex: Lexicon) -> Turn | None:
+    """The turn with its discourse particles left out ("is this actually a bot" -> "is this a bot"), or None
+    when it has none. Spans and clauses stay those of the kept tokens."""
+    keep = [i for i, t in enumerate(turn.tokens) if t not in lex.particles]
+    if len(keep) == len(turn.tokens) or not keep:
+        return None
+    tokens = tuple(turn.tokens[i] for i in keep)
+    starts: list[int] = []
+    position = 0
+    for token in tokens:
+        starts.append(position)
+        position += len(token) + 1
+    return Turn(
+        turn.raw,
+        tokens,
+        tuple(turn.spans[i] for i in keep),
+        tuple(starts),
+        " ".join(tokens),
+        tuple(turn.clause[i] for i in keep),
+        turn.question,
+        turn.fixed,
+    )
 
 
 def read_turn(text: str, lex: Lexicon, language: str) -> Turn:

@@ -17,6 +17,7 @@ from spiegel.language.understanding_lexicon import (
     Pattern,
     Turn,
     norm_phrase,
+    without_particles,
 )
 from spiegel.language.understanding_types import Feeling, ThemeMention
 
@@ -149,6 +150,9 @@ def _meta_topic(turn: Turn, lex: Lexicon) -> str | None:
 
 def kind_of(turn: Turn, lex: Lexicon) -> tuple[str, str | None, re.Match[str] | None]:
     topic = _meta_topic(turn, lex)
+    plain = without_particles(turn, lex) if topic is None else None
+    if plain is not None:
+        topic = _meta_topic(plain, lex)  # "is this actually a person or a bot?"
     if topic is not None:
         return "meta_question", topic, None
     for kind, patterns in lex.kinds:

@@ -35,6 +35,11 @@ __all__ = [
 THEME_IDS: tuple[str, ...] = TAXONOMY_THEMES
 
 SHORT_ANSWER_WORDS = 12
+# An acknowledgement that opens an answer before its own full stop or comma ("ok.", "ja,", "yeah so").
+_LEAD_ACK = re.compile(
+    r"^\s*(?:(?:ok(?:ay|e|é)?|oké|ja|jawel|yeah|yes|yep|nou|well|right|sure|alright|prima|goed)[.,!]+\s*)+"
+    r"(?:(?:yeah|so|ja|dus|nou|well)\s+)*"
+)
 
 
 @dataclass(frozen=True)
@@ -964,11 +969,15 @@ def analyse_answer(text: str, language: str) -> AnswerSignals:
     words = len(t.tokens)
 
     specific = tuple(m.group(0) for m in rx["specific"].finditer(t.lower))
-    vague = tuple(m.group(0) for m in rx["vague"].finditer(t.lower))
+    # "ok. yeah so I asked ...": an acknowledgement in front of a told answer does not make it vague
+    lead = _LEAD_ACK.match(t.lower)
+    body = t.lower[lead.end() :] if lead and len(t.lower[lead.end() :].split()) >= 8 else t.lower
+    vague = tuple(m.group(0) for m in rx["vague"].finditer(body))
     dont_know = len(rx["dont_know"].findall(t.lower))
     is_short = words < SHORT_ANSWER_WORDS
     # Vague = the vague words carry the answer: short, or mostly filler.
-    is_vague = bool(vague) and (words < 20 or len(vague) * 6 >= words) and not specific
+    told = body is not t.lower  # past an opening acknowledgement, only filler throughout is vague
+    is_vague = bool(vague) and ((words < 20 and not told) or len(vague) * 6 >= words) and not specific
 
     emotions = _emotions(t, language)
     disclosures = _disclosures(t, language)

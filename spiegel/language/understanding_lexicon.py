@@ -94,6 +94,9 @@ class Lexicon:
     # discourse particles that change nothing about what a question asks ("is this actually a bot",
     # "ben je eigenlijk wel een mens"): a meta question is also read with them left out
     particles: frozenset[str] = frozenset()
+    # figures of speech that use a disclosure's words ("voelde als een klap in mijn gezicht", "a slap in the
+    # face"): a disclosure match inside one of these is no disclosure
+    disclosure_not: re.Pattern[str] | None = None
 
 
 _KIND_ORDER = ("refusal", "skip", "correction", "complaint", "already_told", "confusion", "nothing_more")
@@ -161,6 +164,7 @@ def lexicon(language: str) -> Lexicon:
         first_person=frozenset(data.get("first_person", [])),
         function_words=frozenset(matter["function_words"]),
         particles=frozenset(data.get("particles", [])),
+        disclosure_not=_one(data.get("disclosure_not", [])),
     )
 
 

@@ -292,8 +292,11 @@ def has_distress(turn: Turn, lex: Lexicon, language: str) -> bool:
 
 def disclosure_of(turn: Turn, lex: Lexicon, language: str) -> str | None:
     found: list[tuple[int, str]] = []
+    figures = [(f.start(), f.end()) for f in lex.disclosure_not.finditer(turn.norm)] if lex.disclosure_not else []
     for kind, rx in lex.disclosure:
         for m in rx.finditer(turn.norm):
+            if any(start <= m.start() and m.end() <= end for start, end in figures):
+                continue  # "it felt like a slap in the face": a figure of speech, not what happened
             first, last = turn.tokens_of(m.start(), m.end())
             if not _negated(turn, first, last, lex, language):
                 found.append((m.start(), kind))

@@ -360,6 +360,8 @@ _SPECIFIC = {
         r"(?:zei|vroeg|antwoordde|mailde|belde) (?:hij|zij|ze|mijn|de)",
         r"tijdens (?:de|het|een)",
         r"na (?:de|het) (?:reorganisatie|gesprek|overleg|vergadering)",
+        r"(?:vorige?|afgelopen|in de|die|deze) (?:zomer|winter|lente|herfst|voorjaar|najaar|kerst|vakantie)",
+        r"(?:vorig|afgelopen|dat) (?:voorjaar|najaar|kwartaal)",
     ),
     "en": (
         r"\d+",
@@ -374,6 +376,8 @@ _SPECIFIC = {
         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"(?:he|she|they|my manager|my boss) (?:said|told|asked|emailed|called)",
         r"during (?:the|a|an)",
+        r"(?:last|this|that|in the|in) (?:spring|summer|autumn|fall|winter|christmas|holidays?)",
+        r"(?:last|that) quarter",
         r"after (?:the|a) (?:reorganisation|reorganization|meeting|review)",
     ),
 }

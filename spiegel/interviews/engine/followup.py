@@ -31,6 +31,7 @@ from .wording import (
     named_things,
     negated,
     noun_phrases,
+    object_of_told,
     quotable,
     topic_labels,
     word_list,
@@ -41,6 +42,8 @@ VAGUE_PROBES = ("example", "moment", "practice", "situation")
 CONCRETE_PROBES = ("example", "moment", "situation")
 # Probes for depth once the leaver is talking, in the order they are tried when nothing specific calls.
 DEPTH_PROBES = ("example", "effect", "cause", "frequency", "own_action")
+# Probes about a told moment as a whole: what it did and what caused it, never about a thing inside it.
+TOLD_PROBES = frozenset({"effect", "cause", "own_action"})
 # Themes that weigh even when named in passing ("... and I was tired a lot"): they go on the threads list.
 WEIGHTY_THEMES = frozenset({"wellbeing", "job_security"})
 # Topics about a person: a generalisation ("she never gave feedback") is asked back as behaviour and its effect.
@@ -78,7 +81,14 @@ class FollowUps(Closing):
         if contradiction is not None:
             add("contradiction", "contradiction", None)  # both sides in the interviewer's words, never quoted
         self._reactive_probes(s, sig, cur, key, u, answer, quote, last_probe, add)
-        if sig.is_thin:
+        gave_example = self._just_told_a_moment(s)
+        if gave_example:
+            # the answer before this one told a moment: it is never asked for again, what it did comes next
+            _add(tp.known, "example")
+        if sig.is_thin and gave_example:
+            if "effect" not in tp.known:
+                add("follow_up", "effect", None)
+        elif sig.is_thin:
             # a concrete occurrence, of a different kind than the last probe for a thin answer
             for probe in CONCRETE_PROBES:
                 if probe != s.last_vague_probe:
@@ -87,7 +97,28 @@ class FollowUps(Closing):
             return None, False  # saturated: example, cause and effect are known
         else:
             self._depth_probes(tp, key, sig, answer, quote, add)
+        if gave_example:
+            cands = [c for c in cands if c.probe not in CONCRETE_PROBES and c.probe != "recent_example"]
         return self._first_new(s, tp, key, cur, cands, sig.is_thin), False
+
+    def _feeling_of_another_thread(self, s: ConversationState, u: Understanding | None, cur: str | None) -> bool:
+        """The feeling names a theme of its own that waits on the threads list ("tired" while the workload is
+        asked about): it is reflected when that thread is followed, not now."""
+        if u is None or not u.felt:
+            return False
+        waiting = {str(t["topic"]) for t in s.threads}
+        for f in u.felt:
+            themes = set(analyse_answer(f.words, self.language).themes)
+            if not themes or cur in themes or not themes <= waiting:
+                return False
+        return True
+
+    def _just_told_a_moment(self, s: ConversationState) -> bool:
+        """The leaver's answer before this one told a moment ("bijvoorbeeld in mei, toen hij ...")."""
+        told = [a for a in s.answers[:-1] if a.get("phase") in ("opening", "story", "guide")]
+        if not told:
+            return False
+        return bool(analyse_answer(str(told[-1]["text"] or ""), self.language).specificity)
 
     def _no_follow_up(
         self, s: ConversationState, sig: AnswerSignals, cur: str | None, key: str, u: Understanding | None, answer: str
@@ -191,6 +222,9 @@ class FollowUps(Closing):
             # hearsay about another theme waits on the threads list and is asked that way when we get there
             add("follow_up", "own_experience", None)
         feeling = self._felt(sig, u, answer)
+        told = bool(sig.specificity) and tp.follow_ups >= 1
+        if feeling is not None and self._feeling_of_another_thread(s, u, cur):
+            feeling = None  # "always short-staffed, and I was tired a lot": heard when that thread is followed
         if feeling is not None:
             add(
                 "reflect_and_ask",
@@ -205,7 +239,6 @@ class FollowUps(Closing):
             # what the hedge softens is usually the theme it sits next to
             add("reflect_and_ask", "behind_hedge", quote, preface="hedge")
         # an answer to a follow-up that says when or what happened: it is not asked for again
-        told = bool(sig.specificity) and tp.follow_ups >= 1
         if sig.generalisations and not told and about_frequency([answer]):
             # "nooit", "always": one recent occurrence — unless the answer already says when or what
             if sig.named_people or key in PERSON_TOPICS:
@@ -242,15 +275,21 @@ class FollowUps(Closing):
             add("follow_up", "effect", None)
         if ("situation" in tp.probes or "example" in tp.probes) and not tells_own_action(answer):
             add("follow_up", "own_action", None)
+
+        def about(probe: str) -> str | None:
+            # a told moment ("in mei, toen hij mijn hele routeplanning omgooide"): its effect and cause are those
+            # of what happened, not of a thing in it ("de gevolgen van je hele routeplanning")
+            return None if probe in TOLD_PROBES and quote and object_of_told(answer, quote) else quote
+
         for probe in ("example", "effect", "cause"):
             if probe not in tp.known:
-                add("follow_up", probe, quote)
+                add("follow_up", probe, about(probe))
         topic = self.guide.topic(key)
         for probe in topic.follow_ups if topic else ():
-            add("follow_up", probe, quote)
+            add("follow_up", probe, about(probe))
         # the answer still brought new material: go on asking, with a kind of probe not used yet
         for probe in DEPTH_PROBES:
-            add("follow_up", probe, quote)
+            add("follow_up", probe, about(probe))
 
     def _first_new(
         self, s: ConversationState, tp: TopicProgress, key: str, cur: str | None, cands: list[Move], thin: bool

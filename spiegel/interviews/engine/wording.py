@@ -20,6 +20,8 @@ from .guide import Guide
 DATA_DIR = Path(__file__).resolve().parent / "data" / "wording"
 LANGUAGES = ("nl", "en")
 _WORD_RX = re.compile(r"[\w'’-]+")
+# Marks that end a phrase: sentence ends, commas, semicolons, colons, dashes between words.
+_PUNCTUATION = re.compile(r"[.,;:!?()\n]|\s[-–—]\s")
 
 
 @lru_cache(maxsize=4)
@@ -257,6 +259,12 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
     "mijn verlof", "the new site". Phrases headed by a word that names no matter ("de druppel", "the real
     reason", "het werk") are left out. Anything less than a complete phrase is never returned.
     """
+    if _PUNCTUATION.search(text_):
+        # a phrase never runs over a full stop or comma: "the on-call. every other week" is no "the on-call every"
+        out: list[str] = []
+        for part in _PUNCTUATION.split(text_):
+            out.extend(p for p in noun_phrases(part, language) if p not in out)
+        return out
     tokens = _WORD_RX.findall(text_)
     lower = [t.lower().replace("’", "'") for t in tokens]
     starters = word_list("phrase_starters")
@@ -264,7 +272,7 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
     no_matter = word_list("no_matter_heads") | word_list("not_nouns")
     breakers = word_list("phrase_breakers")
     verb_endings = tuple(word_list("trailing_verb_endings"))
-    out: list[str] = []
+    out = []
     i = 0
     while i < len(lower):
         if lower[i] not in starters:
@@ -283,7 +291,8 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
                 break
             if not w.replace("-", "").isalpha():
                 break
-            if j > i + 1 and (w.endswith(verb_endings) or _verb_like(w, language)):
+            past = not w.endswith("s") and _finite_verb(w, language)  # "je vriendin zag"
+            if j > i + 1 and (w.endswith(verb_endings) or _verb_like(w, language) or past):
                 break  # "de kantine dichtging", "the canteen closed": the verb is no part of the phrase
             j += 1
         if j > i + 1 and _comparative(lower[j - 1], language):
@@ -463,3 +472,20 @@ def focus_phrase(text_: str, language: str) -> str | None:
     swaps = _swaps()
     spoken = " ".join(swaps.get(w.lower(), w) for w in words)
     return spoken if not any(w.lower() in word_list("first_person") for w in words) else None
+
+
+def object_of_told(answer: str, phrase: str) -> bool:
+    """``phrase`` is what someone else did something to in the answer ("toen hij mijn hele routeplanning
+    omgooide", "when she rewrote my entire release schedule"): another person is the subject before it in its
+    clause. Its effect or cause is then that of what happened, never of the thing ("de gevolgen van je hele
+    routeplanning")."""
+    words = [w.lower() for w in _WORD_RX.findall(phrase)][1:]  # without its determiner ("je" for "mijn")
+    if not words:
+        return False
+    subjects = word_list("other_subjects")
+    for clause in _PUNCTUATION.split(answer):
+        low = [w.lower().replace("’", "'") for w in _WORD_RX.findall(clause)]
+        at = next((i for i in range(len(low) - len(words) + 1) if low[i : i + len(words)] == words), None)
+        if at is not None:
+            return any(w in subjects for w in low[: max(0, at - 1)])
+    return False

@@ -1,0 +1,94 @@
+"""What went wrong in the lead's two conversations as a leaver (a162bfe), each as a rule the engine now keeps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spiegel.interviews.engine.wording import noun_phrases, object_of_told
+
+from .helpers import converse
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrases"),
+    [
+        ("en", "honestly the on-call. every other week, and nobody cared that it wrecked my sleep", ["the on-call"]),
+        ("nl", "de bereikbaarheidsdienst. elke andere week, en niemand vond het erg", ["de bereikbaarheidsdienst"]),
+        ("nl", "het rooster. om de week weekend, en mijn vriendin zag me bijna niet", ["het rooster", "je vriendin"]),
+    ],
+)
+def test_a_noun_phrase_never_runs_over_a_full_stop_or_ends_on_a_verb(
+    language: str, text: str, phrases: list[str]
+) -> None:
+    found = noun_phrases(text, language)
+    assert [p for p in found if p in phrases] == phrases
+    assert not any(re.search(r"every|elke|\bom\b|zag", p) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase", "expected"),
+    [
+        ("in mei, toen hij zonder overleg mijn hele routeplanning omgooide", "je hele routeplanning", True),
+        ("in March, when she rewrote my entire release schedule", "your entire release schedule", True),
+        ("mijn hele routeplanning klopte niet meer", "je hele routeplanning", False),
+        ("Toen de kinderopvang op het terrein dichtging, kon ik het niet meer combineren.", "de kinderopvang", False),
+    ],
+)
+def test_a_thing_someone_else_acted_on_is_the_object_of_the_told_moment(
+    answer: str, phrase: str, expected: bool
+) -> None:
+    assert object_of_told(answer, phrase) is expected
+
+
+def test_the_effect_of_a_told_moment_is_asked_about_the_moment_not_about_the_thing_in_it() -> None:
+    _, _, replies = converse(
+        "nl",
+        [
+            "eigenlijk vooral omdat mijn nieuwe leidinggevende alles overnam",
+            "nou bijvoorbeeld in mei, toen hij zonder overleg mijn hele routeplanning omgooide en de chauffeurs belde",
+        ],
+    )
+    assert "routeplanning" not in replies[-1].messages[-1]
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        (
+            "nl",
+            [
+                "de planning was echt een chaos",
+                "zoals vorig najaar, toen waren er drie mensen ziek en moest ik de hele afdeling alleen draaien",
+                "ja. niet leuk",
+            ],
+        ),
+        (
+            "en",
+            [
+                "my team lead kept changing priorities",
+                "for instance in week two of the sprint he threw out everything we had planned",
+                "ok",
+            ],
+        ),
+    ],
+)
+def test_no_example_is_asked_for_right_after_the_leaver_told_one(language: str, answers: list[str]) -> None:
+    _, _, replies = converse(language, answers)
+    last = replies[-1].messages[-1].lower()
+    assert not re.search(r"voorbeeld|welk moment|example|which moment|situation", last), last
+
+
+def test_a_figure_of_speech_gets_its_feeling_reflected_not_the_disclosure_handling() -> None:
+    _, state, replies = converse(
+        "en",
+        [
+            "my manager gave my project to someone else",
+            "it was in April, after I had worked on it for a year, and he told me in a group email",
+            "that felt like a slap in the face, honestly",
+        ],
+    )
+    assert replies[-1].flags == []
+    assert state.phase != "disclosure"
+    assert "hurt" in replies[-1].messages[-1]

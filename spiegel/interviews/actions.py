@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from spiegel.interviews.models import (
     Regrettable,
 )
 from spiegel.interviews.references import next_reference
+from spiegel.interviews.rule_words import rule_problems_in_words
 from spiegel.interviews.tasks import send_invitation
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit, record_case_event
@@ -177,20 +179,25 @@ def customise_guide(
         raise ValidationError({"language": _("The language must be nl or en.")})
     guide = load_default_guide(language)
     known = {topic.id for topic in guide.topics}
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[Any]] = {}
     unknown = sorted(set(remove_topics) - known) + sorted(set(extra_questions) - known)
     if unknown:
         errors["topics"] = [_("Unknown topics: %(ids)s.") % {"ids": ", ".join(unknown)}]
     if len(set(remove_topics)) >= len(known):
         errors.setdefault("topics", []).append(_("At least one topic must remain."))
     state, _opening = Engine(guide).start()
+    labels = {topic.id: topic.label for topic in guide.topics}
+    refusals: list[ValidationError] = []
     for topic_id, questions in extra_questions.items():
         for question in questions:
             problems = check_question(question, Move(kind="topic_question", topic=topic_id, language=language), state)
             if problems:
-                errors.setdefault("questions", []).append(
-                    _("“%(q)s” breaks the interviewer's rules: %(why)s.") % {"q": question, "why": "; ".join(problems)}
-                )
+                why = rule_problems_in_words(problems, labels)
+                refused = _("“%(q)s” breaks the interviewer's rules: %(why)s.") % {"q": question, "why": why}
+                # the code names the topic, so that a page shows the message beside the question's topic
+                refusals.append(ValidationError(refused, code=f"topic:{topic_id}"))
+    if refusals:
+        errors["questions"] = refusals
     if errors:
         raise ValidationError(errors)
     custom, _created = GuideCustomisation.objects.update_or_create(

@@ -180,3 +180,45 @@ def update_organisation(actor: Actor, organisation: Organisation, **changes: obj
         detail={"changed": changed},
     )
     return organisation
+
+
+@transaction.atomic
+def invite_user(
+    actor: Actor, *, organisation: Organisation, username: str, email: str, role: str, language: str = "nl"
+) -> User:
+    """A new user with a role in one organisation, for the settings page: `create_user` and `grant_membership`
+    as `spiegel user create --org --role` runs them. The password is random and never shown: the person
+    chooses their own with the one-time link the page gives (nothing is created when either step refuses)."""
+    if not email.strip():
+        raise ValidationError({"email": _("Give an e-mail address: the invitation is sent there.")})
+    user = create_user(actor, username=username, password=secrets.token_urlsafe(32), email=email, language=language)
+    grant_membership(actor, user=user, organisation=organisation, role=role)
+    return user
+
+
+@transaction.atomic
+def deactivate_user(actor: Actor, user: User, *, organisation: Organisation | None = None) -> User:
+    """Switch a user's account off: they can no longer sign in and their open sessions end. Nothing of theirs
+    is deleted (the audit log keeps their name); deactivating twice changes nothing. No one switches off
+    their own account. ``organisation``: where it was done (its audit log shows it)."""
+    if actor.user is not None and actor.user.pk == user.pk:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        record_audit(
+            actor, "user.deactivated", organisation=organisation, object_type="user", object_id=str(user.public_id)
+        )
+    return user
+
+
+@transaction.atomic
+def reactivate_user(actor: Actor, user: User, *, organisation: Organisation | None = None) -> User:
+    """Switch a deactivated account back on (same password and roles as before)."""
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        record_audit(
+            actor, "user.reactivated", organisation=organisation, object_type="user", object_id=str(user.public_id)
+        )
+    return user

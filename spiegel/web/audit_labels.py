@@ -16,6 +16,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "auth.second_factor_enabled": _("two-step sign-in switched on"),
     "auth.second_factor_removed": _("two-step sign-in switched off"),
     "auth.recovery_codes_renewed": _("new recovery codes made"),
+    "auth.password_chosen": _("password chosen with the invitation link"),
     "organisation.created": _("organisation created"),
     "organisation.updated": _("organisation settings changed"),
     "organisation.second_factor_required": _("two-step sign-in made required"),

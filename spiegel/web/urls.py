@@ -101,3 +101,20 @@ urlpatterns += [
     path("settings/organisations/new/", settings_views.organisation_new, name="settings_organisation_new"),
     path("o/<slug:slug>/settings/", settings_views.organisation_settings, name="settings_organisation"),
 ]
+
+# The people of an organisation and its interview guide (issue 15), for consultants; an invited person's
+# one-time link to choose a password.
+from spiegel.web import guide_views, user_views, welcome  # noqa: E402
+
+urlpatterns += [
+    path("o/<slug:slug>/users/", user_views.users, name="settings_users"),
+    path("o/<slug:slug>/users/<str:public_id>/role/", user_views.user_role, name="settings_user_role"),
+    path(
+        "o/<slug:slug>/users/<str:public_id>/deactivate/", user_views.user_deactivate, name="settings_user_deactivate"
+    ),
+    path(
+        "o/<slug:slug>/users/<str:public_id>/reactivate/", user_views.user_reactivate, name="settings_user_reactivate"
+    ),
+    path("o/<slug:slug>/guide/", guide_views.guide, name="settings_guide"),
+    path("welcome/<uidb64>/<token>/", welcome.WelcomeView.as_view(), name="welcome"),
+]

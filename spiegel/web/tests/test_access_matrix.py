@@ -494,6 +494,28 @@ MATRIX |= {
 }
 
 
+def _person(w: World) -> str:
+    """The page of one person of this organisation (the interviewer)."""
+    return f"/o/{w.org.slug}/users/{w.interviewer.public_id}"
+
+
+MATRIX |= {
+    # The people of an organisation and its interview guide (issue 15): consultants only. Changing the role to
+    # the one held, or reactivating an active account, changes nothing and goes back to the list.
+    "web:settings_users": (get(lambda w: f"/o/{w.org.slug}/users/"), org_page(200, 403, 403, 403)),
+    "web:settings_user_role": (
+        post(lambda w: f"{_person(w)}/role/", {"role": Role.INTERVIEWER}),
+        org_page(302, 403, 403, 403),
+    ),
+    # GET asks to confirm; the POST that deactivates is covered by test_user_and_guide_pages.
+    "web:settings_user_deactivate": (get(lambda w: f"{_person(w)}/deactivate/"), org_page(200, 403, 403, 403)),
+    "web:settings_user_reactivate": (post(lambda w: f"{_person(w)}/reactivate/"), org_page(302, 403, 403, 403)),
+    "web:settings_guide": (get(lambda w: f"/o/{w.org.slug}/guide/"), org_page(200, 403, 403, 403)),
+    # An invited person's one-time link: a link that is not (or no longer) valid says so, to whoever holds it.
+    "web:welcome": (get(lambda w: "/welcome/MQ/not-a-token/"), everyone(200)),
+}
+
+
 # The entries added to MATRIX after `test_each_principal_gets_the_expected_answer` was parametrized are not in
 # its parameters (the list is taken when the decorator runs): they are checked here.
 _FIRST: list[str] = getattr(test_each_principal_gets_the_expected_answer, "pytestmark")[0].args[1]  # noqa: B009

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.second_factor import remove
-from spiegel.tenancy.actions import create_user, grant_membership
+from spiegel.tenancy.actions import create_user, deactivate_user, grant_membership, reactivate_user
 from spiegel.tenancy.management.commands._base import fail
 from spiegel.tenancy.models import Organisation, Role, User
 from spiegel.tenancy.queries import organisation_by_slug
@@ -35,7 +35,9 @@ class Command(BaseCommand):
     help = "Create users and give them a role in an organisation."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{create,grant,list,reset-second-factor}")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="{create,grant,list,deactivate,reactivate,reset-second-factor}"
+        )
         create = sub.add_parser("create", help="Create a user, optionally with a role in an organisation.")
         create.add_argument("--username", required=True, help="The sign-in name.")
         create.add_argument("--email", default="", help="E-mail address (optional).")
@@ -53,6 +55,11 @@ class Command(BaseCommand):
         grant.add_argument("--org", required=True, help="The organisation's short name (slug).")
         grant.add_argument("--role", choices=Role.values, required=True, help="The role.")
         sub.add_parser("list", help="List users and their roles.")
+        for verb, words in (
+            ("deactivate", "Switch an account off: no more sign-ins, nothing deleted."),
+            ("reactivate", "Switch a deactivated account back on."),
+        ):
+            sub.add_parser(verb, help=words).add_argument("--username", required=True, help="The sign-in name.")
         reset = sub.add_parser(
             "reset-second-factor",
             help="Turn off a user's two-step sign-in (a lost phone); they enrol again at their next sign-in "
@@ -66,7 +73,11 @@ class Command(BaseCommand):
         if action == "list":
             for user in User.objects.prefetch_related("memberships__organisation"):
                 roles = ", ".join(f"{m.organisation.slug}:{m.role}" for m in user.memberships.all())
-                self.stdout.write(f"{user.username}\t{roles or '-'}")
+                state = "" if user.is_active else "\t(deactivated)"
+                self.stdout.write(f"{user.username}\t{roles or '-'}{state}")
+            return
+        if action in ("deactivate", "reactivate"):
+            self._switch(actor, action, options["username"])
             return
         if action == "reset-second-factor":
             found = User.objects.filter(username__iexact=options["username"]).first()
@@ -107,3 +118,14 @@ class Command(BaseCommand):
                     self.stdout.write(f"{user.username} is now {options['role']} in {org.name}.")
         except ValidationError as exc:
             raise fail(exc) from exc
+
+    def _switch(self, actor: Actor, action: str, username: str) -> None:
+        found = User.objects.filter(username__iexact=username).first()
+        if found is None:
+            raise CommandError(f"There is no user named {username!r}.")
+        if action == "deactivate":
+            deactivate_user(actor, found)
+            self.stdout.write(f"{found.username} can no longer sign in.")
+        else:
+            reactivate_user(actor, found)
+            self.stdout.write(f"{found.username} can sign in again.")

@@ -14,7 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from spiegel.interviews.models import GuideCustomisation
 from spiegel.tenancy.models import Membership, Role, User
-from tests.support.builders import TEST_PASSWORD, build_org, build_user
+from tests.browser.conftest import SignIn
+from tests.support.builders import build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,23 +23,18 @@ PHONE = {"width": 390, "height": 844}
 RAW = ("client_admin", "client_viewer", "consultant<", "user.deactivated", "guide.customised")
 
 
-@pytest.fixture
-def site(live_server: Any, settings: Any, mailbox: list[Any]) -> str:
-    settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
+def _dutch_phone(page: Page, site: str) -> Page:
+    page.set_viewport_size(PHONE)
+    page.context.add_cookies([{"name": "django_language", "value": "nl", "url": site}])
+    return page
 
 
-def _dutch_phone(browser: Browser, site: str) -> Page:
-    context = browser.new_context(viewport=PHONE, locale="nl-NL")
-    context.add_cookies([{"name": "django_language", "value": "nl", "url": site}])
-    return context.new_page()
-
-
-def _sign_in(page: Page, site: str, username: str, password: str = TEST_PASSWORD) -> None:
+def _sign_in_with(page: Page, site: str, username: str, password: str) -> None:
+    """Through the sign-in page with a password of the person's own (the fields found by their ids)."""
     page.goto(f"{site}/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("#id_password").press("Enter")
 
 
 def _fits(page: Page, name: str, artifacts: Path) -> str:
@@ -52,14 +48,13 @@ def _fits(page: Page, name: str, artifacts: Path) -> str:
 
 
 def test_a_consultant_invites_changes_a_role_deactivates_and_edits_the_guide_in_dutch_on_a_phone(
-    browser: Browser, site: str, artifacts: Path, mailbox: list[Any]
+    page: Page, browser: Browser, site: str, sign_in: SignIn, artifacts: Path, mailbox: list[Any]
 ) -> None:
     org = build_org("Zorggroep Noord")
     build_user(org, Role.CONSULTANT, username="eva")
     build_user(org, Role.CLIENT_ADMIN, username="bram")
-    page = _dutch_phone(browser, site)
-    _sign_in(page, site, "eva")
-    page.wait_for_url(lambda url: "/login/" not in url)
+    _dutch_phone(page, site)
+    sign_in(page, "eva")
     page.goto(f"{site}/o/{org.slug}/settings/")
     page.get_by_role("link", name="Mensen en hun rollen: uitnodigen, rol wijzigen, uitschakelen").click()
     expect(page.get_by_role("heading", name="Mensen van Zorggroep Noord")).to_be_visible()
@@ -78,14 +73,14 @@ def test_a_consultant_invites_changes_a_role_deactivates_and_edits_the_guide_in_
     _fits(page, "people-invited-phone-nl", artifacts)
 
     # The newcomer chooses a password with the link and signs in.
-    newcomer = _dutch_phone(browser, site)
+    newcomer = _dutch_phone(browser.new_context().new_page(), site)
     newcomer.goto(link)
     chosen = "een-lang-en-eigen-wachtwoord"
     newcomer.get_by_label("Nieuw wachtwoord", exact=True).fill(chosen)
     newcomer.get_by_label("Nieuw wachtwoord bevestigen").fill(chosen)
     newcomer.get_by_role("button", name="Wachtwoord opslaan").click()
     expect(newcomer.get_by_text("Je wachtwoord is ingesteld.")).to_be_visible()
-    _sign_in(newcomer, site, "sanne", chosen)
+    _sign_in_with(newcomer, site, "sanne", chosen)
     newcomer.wait_for_url(lambda url: "/login/" not in url)
 
     # Change the role.
@@ -106,7 +101,7 @@ def test_a_consultant_invites_changes_a_role_deactivates_and_edits_the_guide_in_
     expect(sanne_row.get_by_test_id("state")).to_have_text("uitgeschakeld")
     newcomer.goto(f"{site}/o/{org.slug}/")
     assert "/login/" in newcomer.url
-    _sign_in(newcomer, site, "sanne", chosen)
+    _sign_in_with(newcomer, site, "sanne", chosen)
     expect(newcomer.get_by_role("alert")).to_contain_text("De gebruikersnaam of het wachtwoord klopt niet.")
     _fits(page, "people-after-phone-nl", artifacts)
 
@@ -133,14 +128,9 @@ def test_a_consultant_invites_changes_a_role_deactivates_and_edits_the_guide_in_
     assert custom.extra_questions == {"manager": ["Hoe verliep het contact met je leidinggevende?"]}
 
     # The list at desktop width, in English.
-    desk = browser.new_context(viewport={"width": 1280, "height": 900})
-    desk.add_cookies([{"name": "django_language", "value": "en", "url": site}])
-    desktop = desk.new_page()
-    desktop.goto(f"{site}/login/")
-    desktop.get_by_label("User name").fill("eva")
-    desktop.get_by_label("Password").fill(TEST_PASSWORD)
-    desktop.get_by_role("button", name="Sign in").click()
-    desktop.wait_for_url(lambda url: "/login/" not in url)
+    desktop = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    desktop.context.add_cookies([{"name": "django_language", "value": "en", "url": site}])
+    sign_in(desktop, "eva")
     desktop.goto(f"{site}/o/{org.slug}/users/")
     text = _fits(desktop, "people-desktop-en", artifacts)
     assert "Client administrator" in text and "deactivated" in text

@@ -32,7 +32,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
 from spiegel.tenancy.actions import grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, Role
+from spiegel.tenancy.models import Organisation, OrganisationKind, Role, User
 from tests.browser.conftest import SignIn
 from tests.support.builders import (
     LEAVER_ANSWERS_NL,
@@ -64,6 +64,8 @@ NOT_A_PAGE = {
     "web:copilot_close": "POST only",
     "web:interviewer_photo": "an image",
     "set_language": "POST only",
+    "web:settings_user_role": "POST only",
+    "web:settings_user_reactivate": "POST only",
 }
 LEAVER_PARAMETERS = {"token", "receipt"}
 
@@ -138,6 +140,8 @@ PARAMETERS: dict[str, Callable[[World, str], str]] = {
     "slug": lambda w, route: w.org.slug,
     "case_id": lambda w, route: w.cases[CASE_FOR.get(route, "completed")],
     "prefix": lambda w, route: w.key_prefix,
+    # a person of the organisation (the interviewer): the confirmation before deactivating them
+    "public_id": lambda w, route: str(User.objects.get(username="anna").public_id),
 }
 
 

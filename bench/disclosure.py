@@ -4,9 +4,18 @@ A sentence counts as flagged when the engine would flag it: the rules' understan
 or the answer's cues hold one (``policy._safety_first`` takes ``u.disclosure or sig.disclosures``). Each set
 holds disclosures in ordinary wording (``kind`` set) and near-misses that must not be flagged (``kind`` null).
 
-    .venv/bin/python bench/disclosure.py                 # the development sets (written before tuning)
-    .venv/bin/python bench/disclosure.py --set heldout   # the sets written afterwards, never tuned on
+    .venv/bin/python bench/disclosure.py                 # the first development sets (written before tuning)
+    .venv/bin/python bench/disclosure.py --set heldout   # the first held-out sets, tuned on since: development
+    .venv/bin/python bench/disclosure.py --set dev2      # the second development sets (near-misses included)
+    .venv/bin/python bench/disclosure.py --set heldout3  # written blind by someone who never saw the rules
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
+    .venv/bin/python bench/disclosure.py --ordinary      # false flags on ordinary conversation instead
+
+``--ordinary`` reads every leaver turn of the interviewer scenarios (tuning and held-out) that is not a
+disclosure scenario, the sentences about work written for name redaction (``redaction_eval_*.jsonl``), and
+every answer the simulated leavers give in a whole conversation with the engine
+(``harness/personas*.py``), and counts the answers the engine would flag. Personas whose story holds a
+serious disclosure are counted apart: they should be flagged, once they tell it.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from spiegel.language.cues import analyse_answer  # noqa: E402
 from spiegel.language.understanding import Context, understand  # noqa: E402
 
 DATA = ROOT / "spiegel" / "language" / "data" / "disclosure"
+SETS = ("dev", "heldout", "dev2", "dev3", "heldout3")
 
 
 def flagged_kind(text: str, language: str) -> str | None:
@@ -58,13 +68,79 @@ def evaluate(path: Path, language: str) -> tuple[dict[str, int], list[str]]:
     return counts, misses
 
 
+SCENARIOS = ROOT / "tests" / "scenarios" / "interviewer"
+
+
+def scenario_turns() -> list[tuple[str, str, str]]:
+    """(scenario id, language, leaver turn) for every turn of every scenario that is no disclosure scenario.
+    The held-out scenarios are counted but their text is never printed: nobody tuning the rules reads them."""
+    turns: list[tuple[str, str, str]] = []
+    for path in sorted(SCENARIOS.glob("*/*.json")):
+        for scenario in json.loads(path.read_text(encoding="utf-8")):
+            if scenario["kind"] == "disclosure" or scenario["expect"].get("understood", {}).get("disclosure"):
+                continue
+            for text in [*scenario.get("before", []), scenario["say"]]:
+                turns.append((scenario["id"], scenario["language"], text))
+    return turns
+
+
+def persona_turns() -> list[tuple[str, str, str, bool]]:
+    """(persona id, language, answer, whether the persona discloses) for every answer in a whole conversation
+    of every simulated leaver with the built-in engine."""
+    from harness.runner import run_all
+    from harness.transport import EngineInterviewer
+
+    turns: list[tuple[str, str, str, bool]] = []
+    for result in run_all(EngineInterviewer()):
+        persona = result.persona
+        discloses = "serious_disclosure" in persona.traits
+        for role, text in result.transcript:
+            if role == "leaver":
+                turns.append((persona.id, persona.language_of_interview, text, discloses))
+    return turns
+
+
+def ordinary(quiet: bool) -> None:
+    """Print how many ordinary answers the engine would flag as a serious disclosure."""
+    flagged = [(sid, text, kind) for sid, lang, text in scenario_turns() if (kind := flagged_kind(text, lang))]
+    print(f"scenario turns (no disclosure scenarios) flagged: {len(flagged)}/{len(scenario_turns())}")
+    for sid, text, kind in [] if quiet else flagged:
+        print(f"  - {sid} ({kind})" + ("" if sid.startswith("ho-") else f": {text}"))
+    for language in ("nl", "en"):  # the sentences written for name redaction: ordinary talk about work
+        path = ROOT / "spiegel" / "language" / "data" / f"redaction_eval_{language}.jsonl"
+        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        found = [(text, kind) for text in texts if (kind := flagged_kind(text, language))]
+        print(f"redaction sentences ({language}) flagged: {len(found)}/{len(texts)}")
+        for text, kind in [] if quiet else found:
+            print(f"  - ({kind}): {text}")
+    turns = persona_turns()
+    for discloses in (False, True):
+        group = [(pid, lang, text) for pid, lang, text, d in turns if d == discloses]
+        hits = [(pid, text, kind) for pid, lang, text in group if (kind := flagged_kind(text, lang))]
+        personas = {pid for pid, _, _ in group}
+        label = "personas with a disclosure" if discloses else "personas without a disclosure"
+        print(
+            f"{label}: answers flagged {len(hits)}/{len(group)}, "
+            f"conversations with a flag {len({pid for pid, _, _ in hits})}/{len(personas)}"
+        )
+        for pid, text, kind in [] if quiet else hits:
+            print(f"  - {pid} ({kind}): {text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("dev", "heldout"), default="dev", help="which sentences (default: dev)")
+    parser.add_argument("--set", choices=SETS, default="dev", help="which sentences (default: dev)")
     parser.add_argument("--quiet", action="store_true", help="only the figures")
+    parser.add_argument("--ordinary", action="store_true", help="false flags on ordinary conversation")
     args = parser.parse_args(argv)
+    if args.ordinary:
+        ordinary(args.quiet)
+        return 0
     for language in ("nl", "en"):
         path = DATA / f"{args.set}_{language}.jsonl"
+        if not path.exists():
+            print(f"{args.set} {language}: no such set ({path.relative_to(ROOT)})")
+            return 2
         c, misses = evaluate(path, language)
         positives, negatives = c["tp"] + c["fn"], c["fp"] + c["tn"]
         recall = c["tp"] / max(positives, 1)

@@ -1,15 +1,27 @@
 """Serious disclosures told in ordinary words: incidents, safety events, fraud, discrimination, harassment.
 
 A word list catches "fraude" or "racistisch"; a leaver more often says what happened: "een cliënt is
-gevallen en de melding is nergens gebleven", "I was told to book revenue in the wrong quarter". Such a
-sentence is recognised by the *frames* it combines — someone in the organisation's care, an event that
-harmed them, a report that went nowhere; a bookkeeping object and a wrongness; a protected ground and an
-adverse outcome — each frame a small set of ordinary phrasings (``data/disclosure/frames.json``). A rule
-fires when all its frames occur in one sentence, so neither "de melding ging naar planning" nor "ik viel
-bijna in slaap" is a disclosure.
+gevallen en de melding is nergens gebleven", "he said I'd lose my job if I went to the confidential adviser".
+Such a sentence is recognised by the *frames* it combines, each frame a small set of ordinary phrasings
+(``data/disclosure/frames.json``):
 
-The understanding of a turn (``understanding._disclosure``) asks :func:`incident_kind` when its word list
-found nothing; the figures are in ``docs/benchmarks.md`` (``bench/disclosure.py``).
+- safety: someone in the organisation's care (or a worker) + an event that harmed them, or a harm or incident
+  + a report that went nowhere, or a hazard + its being ignored;
+- integrity: a record or money + a falsification (filled in without measuring, changed afterwards) or a
+  private use of the organisation's money;
+- harassment: an unwanted act on the body, or a threat of consequences *if* the leaver spoke up;
+- discrimination: a protected ground + an adverse outcome;
+- violence: a physical act against a person.
+
+A rule fires when all its frames occur in one sentence and none of its blockers does ("netjes gemeld",
+"op vakantie"). Frames listed as *negatable* do not count when a negation, a hedge or a hypothetical
+governs them in their own clause: "er is nooit iemand gevallen", "I nearly fell asleep", "wat je moet doen
+als een cliënt je slaat". Understaffing on its own ("met z'n tweeën voor dertig bewoners") is a workload
+matter, not a disclosure: it becomes one only with a harm, a concealment or the leaver's own judgement
+that it was unsafe.
+
+The understanding of a turn (``understanding_reading.disclosure_of``) asks :func:`incident_kind` when its
+word list found nothing; the figures are in ``docs/benchmarks.md`` (``bench/disclosure.py``).
 """
 
 from __future__ import annotations
@@ -25,28 +37,34 @@ __all__ = ["incident_kind"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "disclosure" / "frames.json"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_NEGATION = re.compile(r"\b(?:niet|nooit|geen|niemand|not|never|no|nobody|no one|n't)\b")
-# How far before a one-frame match a negation still takes it back ("ik ben nooit geslagen").
-_NEGATION_REACH = 30
+# How far before a negatable match a negation may stand and still govern it ("ik ben nooit geslagen").
+_NEGATION_REACH = 40
 
 
 @dataclass(frozen=True)
 class _Rule:
     kind: str
     frames: tuple[str, ...]
-    single: bool
+    blockers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class _Frames:
     patterns: dict[str, re.Pattern[str]]
+    negatable: frozenset[str]
+    negation: re.Pattern[str]
+    clause_break: re.Pattern[str]
     rules: tuple[_Rule, ...]
 
 
 def _fold(text: str) -> str:
     """Lower case without accents, typographic apostrophes made plain: 'cliënt' and 'client' read alike."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _alternatives(items: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(_fold(item) for item in items) + ")")
 
 
 @cache
@@ -54,24 +72,40 @@ def _frames(language: str) -> _Frames | None:
     data = json.loads(_DATA.read_text(encoding="utf-8")).get(language)
     if data is None:
         return None
-    patterns = {
-        name: re.compile(r"(?<!\w)(?:" + "|".join(_fold(item) for item in items) + ")")
-        for name, items in data["concepts"].items()
-    }
-    rules = tuple(
-        _Rule(str(rule["kind"]), tuple(rule["all"]), bool(rule.get("single", False))) for rule in data["rules"]
+    patterns = {name: _alternatives(items) for name, items in data["concepts"].items()}
+    rules = tuple(_Rule(str(rule["kind"]), tuple(rule["all"]), tuple(rule.get("none", ()))) for rule in data["rules"])
+    unknown = {name for rule in rules for name in rule.frames + rule.blockers} - patterns.keys()
+    if unknown:
+        raise ValueError(f"frames.json ({language}): rules name unknown concepts {sorted(unknown)}")
+    return _Frames(
+        patterns,
+        frozenset(data["negatable"]),
+        _alternatives(data["negation"]),
+        re.compile("|".join(data["clause_break"])),
+        rules,
     )
-    return _Frames(patterns, rules)
+
+
+def _governed(sentence: str, start: int, frames: _Frames) -> bool:
+    """Whether a negation, hedge or hypothetical in the same clause, just before ``start``, governs it."""
+    before = sentence[max(0, start - _NEGATION_REACH) : start]
+    breaks = list(frames.clause_break.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return frames.negation.search(before) is not None
+
+
+def _occurs(name: str, sentence: str, frames: _Frames) -> bool:
+    pattern = frames.patterns[name]
+    if name not in frames.negatable:
+        return pattern.search(sentence) is not None
+    return any(not _governed(sentence, m.start(), frames) for m in pattern.finditer(sentence))
 
 
 def _fires(rule: _Rule, sentence: str, frames: _Frames) -> bool:
-    if not rule.single:
-        return all(frames.patterns[name].search(sentence) for name in rule.frames)
-    for match in frames.patterns[rule.frames[0]].finditer(sentence):
-        before = sentence[max(0, match.start() - _NEGATION_REACH) : match.start()]
-        if not _NEGATION.search(before):
-            return True
-    return False
+    return all(_occurs(name, sentence, frames) for name in rule.frames) and not any(
+        frames.patterns[name].search(sentence) for name in rule.blockers
+    )
 
 
 def incident_kind(text: str, language: str) -> str | None:

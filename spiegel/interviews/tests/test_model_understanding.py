@@ -23,7 +23,12 @@ pytestmark = pytest.mark.django_db
 
 NL = Context(language="nl", current_topic="workload", last_question="Hoe was de werkdruk?")
 # Falsifying hours for a subsidy, in words none of the rules' integrity patterns know.
-HOURS = "Mijn teamleider vroeg me om de uren van vorige maand anders in te vullen voor de subsidie, zodat het klopte."
+# An integrity matter told only by hint, which the rules' frames do not read (they do read "anders invullen
+# voor de subsidie, zodat het klopte"); the model does.
+HOURS = (
+    "Mijn teamleider vroeg me om de uren van vorige maand nog eens goed te bekijken voor de subsidie, "
+    "je snapt wel wat hij bedoelde."
+)
 
 
 def _reading(**fields: Any) -> Reply:

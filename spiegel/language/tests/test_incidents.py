@@ -18,6 +18,18 @@ from spiegel.language.understanding import Context, understand
         ("Toen ik zwanger was kreeg ik ineens geen nieuw contract meer.", "nl", "discrimination"),
         ("A customer grabbed me by the throat behind the counter.", "en", "violence"),
         ("Hij stuurde me 's avonds berichten die ik echt niet wilde krijgen.", "nl", "harassment"),
+        ("Een meneer lag de hele ochtend op de vloer van zijn kamer voordat iemand hem vond.", "nl", "safety"),
+        (
+            "We had to fill in the fridge temperature logs even though nobody had ever measured anything.",
+            "en",
+            "integrity",
+        ),
+        ("De directeur liet zijn privéverbouwing op rekening van de stichting zetten.", "nl", "integrity"),
+        ("The boss kept putting his hand on my knee when we were in the car together.", "en", "harassment"),
+        ("Hij zei dat ik mijn baan kwijt was als ik naar de vertrouwenspersoon zou stappen.", "nl", "harassment"),
+        ("After I turned fifty I was skipped for every training, that was for the youngsters.", "en", "discrimination"),
+        ("Een bewoonster kreeg insuline van een ander en is met spoed naar het ziekenhuis gegaan.", "nl", "safety"),
+        ("A pupil's father shoved me against my car in the parking lot.", "en", "violence"),
     ],
 )
 def test_an_incident_in_ordinary_words_is_a_disclosure_of_its_kind(text: str, language: str, kind: str) -> None:
@@ -33,6 +45,13 @@ def test_an_incident_in_ordinary_words_is_a_disclosure_of_its_kind(text: str, la
         ("We moesten de omzetcijfers elk kwartaal presenteren aan de directie.", "nl"),
         ("The incident procedure worked well, reports were always picked up.", "en"),
         ("Ik ben een keer van de fiets gevallen op weg naar mijn werk.", "nl"),
+        ("A resident fell, we reported it straight away and the family was called.", "en"),
+        ("Mijn baas legde een hand op mijn schouder en zei dat hij trots was.", "nl"),
+        ("My manager said I would lose my job if the department closed.", "en"),
+        ("Mijn manager duwde me echt in de goede richting met mijn opleiding.", "nl"),
+        ("My manager really pushed me to finish my degree.", "en"),
+        ("Mijn Marokkaanse collega werd teamleider, dat gunde ik haar van harte.", "nl"),
+        ("We filled in the fridge temperature logs every morning, it was part of the food safety routine.", "en"),
     ],
 )
 def test_the_same_words_without_an_incident_are_no_disclosure(text: str, language: str) -> None:
@@ -43,6 +62,60 @@ def test_the_same_words_without_an_incident_are_no_disclosure(text: str, languag
 def test_a_denied_act_of_violence_is_no_disclosure() -> None:
     assert incident_kind("Ik ben daar nooit geslagen of zo.", "nl") is None
     assert incident_kind("Ik ben daar geslagen door een cliënt.", "nl") == "violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die nachtdienst in maart, toen we met z'n tweeën dertig bewoners hadden. Daarna was ik klaar.", "nl"),
+        ("That night shift in March when there were two of us for thirty residents. After that I was done.", "en"),
+        ("In de avonddienst stonden we vaak met z'n tweeën voor 28 patiënten.", "nl"),
+    ],
+)
+def test_understaffing_alone_is_a_workload_matter_not_a_disclosure(text: str, language: str) -> None:
+    assert incident_kind(text, language) is None
+    assert understand(text, Context(language=language)).disclosure is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("We stonden met z'n tweeën voor dertig bewoners, dat is gewoon niet verantwoord.", "nl", "safety"),
+        ("There were two of us for thirty residents and a resident fell and lay there for hours.", "en", "safety"),
+    ],
+)
+def test_understaffing_with_a_harm_or_a_judgement_of_danger_is_a_disclosure(
+    text: str, language: str, kind: str
+) -> None:
+    assert incident_kind(text, language) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Er is bij ons nooit een bewoner gevallen.", "nl"),
+        ("I was always afraid a resident would fall at night.", "en"),
+        ("We kregen een training over wat je moet doen als een cliënt je slaat.", "nl"),
+        ("I nearly got hit by a forklift once, but it was my own fault.", "en"),
+    ],
+)
+def test_a_denied_feared_or_hypothetical_event_is_no_disclosure(text: str, language: str) -> None:
+    assert incident_kind(text, language) is None
+
+
+def test_a_fall_that_was_reported_and_handled_is_no_disclosure_but_an_unreported_one_is() -> None:
+    assert incident_kind("Een bewoner is gevallen, we hebben het netjes gemeld en de familie gebeld.", "nl") is None
+    assert incident_kind("Een bewoner is gevallen en de familie is nooit ingelicht.", "nl") == "safety"
+
+
+def test_a_threat_counts_only_when_it_is_about_speaking_up() -> None:
+    assert incident_kind("She said I'd lose my job if I complained to HR.", "en") == "harassment"
+    assert incident_kind("She said I'd lose my job if the contract with the client ended.", "en") is None
+
+
+def test_the_frames_name_only_concepts_they_define() -> None:
+    for language in ("nl", "en"):
+        assert incident_kind("", language) is None  # loads the frames, which checks every rule's concepts
 
 
 def test_each_sentence_is_read_on_its_own() -> None:

@@ -155,13 +155,15 @@ ORGANISATION_SETTINGS = (
     "average_salary",
     "replacement_cost_factor",
 )
+# Who the interviewer names when a leaver discloses something serious (set on the branding page).
+DISCLOSURE_SETTINGS = ("disclosure_contact", "reporting_procedure")
 
 
 @transaction.atomic
 def update_organisation(actor: Actor, organisation: Organisation, **changes: object) -> Organisation:
-    """Change an organisation's settings (only ORGANISATION_SETTINGS); audited with the names of the fields
-    that changed (not their values: a salary is the organisation's business)."""
-    unknown = set(changes) - set(ORGANISATION_SETTINGS)
+    """Change an organisation's settings (only ORGANISATION_SETTINGS and DISCLOSURE_SETTINGS); audited with the
+    names of the fields that changed (not their values: a salary is the organisation's business)."""
+    unknown = set(changes) - {*ORGANISATION_SETTINGS, *DISCLOSURE_SETTINGS}
     if unknown:
         raise ValidationError(_("Unknown settings: %(names)s.") % {"names": ", ".join(sorted(unknown))})
     changed = sorted(name for name, value in changes.items() if getattr(organisation, name) != value)

@@ -26,6 +26,7 @@ from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.queries import outcome_of, shared_statements
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_interview_view
+from spiegel.tenancy.actions import DISCLOSURE_SETTINGS, update_organisation
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for
@@ -138,13 +139,17 @@ def branding(request: HttpRequest, slug: str) -> HttpResponse:
     form = BrandingForm(
         request.POST if posted == "branding" else None, request.FILES if posted == "branding" else None, instance=org
     )
-    disclosure = DisclosureForm(request.POST if posted == "disclosure" else None, instance=org)
+    # a copy of its own: the form writes its values onto its instance; update_organisation compares with `org`
+    disclosure = DisclosureForm(
+        request.POST if posted == "disclosure" else None, instance=Organisation.objects.get(pk=org.pk)
+    )
     if posted == "branding" and form.is_valid():
         form.save()
         messages.success(request, _("Saved: the next PDF report uses this logo and colour."))
         return redirect("web:dashboard", slug=slug)
     if posted == "disclosure" and disclosure.is_valid():
-        disclosure.save()
+        changes = {name: disclosure.cleaned_data[name] for name in DISCLOSURE_SETTINGS}
+        update_organisation(Actor.for_user(signed_in_user(request)), access.organisation, **changes)
         messages.success(request, _("Saved: the interviewer names this contact and procedure from the next answer."))
         return redirect("web:dashboard", slug=slug)
     return render(

@@ -115,6 +115,7 @@ urlpatterns += [
     path(
         "o/<slug:slug>/users/<str:public_id>/reactivate/", user_views.user_reactivate, name="settings_user_reactivate"
     ),
+    path("o/<slug:slug>/users/<str:public_id>/link/", user_views.user_link, name="settings_user_link"),
     path("o/<slug:slug>/guide/", guide_views.guide, name="settings_guide"),
     path("welcome/<uidb64>/<token>/", welcome.WelcomeView.as_view(), name="welcome"),
 ]

@@ -139,6 +139,12 @@ def _invite(request: HttpRequest, user: User, access: Access, form: InviteForm) 
                 # without a field: the user name is taken or empty (the password is Spiegel's own)
                 form.add_error(field if field in form.fields else "username", problem)
         return False
+    _send_link(request, org, person)
+    return True
+
+
+def _send_link(request: HttpRequest, org: Organisation, person: User, *, again: bool = False) -> None:
+    """Mail the person their one-time link and keep it for the one page that shows it."""
     url = welcome_url(person)
     mailed = mail_welcome(person, org, url)
     request.session[NEW_USER_SESSION] = {
@@ -147,8 +153,8 @@ def _invite(request: HttpRequest, user: User, access: Access, form: InviteForm) 
         "email": person.email,
         "url": url,
         "mailed": mailed,
+        "again": again,
     }
-    return True
 
 
 @login_required
@@ -236,4 +242,24 @@ def user_reactivate(request: HttpRequest, slug: str, public_id: str) -> HttpResp
     elif not member.user.is_active:
         reactivate_user(Actor.for_user(user), member.user, organisation=access.organisation)
         messages.success(request, _("%(name)s can sign in again.") % {"name": member.user.username})
+    return redirect("web:settings_users", slug=slug)
+
+
+@login_required
+@require_POST
+def user_link(request: HttpRequest, slug: str, public_id: str) -> HttpResponse:
+    """A new one-time link for someone invited who has not signed in yet (the first was lost or expired). Once
+    a person has signed in, their password is theirs: no link is made for them here."""
+    user, access = _consultant(request, slug)
+    member = _member(access, public_id)
+    person = next(p for p in _people(access, user) if p.membership.pk == member.pk)
+    refusal = _switch_refusal(person)
+    if not refusal and (member.user.last_login is not None or not member.user.is_active):
+        refusal = _("%(name)s has signed in before or is deactivated: no new link is made.") % {
+            "name": member.user.username
+        }
+    if refusal:
+        messages.error(request, refusal)
+    else:
+        _send_link(request, access.organisation, member.user, again=True)
     return redirect("web:settings_users", slug=slug)

@@ -66,6 +66,7 @@ NOT_A_PAGE = {
     "set_language": "POST only",
     "web:settings_user_role": "POST only",
     "web:settings_user_reactivate": "POST only",
+    "web:settings_user_link": "POST only",
 }
 LEAVER_PARAMETERS = {"token", "receipt"}
 

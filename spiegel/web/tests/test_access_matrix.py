@@ -510,6 +510,8 @@ MATRIX |= {
     # GET asks to confirm; the POST that deactivates is covered by test_user_and_guide_pages.
     "web:settings_user_deactivate": (get(lambda w: f"{_person(w)}/deactivate/"), org_page(200, 403, 403, 403)),
     "web:settings_user_reactivate": (post(lambda w: f"{_person(w)}/reactivate/"), org_page(302, 403, 403, 403)),
+    # The interviewer has signed in before: no new link is made for them (refused, back to the list).
+    "web:settings_user_link": (post(lambda w: f"{_person(w)}/link/"), org_page(302, 403, 403, 403)),
     "web:settings_guide": (get(lambda w: f"/o/{w.org.slug}/guide/"), org_page(200, 403, 403, 403)),
     # An invited person's one-time link: a link that is not (or no longer) valid says so, to whoever holds it.
     "web:welcome": (get(lambda w: "/welcome/MQ/not-a-token/"), everyone(200)),

@@ -289,3 +289,44 @@ def test_the_user_command_switches_an_account_off_and_on_through_the_same_audite
         ("user.deactivated", "cli"),
         ("user.reactivated", "cli"),
     ]
+
+
+def test_someone_who_has_not_signed_in_yet_gets_a_new_link_and_someone_who_has_does_not(outbox: Path) -> None:
+    org = build_org()
+    _eva, client = _consultant(org)
+    client.post(f"/o/{org.slug}/users/", INVITE)
+    client.get(f"/o/{org.slug}/users/")  # the first link, shown once
+    sanne = User.objects.get(username="sanne")
+    assert client.post(f"/o/{org.slug}/users/{sanne.public_id}/link/").status_code == 302
+    page = client.get(f"/o/{org.slug}/users/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "A new link for sanne." in page
+    link = page.split('data-testid="welcome-link" readonly value="')[1].split('"')[0]
+    assert len(list(outbox.iterdir())) == 2
+    assert any(link in mail.read_text() for mail in outbox.iterdir())
+    bram = build_user(org, Role.CLIENT_ADMIN, username="bram")
+    assert Client().login(username="bram", password=TEST_PASSWORD)
+    client.post(f"/o/{org.slug}/users/{bram.public_id}/link/")
+    page = client.get(f"/o/{org.slug}/users/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "bram has signed in before or is deactivated: no new link is made." in page
+    assert 'data-testid="welcome-link"' not in page
+    assert len(list(outbox.iterdir())) == 2
+
+
+def test_the_disclosure_contacts_are_saved_on_the_branding_page_and_audited() -> None:
+    org = build_org()
+    eva, client = _consultant(org)
+    page = client.get(f"/o/{org.slug}/settings/").content.decode()
+    assert f'href="/o/{org.slug}/branding/"' in page
+    response = client.post(
+        f"/o/{org.slug}/branding/",
+        {
+            "part": "disclosure",
+            "disclosure_contact": " Vertrouwenspersoon Ria, 06-1234 ",
+            "reporting_procedure": "",
+        },
+    )
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert (org.disclosure_contact, org.reporting_procedure) == ("Vertrouwenspersoon Ria, 06-1234", "")
+    event = AuditEvent.objects.get(action="organisation.updated", organisation=org)
+    assert (event.actor, event.detail) == (eva, {"changed": ["disclosure_contact"]})

@@ -53,6 +53,7 @@ class _Frames:
     patterns: dict[str, re.Pattern[str]]
     negatable: frozenset[str]
     negation: re.Pattern[str]
+    negation_after: re.Pattern[str] | None
     clause_break: re.Pattern[str]
     rules: tuple[_Rule, ...]
 
@@ -81,13 +82,17 @@ def _frames(language: str) -> _Frames | None:
         patterns,
         frozenset(data["negatable"]),
         _alternatives(data["negation"]),
+        _alternatives(data["negation_after"]) if data.get("negation_after") else None,
         re.compile("|".join(data["clause_break"])),
         rules,
     )
 
 
-def _governed(sentence: str, start: int, frames: _Frames) -> bool:
-    """Whether a negation, hedge or hypothetical in the same clause, just before ``start``, governs it."""
+def _governed(sentence: str, start: int, end: int, frames: _Frames) -> bool:
+    """Whether a negation, hedge or hypothetical in the same clause governs the match: just before it, or
+    (Dutch word order) right after it ("viel bijna", "sloeg me niet")."""
+    if frames.negation_after is not None and frames.negation_after.match(sentence[end:].lstrip()):
+        return True
     before = sentence[max(0, start - _NEGATION_REACH) : start]
     breaks = list(frames.clause_break.finditer(before))
     if breaks:
@@ -99,7 +104,7 @@ def _occurs(name: str, sentence: str, frames: _Frames) -> bool:
     pattern = frames.patterns[name]
     if name not in frames.negatable:
         return pattern.search(sentence) is not None
-    return any(not _governed(sentence, m.start(), frames) for m in pattern.finditer(sentence))
+    return any(not _governed(sentence, m.start(), m.end(), frames) for m in pattern.finditer(sentence))
 
 
 def _fires(rule: _Rule, sentence: str, frames: _Frames) -> bool:

@@ -111,6 +111,15 @@ def test_a_fall_that_was_reported_and_handled_is_no_disclosure_but_an_unreported
 def test_a_threat_counts_only_when_it_is_about_speaking_up() -> None:
     assert incident_kind("She said I'd lose my job if I complained to HR.", "en") == "harassment"
     assert incident_kind("She said I'd lose my job if the contract with the client ended.", "en") is None
+    assert incident_kind("Hij zei dat ik wel kon vertrekken als ik nog één keer over die fouten begon.", "nl") == (
+        "harassment"
+    )
+    assert incident_kind("My manager said I could go to HR if I had questions about my contract.", "en") is None
+
+
+def test_a_dutch_negation_after_the_verb_takes_the_event_back() -> None:
+    assert incident_kind("Een bewoner viel bijna, maar ik kon hem net op tijd opvangen.", "nl") is None
+    assert incident_kind("Een bewoner viel 's nachts en lag tot de ochtend op de grond.", "nl") == "safety"
 
 
 def test_the_frames_name_only_concepts_they_define() -> None:

@@ -23,6 +23,12 @@
     if (!el || !el.closest) { return; }
     var selectable = el.closest("[data-select-on-focus]");
     if (selectable) { selectable.select(); }
+    var toggle = el.closest("[data-menu-toggle]");
+    if (toggle) {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      toggle.closest(".topbar").classList.toggle("menu-open", open);
+    }
     var copy = el.closest("[data-copy-from]");
     if (copy) {
       var source = document.getElementById(copy.getAttribute("data-copy-from"));
@@ -44,12 +50,9 @@
       el.form.requestSubmit();
     }
   });
-  document.addEventListener("change", function (event) {
-    var el = event.target;
-    if (el && el.matches && el.matches("select[data-submit-on-change]") && el.form) { el.form.submit(); }
-  });
 
   function start() {
+    document.documentElement.classList.add("js");  // the phone menu folds only where this script runs
     applyProgress(document.body);
     new MutationObserver(function (changes) {
       changes.forEach(function (change) {

@@ -146,6 +146,18 @@ def understand(text: str, context: Context) -> Understanding:
             )
         )
     )
+    background = (
+        kind == "answer"
+        and lex.background is not None
+        and lex.background.search(turn.norm) is not None
+        and not feelings
+        and not disclosure
+        and not distress
+        and len(turn.tokens) <= 25
+        and not any(m.polarity == "neg" for m in signals.mentions)
+        and not (lex.reason_markers is not None and lex.reason_markers.search(turn.norm))
+    )
+    new_place = kind == "answer" and lex.new_place is not None and lex.new_place.search(turn.norm) is not None
     return Understanding(
         kind=cast(TurnKind, kind),
         language=language,
@@ -161,5 +173,7 @@ def understand(text: str, context: Context) -> Understanding:
         distress=distress,
         sarcasm=sarcasm,
         hedged=bool(hedge_ends) or bool(signals.hedges),
-        thin=thin,
+        thin=thin and not background,
+        background=background and not new_place,
+        new_place=new_place,
     )

@@ -97,6 +97,9 @@ class Lexicon:
     # figures of speech that use a disclosure's words ("voelde als een klap in mijn gezicht", "a slap in the
     # face"): a disclosure match inside one of these is no disclosure
     disclosure_not: re.Pattern[str] | None = None
+    background: re.Pattern[str] | None = None  # who the leaver was there: role, employer, tenure
+    reason_markers: re.Pattern[str] | None = None  # words that give a reason or a judgement ("omdat", "te veel")
+    new_place: re.Pattern[str] | None = None  # the place the leaver goes to
 
 
 _KIND_ORDER = ("refusal", "skip", "correction", "complaint", "already_told", "confusion", "nothing_more")
@@ -165,6 +168,9 @@ def lexicon(language: str) -> Lexicon:
         function_words=frozenset(matter["function_words"]),
         particles=frozenset(data.get("particles", [])),
         disclosure_not=_one(data.get("disclosure_not", [])),
+        background=_one(data.get("background", [])),
+        reason_markers=_one(data.get("reason_markers", [])),
+        new_place=_one(data.get("new_place", [])),
     )
 
 

@@ -81,6 +81,12 @@ class Understanding:
     sarcasm: bool = False
     hedged: bool = False
     thin: bool = False
+    # only who the leaver was there ("ik werkte vier jaar als planner bij ...", "I was a junior developer at a
+    # fintech, two years"): no reason yet, so the question why they left comes next, never its "effect"
+    background: bool = False
+    # the place the leaver goes to ("een kleiner bedrijf waar ik meer vrijheid krijg"): what draws them there
+    # says what was missing here
+    new_place: bool = False
     source: str = "rules"
 
     @property

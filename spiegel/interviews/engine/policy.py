@@ -286,6 +286,24 @@ class TurnPolicy(StoryThreads):
         cur = s.current_topic
         lang = self.language
         negated = frozenset({t.theme for t in u.themes if t.negated} - set(u.raised)) | frozenset(s.refused)
+        asked = s.topic(STORY).probes
+        if cur is None and u.background and s.main_reason is None and "why_leave" not in asked:
+            # "ik werkte vier jaar als planner bij ...": who they were there, no reason yet; why they left comes
+            # next (never "what effect did that have?")
+            asked.append("why_leave")
+            return Move("follow_up", probe="why_leave", language=lang)
+        if (
+            cur is not None
+            and u.new_place
+            and s.main_reason is not None
+            and not s.main_reason_pull
+            and "new_place" not in asked
+        ):
+            # "ik ga bij een kleiner bedrijf werken waar ik meer vrijheid krijg": what draws them there says
+            # what was missing here
+            asked.append("new_place")
+            self._mark_talked(s, sig, cur)
+            return Move("follow_up", topic=cur, probe="new_place", language=lang)
         if cur is None:
             cur = self._start_story(s, sig, u, text, negated)
         else:

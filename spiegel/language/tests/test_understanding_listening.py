@@ -59,3 +59,45 @@ def test_an_opening_acknowledgement_does_not_make_a_told_answer_vague_or_thin() 
     # alone, or with filler only, it stays vague
     assert analyse_answer("ok. fine", "en").is_thin
     assert analyse_answer("ja, prima hoor", "nl").is_vague
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I was a junior developer at a fintech, two years", "en"),
+        ("been there since 2019, customer service team lead", "en"),
+        ("ik werkte vier jaar als planner bij een transportbedrijf in tilburg", "nl"),
+        ("sinds 2019 teamleider klantenservice", "nl"),
+    ],
+)
+def test_who_the_leaver_was_there_is_background_not_a_reason(text: str, language: str) -> None:
+    u = read(text, language)
+    assert (u.kind, u.background, u.thin) == ("answer", True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I worked nights for three years and it broke me", "en"),
+        ("the new rota, suddenly three weekends a month", "en"),
+        ("ik werkte drie jaar nachtdiensten en dat was zwaar", "nl"),
+        ("ik werkte vier jaar als planner, maar mijn leidinggevende nam alles over", "nl"),
+    ],
+)
+def test_background_with_a_reason_or_a_judgement_in_it_is_an_answer_with_substance(text: str, language: str) -> None:
+    assert not read(text, language).background
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("I am going to a bigger company with a proper SRE team", "en", True),
+        ("I found a job at a hospital closer to home, with fixed hours", "en", True),
+        ("ik ga nu bij een kleiner bedrijf werken waar ik meer vrijheid krijg", "nl", True),
+        ("ik begin straks bij een ziekenhuis dichter bij huis, met vaste diensten", "nl", True),
+        ("Vooral de werkdruk. We liepen elke dienst achter de feiten aan.", "nl", False),
+        ("my manager went to a meeting with the director", "en", False),
+    ],
+)
+def test_the_place_the_leaver_goes_to_is_read(text: str, language: str, expected: bool) -> None:
+    assert read(text, language).new_place is expected

@@ -92,3 +92,47 @@ def test_a_figure_of_speech_gets_its_feeling_reflected_not_the_disclosure_handli
     assert replies[-1].flags == []
     assert state.phase != "disclosure"
     assert "hurt" in replies[-1].messages[-1]
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "asks"),
+    [
+        ("nl", "ik werkte vier jaar als planner bij een transportbedrijf in tilburg", r"weg|vertrek"),
+        ("en", "I was a junior developer at a fintech, two years", r"leave"),
+    ],
+)
+def test_a_background_fact_in_the_opening_is_followed_by_why_they_left(language: str, answer: str, asks: str) -> None:
+    _, _, replies = converse(language, [answer])
+    last = replies[-1].messages[-1]
+    assert replies[-1].move.probe == "why_leave"
+    assert re.search(asks, last) and not re.search(r"effect|gevolg", last)
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        (
+            "nl",
+            [
+                "vooral mijn nieuwe leidinggevende, die nam alles over",
+                "het salaris was prima hoor, daar lag het niet aan",
+                "ik ga nu bij een kleiner bedrijf werken waar ik meer vrijheid krijg",
+            ],
+        ),
+        (
+            "en",
+            [
+                "honestly the on-call, every other week",
+                "it wrecked my sleep",
+                "I am going to a bigger company with a proper SRE team",
+            ],
+        ),
+    ],
+)
+def test_the_place_the_leaver_goes_to_is_asked_about_once_as_a_contrast_with_here(
+    language: str, answers: list[str]
+) -> None:
+    engine, state, replies = converse(language, answers)
+    assert replies[-1].move.probe == "new_place"
+    again = engine.respond(state, answers[-1])
+    assert again.move.probe != "new_place"

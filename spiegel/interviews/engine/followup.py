@@ -7,12 +7,13 @@ probe each time, 2–3 follow-ups per topic within the budget, the leaver's own 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
-from spiegel.language.understanding import Understanding
+from spiegel.language.understanding import Context, Understanding, understand
 
 from .closing import Closing
-from .navigation import LIGHT_TOPICS, STORY, _add
+from .navigation import BY_FEELING, LIGHT_TOPICS, STORY, _add
 from .reasons import (
     about_frequency,
     plainly_fine,
@@ -118,7 +119,11 @@ class FollowUps(Closing):
         told = [a for a in s.answers[:-1] if a.get("phase") in ("opening", "story", "guide")]
         if not told:
             return False
-        return bool(analyse_answer(str(told[-1]["text"] or ""), self.language).specificity)
+        text = str(told[-1]["text"] or "")
+        if not analyse_answer(text, self.language).specificity:
+            return False
+        # "vier jaar als planner": how long they worked there is no moment told
+        return not understand(text, Context(language=self.language)).background
 
     def _no_follow_up(
         self, s: ConversationState, sig: AnswerSignals, cur: str | None, key: str, u: Understanding | None, answer: str
@@ -234,7 +239,9 @@ class FollowUps(Closing):
                 feeling_ref=feeling[1],
                 preface="emotion",
             )
-        if sig.hedges and not sig.is_thin and not (u is not None and u.decisive):
+        # "eigenlijk vooral omdat ...", "to be honest, ...": candour, not reluctance; no reassurance about caution
+        reluctant = [h for h in sig.hedges if h.phrase.lower() not in word_list("candour_hedges")]
+        if reluctant and not sig.is_thin and not (u is not None and u.decisive):
             # ("eigenlijk was het de reorganisatie" marks the real reason, not a hedge)
             # what the hedge softens is usually the theme it sits next to
             add("reflect_and_ask", "behind_hedge", quote, preface="hedge")
@@ -310,6 +317,8 @@ class FollowUps(Closing):
                 s.contradictions.append(cur)
             if key == STORY and tp.status == "open":
                 tp.status = "active"
+            if BY_FEELING in tp.known and tp.quote:
+                move = replace(move, label=tp.quote)  # "that exhaustion", never "your health"
             return move
         return None
 
@@ -367,6 +376,11 @@ class FollowUps(Closing):
                 continue
             matter = matter_phrase(answer, mention.term, self.language) or ""
             thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase}
+            felt = self._felt_as(u, mention.term) if not matter else None
+            if felt is not None:
+                # raised by a feeling ("exhausted"): come back to it by that feeling, not by a topic label the
+                # leaver never used ("your health")
+                thread["feeling"] = felt
             if hearsay:
                 # what was only heard: the way back to it asks what the leaver saw or experienced themselves
                 words = next(h.context for h in sig.hearsay)
@@ -375,6 +389,18 @@ class FollowUps(Closing):
             s.topic(mention.theme).raised_by_leaver = True
         if story and u is not None:
             self._add_matter_threads(s, answer, cur, skip)
+
+    def _felt_as(self, u: Understanding | None, term: str) -> str | None:
+        """The feeling the leaver expressed with ``term`` ("exhausted" -> "exhaustion"), if it has words here."""
+        if u is None:
+            return None
+        low = term.lower()
+        named = feeling_names(self.language)
+        for f in u.felt:
+            words = f.words.lower()
+            if f.name in named and (low in words or words in low):
+                return f.name
+        return None
 
     def _add_matter_threads(self, s: ConversationState, answer: str, cur: str | None, skip: frozenset[str]) -> None:
         """Several things named in one breath ("het rooster, de verhuizing en mijn opleiding"): the ones not

@@ -11,7 +11,10 @@ from spiegel.language.cues import AnswerSignals, Mention
 from .context import CaseContext
 from .guide import Guide
 from .state import CLOSING_PHASES, ConversationState, Move, TopicProgress
-from .wording import content_words, matter_phrase
+from .wording import content_words, feeling_words, matter_phrase
+
+# A topic the leaver raised by a feeling only ("exhausted"): it is named by that feeling, never by its label.
+BY_FEELING = "by_feeling"
 
 HARD_TURN_CAP = 35  # interviewer messages, opening and close included; never exceeded
 STORY = "_story"  # pseudo-topic for the opening story before the leaver names a theme
@@ -98,6 +101,10 @@ class Navigator:
                 hearsay = thread.get("kind") == "hearsay"
                 if hearsay:
                     tp.probes.append("own_experience")
+                feeling = feeling_words(self.language, thread["feeling"]) if thread.get("feeling") else None
+                if feeling is not None and not thread["phrase"]:
+                    tp.quote = feeling[1]  # "die vermoeidheid", "that exhaustion": the leaver's matter, in our words
+                    tp.known.append(BY_FEELING)
                 return Move(
                     kind_for or "return_thread",
                     topic=thread_topic,
@@ -106,6 +113,8 @@ class Navigator:
                     language=self.language,
                     preface=preface,
                     target="return_thread",
+                    feeling=feeling[0] if feeling and not thread["phrase"] else None,
+                    feeling_ref=feeling[1] if feeling and not thread["phrase"] else None,
                 )
             for topic_id in self._order:
                 topic = self.guide.topic(topic_id)

@@ -117,6 +117,8 @@ class TemplatePhraser:
             return options(language, "opening"), bool(closing)
         if kind == "return_thread" and move.probe == "own_experience":
             return options(language, "return_hearsay"), bool(closing)
+        if kind == "return_thread" and move.feeling and not move.quote:
+            return options(language, "return_feeling"), bool(closing)
         if kind == "return_thread":
             return options(language, "return_thread"), bool(closing)
         if kind == "summary" and not move.points:

@@ -136,3 +136,38 @@ def test_the_place_the_leaver_goes_to_is_asked_about_once_as_a_contrast_with_her
     assert replies[-1].move.probe == "new_place"
     again = engine.respond(state, answers[-1])
     assert again.move.probe != "new_place"
+
+
+@pytest.mark.parametrize(
+    ("language", "answer"),
+    [
+        ("nl", "eigenlijk vooral omdat mijn nieuwe leidinggevende alles overnam en ik niks meer te zeggen had"),
+        ("nl", "eigenlijk gewoon de werkdruk, we hadden een jaar lang drie mensen te weinig"),
+        ("en", "to be honest the workload, we were short three people for a year"),
+    ],
+)
+def test_candour_gets_no_reassurance_about_being_careful(language: str, answer: str) -> None:
+    _, _, replies = converse(language, [answer])
+    assert not re.search(
+        r"voorzichtig|lastig om te zeggen|vrij praten|careful|hard to say|speak freely", replies[-1].messages[-1]
+    )
+
+
+def test_a_thread_raised_by_a_feeling_comes_back_by_that_feeling_not_by_a_topic_label() -> None:
+    answers = [
+        "I was a junior developer at a fintech, two years",
+        "honestly the on-call. every other week, and nobody cared that it wrecked my sleep",
+        "last winter I got paged at 3am four nights in a row for an alert that was a misconfigured monitor",
+        "exhausted. and kind of angry that my lead just shrugged",
+        "is this actually a person or a bot?",
+        "ok. yeah so I asked to fix the alert and was told there was no time for it",
+    ]
+    engine, state, replies = converse("en", answers)
+    said = [m for r in replies for m in r.messages]
+    for _ in range(12):
+        reply = engine.respond(state, "That went fine, nothing special to report there.")
+        state = reply.state
+        said.extend(reply.messages)
+    assert not any("your health" in m for m in said)
+    assert not any("leave it there" in m for m in replies[-1].messages)
+    assert any("that exhaustion" in m for m in said)

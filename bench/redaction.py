@@ -10,7 +10,8 @@ and split (``dev`` is what the rules were tuned on, ``heldout`` was never looked
 - identifier recall: labelled identifiers covered by a span of the same kind;
 - throughput: sentences per second through ``redact()`` with a fresh pseudonymiser per sentence.
 
-Usage: ``.venv/bin/python bench/redaction.py [--lang nl en] [--split dev heldout] [--errors] [--write-docs]``
+Usage: ``.venv/bin/python bench/redaction.py [--lang nl en] [--split dev heldout] [--errors] [--write-docs]``;
+``--without-model`` scores the rules alone, without the learned name model.
 
 With ``--corpus`` it scores real text that nobody on the project wrote instead: the Dutch newspaper corpus
 (CC0) and the English WNUT-17 corpus (CC BY 4.0) from ``shared/data/ner`` next to the repository (or
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from spiegel.language import ner_corpus  # noqa: E402
+from spiegel.language import name_model, ner_corpus  # noqa: E402
 from spiegel.language import redact as redact_module  # noqa: E402
 from spiegel.language.redact import PARTICLES, TITLES, Pseudonymiser  # noqa: E402
 
@@ -313,7 +314,17 @@ def main(argv: list[str] | None = None) -> int:
         help="score the real-text NER corpora (Dutch newspapers, English WNUT-17) instead of the own sentences",
     )
     parser.add_argument("--corpus-dir", help="folder with the NER corpora (default: shared/data/ner beside the repo)")
+    parser.add_argument(
+        "--without-model",
+        action="store_true",
+        help="ablation: the rules alone, without the learned name model (spiegel/language/name_model.py)",
+    )
     args = parser.parse_args(argv)
+    if args.without_model and args.write_docs:
+        parser.error("--without-model is an ablation; its figures are not written into the docs")
+    if args.without_model:
+        for language in ("nl", "en"):
+            name_model.use(language, None)
     if args.corpus:
         return run_corpus(args)
     if args.split is None:

@@ -24,6 +24,8 @@ from typing import Any
 from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
 
+from spiegel.language import name_model
+
 __all__ = ["KINDS", "Pseudonymiser", "Redaction", "Span", "redact"]
 
 KINDS = ("person", "email", "phone", "bsn", "iban", "postcode", "url", "handle")
@@ -637,25 +639,108 @@ class _Detector:
         return low in _ROLES[self.language]
 
     def find(self, text: str, blocked: bytearray) -> list[_Mention]:
-        tokens = _tokenise(text, blocked, self.lex)
+        tokens, ranges = self.rule_ranges(text, blocked)
+        model = name_model.load(self.language)
+        if model is not None and tokens:
+            ranges = self._with_model(text, tokens, ranges, model.names(self.words(text, tokens, ranges)))
         mentions: list[_Mention] = []
-        i = 0
         n = len(tokens)
-        while i < n:
-            end_index = self._match(text, tokens, i)
-            if end_index is None:
-                i += 1
-                continue
+        for i, end_index in ranges:
             following = (
                 tokens[end_index]
                 if end_index < n and _adjacent(text, tokens[end_index - 1], tokens[end_index])
                 else None
             )
             mentions.append(self._mention(text, tokens[i:end_index], following))
-            i = end_index
         return mentions
 
-    # -- a mention starting at tokens[i]: returns the index after its last token, or None ---------------
+    def rule_ranges(self, text: str, blocked: bytearray) -> tuple[list[_Token], list[tuple[int, int]]]:
+        """The words of a text and the (first, after last) word indices of the names the rules find."""
+        tokens = _tokenise(text, blocked, self.lex)
+        ranges: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            end_index = self._match(text, tokens, i)
+            if end_index is None:
+                i += 1
+                continue
+            ranges.append((i, end_index))
+            i = end_index
+        return tokens, ranges
+
+    def words(self, text: str, tokens: list[_Token], ranges: list[tuple[int, int]]) -> list[name_model.Word]:
+        """The words as the learned model sees them, with whether the rules took each."""
+        taken = bytearray(len(tokens))
+        for first, after in ranges:
+            taken[first:after] = b"\x01" * (after - first)
+        lex = self.lex
+        out: list[name_model.Word] = []
+        for index, tok in enumerate(tokens):
+            flags = [
+                flag
+                for flag, on in (
+                    ("title", tok.title),
+                    ("particle", tok.particle),
+                    ("initial", tok.initial),
+                    ("acronym", tok.acronym),
+                    ("gazetteer", tok.gazetteer),
+                    ("stop", tok.low in lex.stop),
+                    ("role", self.role_word(tok.low)),
+                    ("ambiguous", tok.low in lex.ambiguous),
+                    ("proper", tok.low in lex.proper),
+                )
+                if on
+            ]
+            out.append(
+                name_model.Word(
+                    text=tok.text,
+                    low=tok.low,
+                    sentence_start=tok.sentence_start,
+                    kind=self.kind(tok) or "",
+                    frequency=lex.common.get(tok.low, 0),
+                    flags=frozenset(flags),
+                    rule=bool(taken[index]),
+                    gap=text[tokens[index - 1].end : tok.start] if index else text[max(0, tok.start - 2) : tok.start],
+                )
+            )
+        return out
+
+    def _with_model(
+        self, text: str, tokens: list[_Token], ranges: list[tuple[int, int]], learned: list[bool]
+    ) -> list[tuple[int, int]]:
+        """The rules' names without the words the model vetoes, plus the words the model takes for names: a
+        word next to a name joins it, other runs of adjacent such words become names of their own."""
+        taken = bytearray(len(tokens))
+        kept: list[list[int]] = []
+        for first, after in ranges:
+            taken[first:after] = b"\x01" * (after - first)
+            for index in range(first, after):
+                if not (learned[index] or self._unvetoable(text, tokens, index)):
+                    continue
+                if kept and kept[-1][1] == index and kept[-1][0] >= first:
+                    kept[-1][1] = index + 1
+                else:
+                    kept.append([index, index + 1])
+        ruled = {(first, after) for first, after in kept if (first, after) in set(ranges)}
+        extra: list[list[int]] = []
+        for index, is_name in enumerate(learned):
+            if not is_name or taken[index] or not self._may_learn(text, tokens, index):
+                continue
+            for span in kept + extra:
+                if span[1] == index and _adjacent(text, tokens[index - 1], tokens[index]):
+                    span[1] = index + 1
+                    break
+            else:
+                extra.append([index, index + 1])
+        out: list[tuple[int, int]] = []
+        for first, after in sorted(kept + extra):
+            learned_part = (first, after) not in ruled or (bool(out) and out[-1] not in ruled)
+            if out and out[-1][1] == first and learned_part and _adjacent(text, tokens[first - 1], tokens[first]):
+                out[-1] = (out[-1][0], after)
+            else:
+                out.append((first, after))
+        return out
+
     def _match(self, text: str, tokens: list[_Token], i: int) -> int | None:
         tok = tokens[i]
         n = len(tokens)
@@ -805,6 +890,32 @@ class _Detector:
             or self.rare(tok)
             or tok.low.removesuffix("'s") in lex.proper
         )
+
+    def _may_learn(self, text: str, tokens: list[_Token], index: int) -> bool:
+        """May the model add this word? Not a title, stop word, abbreviation or listed place/product; not right
+        after "in", "from" ... (places); in lower case only a rare listed first name ("met fatima", not "said")."""
+        tok = tokens[index]
+        lex = self.lex
+        if tok.title or tok.gazetteer or tok.low in lex.not_names or self._never_a_name(text, tok, self.kind(tok)):
+            return False  # "Jan 14", "HR", "I've" and the like
+        if tok.low in lex.ambiguous:
+            return False  # "Mark my words", "Will you": the rules decide these from the words around them
+        if index and _adjacent(text, tokens[index - 1], tok) and tokens[index - 1].low in _PLACE_BEFORE[self.language]:
+            return False
+        if tok.cap:
+            return True
+        return self.kind(tok) == "first" and lex.common.get(tok.low, 0) < LOWER_CASE_RARE_CUTOFF
+
+    def _unvetoable(self, text: str, tokens: list[_Token], index: int) -> bool:
+        """A word the rules took that the model may not drop: a title, initial or particle, a word on the name
+        lists, or a word right after a title, initial, particle or role word ("mevrouw Van der Meer")."""
+        tok = tokens[index]
+        if tok.title or tok.initial or tok.particle or self.kind(tok) is not None:
+            return True
+        if index == 0 or not _adjacent(text, tokens[index - 1], tok):
+            return False
+        prev = tokens[index - 1]
+        return prev.title or prev.initial or prev.particle or self.role_word(prev.low)
 
     def _never_a_name(self, text: str, tok: _Token, kind: str | None) -> bool:
         """An acronym, a stop or role word, a contraction ("I've", "Don't") or a month before a day ("Jan 14")."""

@@ -102,57 +102,63 @@ def _context(word: Word | None, offset: str) -> list[str]:
     return out
 
 
+def _row(words: Sequence[Word], i: int) -> list[str]:
+    word = words[i]
+    n = len(words)
+    row = _own(word)
+    prev = words[i - 1] if i > 0 else None
+    nxt = words[i + 1] if i + 1 < n else None
+    row += _context(prev, "-1")
+    row += _context(nxt, "+1")
+    row += _context(words[i - 2] if i > 1 else None, "-2")[:1]
+    row += _context(words[i + 2] if i + 2 < n else None, "+2")[:1]
+    gap_before = _gap(word.gap)
+    gap_after = _gap(nxt.gap) if nxt else "end"
+    cap = "C" if word.text[:1].isupper() else "l"
+    row += [f"g-={gap_before}", f"g+={gap_after}", f"g={gap_before}|{gap_after}{cap}"]
+    if prev is not None:
+        prev_cap = "C" if prev.text[:1].isupper() else "l"
+        row.append(f"pc={prev_cap}{cap}{int(prev.rule)}")
+        row.append(f"-1wc={prev.low}{cap}")
+    if nxt is not None:
+        next_cap = "C" if nxt.text[:1].isupper() else "l"
+        row.append(f"nc={cap}{next_cap}{int(nxt.rule)}")
+        row.append(f"+1wc={nxt.low}{cap}")
+    return row
+
+
 def features(words: Sequence[Word]) -> list[list[str]]:
     """The feature names of every word of a text."""
-    rows: list[list[str]] = []
-    n = len(words)
-    for i, word in enumerate(words):
-        row = _own(word)
-        prev = words[i - 1] if i > 0 else None
-        nxt = words[i + 1] if i + 1 < n else None
-        row += _context(prev, "-1")
-        row += _context(nxt, "+1")
-        row += _context(words[i - 2] if i > 1 else None, "-2")[:1]
-        row += _context(words[i + 2] if i + 2 < n else None, "+2")[:1]
-        gap_before = _gap(word.gap)
-        gap_after = _gap(nxt.gap) if nxt else "end"
-        cap = "C" if word.text[:1].isupper() else "l"
-        row += [f"g-={gap_before}", f"g+={gap_after}", f"g={gap_before}|{gap_after}{cap}"]
-        if prev is not None:
-            prev_cap = "C" if prev.text[:1].isupper() else "l"
-            row.append(f"pc={prev_cap}{cap}{int(prev.rule)}")
-            row.append(f"-1wc={prev.low}{cap}")
-        if nxt is not None:
-            next_cap = "C" if nxt.text[:1].isupper() else "l"
-            row.append(f"nc={cap}{next_cap}{int(nxt.rule)}")
-            row.append(f"+1wc={nxt.low}{cap}")
-        rows.append(row)
-    return rows
+    return [_row(words, i) for i in range(len(words))]
 
 
 class NameModel:
-    """Feature weights of a logistic regression; ``probabilities`` scores every word of a text."""
+    """Feature weights of a logistic regression; ``probabilities`` scores the words of a text."""
 
     def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0) -> None:
         self.weights = weights
         self.threshold = threshold
         self.veto = veto
 
-    def probabilities(self, words: Sequence[Word]) -> list[float]:
+    def probability(self, words: Sequence[Word], i: int) -> float:
         get = self.weights.get
-        out: list[float] = []
-        for row in features(words):
-            z = sum(get(name, 0.0) for name in row)
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
+        z = sum(get(name, 0.0) for name in _row(words, i))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def names(self, words: Sequence[Word]) -> list[bool]:
+    def probabilities(self, words: Sequence[Word]) -> list[float]:
+        return [self.probability(words, i) for i in range(len(words))]
+
+    def names(self, words: Sequence[Word], candidates: Sequence[bool] | None = None) -> list[bool]:
         """For every word: is it (part of) a person's name? A word the rules took stays one unless the model
-        is surer than ``veto`` that it is not; any other word needs ``threshold``."""
-        return [
-            p >= (self.veto if word.rule else self.threshold)
-            for word, p in zip(words, self.probabilities(words), strict=True)
-        ]
+        is surer than ``veto`` that it is not; any other word needs ``threshold``. Words that are not
+        ``candidates`` keep the rules' decision without being scored (a speed-up)."""
+        out: list[bool] = []
+        for i, word in enumerate(words):
+            if candidates is not None and not candidates[i]:
+                out.append(word.rule)
+                continue
+            out.append(self.probability(words, i) >= (self.veto if word.rule else self.threshold))
+        return out
 
 
 def parse(text: str) -> NameModel:

@@ -642,7 +642,10 @@ class _Detector:
         tokens, ranges = self.rule_ranges(text, blocked)
         model = name_model.load(self.language)
         if model is not None and tokens:
-            ranges = self._with_model(text, tokens, ranges, model.names(self.words(text, tokens, ranges)))
+            words = self.words(text, tokens, ranges)
+            # Only capitalised words, listed first names and the rules' words can change: score only those.
+            candidates = [word.rule or word.text[:1].isupper() or word.kind == "first" for word in words]
+            ranges = self._with_model(text, tokens, ranges, model.names(words, candidates))
         mentions: list[_Mention] = []
         n = len(tokens)
         for i, end_index in ranges:

@@ -227,6 +227,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["spiegel.formats"]  # dates per language: spiegel/formats/<lang>/formats.py
 USE_I18N = True
 TIME_ZONE = env_str("SPIEGEL_TIME_ZONE", "Europe/Amsterdam")
 USE_TZ = True

@@ -126,8 +126,8 @@ def money(amount: float | None, language: str) -> str | None:
 def period_label(filters: Filters, language: str) -> str:
     with override(language):
         # "januari 2026" / "January 2026": the month in words, in the report's language
-        start = formats.date_format(filters.start, "F Y") if filters.start else None
-        end = formats.date_format(filters.end, "F Y") if filters.end else None
+        start = formats.date_format(filters.start, "YEAR_MONTH_FORMAT") if filters.start else None
+        end = formats.date_format(filters.end, "YEAR_MONTH_FORMAT") if filters.end else None
         if start and end:
             return _("%(start)s to %(end)s") % {"start": start, "end": end}
         if start:

@@ -15,6 +15,15 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+# The steps the report task reports (spiegel.reports.pdf), as the page names them.
+STEP_LABELS = {
+    "figures": _("counting the figures"),
+    "charts": _("drawing the charts"),
+    "layout": _("laying out the pages"),
+    "pdf": _("writing the PDF"),
+}
+
+
 class ReportJob(models.Model):
     """One requested PDF report: its filters, how far the task got, and where the file is.
 
@@ -46,3 +55,7 @@ class ReportJob(models.Model):
 
     def __str__(self) -> str:
         return f"report {self.id} ({self.status})"
+
+    def step_label(self) -> str:
+        """The current step in the active language ("" before the first and after the last)."""
+        return str(STEP_LABELS.get(self.step, ""))

@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -71,7 +71,7 @@ class AuditFilterForm(forms.Form):
                     "The start date %(start)s is later than the end date %(end)s. Choose a start on or before the end;"
                     " no events are shown until then."
                 )
-                % {"start": start.isoformat(), "end": end.isoformat()}
+                % {"start": formats.date_format(start, "DATE_FORMAT"), "end": formats.date_format(end, "DATE_FORMAT")}
             )
         return data
 

@@ -31,7 +31,7 @@ from spiegel.reports.exports import to_csv, to_xlsx
 from spiegel.reports.queries import latest_report, report_for, report_pdf
 from spiegel.tenancy.models import Department
 from spiegel.tenancy.permissions import Capability
-from spiegel.tenancy.queries import Access, access_for
+from spiegel.tenancy.queries import access_for
 from spiegel.web.signed_in import signed_in_user
 
 FILTER_FIELDS = ("from", "to", "department", "leave_type", "mode")
@@ -64,19 +64,34 @@ def _filters(form: dict[str, str]) -> Filters:
     return filters
 
 
-def _filters_or_default(access: Access, form: dict[str, str]) -> tuple[Filters, str | None]:
+def filter_message(exc: FilterError, form: dict[str, str]) -> str:
+    """What was wrong with a filter, in the page's language (FilterError's own message is the API's English)."""
+    if exc.field in ("from", "to"):
+        try:
+            later = parse_month(form["from"], "from") > parse_month(form["to"], "to")
+        except FilterError:
+            later = False
+        if later:
+            return _("The start month is later than the end month. Choose a start on or before the end.")
+        return _("Write a month as year and month, for example 2025-01.")
+    return _("That filter value is not one of the choices. Choose one from the list.")
+
+
+def _filters_or_error(form: dict[str, str]) -> tuple[Filters | None, str | None]:
     try:
         return _filters(form), None
     except FilterError as exc:
-        return Filters(language=_language()), exc.message
+        return None, filter_message(exc, form)
 
 
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     access = access_for(signed_in_user(request), slug, Capability.OVERVIEW_VIEW)
     form = _form(request.GET)
-    filters, error = _filters_or_default(access, form)
-    dash = build_dashboard(access, filters)
+    filters, error = _filters_or_error(form)
+    # A view that is not what was asked would be read as if it were: with a bad filter, the page shows the
+    # message and the form, and no figures.
+    dash = build_dashboard(access, filters) if filters else None
     record_organisation_view(
         Actor.for_user(signed_in_user(request)),
         access.organisation,

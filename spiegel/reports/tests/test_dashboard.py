@@ -123,11 +123,18 @@ def test_a_department_too_small_to_stand_apart_is_not_applied_and_the_page_says_
     assert "Department: “IT” was not applied, because it would set fewer than 3 leavers apart" in html
 
 
-def test_bad_filters_answer_422_with_the_whole_view(world: Any) -> None:
+def test_bad_filters_answer_422_with_a_message_in_the_pages_language_and_no_figures(world: Any) -> None:
     org, _cases, users = world
-    response = _client(users, Role.CLIENT_ADMIN).get(f"/o/{org.slug}/dashboard/?from=2025-13")
+    client = _client(users, Role.CLIENT_ADMIN)
+    response = client.get(f"/o/{org.slug}/dashboard/?from=2025-13")
     assert response.status_code == 422
-    assert "from must be a month written YYYY-MM" in response.content.decode()
+    html = response.content.decode()
+    assert "Write a month as year and month, for example 2025-01." in html
+    # Figures for another view than the one asked would be read as the one asked.
+    assert 'data-testid="headline-leavers"' not in html and 'data-testid="chart-reasons"' not in html
+    dutch = client.get(f"/o/{org.slug}/dashboard/?from=2025-06&to=2025-01", HTTP_ACCEPT_LANGUAGE="nl")
+    assert dutch.status_code == 422
+    assert "De beginmaand ligt na de eindmaand." in dutch.content.decode()
 
 
 def test_exports_leave_hidden_cells_empty_and_keep_anonymous_statements_unlinked(world: Any) -> None:

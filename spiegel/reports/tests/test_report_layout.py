@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 from django.utils.translation import override
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.analysis.queries import Filters
 from spiegel.reports.charts import SUPPRESSED_COLOUR, heat_domain, to_svg
@@ -56,6 +57,7 @@ ALL_REASONS = ["workload", "conditions", "pay", "manager", "career", "collaborat
 @pytest.fixture(scope="module")
 def organisation(django_db_setup: Any, django_db_blocker: Any) -> Any:
     with django_db_blocker.unblock():
+        queued_before = set(DBTaskResult.objects.values_list("id", flat=True))
         org = build_org("Zorggroep Noord")
         Organisation.objects.filter(pk=org.pk).update(min_group_size=3, average_salary=42000)
         org.refresh_from_db()
@@ -70,6 +72,7 @@ def organisation(django_db_setup: Any, django_db_blocker: Any) -> Any:
         assert build_historical_exits(org, rows) == len(rows)
         yield org
         Organisation.objects.filter(pk=org.pk).delete()
+        DBTaskResult.objects.exclude(id__in=queued_before).delete()
 
 
 def _access(org: Organisation) -> Access:

@@ -95,7 +95,7 @@ def test_a_start_after_the_end_is_explained_and_shows_nothing_rather_than_everyt
     response = client.get(f"/o/{org.slug}/audit/?from=2026-05-02&to=2026-05-01", HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 400
-    assert "The start date 2026-05-02 is later than the end date 2026-05-01. Choose a start on or before" in page
+    assert "The start date 2 May 2026 is later than the end date 1 May 2026. Choose a start on or before" in page
     assert _rows(page) == 0
     assert 'value="2026-05-02"' in page
     bad_date = client.get(f"/o/{org.slug}/audit/?from=gisteren", HTTP_ACCEPT_LANGUAGE="en").content.decode()

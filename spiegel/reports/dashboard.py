@@ -120,7 +120,7 @@ def money(amount: float | None, language: str) -> str | None:
     if amount is None:
         return None
     number = formats.number_format(round(amount), 0, use_l10n=True, force_grouping=True)
-    return f"€ {number}" if language == "nl" else f"€{number}"
+    return f"€\u00a0{number}" if language == "nl" else f"€{number}"  # no line break between € and the amount
 
 
 def period_label(filters: Filters, language: str) -> str:

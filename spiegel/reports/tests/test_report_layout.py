@@ -167,7 +167,7 @@ def test_numbers_and_periods_are_written_the_way_the_language_writes_them(organi
     dash = build_dashboard(_access(organisation), Filters(language="nl"))
     cost = next(h for h in dash.headlines if h.key == "cost")
     assert cost.note == "vertrekkers × gemiddeld salaris × factor vervangingskosten 0,50"
-    assert cost.value is not None and re.fullmatch(r"€ \d{1,3}(\.\d{3})+", cost.value)
+    assert cost.value is not None and re.fullmatch(r"€\u00a0\d{1,3}(\.\d{3})+", cost.value)
 
 
 def test_the_dutch_report_addresses_its_reader_as_je_never_as_u(organisation: Organisation) -> None:

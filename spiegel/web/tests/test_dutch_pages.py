@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.test import Client, TestCase
-from django_tasks_db.models import DBTaskResult
 from django.utils.translation import override
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.interviews.conversation import post_message
 from spiegel.reports.models import STEP_LABELS, ReportJob, ReportStatus

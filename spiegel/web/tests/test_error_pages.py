@@ -46,9 +46,9 @@ def _looks_like_spiegel(html: str) -> None:
     ],
 )
 def test_an_unknown_address_answers_404_in_the_visitors_language(
-    headers: dict[str, str], language: str, heading: str, next_step: str
+    headers: dict[str, Any], language: str, heading: str, next_step: str
 ) -> None:
-    response = Client(**headers).get("/geen-pagina/")
+    response = Client().get("/geen-pagina/", **headers)
     html = response.content.decode()
     assert response.status_code == 404
     assert f'<html lang="{language}">' in html and f"<h1>{heading}</h1>" in html and next_step in html
@@ -96,7 +96,9 @@ def test_a_failing_page_answers_500_with_spiegels_page_in_the_visitors_language(
     _looks_like_spiegel(html)
 
 
-@pytest.mark.parametrize(("language", "heading"), [("nl", "Dit formulier is verlopen"), ("en", "This form has expired")])
+@pytest.mark.parametrize(
+    ("language", "heading"), [("nl", "Dit formulier is verlopen"), ("en", "This form has expired")]
+)
 def test_a_form_sent_from_a_stale_page_gets_a_page_that_says_so_in_the_visitors_language(
     language: str, heading: str
 ) -> None:

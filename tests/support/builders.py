@@ -30,9 +30,15 @@ _counter = itertools.count(1)
 TEST_PASSWORD = "correct-horse-battery-9"
 
 
-def build_org(name: str | None = None, *, kind: str = OrganisationKind.CLIENT) -> Organisation:
+def build_org(name: str | None = None, *, kind: str = OrganisationKind.CLIENT, **settings: Any) -> Organisation:
+    """A new organisation; ``settings`` (``min_group_size=3``, ``average_salary=…``) are set on it afterwards, as
+    the practice would on the settings page."""
     n = next(_counter)
-    return create_organisation(Actor.system("test"), name=name or f"Organisation {n}", slug=f"org-{n}", kind=kind)
+    org = create_organisation(Actor.system("test"), name=name or f"Organisation {n}", slug=f"org-{n}", kind=kind)
+    if settings:
+        Organisation.objects.filter(pk=org.pk).update(**settings)
+        org.refresh_from_db()
+    return org
 
 
 def build_user(org: Organisation | None = None, role: str | None = None, *, username: str | None = None) -> User:

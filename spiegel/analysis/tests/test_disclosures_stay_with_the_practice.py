@@ -7,16 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from spiegel.analysis.actions import cluster_statements
 from spiegel.analysis.disclosures import is_disclosure
 from spiegel.analysis.queries import Filters, attributed_statements, insights, shared_statements_for, theme_quotes
 from spiegel.mirror.models import Statement
-from spiegel.mirror.tests.test_no_leaks import reachable_urls
-from spiegel.tenancy.models import Organisation, Role
+from spiegel.tenancy.models import Role
 from spiegel.tenancy.queries import Access
-from tests.support.builders import build_analysed_case, build_api_key, build_org, build_user
+from tests.support.builders import build_analysed_case, build_api_key, build_org
+from tests.support.reach import organisation_clients, reachable_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +29,7 @@ ANSWERS = (
 
 @pytest.fixture
 def world() -> dict[str, Any]:
-    org = build_org()
-    Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
-    org.refresh_from_db()
+    org = build_org(min_group_size=3)
     cases = [build_analysed_case(org, ANSWERS, language="en") for _ in range(3)]
     # One leaver links every statement to their case: a disclosure still stays with the practice.
     first = cases[0].interview
@@ -64,13 +61,9 @@ def test_no_query_the_organisation_reads_returns_a_disclosure(world: dict[str, A
 
 def test_no_page_export_or_endpoint_of_client_roles_and_api_keys_shows_a_disclosure(world: dict[str, Any]) -> None:
     org = world["org"]
+    principals = organisation_clients(org, world["key"])
     urls = reachable_urls(org, [c.interview for c in world["cases"]], world["key"].split("_")[1])
     urls += [f"/o/{org.slug}/export/?what={what}&format=csv" for what in ("statements", "aggregates")]
-    principals: dict[str, Client] = {"api_key": Client(HTTP_AUTHORIZATION=f"Bearer {world['key']}")}
-    for role in (Role.CLIENT_ADMIN, Role.CLIENT_VIEWER):
-        client = Client()
-        client.force_login(build_user(org, role))
-        principals[role] = client
     fetched = 0
     for principal, client in principals.items():
         for url in urls:

@@ -17,11 +17,11 @@ from openpyxl import load_workbook
 
 from spiegel.analysis.queries import Filters
 from spiegel.mirror.models import Statement
-from spiegel.mirror.tests.test_no_leaks import reachable_urls
 from spiegel.reports.pdf import render_report_pdf
-from spiegel.tenancy.models import Organisation, Role
+from spiegel.tenancy.models import Role
 from spiegel.tenancy.queries import Access
-from tests.support.builders import CompletedCase, build_analysed_case, build_api_key, build_org, build_user
+from tests.support.builders import CompletedCase, build_analysed_case, build_api_key, build_org
+from tests.support.reach import organisation_clients, reachable_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +65,7 @@ def _found(text: str, names: tuple[str, ...]) -> list[str]:
 
 @pytest.fixture
 def world() -> dict[str, Any]:
-    org = build_org()
-    Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
-    org.refresh_from_db()
+    org = build_org(min_group_size=3)
     cases: list[CompletedCase] = []
     for language, answers in (("nl", ANSWERS_NL), ("en", ANSWERS_EN)):
         for _ in range(LEAVERS_PER_LANGUAGE):
@@ -82,11 +80,7 @@ def test_no_name_from_whole_conversations_reaches_any_organisation_output(
 ) -> None:
     org, cases, key = world["org"], world["cases"], world["key"]
     names = NAMES_NL + NAMES_EN
-    principals: dict[str, Client] = {"api_key": Client(HTTP_AUTHORIZATION=f"Bearer {key}")}
-    for role in (Role.CLIENT_ADMIN, Role.CLIENT_VIEWER):
-        client = Client()
-        client.force_login(build_user(org, role))
-        principals[role] = client
+    principals = organisation_clients(org, key)
     leaks: list[tuple[str, str, list[str]]] = []
     opened = 0
     for principal, client in principals.items():

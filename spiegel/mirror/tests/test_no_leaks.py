@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from spiegel.interviews.models import Interview
-from spiegel.tenancy.models import Organisation, Role
+from spiegel.tenancy.models import Role
 from tests.support.builders import (
     NAMES_IN_LEAVER_ANSWERS,
     build_api_key,
@@ -19,52 +18,16 @@ from tests.support.builders import (
     build_org,
     build_user,
 )
+from tests.support.reach import organisation_clients, reachable_urls
 
 pytestmark = pytest.mark.django_db
 
 PRIVATE_WORDS = "functioneringsgesprek"  # in statement 1 of the builder's leaver (the manager point), kept private
 
 
-def _patterns() -> list[tuple[str, list[str]]]:
-    """(route name, its URL parameters) for every named route."""
-    found: list[tuple[str, list[str]]] = []
-
-    def walk(patterns: list[Any], namespace: str) -> None:
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                walk(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
-            elif isinstance(p, URLPattern) and p.name:
-                found.append((f"{namespace}{p.name}", list(p.pattern.converters)))
-
-    walk(get_resolver().url_patterns, "")
-    return found
-
-
-def reachable_urls(org: Organisation, cases: list[Interview], key_prefix: str) -> list[str]:
-    """Every GET URL an organisation member or API key can form: all routes without a leaver's token."""
-    urls: list[str] = []
-    for name, params in _patterns():
-        if {"token", "receipt"} & set(params) or name in ("web:logout", "set_language"):
-            continue
-        ids = [str(c.id) for c in cases] if {"case_id", "interview_id"} & set(params) else [""]
-        for case_id in ids:
-            values = {"slug": org.slug, "case_id": case_id, "interview_id": case_id, "prefix": key_prefix}
-            try:
-                urls.append(reverse(name, kwargs={p: values[p] for p in params}))
-            except (NoReverseMatch, KeyError):
-                pytest.fail(f"cannot form a URL for {name} {params}")
-    return [
-        *urls,
-        "/api/v1/interviews?page_size=200",
-        *[f"/api/v1/interviews?status={s}" for s in ("review", "completed")],
-    ]
-
-
 @pytest.fixture
 def world() -> dict[str, Any]:
-    org = build_org()
-    Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
-    org.refresh_from_db()
+    org = build_org(min_group_size=3)
     completed = [build_completed_case(org, visibility={1: "private"}) for _ in range(3)]
     in_review = build_closed_case(org)
     key = build_api_key(org)
@@ -74,12 +37,8 @@ def world() -> dict[str, Any]:
 def test_no_name_reaches_any_page_or_endpoint_of_organisation_roles_and_api_keys(world: dict[str, Any]) -> None:
     org = world["org"]
     cases = [c.interview for c in world["completed"]] + [world["review"].interview]
+    principals = organisation_clients(org, world["key"])
     urls = reachable_urls(org, cases, world["key"].split("_")[1])
-    principals: dict[str, Client] = {"api_key": Client(HTTP_AUTHORIZATION=f"Bearer {world['key']}")}
-    for role in (Role.CLIENT_ADMIN, Role.CLIENT_VIEWER):
-        client = Client()
-        client.force_login(build_user(org, role))
-        principals[role] = client
     fetched = 0
     for principal, client in principals.items():
         for url in urls:

@@ -19,26 +19,12 @@ from spiegel.copilot.models import HumanConversation
 from spiegel.interviews.models import Mode
 from spiegel.tenancy.models import Role
 from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.dutch import DAYS, dutch_date
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # A moment a month ahead, 14:00 in the service's time zone (Europe/Amsterdam), and how each language writes it.
 MOMENT = (dt.datetime.now() + dt.timedelta(days=30)).replace(hour=14, minute=0, second=0, microsecond=0)
-DAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def _en(moment: dt.datetime) -> str:
@@ -46,7 +32,7 @@ def _en(moment: dt.datetime) -> str:
 
 
 def _nl(moment: dt.datetime) -> str:
-    return f"{DAYS_NL[moment.weekday()]} {moment.day} {MONTHS_NL[moment.month - 1]} {moment.year}"
+    return f"{DAYS[moment.weekday()]} {dutch_date(moment)}"
 
 
 def _proposed(language: str, *, email: str = "leaver@example.org", **plan: str) -> tuple[Client, str, Any]:

@@ -25,23 +25,10 @@ from spiegel.reports.pdf import _no_fetching, render_report_html
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
 from tests.support.builders import build_historical_exits, build_org
+from tests.support.dutch import dutch_date
 
 pytestmark = pytest.mark.django_db
 
-DUTCH_MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 # Per department the reasons its leavers name most (first) to least: the shares differ from cell to cell.
 DEPARTMENTS = {
     "Verpleging": ["workload", "conditions", "pay", "manager"],
@@ -146,7 +133,7 @@ def test_the_cover_carries_the_full_date_in_the_reports_language(organisation: O
     today = timezone.localdate()
     dutch = render_report_html(_access(organisation), Filters(language="nl"))
     english = render_report_html(_access(organisation), Filters(language="en"))
-    assert f"Rapport over exitgesprekken, gemaakt op {today.day} {DUTCH_MONTHS[today.month - 1]} {today.year}" in dutch
+    assert f"Rapport over exitgesprekken, gemaakt op {dutch_date(today)}" in dutch
     assert f"Exit interview report, made {today.day} {today:%B} {today.year}" in english
 
 

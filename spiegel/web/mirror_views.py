@@ -136,12 +136,24 @@ def _decisions_from(post: Any, statements: list[Statement], language: str) -> li
     return decisions
 
 
+def _page(request: HttpRequest, template: str, context: dict[str, Any], errors: dict[str, list[str]]) -> HttpResponse:
+    """A leaver page in the language of its context; 422 when the form it shows has errors."""
+    with translation.override(context["lang"]):
+        return render(request, template, context, status=422 if errors else 200)
+
+
+def _in_review(interview: Interview) -> bool:
+    """The mirror and the closing questions are open while the case is in review; otherwise they lead back to
+    the conversation, which shows where the case is."""
+    return interview.status == Status.REVIEW
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @by_token
 def mirror(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
     lang = leaver_language(request, interview)
-    if interview.status != Status.REVIEW:
+    if not _in_review(interview):
         return redirect("web:leaver_chat", token=token)
     if not mirror_ready(interview):
         return _being_prepared(request, interview, token, lang)
@@ -171,8 +183,7 @@ def mirror(request: HttpRequest, interview: Interview, token: str) -> HttpRespon
         "saved": request.GET.get("saved") == "1",
         "visibilities": Visibility.choices,
     }
-    with translation.override(lang):
-        return render(request, "spiegel/leaver/mirror.html", context, status=422 if errors else 200)
+    return _page(request, "spiegel/leaver/mirror.html", context, errors)
 
 
 # Seconds between the refreshes of the "still being prepared" page.
@@ -201,7 +212,7 @@ def _int_or_none(value: str | None) -> int | None:
 @by_token
 def closing(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
     lang = leaver_language(request, interview)
-    if interview.status != Status.REVIEW:
+    if not _in_review(interview):
         return redirect("web:leaver_chat", token=token)
     errors: dict[str, list[str]] = {}
     values: dict[str, str] = {"felt_heard": "", "recommend_score": "", "would_return": "", "comment": ""}
@@ -238,8 +249,7 @@ def closing(request: HttpRequest, interview: Interview, token: str) -> HttpRespo
         "account_choices": account.choices,
         "account_value": account.value,
     }
-    with translation.override(lang):
-        return render(request, "spiegel/leaver/mirror_closing.html", context, status=422 if errors else 200)
+    return _page(request, "spiegel/leaver/mirror_closing.html", context, errors)
 
 
 @never_cache
@@ -260,6 +270,18 @@ def _withdraw_page(request: HttpRequest, interview: Interview, *, back: str) -> 
         return render(request, "spiegel/leaver/receipt_withdraw.html", context)
 
 
+def _kept_statements(interview: Interview, lang: str) -> dict[str, Any]:
+    """What the receipt page and its PDF show: the statements the leaver kept, by theme, and the outcome."""
+    statements = list(Statement.objects.filter(interview=interview, removed=False).order_by("seq"))
+    return {"groups": _groups(statements, lang, None, {}), "outcome": outcome_of(interview)}
+
+
+def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @never_cache
 @require_http_methods(["GET"])
 @by_receipt
@@ -267,8 +289,7 @@ def receipt(request: HttpRequest, interview: Interview, receipt: str) -> HttpRes
     lang = leaver_language(request, interview)
     context: dict[str, Any] = {"case": interview, "token": None, "receipt": receipt, "lang": lang}
     if interview.status != Status.WITHDRAWN:
-        statements = list(Statement.objects.filter(interview=interview, removed=False).order_by("seq"))
-        context |= {"groups": _groups(statements, lang, None, {}), "outcome": outcome_of(interview)}
+        context |= _kept_statements(interview, lang)
     with translation.override(lang):
         return render(request, "spiegel/leaver/receipt.html", context)
 
@@ -280,9 +301,7 @@ def receipt_json(request: HttpRequest, found: Interview, receipt: str) -> HttpRe
     if found.status == Status.WITHDRAWN:
         return link_problem(request, "closed")
     body = json.dumps(record_of(found), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="spiegel-record.json"'
-    return response
+    return _download(body.encode("utf-8"), "application/json; charset=utf-8", "spiegel-record.json")
 
 
 @never_cache
@@ -295,22 +314,10 @@ def receipt_pdf(request: HttpRequest, found: Interview, receipt: str) -> HttpRes
     if found.status == Status.WITHDRAWN:
         return link_problem(request, "closed")
     lang = leaver_language(request, found)
-    statements = list(Statement.objects.filter(interview=found, removed=False).order_by("seq"))
+    context = {"case": found, "lang": lang, "record": record_of(found)} | _kept_statements(found, lang)
     with translation.override(lang):
-        html = render_to_string(
-            "spiegel/leaver/receipt_pdf.html",
-            {
-                "case": found,
-                "lang": lang,
-                "groups": _groups(statements, lang, None, {}),
-                "outcome": outcome_of(found),
-                "record": record_of(found),
-            },
-        )
-    pdf = HTML(string=html).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="spiegel-record.pdf"'
-    return response
+        html = render_to_string("spiegel/leaver/receipt_pdf.html", context)
+    return _download(HTML(string=html).write_pdf(), "application/pdf", "spiegel-record.pdf")
 
 
 @never_cache

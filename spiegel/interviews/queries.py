@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -129,21 +130,28 @@ class TokenError(Exception):
         self.language = language
 
 
+def by_hashed_token(rows: QuerySet[Any], token: str) -> Any:
+    """The row of ``rows`` whose ``token_hash`` is the token's digest under the current key or an older one (a
+    case's invitation link, a receipt). One hashed under an older key is re-hashed under the current one, so that
+    the older key can go. Raises TokenError('unknown') when the token opens nothing."""
+    if not token or len(token) > 200:
+        raise TokenError("unknown")
+    digests = token_digests(token)
+    found = rows.filter(token_hash__in=digests).first()
+    if found is None:
+        raise TokenError("unknown")
+    if found.token_hash != digests[0]:
+        rows.model._default_manager.filter(pk=found.pk).update(token_hash=digests[0])
+        found.token_hash = digests[0]
+    return found
+
+
 def case_by_token(token: str, *, allow_closed: bool = False) -> Interview:
     """The case behind a leaver's invitation link. Raises TokenError for a wrong, expired or withdrawn link,
     and for a completed case whatever `allow_closed` says: once the mirror is complete the invitation link
     opens nothing (privacy.md), not the record, the transcript or the withdrawal; the receipt does that until
     retention. `allow_closed` is kept for callers and no longer opens anything more."""
-    if not token or len(token) > 200:
-        raise TokenError("unknown")
-    digests = token_digests(token)
-    interview = Interview.objects.filter(token_hash__in=digests).select_related("organisation").first()
-    if interview is None:
-        raise TokenError("unknown")
-    if interview.token_hash != digests[0]:
-        # Hashed under an older key: re-hash under the current one, so that the older key can go.
-        Interview.objects.filter(pk=interview.pk).update(token_hash=digests[0])
-        interview.token_hash = digests[0]
+    interview: Interview = by_hashed_token(Interview.objects.select_related("organisation"), token)
     if interview.status == Status.WITHDRAWN:
         raise TokenError("closed", interview.language)
     if interview.status == Status.COMPLETED:

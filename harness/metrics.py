@@ -35,8 +35,32 @@ def share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+class FactCounts:
+    """What one run and a set of runs both say about facts: the counts are the dataclass fields below."""
+
+    hidden_total: int
+    hidden_uncovered: int
+    surface_total: int
+    surface_uncovered: int
+
+    @property
+    def hidden_share(self) -> float:
+        """Share of hidden facts uncovered."""
+        return share(self.hidden_uncovered, self.hidden_total)
+
+    @property
+    def facts_total(self) -> int:
+        """Surface facts plus hidden facts the leaver (or leavers) carry."""
+        return self.surface_total + self.hidden_total
+
+    @property
+    def facts_uncovered(self) -> int:
+        """Surface facts plus hidden facts that came out."""
+        return self.surface_uncovered + self.hidden_uncovered
+
+
 @dataclass(frozen=True)
-class RunMetrics:
+class RunMetrics(FactCounts):
     """The measurements of one conversation."""
 
     persona_id: str
@@ -72,21 +96,6 @@ class RunMetrics:
     bad_fragments: int = 0
     #: The closing summary names the theme of the leaver's main reason.
     summary_names_main: bool = False
-
-    @property
-    def hidden_share(self) -> float:
-        """Share of hidden facts uncovered."""
-        return share(self.hidden_uncovered, self.hidden_total)
-
-    @property
-    def facts_total(self) -> int:
-        """Surface facts plus hidden facts this leaver carries."""
-        return self.surface_total + self.hidden_total
-
-    @property
-    def facts_uncovered(self) -> int:
-        """Surface facts plus hidden facts that came out."""
-        return self.surface_uncovered + self.hidden_uncovered
 
 
 def count_bad_fragments(transcript: Sequence[tuple[str, str]]) -> int:
@@ -150,7 +159,7 @@ def measure(result: RunResult) -> RunMetrics:
 
 
 @dataclass(frozen=True)
-class Totals:
+class Totals(FactCounts):
     """The measurements over a set of runs with one interviewer."""
 
     interviewer: str
@@ -174,21 +183,6 @@ class Totals:
     distress_handled: int = 0
     bad_fragments: int = 0
     summaries_with_main: int = 0
-
-    @property
-    def hidden_share(self) -> float:
-        """Share of hidden facts uncovered over all runs."""
-        return share(self.hidden_uncovered, self.hidden_total)
-
-    @property
-    def facts_total(self) -> int:
-        """Surface plus hidden facts over all runs."""
-        return self.surface_total + self.hidden_total
-
-    @property
-    def facts_uncovered(self) -> int:
-        """Surface plus hidden facts uncovered over all runs."""
-        return self.surface_uncovered + self.hidden_uncovered
 
 
 def aggregate(results: Sequence[RunResult]) -> Totals:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 # The data generator of bench/insights.py (this script's folder is on the path when it runs).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from insights import _generate, _setup, arguments
+from insights import _generate_analysed, _setup, arguments
 
 
 def _p95(values: list[float]) -> float:
@@ -44,12 +44,7 @@ def main() -> int:
         from spiegel.tenancy.models import Membership, Role, User
         from spiegel.tenancy.queries import Access
 
-        started = time.perf_counter()
-        org = _generate(args.interviews, args.historical, args.seed)
-        generated = time.perf_counter() - started
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        org, generated = _generate_analysed(args)
         user = User.objects.create(username=f"bench-{org.slug}")
         Membership.objects.create(user=user, organisation=org, role=Role.CLIENT_VIEWER)
         client = Client()

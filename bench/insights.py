@@ -190,6 +190,20 @@ def arguments(doc: str | None, *, runs: int, runs_help: str, seed: int, historic
     return parser
 
 
+def _generate_analysed(args: argparse.Namespace) -> tuple[Any, float]:
+    """Generate the organisation's data as ``args`` say, and let PostgreSQL's planner see it; with the seconds
+    the generation took."""
+    from django.db import connection
+
+    started = time.perf_counter()
+    org = _generate(args.interviews, args.historical, args.seed)
+    generated = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return org, generated
+
+
 def main() -> int:
     args = arguments(__doc__, runs=30, runs_help="timed calls per filter", seed=6, historical=True).parse_args()
     with tempfile.TemporaryDirectory(prefix="spiegel-bench-insights-") as data_dir:
@@ -199,12 +213,7 @@ def main() -> int:
         from spiegel.analysis.queries import Filters, insights, parse_month
         from spiegel.tenancy.queries import Access
 
-        started = time.perf_counter()
-        org = _generate(args.interviews, args.historical, args.seed)
-        generated = time.perf_counter() - started
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        org, generated = _generate_analysed(args)
         access = Access(organisation=org, role="client_viewer")
         today = dt.date.today()
         year_ago = parse_month(f"{today.year - 1}-{today.month:02d}", "from")

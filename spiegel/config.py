@@ -6,8 +6,11 @@ Every variable Spiegel reads goes through these helpers and is listed in `.env.e
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+Number = TypeVar("Number", int, float)
 
 
 class ConfigError(RuntimeError):
@@ -31,30 +34,33 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_int(name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    return _env_number(name, default, int, "a whole number", minimum, maximum)
+
+
+def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
+    return _env_number(name, default, float, "a number", minimum, None)
+
+
+def _env_number(
+    name: str,
+    default: Number,
+    parse: Callable[[str], Number],
+    what: str,
+    minimum: Number | None,
+    maximum: Number | None,
+) -> Number:
+    """The number in the environment variable ``name`` (``default`` when unset or blank), within the bounds."""
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        value = int(raw.strip())
+        value = parse(raw.strip())
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a whole number (got {raw!r}).") from exc
+        raise ConfigError(f"{name} must be {what} (got {raw!r}).") from exc
     if minimum is not None and value < minimum:
         raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
     if maximum is not None and value > maximum:
         raise ConfigError(f"{name} must be at most {maximum} (got {value}).")
-    return value
-
-
-def env_float(name: str, default: float, *, minimum: float | None = None) -> float:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = float(raw.strip())
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number (got {raw!r}).") from exc
-    if minimum is not None and value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum} (got {value}).")
     return value
 
 

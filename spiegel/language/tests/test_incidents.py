@@ -117,6 +117,20 @@ def test_a_threat_counts_only_when_it_is_about_speaking_up() -> None:
     assert incident_kind("My manager said I could go to HR if I had questions about my contract.", "en") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The allowances for unsocial hours were ridiculously low.", "en"),
+        ("De werkdruk viel reuze mee, er was tijd voor een praatje met een bewoner.", "nl"),
+        ("Unrealistic targets set by people who've never done the job.", "en"),
+        ("Sophie said it was my fault, but that wasn't true.", "en"),
+        ("De bel op de gang was soms kapot, dan liepen we gewoon wat vaker langs.", "nl"),
+    ],
+)
+def test_ordinary_complaints_with_charged_words_are_no_disclosure(text: str, language: str) -> None:
+    assert incident_kind(text, language) is None
+
+
 def test_a_dutch_negation_after_the_verb_takes_the_event_back() -> None:
     assert incident_kind("Een bewoner viel bijna, maar ik kon hem net op tijd opvangen.", "nl") is None
     assert incident_kind("Een bewoner viel 's nachts en lag tot de ochtend op de grond.", "nl") == "safety"

@@ -1,0 +1,84 @@
+"""How well the organisation's view finds facts and joins the same fact told in different words (issue 13).
+
+    .venv/bin/python bench/facts.py --eval bench/data/facts_heldout.json   # held out: never tune on it
+    .venv/bin/python bench/facts.py --demo                                 # the demo's own leavers (tuned on)
+
+Every wording is treated as a different leaver. Prints:
+- concrete: the share of fact wordings and near distractors that `is_concrete` takes as checkable facts, and
+  the share of vague statements it (wrongly) takes as facts;
+- same fact: pairwise precision and recall of `cluster_facts` over the sentences taken as facts (a pair is
+  right when both wordings are of one fact; recall counts every pair of wordings of a fact, also those lost
+  because a wording was not taken as a fact), and how many facts come out whole in one clean cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from spiegel.analysis.clustering import Item, cluster_facts  # noqa: E402
+from spiegel.analysis.facts import is_concrete  # noqa: E402
+
+
+def _demo_set() -> dict[str, list[dict[str, object]]]:
+    facts: list[dict[str, object]] = []
+    for name, language in (("care-nl", "nl"), ("logistics-en", "en")):
+        data = json.loads((ROOT / f"spiegel/web/demo/data/{name}.json").read_text(encoding="utf-8"))
+        for theme, pool in data["themes"].items():
+            for n, detail in enumerate(pool["details"]):
+                if isinstance(detail, list):
+                    facts.append({"id": f"{name}-{theme}-{n}", "language": language, "wordings": detail})
+    return {"facts": facts, "distractors": [], "vague": []}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--eval", type=Path, help="an evaluation file (see bench/data/facts_heldout.json)")
+    group.add_argument("--demo", action="store_true", help="the demo data's facts in several wordings")
+    args = parser.parse_args()
+    data = _demo_set() if args.demo else json.loads(args.eval.read_text(encoding="utf-8"))
+
+    wordings = [(str(f["id"]), str(f["language"]), str(w)) for f in data["facts"] for w in f["wordings"]]
+    distractors = [(f"d{n}", str(d["language"]), str(d["text"])) for n, d in enumerate(data["distractors"])]
+    vague = [(str(v["language"]), str(v["text"])) for v in data["vague"]]
+    concrete = [t for t in wordings + distractors if is_concrete(t[2], t[1])]
+    wrongly = [text for language, text in vague if is_concrete(text, language)]
+    print(
+        f"concrete: {sum(1 for t in concrete if not t[0].startswith('d'))}/{len(wordings)} fact wordings, "
+        f"{sum(1 for t in concrete if t[0].startswith('d'))}/{len(distractors)} distractors; "
+        f"vague taken as fact: {len(wrongly)}/{len(vague)}"
+    )
+    for text in wrongly:
+        print(f"  vague taken as fact: {text}")
+
+    items = [Item(group=str(n), text=text, language=language) for n, (_id, language, text) in enumerate(concrete)]
+    joined: set[tuple[int, int]] = set()
+    clean = 0
+    for cluster in cluster_facts(items):
+        joined |= {(min(a, b), max(a, b)) for a, b in itertools.combinations(cluster.members, 2)}
+        ids = {concrete[m][0] for m in cluster.members}
+        if len(ids) == 1 and not next(iter(ids)).startswith("d"):
+            clean += 1
+    right = sum(1 for a, b in joined if concrete[a][0] == concrete[b][0] and not concrete[a][0].startswith("d"))
+    true_pairs = sum(len(f["wordings"]) * (len(f["wordings"]) - 1) // 2 for f in data["facts"])
+    precision = right / len(joined) if joined else 1.0
+    print(
+        f"same fact: precision {precision:.2f} ({right}/{len(joined)} joined pairs), "
+        f"recall {right / true_pairs:.2f} ({right}/{true_pairs} pairs); "
+        f"{clean}/{len(data['facts'])} facts found as a clean cluster"
+    )
+    for a, b in sorted(joined):
+        if concrete[a][0] != concrete[b][0] or concrete[a][0].startswith("d"):
+            print(f"  wrongly joined: {concrete[a][2]!r} ~ {concrete[b][2]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

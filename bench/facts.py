@@ -18,6 +18,7 @@ import itertools
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,8 +27,8 @@ from spiegel.analysis.clustering import Item, cluster_facts  # noqa: E402
 from spiegel.analysis.facts import is_concrete  # noqa: E402
 
 
-def _demo_set() -> dict[str, list[dict[str, object]]]:
-    facts: list[dict[str, object]] = []
+def _demo_set() -> dict[str, list[dict[str, Any]]]:
+    facts: list[dict[str, Any]] = []
     for name, language in (("care-nl", "nl"), ("logistics-en", "en")):
         data = json.loads((ROOT / f"spiegel/web/demo/data/{name}.json").read_text(encoding="utf-8"))
         for theme, pool in data["themes"].items():
@@ -43,7 +44,9 @@ def main() -> int:
     group.add_argument("--eval", type=Path, help="an evaluation file (see bench/data/facts_heldout.json)")
     group.add_argument("--demo", action="store_true", help="the demo data's facts in several wordings")
     args = parser.parse_args()
-    data = _demo_set() if args.demo else json.loads(args.eval.read_text(encoding="utf-8"))
+    data: dict[str, list[dict[str, Any]]] = (
+        _demo_set() if args.demo else json.loads(args.eval.read_text(encoding="utf-8"))
+    )
 
     wordings = [(str(f["id"]), str(f["language"]), str(w)) for f in data["facts"] for w in f["wordings"]]
     distractors = [(f"d{n}", str(d["language"]), str(d["text"])) for n, d in enumerate(data["distractors"])]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from spiegel.analysis.case_analysis import derive, summary_of
-from spiegel.analysis.clustering import Item, cluster_items
+from spiegel.analysis.clustering import Item, cluster_facts, cluster_items
+from spiegel.analysis.facts import fact_sentences
 from spiegel.analysis.importing import ImportPlan, parsed_rows, plan_import
 from spiegel.analysis.models import (
     ClusterMember,
@@ -25,6 +27,7 @@ from spiegel.analysis.models import (
 from spiegel.analysis.shared import shared_statements
 from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_THRESHOLD
+from spiegel.language.taxonomy import THEMES
 from spiegel.mirror.models import Statement, Visibility
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import record_audit
@@ -200,9 +203,21 @@ def analyse_interview(interview_id: str) -> InterviewAnalysis | None:
         return analysis
 
 
-def _cluster_input(organisation: Organisation) -> list[tuple[Statement, bool, str]]:
-    """Every shared statement of the organisation's completed cases: (statement, special category, kind)."""
-    rows: list[tuple[Statement, bool, str]] = []
+@dataclass(frozen=True)
+class _Member:
+    """One statement, or one sentence of it (a fact), to cluster."""
+
+    statement: Statement
+    special: bool
+    text: str
+    sentence: int | None = None
+
+
+def _cluster_input(organisation: Organisation) -> dict[str, list[_Member]]:
+    """Every shared statement of the organisation's completed cases, per kind of cluster: its concrete
+    sentences are candidate facts (spiegel.analysis.facts), and a statement that neither the classifier nor
+    the interviewer's question put under a theme is a candidate emerging topic."""
+    out: dict[str, list[_Member]] = {"fact": [], "emerging": []}
     statements = (
         Statement.objects.filter(
             interview__organisation=organisation, interview__status=Status.COMPLETED, removed=False
@@ -212,16 +227,19 @@ def _cluster_input(organisation: Organisation) -> list[tuple[Statement, bool, st
         .order_by("interview_id", "seq")
     )
     for s in statements.iterator(chunk_size=2000):
+        if s.kind in ("suggestion", "hearsay") or s.phase in _CLOSING_PHASES:
+            continue  # advice, what they heard from others, and the closing answers are not facts or topics
+        for index, sentence in fact_sentences(s.text, s.interview.language):
+            out["fact"].append(_Member(s, s.special_category, sentence, index))
         themes = [t for t in s.themes or [] if float(t.get("confidence", 0)) >= THEME_THRESHOLD]
-        covered = bool(themes)
-        if s.kind == "fact":
-            rows.append((s, s.special_category, "fact"))
-        elif not covered and s.kind in ("experience", "suggestion") and s.phase not in _CLOSING_PHASES:
-            rows.append((s, s.special_category, "emerging"))
-    return rows
+        # An answer to the interviewer's question about a theme is about that theme ("daar lag het niet aan"
+        # about the work itself is no new topic), whatever the classifier made of its words.
+        if not themes and s.topic not in THEMES:
+            out["emerging"].append(_Member(s, s.special_category, s.text))
+    return out
 
 
-_CLOSING_PHASES = frozenset({"anything_else", "summary", "stay_when"})
+_CLOSING_PHASES = frozenset({"stay", "stay_when", "advice_keep", "advice_change", "anything_else", "summary"})
 
 
 def _dominant_theme(statements: list[Statement]) -> str:
@@ -230,7 +248,17 @@ def _dominant_theme(statements: list[Statement]) -> str:
         for t in s.themes or []:
             if t.get("polarity") != "keep":
                 counts[str(t["id"])] += 1
+        if s.topic in THEMES:
+            counts[s.topic] += 1  # the theme the interviewer asked about counts as well
     return min(counts, key=lambda t: (-counts[t], t)) if counts else ""
+
+
+def _clusters_of(kind: str, chosen: list[_Member]) -> list[tuple[list[_Member], tuple[str, ...]]]:
+    items = [
+        Item(group=str(m.statement.interview_id), text=m.text, language=m.statement.interview.language) for m in chosen
+    ]
+    found = cluster_facts(items) if kind == "fact" else cluster_items(items)
+    return [([chosen[i] for i in cluster.members], cluster.terms) for cluster in found]
 
 
 def cluster_statements(organisation_id: str) -> dict[str, int]:
@@ -241,35 +269,37 @@ def cluster_statements(organisation_id: str) -> dict[str, int]:
         return {"fact": 0, "emerging": 0}
     rows = _cluster_input(organisation)
     made = {"fact": 0, "emerging": 0}
-    clusters: list[tuple[str, list[tuple[Statement, bool]], tuple[str, ...]]] = []
+    clusters: list[tuple[str, list[_Member], tuple[str, ...]]] = []
     for kind in ("fact", "emerging"):
-        chosen = [(s, special) for s, special, k in rows if k == kind]
-        items = [Item(group=str(s.interview_id), text=s.text, language=s.interview.language) for s, _sp in chosen]
         try:
-            found = cluster_items(items)
+            found = _clusters_of(kind, rows[kind])
         except Exception as exc:  # degrade to "no clusters of this kind" rather than fail the organisation's run
             log.error(
                 "clustering %s statements failed for organisation %s: %s", kind, organisation.id, type(exc).__name__
             )
             found = []
-        for cluster in found:
-            clusters.append((kind, [chosen[i] for i in cluster.members], cluster.terms))
+        clusters += [(kind, members, terms) for members, terms in found]
     with transaction.atomic():
         StatementCluster.objects.filter(organisation=organisation).delete()
         for kind, members, terms in clusters:
             record = StatementCluster.objects.create(  # type: ignore[misc]
                 organisation=organisation,
                 kind=kind,
-                theme=_dominant_theme([s for s, _sp in members]) if kind == "fact" else "",
+                theme=_dominant_theme([m.statement for m in members]) if kind == "fact" else "",
                 terms=list(terms),
-                leavers=len({s.interview_id for s, _sp in members}),
+                leavers=len({m.statement.interview_id for m in members}),
             )
             ClusterMember.objects.bulk_create(
                 [
                     ClusterMember(
-                        cluster=record, interview_id=s.interview_id, statement_id=s.id, quotable=not special, rank=n
+                        cluster=record,
+                        interview_id=m.statement.interview_id,
+                        statement_id=m.statement.id,
+                        quotable=not m.special,
+                        rank=n,
+                        sentence=m.sentence,
                     )
-                    for n, (s, special) in enumerate(members)
+                    for n, m in enumerate(members)
                 ]
             )
             made[kind] += 1

@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from spiegel.language.lemmas import lemma_lower
@@ -172,8 +172,8 @@ def cluster_items(
 
 # Same-fact matching (spiegel.analysis.facts): the weight of the sentence embedding against the content words,
 # and the similarity from which two concrete sentences of different leavers report the same fact.
-FACT_MEANING_WEIGHT = 0.6
-FACT_THRESHOLD = 0.45
+FACT_MEANING_WEIGHT = 0.5
+FACT_THRESHOLD = 0.47
 
 
 def _fact_lemmas(text: str, language: str) -> list[str]:
@@ -202,7 +202,7 @@ def fact_similarity(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float6
     meaning = embed([item.text for item in items]).astype(np.float64)
     tokens = [_fact_lemmas(item.text, item.language) for item in items]
     if any(tokens):
-        vectoriser = TfidfVectorizer(analyzer=lambda t: t, sublinear_tf=True, min_df=1)
+        vectoriser = TfidfVectorizer(analyzer=lambda t: t, use_idf=False, min_df=1)
         words = vectoriser.fit_transform(tokens)
         lexical = np.asarray((words @ words.T).todense(), dtype=np.float64)
     else:

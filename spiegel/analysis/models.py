@@ -163,6 +163,9 @@ class ClusterMember(models.Model):
     quotable = models.BooleanField(default=True)
     # Most central member first (rank 0): the one to quote.
     rank = models.PositiveSmallIntegerField(default=0)
+    # For a fact: which sentence of the statement is the fact (its index among the statement's sentences); a
+    # statement merged from several answers can hold several facts. None: the whole statement.
+    sentence = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["cluster", "interview"], name="member_cluster_interview")]

@@ -27,7 +27,6 @@ from spiegel.analysis.insights.advice import (
     clusters,
     main_reason_quotes,
     playbook,
-    same_words,
 )
 from spiegel.analysis.insights.departments import completion_of, department_table
 from spiegel.analysis.insights.figures import (
@@ -66,6 +65,7 @@ from spiegel.analysis.insights.partition import publishable
 from spiegel.analysis.insights.publish import HIDDEN, felt_heard, publish, recommend, theme_figures, trends
 from spiegel.analysis.insights.tally import tally
 from spiegel.analysis.models import ClusterKind, InterviewAnalysis, InterviewReason
+from spiegel.analysis.quoting import Quoted
 from spiegel.analysis.shared import shared_statements
 from spiegel.interviews.models import Interview, Status
 from spiegel.language.classify import THEME_LABELS
@@ -341,14 +341,13 @@ def theme_quotes(access: Access, shown: Insights, filters: Filters | None = None
     out: list[ThemeQuotes] = []
     # A statement about two themes is quoted once, under the first (most named) of them; so is one that the
     # advice of the same view already quotes.
-    seen = {same_words(q.text) for a in shown.advice for q in a.quotes}
+    seen = Quoted([q.text for a in shown.advice for q in a.quotes] + [f.quote for f in shown.facts if f.quote])
     for figure in shown.reasons:
         if len(out) >= themes:
             break
         if figure.theme in SPECIAL_CATEGORY_THEMES or figure.leavers.value is None or figure.leavers.value == 0:
             continue
-        quotes = [q for q in main_reason_quotes(reasons, figure.theme) if same_words(q) not in seen]
-        seen.update(same_words(q) for q in quotes)
+        quotes = main_reason_quotes(reasons, figure.theme, seen)
         if quotes:
             out.append(ThemeQuotes(figure.theme, figure.label, figure.leavers, quotes))
     return out

@@ -6,7 +6,6 @@ person or case, and only shown where the group behind them meets k.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,8 +16,10 @@ from django.db.models import Count, QuerySet
 from spiegel.analysis.disclosures import is_disclosure
 from spiegel.analysis.insights.figures import Advice, Cell, Cost, Fact, Quote, ThemeFigure, TurnoverCost
 from spiegel.analysis.models import ClusterKind, ClusterMember, InterviewReason, StatementCluster
+from spiegel.analysis.quoting import Quoted
 from spiegel.interviews.models import Interview
 from spiegel.language.classify import THEME_LABELS
+from spiegel.language.statements import split_sentences
 from spiegel.language.taxonomy import THEMES
 from spiegel.mirror.models import SPECIAL_CATEGORY_THEMES, Statement, Visibility
 from spiegel.tenancy.models import Organisation
@@ -47,24 +48,18 @@ def _quotable(ids: list[str]) -> dict[str, Statement]:
     }
 
 
-def same_words(text: str) -> str:
-    """The words of a quote as compared for duplicates: case, spacing and punctuation do not count."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def quotes_of(ids: list[str], limit: int) -> list[str]:
+def quotes_of(ids: list[str], limit: int, quoted: Quoted | None = None) -> list[str]:
     """The words of these statements, in this order, skipping any that is no longer shared or is health data,
-    and any that repeats the words of one already taken."""
+    and any that repeats one already taken here or in `quoted` (the view's quotes so far, updated)."""
     found = _quotable(ids)
     out: list[str] = []
-    seen: set[str] = set()
+    quoted = Quoted() if quoted is None else quoted
     for statement_id in ids:
         s = found.get(statement_id)
         if s is None or s.special_category or any(t in SPECIAL_CATEGORY_THEMES for t in s.theme_ids):
             continue
-        if same_words(s.text) in seen:
+        if not quoted.take(s.text):
             continue
-        seen.add(same_words(s.text))
         out.append(s.text)
         if len(out) >= limit:
             break
@@ -81,15 +76,18 @@ def quote_each(ids: list[str]) -> list[str | None]:
     return out
 
 
-def main_reason_quotes(reasons: QuerySet[InterviewReason], theme: str, **only: str) -> list[str]:
+def main_reason_quotes(
+    reasons: QuerySet[InterviewReason], theme: str, quoted: Quoted | None = None, **only: str
+) -> list[str]:
     """Up to QUOTES_PER_THEME quotes of leavers for whom `theme` is a main reason (rank 1 or 2), walked in
-    interview order (stops after a few rows); `only` narrows the reasons (polarity="push")."""
+    interview order (stops after a few rows), none repeating one in `quoted` (updated); `only` narrows the
+    reasons (polarity="push")."""
     lists = (
         reasons.filter(theme=theme, rank__lte=2, **only)
         .order_by("interview_id")
         .values_list("quotable", flat=True)[:10]
     )
-    return quotes_of([str(ids[0]) for ids in lists if ids], QUOTES_PER_THEME)
+    return quotes_of([str(ids[0]) for ids in lists if ids], QUOTES_PER_THEME, quoted)
 
 
 def _chosen_clusters(organisation: Organisation, interview_ids: QuerySet[Interview, Any]) -> list[dict[str, Any]]:
@@ -113,17 +111,32 @@ def _chosen_clusters(organisation: Organisation, interview_ids: QuerySet[Intervi
 
 
 def _first_quotes(ids: list[int], interview_ids: QuerySet[Interview, Any]) -> dict[int, str | None]:
-    """Per cluster, the words of its most central quotable member in view (None when it may not be quoted)."""
-    first: dict[int, str] = {}
+    """Per cluster, the words of its most central quotable member in view (None when it may not be quoted):
+    for a fact, the one sentence of the statement that is the fact."""
+    first: dict[int, tuple[str, int | None]] = {}
     for member in (
         # The most central members come first; looking at the first ten of each keeps this small.
         ClusterMember.objects.filter(cluster_id__in=ids, quotable=True, rank__lt=10, interview__in=interview_ids)
         .order_by("cluster_id", "rank")
-        .values("cluster_id", "statement_id")
+        .values("cluster_id", "statement_id", "sentence")
     ):
-        first.setdefault(int(member["cluster_id"]), str(member["statement_id"]))
-    texts = dict(zip(first.values(), quote_each(list(first.values())), strict=True))
-    return {cluster_id: texts[statement_id] for cluster_id, statement_id in first.items()}
+        first.setdefault(int(member["cluster_id"]), (str(member["statement_id"]), member["sentence"]))
+    statement_ids = [statement_id for statement_id, _sentence in first.values()]
+    texts = dict(zip(statement_ids, quote_each(statement_ids), strict=True))
+    return {
+        cluster_id: _sentence_of(texts[statement_id], sentence)
+        for cluster_id, (statement_id, sentence) in first.items()
+    }
+
+
+def _sentence_of(text: str | None, sentence: int | None) -> str | None:
+    if text is None or sentence is None:
+        return text
+    spans = split_sentences(text)
+    if sentence >= len(spans):
+        return None  # the words changed since the clustering: quote nothing rather than the wrong sentence
+    start, end = spans[sentence]
+    return text[start:end].strip()
 
 
 def clusters(
@@ -137,7 +150,7 @@ def clusters(
     ids = [int(r["cluster"]) for r in chosen]
     found = {c.pk: c for c in StatementCluster.objects.filter(pk__in=ids)}
     quotes = _first_quotes(ids, interview_ids)
-    quoted: set[str] = set()
+    quoted = Quoted()
     for row in chosen:
         cluster = found[int(row["cluster"])]
         n = int(row["n"])
@@ -146,10 +159,10 @@ def clusters(
         # raised it, so it shows neither until k leavers have (privacy.md, "Small numbers").
         hidden = n < k and cluster.kind == ClusterKind.EMERGING
         quote = None if hidden else quotes.get(cluster.pk)
-        if quote is not None and same_words(quote) in quoted:
+        if cluster.kind == ClusterKind.FACT and quote is None:
+            continue  # a fact is shown in a leaver's words or not at all, never as a list of words
+        if quote is not None and not quoted.take(quote):
             continue  # the same words as a fact or topic already listed: one quote is enough
-        if quote is not None:
-            quoted.add(same_words(quote))
         out[cluster.kind].append(
             Fact(
                 theme=theme,
@@ -207,11 +220,14 @@ def advice(
     ]
     candidates.sort(key=lambda f: (-(f.push.value or 0), THEMES.index(f.theme)))
     out: list[Advice] = []
+    # A card never quotes words that a fact of the view (its own or another card's) or another card shows.
+    quoted = Quoted([f.quote for f in facts if f.quote])
     for figure in candidates[:ADVICE_THEMES]:
         quotes: list[Quote] = []
         if figure.theme not in SPECIAL_CATEGORY_THEMES:
             quotes = [
-                Quote(text=t, corroborated=False) for t in main_reason_quotes(reasons, figure.theme, polarity="push")
+                Quote(text=t, corroborated=False)
+                for t in main_reason_quotes(reasons, figure.theme, quoted, polarity="push")
             ]
         out.append(
             Advice(

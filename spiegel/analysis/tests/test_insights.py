@@ -142,11 +142,18 @@ def test_facts_several_leavers_report_are_corroborated_and_advice_follows_the_pl
     org = _org(k=3)
     org.average_salary = 40000
     org.save(update_fields=["average_salary"])
-    for _ in range(3):
-        build_analysed_case(org, ENGLISH, language="en")
+    # The same fact in three leavers' own words (the same words three times would be one wording).
+    for fact in (
+        "I had no appraisal for three years.",
+        "In three years nobody held an appraisal with me.",
+        "For three years my appraisal never took place.",
+    ):
+        build_analysed_case(
+            org, (f"I am leaving because my manager never gave any feedback. {fact}", *ENGLISH[1:]), language="en"
+        )
     assert cluster_statements(str(org.id))["fact"] >= 1
     result = insights(_access(org))
-    assert any(f.leavers.value == 3 and f.quote for f in result.facts)
+    assert any(f.leavers.value == 3 and f.quote and "three years" in f.quote for f in result.facts)
     assert result.advice != []
     top = result.advice[0]
     assert top.actions == playbook()["themes"][top.theme]["en"]

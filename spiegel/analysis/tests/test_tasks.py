@@ -31,7 +31,18 @@ def _queued(task_path: str) -> list[list[str]]:
 def test_a_burst_of_completed_mirrors_is_analysed_each_and_clustered_once() -> None:
 
     org = build_org()
-    cases = [build_completed_case(org, ENGLISH, language="en") for _ in range(3)]
+    # The same fact in three leavers' own words: corroborated (the same words three times would not be).
+    facts = (
+        "I had no appraisal for three years.",
+        "In three years nobody held an appraisal with me.",
+        "For three years my appraisal never took place.",
+    )
+    cases = [
+        build_completed_case(
+            org, (f"I am leaving because my manager never gave any feedback. {fact}", *ENGLISH[1:]), language="en"
+        )
+        for fact in facts
+    ]
     # Each completed mirror queued its own analysis after commit; nothing ran yet.
     assert sorted(a[0] for a in _queued(analyse_interview.module_path)) == sorted(str(c.interview.id) for c in cases)
     assert not InterviewAnalysis.objects.filter(interview__organisation=org).exists()

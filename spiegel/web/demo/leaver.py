@@ -39,9 +39,16 @@ class Story:
     keep: str
 
 
+def _wording(detail: str | list[str], rng: random.Random) -> str:
+    """A detail is one sentence, or a fact in several wordings of which this leaver says one: leavers who
+    report the same fact do so in their own words, as real leavers would."""
+    return detail if isinstance(detail, str) else rng.choice(detail)
+
+
 def compose(name: str, rng: random.Random) -> Story:
     """A leaver of the industry: a main reason drawn by weight, one or two other reasons, and for each a
-    vague answer and two or three concrete details picked from the industry's answers."""
+    vague answer and two or three concrete details picked from the industry's answers (each in one of its
+    wordings)."""
     data = industry(name)
     pool = data["themes"]
     names = sorted(pool)
@@ -52,7 +59,13 @@ def compose(name: str, rng: random.Random) -> Story:
         themes=themes,
         opening=rng.choice(pool[main]["opening"]),
         surface={t: rng.choice(pool[t]["surface"]) for t in themes},
-        details={t: rng.sample(pool[t]["details"], min(len(pool[t]["details"]), rng.choice([2, 3]))) for t in themes},
+        details={
+            t: [
+                _wording(d, rng)
+                for d in rng.sample(pool[t]["details"], min(len(pool[t]["details"]), rng.choice([2, 3])))
+            ]
+            for t in themes
+        },
         stay=pool[main]["stay"],
         change=pool[main]["change"],
         when=rng.choice(data["when"]),

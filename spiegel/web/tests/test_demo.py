@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from spiegel.analysis.models import HistoricalExit, InterviewAnalysis
 from spiegel.analysis.queries import Filters, insights
 from spiegel.interviews.models import Interview, Message, Status
 from spiegel.interviews.transcript import MASK
+from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import ApiKey, Membership, Organisation, Role
 from spiegel.tenancy.queries import Access
 from spiegel.web.demo import leaver as leaver_module
@@ -36,6 +38,11 @@ def test_the_demo_has_cases_in_every_status_for_both_clients_and_can_run_twice(
     for slug in ("zorggroep-noord", "bright-logistics"):
         assert {status for (s, status) in counts if s == slug} == set(Status.values)
         assert sum(n for (s, _), n in counts.items() if s == slug) == 6
+    # Every closed conversation has its mirror: a completed case never has an empty one, and no preparation is
+    # left queued for the worker (it would store nothing: "mirror prepared … 0 statements" in the log).
+    for case in Interview.objects.filter(status__in=[Status.REVIEW, Status.COMPLETED]):
+        assert Statement.objects.filter(interview=case).exists(), case.status
+    assert not DBTaskResult.objects.filter(task_path__endswith="build_mirror").exists()
     closed = Interview.objects.filter(status=Status.REVIEW).first()
     assert closed is not None and Message.objects.filter(interview=closed, role="leaver").count() >= 10
     assert {m.role for m in Membership.objects.filter(user__username="hr-zorg")} == {Role.CLIENT_ADMIN}

@@ -18,7 +18,7 @@ from spiegel.analysis.actions import analyse_interview, cluster_statements, impo
 from spiegel.analysis.importing import guess_mapping
 from spiegel.interviews.actions import CaseInput, open_case
 from spiegel.interviews.conversation import post_message
-from spiegel.interviews.lifecycle import complete_review, expire_overdue_cases, withdraw_case
+from spiegel.interviews.lifecycle import expire_overdue_cases, withdraw_case
 from spiegel.interviews.models import Interview, LeaveType, Message, MessageRole, Regrettable, Status
 from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, submit_review
 from spiegel.mirror.models import Statement
@@ -174,6 +174,13 @@ class Command(BaseCommand):
             self.stdout.write(f"{org.name}: {seeded} completed interviews with analysis, {exits} earlier exits.")
         # The analyses ran here and then; the copies the mirrors queued for the worker are not needed.
         DBTaskResult.objects.exclude(id__in=queued_before).filter(task_path__endswith="analyse_interview").delete()
+        # Every closed conversation's mirror was prepared here too; a queued preparation would store nothing.
+        demo_cases = {
+            str(pk) for pk in Interview.objects.filter(organisation__slug__in=INDUSTRY).values_list("pk", flat=True)
+        }
+        queued = DBTaskResult.objects.filter(task_path__endswith="build_mirror")
+        stale = [t.pk for t in queued if str((t.args_kwargs.get("args") or [""])[0]) in demo_cases]
+        DBTaskResult.objects.filter(pk__in=stale).delete()
 
     def _fresh_api_keys(self) -> list[str]:
         """A key is stored hashed and shown once: every run revokes the previous demo key and makes a new one.
@@ -200,8 +207,13 @@ class Command(BaseCommand):
         if target in (Status.IN_PROGRESS, Status.REVIEW, Status.COMPLETED):
             converse_with_persona(interview, limit=3 if target == Status.IN_PROGRESS else None)
             interview.refresh_from_db()
+        if target in (Status.REVIEW, Status.COMPLETED) and interview.status == Status.REVIEW:
+            # The mirror is prepared here, as the worker would: a case completed before its mirror was prepared
+            # would be a completed case without a single statement (the worker's run then stores nothing).
+            prepare_mirror(interview)
         if target == Status.COMPLETED and interview.status == Status.REVIEW:
-            complete_review(interview)
+            # The leaver reviews the mirror and completes it, as a real leaver does.
+            submit_review(interview, [], ClosingAnswers(felt_heard=4, recommend_score=7))
         elif target == Status.EXPIRED:
             Interview.objects.filter(pk=interview.pk).update(token_expires_at=timezone.now() - dt.timedelta(days=1))
             expire_overdue_cases()

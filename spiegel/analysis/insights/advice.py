@@ -159,8 +159,10 @@ def clusters(
         # raised it, so it shows neither until k leavers have (privacy.md, "Small numbers").
         hidden = n < k and cluster.kind == ClusterKind.EMERGING
         quote = None if hidden else quotes.get(cluster.pk)
-        if cluster.kind == ClusterKind.FACT and quote is None:
-            continue  # a fact is shown in a leaver's words or not at all, never as a list of words
+        if quote is None and not hidden:
+            # A fact or topic is shown in a leaver's words or not at all: never as a list of words (nor the
+            # words of a disclosure, which is never quoted).
+            continue
         if quote is not None and not quoted.take(quote):
             continue  # the same words as a fact or topic already listed: one quote is enough
         out[cluster.kind].append(

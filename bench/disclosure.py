@@ -6,7 +6,7 @@ holds disclosures in ordinary wording (``kind`` set) and near-misses that must n
 
     .venv/bin/python bench/disclosure.py                 # the first development sets (written before tuning)
     .venv/bin/python bench/disclosure.py --set heldout   # the first held-out sets, tuned on since: development
-    .venv/bin/python bench/disclosure.py --set dev2      # the second development sets (near-misses included)
+    .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6
     .venv/bin/python bench/disclosure.py --set heldout3  # written blind by someone who never saw the rules
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
     .venv/bin/python bench/disclosure.py --ordinary      # false flags on ordinary conversation instead

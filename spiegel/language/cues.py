@@ -387,7 +387,8 @@ _HEDGES = {
         r"ik wil niemand zwart ?maken",
         r"ik wil (?:niet|niemand) (?:klagen|beschuldigen|de schuld geven)",
         r"een beetje",
-        r"eigenlijk",
+        # "goed eigenlijk", "prima eigenlijk": an affirmation, not a hedge
+        r"(?<!goed )(?<!prima )(?<!prettig )(?<!leuk )(?<!fijn )(?<!prima, )(?<!goed, )eigenlijk",
         r"misschien",
         r"soort van",
         r"hoe zeg ik dat",
@@ -981,7 +982,8 @@ def analyse_answer(text: str, language: str) -> AnswerSignals:
     is_short = words < SHORT_ANSWER_WORDS
     # Vague = the vague words carry the answer: short, or mostly filler.
     told = body is not t.lower  # past an opening acknowledgement, only filler throughout is vague
-    is_vague = bool(vague) and ((words < 20 and not told) or len(vague) * 6 >= words) and not specific
+    # (a 14-word answer with one "just" in it is told, not vague)
+    is_vague = bool(vague) and ((words < 12 and not told) or len(vague) * 6 >= words) and not specific
 
     emotions = _emotions(t, language)
     disclosures = _disclosures(t, language)

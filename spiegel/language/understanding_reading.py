@@ -175,13 +175,14 @@ def _reported(turn: Turn, m: re.Match[str], lex: Lexicon) -> bool:
 
 def refusal_target_of(turn: Turn, lex: Lexicon, signals: AnswerSignals) -> str:
     padded = f" {turn.norm} "
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for words, theme in lex.refusal_topics:
         at = padded.find(f" {words} ")
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, theme)
+        # the first named; of two starting there the longer ("head office" is not "head")
+        if at >= 0 and (best is None or (at, -len(words)) < (best[0], best[1])):
+            best = (at, -len(words), theme)
     if best is not None:
-        return best[1]
+        return best[2]
     return signals.themes[0] if signals.themes else "previous"
 
 

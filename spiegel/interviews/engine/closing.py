@@ -17,12 +17,14 @@ from .wording import (
     clauses_from_the_end,
     in_your_words,
     indirect_question,
+    is_clause,
     is_no,
     matter_phrase,
     noun_phrases,
     options,
     problem_subject,
     topic_labels,
+    what_it_was,
     word_list,
     wording,
 )
@@ -48,7 +50,8 @@ class Closing(Navigator):
             content = self._correct_summary(s, u)
             note = self._fresh(s, "prefaces", "summary_corrected")
             if content:
-                note = self._fresh(s, "summary_corrected_to").format(point=content)
+                key = "summary_corrected_to_clause" if is_clause(content) else "summary_corrected_to"
+                note = self._fresh(s, key).format(point=content)
             return Move("close", language=lang, question=self.guide.closing["thanks"], note=note)
         if (
             phase == "anything_else"
@@ -72,6 +75,11 @@ class Closing(Navigator):
             return self._close_move(preface if ack_kind else None, ack_kind)
         idx = order.index(phase) + 1 if phase in order else 0
         nxt = order[idx] if idx < len(order) else "summary"
+        if nxt == "stay_when" and phase == "stay" and (sig.nothing_more or is_no(s.answers[-1]["text"] or "")):
+            # "Nee.": nothing would have kept them, so "when should that have happened?" would ask about nothing
+            s.phase = nxt
+            idx += 1
+            nxt = order[idx] if idx < len(order) else "summary"
         if s.interviewer_turns >= HARD_TURN_CAP - 2:
             nxt = "summary"
         s.phase = nxt
@@ -185,8 +193,9 @@ class Closing(Navigator):
         negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
         theme, matter = self._corrected_content(s, u, s.answers[-1]["text"] or "", negated)
         point = matter or (self._label(theme) if theme else None)
-        labels = {self._label(t) for t in negated}
-        kept = [p for p in s.summary_points if p not in labels]
+        labels = {self._label(t) for t in negated} | {self._summary_label(t) for t in negated}
+        # (the main reason is recorded with its matter: "je werktijden en diensten (de avonddiensten)")
+        kept = [p for p in s.summary_points if p not in labels and not any(p.startswith(f"{x} (") for x in labels)]
         for theme in negated:
             matters = {str(n.get("matter") or "") for n in s.notes if n["theme"] == theme}
             kept = [p for p in kept if p not in matters]
@@ -221,6 +230,11 @@ class Closing(Navigator):
         if about and indirect_question(about[-1].strip()):
             # "het ging om hoe het besloten werd" / "it was about how it was decided": that clause
             clauses = [about[-1].strip(), *clauses]
+        spoken_that = what_it_was(text)
+        if spoken_that is not None:
+            # "het ging om dat er niet naar ons geluisterd werd": that clause, in the interviewer's voice
+            found = [m for m in analyse_answer(spoken_that, lang).mentions if m.theme not in s.refused]
+            return (found[0].theme if found else None), spoken_that
         for index, whole in enumerate(clauses[:2]):
             first = whole.lower().split()[:1]
             if first and (first[0] in negators or first[0].endswith("n't")):

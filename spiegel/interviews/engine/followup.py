@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
+from spiegel.language.lemmas import lemma
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .closing import Closing
@@ -28,6 +29,8 @@ from .wording import (
     feeling_words,
     focus_phrase,
     good_thread_phrase,
+    is_clause,
+    list_items,
     matter_phrase,
     named_things,
     negated,
@@ -80,7 +83,8 @@ class FollowUps(Closing):
             cands.append(Move(kind, topic=cur, probe=probe, quote=quote, language=self.language, **extra))  # type: ignore[arg-type]
 
         if contradiction is not None:
-            add("contradiction", "contradiction", None)  # both sides in the interviewer's words, never quoted
+            # both sides in the interviewer's words, never quoted; named by its own theme, not the current topic
+            add("contradiction", "contradiction", None, label=topic_labels(self.language).get(contradiction[0].theme))
         self._reactive_probes(s, sig, cur, key, u, answer, quote, last_probe, add)
         gave_example = self._just_told_a_moment(s)
         if gave_example:
@@ -162,10 +166,19 @@ class FollowUps(Closing):
         tp = s.topic(key)
         own = next((m for m in sig.mentions if m.theme == cur), None)
         quote = matter_phrase(answer, own.term, lang) if own else None
-        if quote is None and own is not None and tp.quote and cur in analyse_answer(tp.quote, lang).themes:
-            quote = tp.quote  # the topic's own phrase from this story ("het gebrek aan inwerken van ...")
-        if tp.quote and tp.quote == focus_phrase(answer, lang):
+        other = own is not None and bool(tp.quote) and tp.quote != quote
+        if other and (
+            (quote is None and cur in analyse_answer(tp.quote or "", lang).themes)
+            or tp.quote in list_items(answer, lang)
+        ):
+            # the topic's own item of this list ("het gebrek aan inwerken van ..."); the other items of the list
+            # wait as threads of their own, so the question names the same one
+            quote = tp.quote
+        focus = focus_phrase(answer, lang)
+        if tp.quote and tp.quote == focus:
             quote = tp.quote  # what the leaver singled out ("vooral de avonddiensten ...")
+        elif focus and not sig.is_thin and about(focus, cur, lang) and good_thread_phrase(focus):
+            quote = focus  # "het werk zelf vond ik mooi, vooral het contact met de bewoners"
         if quote is None and (key.startswith("_matter") or (tp.quote and tp.follow_ups and not sig.mentions)):
             # a thread the leaver named by a thing, without a topic word; or an answer about the thing the
             # last question named ("ik zat meer in de auto": still about the planning software)
@@ -264,14 +277,33 @@ class FollowUps(Closing):
             add("follow_up", "decisive_moment", None)
         if sig.named_people:
             add("follow_up", "behaviour_effect", None, role=sig.named_people[0].context)
-        bare = next((m for m in sig.bare_themes if m.theme == cur), sig.bare_themes[0] if sig.bare_themes else None)
-        if bare is not None and u is not None and bare.theme in {t.theme for t in u.themes if t.negated}:
-            bare = None  # "not about the money": nothing to ask about
-        if bare is not None and not sig.is_vague:
-            # a theme named without detail ("de communicatie"); "shift manager was okay" is a thin answer
-            add("follow_up", "practice", matter_phrase(answer, bare.term, lang) if bare.theme == cur else None)
+        self._bare_theme_probe(s, sig, cur, u, answer, add)
         if last_probe == "practice":
             add("follow_up", "situation", tp.quote)
+
+    def _bare_theme_probe(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        cur: str | None,
+        u: Understanding | None,
+        answer: str,
+        add: Callable[..., None],
+    ) -> None:
+        """A theme named without detail ("de communicatie"): how it showed in practice."""
+        lang = self.language
+        bare = next((m for m in sig.bare_themes if m.theme == cur), sig.bare_themes[0] if sig.bare_themes else None)
+        if bare is not None and u is not None and bare.theme in {t.theme for t in u.themes if t.negated}:
+            return  # "not about the money": nothing to ask about
+        if bare is None or sig.is_vague:
+            return  # "shift manager was okay" is a thin answer
+        if bare.theme == cur:
+            add("follow_up", "practice", matter_phrase(answer, bare.term, lang))
+        elif bare.theme not in LIGHT_TOPICS and s.topic(bare.theme).status == "open":
+            # "gwn druk" on the rota: how the workload showed, in the interviewer's name for it
+            add("follow_up", "practice", None, label=topic_labels(lang).get(bare.theme))
+        else:
+            add("follow_up", "practice", None)
 
     def _depth_probes(
         self, tp: TopicProgress, key: str, sig: AnswerSignals, answer: str, quote: str | None, add: Callable[..., None]
@@ -375,7 +407,8 @@ class FollowUps(Closing):
             if any(t["topic"] == mention.theme for t in s.threads):
                 continue
             matter = matter_phrase(answer, mention.term, self.language) or ""
-            thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase}
+            matter = matter if good_thread_phrase(matter) else ""
+            thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase, "turn": str(s.turns)}
             felt = self._felt_as(u, mention.term) if not matter else None
             if felt is not None:
                 # raised by a feeling ("exhausted"): come back to it by that feeling, not by a topic label the
@@ -384,7 +417,7 @@ class FollowUps(Closing):
             if hearsay:
                 # what was only heard: the way back to it asks what the leaver saw or experienced themselves
                 words = next(h.context for h in sig.hearsay)
-                thread = {"topic": mention.theme, "phrase": "", "words": words, "kind": "hearsay"}
+                thread = {"topic": mention.theme, "phrase": "", "words": words, "kind": "hearsay", "turn": str(s.turns)}
             s.threads.append(thread)
             s.topic(mention.theme).raised_by_leaver = True
         if story and u is not None:
@@ -407,9 +440,10 @@ class FollowUps(Closing):
         followed now go on the list as threads of their own, to come back to with their own name."""
         current = s.topic(cur).quote if cur else None
         taken = {t["phrase"] for t in s.threads} | {current or ""}
+        heads = {self._head(p) for p in taken if p}
         for phrase in named_things(answer, self.language):
-            if phrase in taken or (current and phrase in current):
-                continue
+            if phrase in taken or (current and phrase in current) or self._head(phrase) in heads:
+                continue  # (also "de avonddienst" when "de avonddiensten" is on the list already)
             if not good_thread_phrase(phrase):
                 continue
             themes = list(analyse_answer(phrase, self.language).themes)
@@ -420,7 +454,7 @@ class FollowUps(Closing):
                 theme = None  # another thing on the same topic ("het rooster" and "het parkeren"): its own thread
             same = next((t for t in s.threads if theme is not None and t["topic"] == theme), None)
             if same is not None:
-                if not same["phrase"] and same.get("kind") != "hearsay":
+                if not same["phrase"] and same.get("kind") != "hearsay" and not is_clause(phrase):
                     same["phrase"] = phrase  # the theme's thread gets the leaver's own name for it
                 taken.add(phrase)
                 continue
@@ -432,8 +466,13 @@ class FollowUps(Closing):
                 key = theme
             else:
                 key = f"_matter{s.turns}_{len(s.threads)}"
-            s.threads.append({"topic": key, "phrase": phrase, "words": phrase, "kind": "matter"})
+            s.threads.append({"topic": key, "phrase": phrase, "words": phrase, "kind": "matter", "turn": str(s.turns)})
             taken.add(phrase)
+
+    def _head(self, phrase: str) -> str:
+        """The word a phrase is about, in its base form ("de avonddiensten" -> "avonddienst")."""
+        words = phrase.lower().split()
+        return lemma(words[-1], self.language) if words and not is_clause(phrase) else phrase
 
     def _mark_talked(self, s: ConversationState, sig: AnswerSignals, cur: str) -> None:
         """The leaver talked about ``cur`` itself, not about something its keyword was said next to.

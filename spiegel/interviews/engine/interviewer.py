@@ -209,7 +209,11 @@ class Engine(TurnPolicy):
         # Every wording broke a rule (a repeat, a theme in a preface): the same move without its preface,
         # then without the quote, then the neutral fallbacks. Never send a message that breaks a rule.
         variants = []
-        if move.preface:
+        if move.preface and move.feeling:
+            # without the reflection "dat gevoel" would point at nothing: what caused it, in plain words
+            plain = replace(move, kind="follow_up", probe="cause", preface=None, feeling=None, feeling_ref=None)
+            variants.append(plain)
+        elif move.preface:
             variants.append(replace(move, preface=None))
         if move.quote:
             variants.append(replace(move, quote=None, preface=None))

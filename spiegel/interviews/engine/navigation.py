@@ -7,11 +7,12 @@ knows which topics are still to come and how much room is left for them.
 from __future__ import annotations
 
 from spiegel.language.cues import AnswerSignals, Mention
+from spiegel.language.lemmas import lemma
 
 from .context import CaseContext
 from .guide import Guide
 from .state import CLOSING_PHASES, ConversationState, Move, TopicProgress
-from .wording import content_words, feeling_words, matter_phrase
+from .wording import content_words, feeling_words, is_clause, matter_phrase
 
 # A topic the leaver raised by a feeling only ("exhausted"): it is named by that feeling, never by its label.
 BY_FEELING = "by_feeling"
@@ -84,59 +85,9 @@ class Navigator:
         )
         fatigue_room = not s.fatigue or s.topics_after_fatigue < 1
         if self._remaining(s) >= 2 and fatigue_room:
-            while s.threads:
-                thread = s.threads.pop(0)
-                thread_topic = thread["topic"]
-                tp = s.topic(thread_topic)
-                if tp.status != "open" or thread_topic == cur or self._sensitive_thread(s, thread):
-                    continue
-                tp.status = "active"
-                tp.raised_by_leaver = True
-                tp.quote = thread["phrase"] or None
-                s.current_topic = thread_topic
-                if s.phase not in ("guide",):
-                    s.phase = "story"
-                if s.fatigue:
-                    s.topics_after_fatigue += 1
-                hearsay = thread.get("kind") == "hearsay"
-                if hearsay:
-                    tp.probes.append("own_experience")
-                feeling = feeling_words(self.language, thread["feeling"]) if thread.get("feeling") else None
-                if feeling is not None and not thread["phrase"]:
-                    tp.quote = feeling[1]  # "die vermoeidheid", "that exhaustion": the leaver's matter, in our words
-                    tp.known.append(BY_FEELING)
-                return Move(
-                    kind_for or "return_thread",
-                    topic=thread_topic,
-                    probe="own_experience" if hearsay else None,
-                    quote=thread["phrase"] or None,
-                    language=self.language,
-                    preface=preface,
-                    target="return_thread",
-                    feeling=feeling[0] if feeling and not thread["phrase"] else None,
-                    feeling_ref=feeling[1] if feeling and not thread["phrase"] else None,
-                )
-            for topic_id in self._order:
-                topic = self.guide.topic(topic_id)
-                assert topic is not None
-                tp = s.topic(topic_id)
-                if tp.status != "open" or topic_id == cur or (s.fatigue and topic.optional):
-                    continue
-                tp.status = "active"
-                tp.talked = True  # its own question: whatever the answer, the topic was asked and answered
-                s.current_topic = topic_id
-                s.phase = "guide"
-                if s.fatigue:
-                    s.topics_after_fatigue += 1
-                return Move(
-                    kind_for or "topic_question",
-                    topic=topic_id,
-                    language=self.language,
-                    preface=preface,
-                    target="topic_question",
-                    question=topic.question,
-                    label=topic.label,
-                )
+            move = self._return_thread(s, cur, kind_for, preface) or self._guide_topic(s, cur, kind_for, preface)
+            if move is not None:
+                return move
         s.phase = "stay"
         return Move(
             kind_for or "stay",
@@ -145,6 +96,120 @@ class Navigator:
             target="stay",
             question=self.guide.closing["stay"],
         )
+
+    def _return_thread(
+        self, s: ConversationState, cur: str | None, kind_for: str | None, preface: str | None
+    ) -> Move | None:
+        """Back to the first open thread of the leaver's that is not told yet, or None."""
+        while s.threads:
+            thread = s.threads.pop(0)
+            thread_topic = thread["topic"]
+            tp = s.topic(thread_topic)
+            if tp.status != "open" or thread_topic == cur or self._sensitive_thread(s, thread):
+                continue
+            if self._told_since(s, thread):
+                continue  # "op de avonddienst stonden we met z'n tweeën ...": asking for it again is not listening
+            tp.status = "active"
+            tp.raised_by_leaver = True
+            # a thing named by a clause is asked back once as said ("Je zei eerder dat ..."), never put
+            # after "over"/"about" in a later question
+            tp.quote = None if is_clause(thread["phrase"]) else (thread["phrase"] or None)
+            s.current_topic = thread_topic
+            if s.phase not in ("guide",):
+                s.phase = "story"
+            if s.fatigue:
+                s.topics_after_fatigue += 1
+            hearsay = thread.get("kind") == "hearsay"
+            if hearsay:
+                tp.probes.append("own_experience")
+            feeling = feeling_words(self.language, thread["feeling"]) if thread.get("feeling") else None
+            by_feeling = feeling is not None and not thread["phrase"]
+            if feeling is not None and by_feeling:
+                tp.quote = feeling[1]  # "die vermoeidheid", "that exhaustion": the leaver's matter, in our words
+                tp.known.append(BY_FEELING)
+            return Move(
+                kind_for or "return_thread",
+                topic=thread_topic,
+                probe="own_experience" if hearsay else None,
+                quote=thread["phrase"] or None,
+                language=self.language,
+                preface=preface,
+                target="return_thread",
+                feeling=feeling[0] if feeling and by_feeling else None,
+                feeling_ref=feeling[1] if feeling and by_feeling else None,
+            )
+        return None
+
+    def _guide_topic(
+        self, s: ConversationState, cur: str | None, kind_for: str | None, preface: str | None
+    ) -> Move | None:
+        """The next open guide topic's question (or a follow-up when the leaver has begun on it), or None."""
+        for topic_id in self._order:
+            topic = self.guide.topic(topic_id)
+            assert topic is not None
+            tp = s.topic(topic_id)
+            if tp.status != "open" or topic_id == cur or (s.fatigue and topic.optional):
+                continue
+            tp.status = "active"
+            tp.talked = True  # its own question: whatever the answer, the topic was asked and answered
+            s.current_topic = topic_id
+            s.phase = "guide"
+            if s.fatigue:
+                s.topics_after_fatigue += 1
+            told = self._just_told(s, topic_id)
+            if told is not None and not s.calm:
+                # "mijn teamleider was aardig, maar ...": the leaver has begun on it; asking "how was your
+                # manager?" now would not be listening, so the answer is followed up instead
+                tp.raised_by_leaver = True
+                tp.follow_ups += 1
+                tp.probes.append("example")
+                tp.quote = told or tp.quote
+                return Move(
+                    kind_for or "follow_up",
+                    topic=topic_id,
+                    probe="example",
+                    quote=told or None,
+                    language=self.language,
+                    preface=preface,
+                    target="follow_up",
+                )
+            return Move(
+                kind_for or "topic_question",
+                topic=topic_id,
+                language=self.language,
+                preface=preface,
+                target="topic_question",
+                question=topic.question,
+                label=topic.label,
+            )
+        return None
+
+    def _just_told(self, s: ConversationState, topic: str) -> str | None:
+        """What the leaver's last answer said on ``topic`` unasked: its matter phrase ("je teamleider"), "" when
+        it has none, None when the last answer was not about the topic (or said nothing of weight on it)."""
+        notes = [n for n in s.notes if n["turn"] == s.turns and n["theme"] == topic]
+        if not notes or not s.answers or len(str(s.answers[-1].get("text") or "").split()) < 6:
+            return None
+        return next((str(n["matter"]) for n in notes if n.get("matter")), "")
+
+    def _told_since(self, s: ConversationState, thread: dict[str, str]) -> bool:
+        """The leaver has told about the thread's thing in an answer after the one that named it.
+
+        Only a thing named in a short phrase counts ("de avonddiensten": an answer about "de avonddienst");
+        what was only heard, and a thing named by a clause, are still asked about their own way.
+        """
+        turn, phrase = thread.get("turn", ""), thread.get("phrase", "")
+        if not turn.isdigit() or not phrase or thread.get("kind") == "hearsay" or is_clause(phrase):
+            return False
+        words = phrase.split()
+        if len(words) > 3:
+            return False
+        head = lemma(words[-1].lower(), self.language)
+        for answer in s.answers[int(turn) :]:
+            told = str(answer.get("text") or "")
+            if len(told.split()) >= 6 and head in {lemma(w, self.language) for w in content_words(told)}:
+                return True
+        return False
 
     def _closing_order(self, s: ConversationState) -> list[str]:
         order = ["stay", "stay_when", "advice_keep", "advice_change", "anything_else", "summary"]
@@ -277,9 +342,18 @@ class Navigator:
             for note in s.notes:
                 if any(w in s.sensitive_words for w in content_words(str(note["phrase"]))):
                     continue  # words of a disclosed matter are never put back to the leaver
-                if note["theme"] == m.theme and note["polarity"] not in (None, m.polarity):
+                if note["theme"] != m.theme or note["polarity"] in (None, m.polarity):
+                    continue
+                # the same thing spoken of ("de sfeer ... goed", "de sfeer ... slecht"), not another matter of the
+                # theme ("zonder overleg" with head office, "met de collega's ging het prima")
+                if self._same_thing(m.term, str(note["phrase"])):
                     return m, str(note["phrase"])
         return None
+
+    def _same_thing(self, term: str, phrase: str) -> bool:
+        """The word ``term`` names (in any form) also stands in ``phrase``."""
+        words = {lemma(w, self.language) for w in term.lower().split() if len(w) >= 3}
+        return bool(words & {lemma(w, self.language) for w in phrase.lower().split()})
 
     def _estimate_progress(self, s: ConversationState) -> float:
         done = s.interviewer_turns

@@ -12,7 +12,7 @@ from typing import Protocol
 from .checks import _said_sentences, normalise, sentences
 from .guide import Guide
 from .state import ACK_KINDS, ConversationState, Move
-from .wording import is_event, options, text, topic_label
+from .wording import is_clause, is_event, options, text, topic_label
 
 
 class Phraser(Protocol):
@@ -91,6 +91,9 @@ class TemplatePhraser:
         keys: list[str] = []
         if move.preface:
             keys.extend(p for p in move.preface.split("+") if p)
+        if move.feeling and move.feeling.split()[0].lower() in ("dat", "that"):
+            # a feeling worded as a clause ("dat het voor jou genoeg was") needs frames where a clause fits
+            keys = [f"{k}_clause" if options(language, "prefaces", f"{k}_clause") else k for k in keys]
         for key in keys:
             for option in _rotate(options(language, "prefaces", key), seed):
                 worded = option.format(feeling=move.feeling or "")
@@ -113,12 +116,16 @@ class TemplatePhraser:
         if simpler:
             return simpler, True  # in this order, the simplest first
         closing = options(language, "closing", kind)
+        if kind == "correction_follow" and is_clause(move.quote):
+            closing = options(language, "closing", "correction_follow_clause")  # "Het ging je er dus om dat ..."
         if kind == "open":
             return options(language, "opening"), bool(closing)
         if kind == "return_thread" and move.probe == "own_experience":
             return options(language, "return_hearsay"), bool(closing)
         if kind == "return_thread" and move.feeling and not move.quote:
             return options(language, "return_feeling"), bool(closing)
+        if kind == "return_thread" and is_clause(move.quote):
+            return options(language, "return_thread_clause"), bool(closing)  # "Je zei eerder dat ..."
         if kind == "return_thread":
             return options(language, "return_thread"), bool(closing)
         if kind == "summary" and not move.points:
@@ -173,6 +180,15 @@ class TemplatePhraser:
         kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
         found, fixed = self._templates(move, kind, language)
         ordered = self._ordered(move, kind, found, fixed, self._topical(move, kind, language), seed)
+        if not move.quote and not move.label and (move.topic or "").startswith("_matter"):
+            # a thread named only by its thing has no label of its own ("je vertrek" would be about nothing):
+            # without its name, the wordings that need neither come first ("Op welk moment merkte je dat?")
+            plain = [o for o in ordered if "{q}" not in o and "{label}" not in o]
+            ordered = plain + [o for o in ordered if o not in plain]
+        if move.kind == "meta_answer" and kind in ("follow_up", "reflect_and_ask"):
+            # after our answer to their question, "daar" would point at that answer: the question names its matter
+            named = [o for o in ordered if "{q}" in o or "{label}" in o]
+            ordered = named + [o for o in ordered if o not in named]
         out: list[str] = []
         for option in ordered:
             if "{question}" in option and not move.question:

@@ -12,6 +12,7 @@ fatigue, a decisive cue (followed before the guide), and only then follow-up on 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
@@ -27,7 +28,9 @@ from .reasons import (
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
 from .story import StoryThreads
 from .wording import (
+    content_words,
     direct_question,
+    is_clause,
     is_event,
     list_items,
     matter_phrase,
@@ -352,7 +355,7 @@ class TurnPolicy(StoryThreads):
         # several things in one list: the theme's own item names it ("het gebrek aan inwerken van nieuwe
         # mensen"), never another item of the list (that one is a thread of its own)
         items = list_items(text, lang)
-        own = next((p for p in items if chosen.theme in analyse_answer(p, lang).themes), None)
+        own = next((p for p in items if chosen.theme in analyse_answer(p, lang).themes and not is_clause(p)), None)
         tp.quote = (
             own
             or (None if items else event)  # "the restructuring last year, when ...": the event is what it is about
@@ -397,16 +400,38 @@ class TurnPolicy(StoryThreads):
             "holder": self.context.practice or str(defaults.get("holder", "Spiegel")),
         }
         said = {x.strip() for message in s.said for x in message.split(". ")}
-        variants = options(lang, "meta", topic) or options(lang, "meta", "other")
-        note = ""
-        for option in variants:
-            candidate = option.format(**fields)
-            if not any(part.strip() in said for part in candidate.split(". ")):
-                note = candidate
-                break
-        if not note and variants:
-            note = variants[-1].format(**fields)
-        return self._again(s, "meta_answer", preface=None, note=note)
+        notes: list[str] = []
+        asked_in_order = self._meta_topics(text)
+        if topic not in asked_in_order:
+            asked_in_order.insert(0, topic)
+        for asked in asked_in_order[:2]:
+            # "Waarom wil je dat weten? Wie leest dit?": each question gets its own short answer
+            variants = options(lang, "meta", asked) or options(lang, "meta", "other")
+            note = ""
+            for option in variants:
+                candidate = option.format(**fields)
+                if not any(part.strip() in said for part in candidate.split(". ")):
+                    note = candidate
+                    break
+            if not note and variants:
+                note = variants[-1].format(**fields)
+            if note and note not in notes:
+                notes.append(note)
+        return self._again(s, "meta_answer", preface=None, note=" ".join(notes))
+
+    def _meta_topics(self, text: str) -> list[str]:
+        """The questions about the interview in one turn, one per sentence, in the leaver's order."""
+        found: list[str] = []
+        for sentence in re.findall(r"[^.?!]+[.?!]*", text):
+            try:
+                u = understand(sentence.strip(), Context(language=self.language))
+            except Exception as exc:  # the rules never raise; if they did, the first question is still answered
+                logger.warning("understanding a sentence failed (%s)", type(exc).__name__)
+                continue
+            topic = u.meta_topic if u.kind == "meta_question" else None
+            if topic and topic != "other" and topic not in found:
+                found.append(topic)
+        return found
 
     def _refuse(self, s: ConversationState, u: Understanding) -> str | None:
         """Close the topic the refusal refers to — what was just talked about, or the one it names — for good."""
@@ -426,6 +451,10 @@ class TurnPolicy(StoryThreads):
         _add(s.refused, target)
         self._drop_topic(s, target, "refused")
         s.notes = [n for n in s.notes if n["theme"] != target]
+        # a thing the refusal names ("over het hoofdkantoor") is never come back to, whatever its theme
+        said = str(s.answers[-1]["text"] or "") if s.answers else ""
+        named = set(content_words(said)) - word_list("negators")
+        s.threads = [t for t in s.threads if not named & set(content_words(t["phrase"] or t["words"]))]
         if s.main_reason == target:
             s.main_reason, s.main_reason_words = None, None
         if s.current_topic == target:
@@ -486,7 +515,7 @@ class TurnPolicy(StoryThreads):
             tp.status = "active"
             tp.raised_by_leaver = True
             tp.talked = True
-            tp.quote = matter or tp.quote
+            tp.quote = (None if is_clause(matter) else matter) or tp.quote
             if s.main_reason is None or s.main_reason in negated:
                 s.main_reason, s.main_reason_words = new, matter
                 s.main_reason_pull = False

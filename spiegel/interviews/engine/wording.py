@@ -157,6 +157,8 @@ def matter_phrase(phrase: str | None, term: str | None, language: str) -> str | 
                 break
             if lower[k] in stop or lower[k] in filler or lower[k] in negators or not lower[k].isalpha():
                 return None
+            if lower[k] in word_list("phrase_breakers"):
+                return None  # "het hoofdkantoor zonder overleg": a preposition between them, two things
             k -= 1
         if k < 0 or start - k > 3 or lower[k] not in determiners:
             return None
@@ -292,7 +294,8 @@ def noun_phrases(text_: str, language: str = "nl") -> list[str]:
             if not w.replace("-", "").isalpha():
                 break
             past = not w.endswith("s") and _finite_verb(w, language)  # "je vriendin zag"
-            if j > i + 1 and (w.endswith(verb_endings) or _verb_like(w, language) or past):
+            past_plural = language == "nl" and w.endswith("en") and w[:-2] in verb_endings  # "stonden"
+            if j > i + 1 and (w.endswith(verb_endings) or past_plural or _verb_like(w, language) or past):
                 break  # "de kantine dichtging", "the canteen closed": the verb is no part of the phrase
             j += 1
         if j > i + 1 and _comparative(lower[j - 1], language):
@@ -329,6 +332,8 @@ def _list_item(part: str, first: bool) -> tuple[str, bool] | None:
             return None
         start = opening[-1]
     words, low = tokens[start:], lower[start:]
+    if not first and low and low[0] in CLAUSE_OPENERS:
+        return _clause_item(part)
     if not words or len(words) > MAX_ITEM_WORDS:
         return None
     markers = word_list("clause_markers") | word_list("first_person")
@@ -346,6 +351,72 @@ def _list_item(part: str, first: bool) -> tuple[str, bool] | None:
         return None  # a bare word ("druk") may be an adjective; "then covid" is no thing named
     spoken = [_swaps().get(low[0], low[0]) if begins else words[0], *words[1:]]
     return " ".join(spoken), begins
+
+
+CLAUSE_OPENERS = ("dat", "that")
+MAX_CLAUSE_WORDS = 12
+
+
+def is_clause(phrase: str | None) -> bool:
+    """The thing is named by a clause ("dat niemand naar de verpleging luisterde"): it fits after "je zei" /
+    "you said", never after "over" / "about"."""
+    words = (phrase or "").split()
+    return len(words) > 1 and words[0].lower() in CLAUSE_OPENERS
+
+
+def _clause_item(part: str) -> tuple[str, bool] | None:
+    """A list item that is a clause of its own ("en dat niemand ooit luisterde naar de verpleging"), in the
+    interviewer's voice; None when it speaks of the leaver ("dat ik ...", the verb would have to change), is
+    too long, or has no verb or negation that makes it a clause ("that awful rota" is a thing)."""
+    tokens = _WORD_RX.findall(part)
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    if not 3 <= len(tokens) <= MAX_CLAUSE_WORDS:
+        return None
+    rest = lower[1:]
+    predicate = any(
+        w in word_list("phrase_final_verbs") | word_list("negators") | word_list("clause_markers") for w in rest
+    ) or any(w.endswith("ed") or _finite_verb(w, "nl") for w in rest)
+    spoken = plural_in_your_words(" ".join(tokens))
+    if not predicate or spoken is None:
+        return None
+    return spoken[0].lower() + spoken[1:], False
+
+
+# The leaver's "we" is the interviewer's "you" without changing the verb ("we were" / "you were", "wij werden" /
+# "jullie werden"); "I" would change it ("ik ben" / "je bent"), so a clause with "I" is not said back.
+_PLURAL_SWAPS = {"we": "you", "us": "you", "our": "your", "wij": "jullie", "ons": "jullie", "onze": "jullie"}
+
+
+def plural_in_your_words(clause: str) -> str | None:
+    """A clause of the leaver in the interviewer's voice: "dat er niet naar ons geluisterd werd" gives "dat er niet
+    naar jullie geluisterd werd"; None when it speaks of "I" / "ik"."""
+    out: list[str] = []
+    for word in clause.split():
+        low = word.lower()
+        if low in _PLURAL_SWAPS:
+            out.append(_PLURAL_SWAPS[low])
+        elif low in word_list("first_person"):
+            return None
+        else:
+            out.append(word)
+    return in_your_words(" ".join(out))
+
+
+_WHAT_IT_WAS = re.compile(
+    r"\b(?:om|about|it was|it's|it is|het was|het is)\s+(?:the fact\s+|het feit\s+)?((?:dat|that)\s+[^,.;:!?]+)",
+    re.IGNORECASE,
+)
+
+
+def what_it_was(text_: str) -> str | None:
+    """What a leaver says it was about, as a clause in the interviewer's voice: "het ging om dat er niet naar ons
+    geluisterd werd" gives "dat er niet naar jullie geluisterd werd", "it was that nobody explained why" gives
+    "that nobody explained why"; None when there is no such clause ("it was that bad" is none)."""
+    for found in _WHAT_IT_WAS.finditer(text_):
+        item = _clause_item(found.group(1).strip())
+        if item is not None:
+            return item[0]
+    return None
 
 
 def list_items(text_: str, language: str) -> list[str]:
@@ -453,6 +524,8 @@ def good_thread_phrase(phrase: str) -> bool:
     """A phrase worth coming back to by name: a definite thing ("de avonddiensten"), not "een mail" (one of
     many) nor a pronoun with a verb form ("ons besproken" from "had het met ons besproken")."""
     words = phrase.lower().split()
+    if len(words) > 2 and words[1] in ("hele", "gehele", "whole", "entire"):
+        return False  # "de hele afdeling", "the whole ward": where it was, not a thing that happened
     if not words or words[0] in word_list("indefinite") or words[-1] in word_list("phrase_final_verbs"):
         return False  # "een mail" (one of many), "the post went" (a clause cut off, not a thing)
     return not (len(words) == 2 and words[0] in ("ons", "jullie", "je", "us") and _PARTICIPLE.match(words[1]))

@@ -196,7 +196,17 @@ def test_several_things_in_one_answer_are_each_come_back_to_by_name(
             ["the workload", "the rota", "the lack of training"],
         ),
         ("en", "It was busy, chaotic and badly organised.", []),  # adjectives in a row are no things
-        ("nl", "Drie dingen: het nieuwe rooster, de verhuizing en dat mijn opleiding werd geschrapt.", []),  # a clause
+        (
+            "nl",
+            "Drie dingen: het nieuwe rooster, de verhuizing en dat mijn opleiding werd geschrapt.",
+            ["het nieuwe rooster", "de verhuizing", "dat je opleiding werd geschrapt"],  # a clause, in our voice
+        ),
+        ("en", "The pay, the hours and that I was never promoted.", []),  # "I" cannot be said back unchanged
+        (
+            "en",
+            "The night shifts, the new rota and that nobody ever listened to us.",
+            ["the night shifts", "the new rota", "that nobody ever listened to you"],
+        ),
         ("en", "We had the reorganisation, the new director and then covid.", []),
         ("en", "The pay was low, the hours were long and I was tired.", []),  # clauses joined, not a list
     ],

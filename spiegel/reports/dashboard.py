@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
 from spiegel.analysis.queries import (
     Cell,
@@ -114,6 +114,12 @@ def signed(value: float) -> str:
     """A whole number with its sign ("+12", "−14"; a true minus sign, as "−100 to +100" is written)."""
     number = formats.number_format(abs(round(value)), 0, use_l10n=True, force_grouping=True)
     return f"+{number}" if round(value) > 0 else f"−{number}" if round(value) < 0 else number
+
+
+def quarter_label(quarter: str) -> str:
+    """A quarter as the active language writes it: "2025-K1" (kwartaal) in Dutch, "2025-Q1" in English. The
+    exports and the API keep the code "2025-Q1"."""
+    return quarter.replace("-Q", "-" + pgettext("first letter of 'quarter', as in 2025-Q1", "Q"))
 
 
 def money(amount: float | None, language: str) -> str | None:
@@ -272,7 +278,9 @@ def _charts(shown: Insights, departments: DepartmentReasons) -> list[Chart]:
     for quarter in shown.trends:
         for figure in top:
             points.append(
-                TrendPoint(quarter=quarter.quarter, label=figure.label, share=quarter.themes[figure.theme].share)
+                TrendPoint(
+                    quarter=quarter_label(quarter.quarter), label=figure.label, share=quarter.themes[figure.theme].share
+                )
             )
     trend = Chart(
         key="trend",
@@ -286,7 +294,8 @@ def _charts(shown: Insights, departments: DepartmentReasons) -> list[Chart]:
             caption=_("Reasons by quarter: share of the quarter's leavers"),
             header=[_("Quarter"), _("Leavers"), *[f.label for f in top]],
             rows=[
-                TableRow(q.quarter, [count(q.leavers), *[pct(q.themes[f.theme]) for f in top]]) for q in shown.trends
+                TableRow(quarter_label(q.quarter), [count(q.leavers), *[pct(q.themes[f.theme]) for f in top]])
+                for q in shown.trends
             ],
         ),
     )

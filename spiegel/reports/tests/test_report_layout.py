@@ -152,6 +152,11 @@ def test_numbers_and_periods_are_written_the_way_the_language_writes_them(organi
         assert (decimal(4.125, 1), decimal(0.5, 2)) == ("4.1", "0.50")
         assert period_label(Filters(start=dt.date(2025, 1, 1)), "en") == "from January 2025"
     dash = build_dashboard(_access(organisation), Filters(language="nl"))
+    trend = next(c for c in dash.charts if c.key == "trend")
+    assert [r.label for r in trend.table.rows] == ["2025-K1", "2025-K2", "2025-K3", "2025-K4"]
+    assert {v["quarter"] for v in trend.spec["data"]["values"]} == {"2025-K1", "2025-K2", "2025-K3", "2025-K4"}
+    english = build_dashboard(_access(organisation), Filters(language="en"))
+    assert next(c for c in english.charts if c.key == "trend").table.rows[0].label == "2025-Q1"
     cost = next(h for h in dash.headlines if h.key == "cost")
     assert cost.note == "vertrekkers × gemiddeld salaris × factor vervangingskosten 0,50"
     assert cost.value is not None and re.fullmatch(r"€\u00a0\d{1,3}(\.\d{3})+", cost.value)

@@ -21,7 +21,8 @@ CATALOGUES = sorted(SPIEGEL.glob("**/locale/nl/LC_MESSAGES/django.po"))
 
 
 def _entries(catalogue: Path | None = None) -> list[tuple[str, list[str], bool]]:
-    """(msgid, msgstrs, fuzzy) for every entry of a .po file (all of them by default) except the header."""
+    """(msgid, msgstrs, fuzzy) for every entry of a .po file (all of them by default) except the header. An entry
+    with a context has the msgid "context\x04msgid", the key gettext's catalogue knows it by."""
     if catalogue is None:
         return [entry for path in CATALOGUES for entry in _entries(path)]
     text = catalogue.read_text(encoding="utf-8")
@@ -32,7 +33,7 @@ def _entries(catalogue: Path | None = None) -> list[tuple[str, list[str], bool]]
         current: str | None = None
         fields: dict[str, str] = {}
         for line in lines:
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
             if match:
                 current = match.group(1)
                 fields[current] = match.group(2)
@@ -40,7 +41,8 @@ def _entries(catalogue: Path | None = None) -> list[tuple[str, list[str], bool]]
                 fields[current] += line[1:-1]
         if fields.get("msgid"):
             strs = [v for k, v in fields.items() if k.startswith("msgstr")]
-            entries.append((fields["msgid"], strs, fuzzy))
+            context = f"{fields['msgctxt']}\x04" if "msgctxt" in fields else ""
+            entries.append((context + fields["msgid"], strs, fuzzy))
     return entries
 
 

@@ -157,6 +157,9 @@ def test_numbers_and_periods_are_written_the_way_the_language_writes_them(organi
     assert {v["quarter"] for v in trend.spec["data"]["values"]} == {"2025-K1", "2025-K2", "2025-K3", "2025-K4"}
     english = build_dashboard(_access(organisation), Filters(language="en"))
     assert next(c for c in english.charts if c.key == "trend").table.rows[0].label == "2025-Q1"
+    dutch, english_html = (render_report_html(_access(organisation), Filters(language=lang)) for lang in ("nl", "en"))
+    assert re.search(r"Hun vertrek kostte naar schatting €\u00a0\d{1,3}(\.\d{3})+\.", dutch)
+    assert re.search(r"Their departures cost an estimated €\d{1,3}(,\d{3})+\.", english_html)
     cost = next(h for h in dash.headlines if h.key == "cost")
     assert cost.note == "vertrekkers × gemiddeld salaris × factor vervangingskosten 0,50"
     assert cost.value is not None and re.fullmatch(r"€\u00a0\d{1,3}(\.\d{3})+", cost.value)

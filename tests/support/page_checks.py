@@ -30,7 +30,7 @@ def leaks(text: str) -> list[str]:
     found = []
     for kind, pattern in LEAKS.items():
         found += [f"{kind}: {match.group(0)!r}" for match in pattern.finditer(text)]
-    return found
+    return list(dict.fromkeys(found))
 
 
 # English interface words that are never Dutch, checked as whole words (the catalogue below finds sentences).
@@ -90,10 +90,13 @@ def catalogue_phrases() -> tuple[str, ...]:
 
 
 def english_on_dutch_page(text: str) -> list[str]:
-    """English left on a page that should read Dutch: catalogue phrases and the interface words above."""
+    """English left on a page that should read Dutch: catalogue phrases and the interface words above (in any
+    case: '9 cases')."""
     flat = " ".join(text.split())
     found = [f"untranslated: {phrase!r}" for phrase in catalogue_phrases() if phrase in flat]
     found += [
-        f"English word: {word!r}" for word in ENGLISH_WORDS if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat)
+        f"English word: {word!r}"
+        for word in ENGLISH_WORDS
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat, re.IGNORECASE)
     ]
-    return found
+    return list(dict.fromkeys(found))

@@ -149,95 +149,41 @@ class Classification:
 
 _FLAGS = re.IGNORECASE
 
+
+def _read_text(name: str) -> str:
+    return resources.files("spiegel.language").joinpath(f"{_DATA}/{name}").read_text(encoding="utf-8")
+
+
+# The rule cues' word lists, one data file per language (data/classifier/rules_<language>.json), read once.
+_RULES: dict[str, dict[str, list[str]]] = {lang: json.loads(_read_text(f"rules_{lang}.json")) for lang in LANGUAGES}
+
+
+def _rule(name: str, head: str, tail: str = "", languages: tuple[str, ...] = LANGUAGES) -> re.Pattern[str]:
+    """One case-insensitive pattern from the list ``name`` of each language, Dutch alternatives first."""
+    alternatives = [entry for lang in languages for entry in _RULES[lang][name]]
+    return re.compile(head + "|".join(alternatives) + tail, _FLAGS)
+
+
 # Hearsay: the speaker did not see it themselves.
-_HEARSAY = re.compile(
-    r"\b(ik hoorde|ik heb (ge)?hoord|hoor(de)? (ik )?van|ik hoor\b|heb horen zeggen|ik ving op|"
-    r"men zegt|het gerucht|geruchten|naar het schijnt|naar verluidt|volgens (een |mijn )?(collega|de |"
-    r"oud-collega)|het verhaal gaat|er gaan verhalen|via via|ik heb begrepen|ik begreep dat|"
-    r"ik hoorde achteraf|vertelde me|vertelde mij|"
-    r"i heard|i've heard|i have heard|i hear\b|i'm told|i've been told|i was told|"
-    r"i overheard|people say|they say|rumou?r|word is|apparently|supposedly|from what i hear|"
-    r"according to|the story is|stories going around|through the grapevine|told me|tell me|"
-    r"i understand (that|the)|my colleagues say|colleagues say)",
-    _FLAGS,
-)
-
-# Suggestion: modal advice anywhere, or an imperative opening.
-_SUGGEST_MODAL = re.compile(
-    r"\b(zou(den)? moeten|zouden jullie|moet(en)? jullie|jullie moeten|mijn advies|ik zou (willen )?"
-    r"(adviseren|aanraden|voorstellen)|het zou (goed|fijn|beter|helpen|verstandig)|"
-    r"het is een goed idee|advies:|"
-    r"should\b|i'd suggest|i would suggest|i suggest|i'd recommend|i would recommend|i recommend|"
-    r"my advice|it would (help|be better|be good|be nice)|it's a good idea|you need to|"
-    r"you ought to)",
-    _FLAGS,
-)
-_IMPERATIVE_NL = re.compile(
-    r"^\s*(maak|zorg|geef|laat|train|organiseer|stel|bied|neem|betaal|betrek|schrap|vereenvoudig|"
-    r"communiceer|investeer|wees|houd|hou|behoud|blijf|koester|let|doe|regel|zet|vier|zeg|luister|"
-    r"ga door|plan|kijk|help|voer|leg|vraag|durf|denk)\b",
-    _FLAGS,
-)
-_IMPERATIVE_EN = re.compile(
-    r"^\s*(make|give|let(?! me)|train|organi[sz]e|set up|appoint|offer|hire|pay|involve|cut|simplify|"
-    r"communicate|invest|be honest|be clear|be open|keep|hold on|preserve|carry on|act|provide|publish|"
-    r"tell|allow|celebrate|just say|say|put|plan|have|listen|ask|ensure|take|stop|start|consider|"
-    r"introduce|create|treat|don't|do not|try)\b",
-    _FLAGS,
-)
-
+_HEARSAY = _rule("hearsay", r"\b(", ")")
+# Suggestion: modal advice anywhere, or an imperative opening (in the statement's language).
+_SUGGEST_MODAL = _rule("suggestion", r"\b(", ")")
+_IMPERATIVE = {lang: _rule("imperative", r"^\s*(", r")\b", (lang,)) for lang in LANGUAGES}
 # Pull: something elsewhere draws the person.
-_PULL = re.compile(
-    r"\b((mijn|de|het) (nieuwe|toekomstige) (baan|werkgever|functie|rol|werk|bedrijf|organisatie|club|"
-    r"job|plek|leidinggevende|baas|manager|team|collega's)|bij (mijn |de |het )?(nieuwe|andere) |"
-    r"daar (krijg|kan|mag|ga|word|verdien) ik|ik krijg daar|ik word daar|ik ga daar|ze bieden me|"
-    r"bieden mij|biedt me|(my|the) (new|future) (job|employer|role|position|company|place|organi[sz]ation|"
-    r"manager|boss|team|workplace|colleagues)|at the new|in my new|there i\b|"
-    r"they're offering|they've offered|they are offering|offered me)",
-    _FLAGS,
-)
+_PULL = _rule("pull", r"\b(", ")")
 # Keep: something good here that should stay.
-_KEEP = re.compile(
-    r"(\bmissen\b|fijne collega|leuke collega|"
-    r"geweldige collega|was top|top team|\b(i'll|i will|i'm going to|going to) (\w+ )?miss\b|"
-    r"\bmiss (my|the|them|that|it)\b|what i'll miss|great colleagues|lovely colleagues|nice colleagues|"
-    r"^\s*(houd|hou|behoud|blijf|koester|ga door met|keep|hold on to|preserve|carry on))",
-    _FLAGS,
-)
+_KEEP = _rule("keep", "(", ")")
 # Contrast words where a statement changes its mind; polarity is decided per side.
-_CONTRAST = re.compile(r"(?:,|;|\s)\s*(?:maar|echter|alleen|but|however|although|though|yet)\b", _FLAGS)
+_CONTRAST = _rule("contrast", r"(?:,|;|\s)\s*(?:", r")\b")
 
 _TOKEN = re.compile(r"[\w'’-]+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(
-    r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig|veertig|honderd|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|hundred|keer|times|jaar|years?|maanden|"
-    r"months?|weken|weeks?|uur|hours?|procent|percent)\b",
-    _FLAGS,
-)
-_EXPERIENCE = re.compile(
-    r"\b(voel|voelde|gevoel|vond|vind|denk|ik had het idee|leek|ervaar|merk|frustr|jammer|"
-    r"feel|felt|think|thought|seemed|found it|i loved|i enjoyed|frustrat|annoy|honestly|eerlijk gezegd)",
-    _FLAGS,
-)
-
-
+_NUMBER_WORD = _rule("number_words", r"\b(", r")\b")
+_EXPERIENCE = _rule("experience", r"\b(", ")")
 # Evaluative words: bag-of-words alone reads "the workload was <unknown adjective>" as whatever its
 # neighbours in training were; a small sentiment list gives the polarity head a language-independent hint.
-_NEGATIVE = re.compile(
-    r"\b(niet|geen|nooit|niemand|niets|nauwelijks|te veel|te weinig|te laag|te hoog|slecht|zwaar|"
-    r"onhaalbaar|absurd|waanzinnig|saai|eentonig|belachelijk|rampzalig|chaos|stroef|giftig|onveilig|ramp|helaas|"
-    r"not|no|never|nobody|nothing|hardly|barely|too much|too little|too low|too high|poor|bad|awful|"
-    r"terrible|crazy|insane|boring|bored|dull|monotonous|ridiculous|impossible|unbearable|unsustainable|toxic|unsafe|disaster|"
-    r"didn't|wasn't|couldn't|won't|n't)\b",
-    _FLAGS,
-)
-_POSITIVE = re.compile(
-    r"\b(goed|fijn|fijne|prima|geweldig|fantastisch|top|uitstekend|prettig|leuk|mooi|trots|gezellig|"
-    r"genoeg|ruim|dankbaar|good|great|fine|fantastic|excellent|lovely|nice|brilliant|proud|generous|"
-    r"enough|manageable|grateful|loved|enjoyed|perfect|best)\b",
-    _FLAGS,
-)
+_NEGATIVE = _rule("negative", r"\b(", r")\b")
+_POSITIVE = _rule("positive", r"\b(", r")\b")
 
 
 def _cue_vector(text: str) -> list[float]:
@@ -245,7 +191,7 @@ def _cue_vector(text: str) -> list[float]:
     return [
         1.0 if _HEARSAY.search(text) else 0.0,
         1.0 if _SUGGEST_MODAL.search(text) else 0.0,
-        1.0 if (_IMPERATIVE_NL.search(text) or _IMPERATIVE_EN.search(text)) else 0.0,
+        1.0 if any(pattern.search(text) for pattern in _IMPERATIVE.values()) else 0.0,
         1.0 if _PULL.search(text) else 0.0,
         1.0 if _KEEP.search(text) else 0.0,
         1.0 if _DIGIT.search(text) else 0.0,
@@ -263,71 +209,17 @@ def _is_hearsay(text: str) -> bool:
 def _is_suggestion(text: str, language: str) -> bool:
     if _SUGGEST_MODAL.search(text):
         return True
-    imperative = _IMPERATIVE_NL if language == "nl" else _IMPERATIVE_EN
-    return imperative.search(text) is not None
+    return _IMPERATIVE["nl" if language == "nl" else "en"].search(text) is not None
 
 
 # ------------------------------------------------------------------------------------------ health
 
 # Figures of speech and other senses of health words: removed before looking for health content.
-_HEALTH_FIGURATIVE = re.compile(
-    r"(\bziek en zat\b|\b(?:dood)?ziek van (?:het|de|dat|die|dit|deze|al|alle|zo|hun|zijn|haar|jullie|"
-    r"dat eeuwige|al dat|al die)\b|\bdoodziek\b|\bmoe van (?:het|de|al|dat|die|dit|deze)\b|"
-    r"\b(?:het|er) (?:helemaal |echt |zo |ook )?(?:zat|spuugzat|beu|moe)\b|"
-    r"\bfinancieel (?:niet |on)?gezond|\bgezonde? (?:sfeer|teamgeest|dosis|organisatie|bedrijf|"
-    r"bedrijfsvoering|balans|verhouding|financi\w*|cijfers|spanning|concurrentie|kritiek|discussie|tegenspraak|"
-    r"werksfeer|cultuur|toekomst|groei)|\bgezond (?:bedrijf|verstand)|\bhoofdbrekens|\bhoofdpijndossier|"
-    r"\bdoodgelachen|\bzorgverzekering|\bziekenfonds|\bziektekostenverzekering|"
-    r"\bziekmelding(?:en)? van (?:een |de |mijn )?collega|\bcollega'?s? (?:die )?(?:zich )?ziek (?:melden|meldden)|"
-    r"\b(?:afdeling|organisatie|bedrijf|team|cultuur|sfeer|tent|club|boel|systeem|project|zaak)\w* (?:was|is|werd) "
-    r"(?:\w+ )?ziek\b|"
-    r"\bachter (?:mijn|m'n|onze|je|jouw|zijn|haar|hun|elkaars|iemands) rug\b|\bbehind (?:my|our|your|his|her|their|"
-    r"each other's|people's|someone's) backs?\b|\b(?:got|had|have|has|having) (?:my|our|your|his|her|their|"
-    r"each other's) backs?\b|\bback(?:ed|ing)? (?:me|us|them) up\b|\bback to\b|\bcome back\b|\bget back\b|"
-    r"\bsick and tired\b|\bsick (?:of|to death of|to my stomach)\b|\b(?:made|makes|make) me sick(?: to my stomach)?\b|"
-    r"\btired of\b|\bfed up\b|\bfinancially (?:un)?healthy|\b(?:un)?healthy (?:team|amount|dose|debate|"
-    r"atmosphere|culture|company|balance|finances|margin|competition|discussion|respect|relationship|tension|"
-    r"workplace|environment|spirit|pipeline|growth|order book|bottom line|skepticism|scepticism)|"
-    r"\bhealth (?:insurance|plan|care plan|benefits?|cover)\b|\bheadache for\b|\ba (?:real |total |massive )?"
-    r"(?:headache|pain)\b|\bpain in the\b|\bcalled in sick\b(?= so| and we| and i had)|"
-    r"\bcolleagues? (?:who )?(?:called|calling|call) in sick|\bthe project was sick\b|\bsick (?:project|deal|"
-    r"team|office|view)|\bfysiek (?:op|naar|in) (?:kantoor|locatie|de zaak|het werk)\b|\bfysiek aanwezig|"
-    r"\bphysically (?:in|at|present)\b|\bhet hart van\b|\b(?:the )?heart of (?:the|our|it)\b|\bherstelplan|"
-    r"\brecovery plan|\bopname (?:van|in) (?:nieuwe|de|het)\b|\bstress ?test)",
-    _FLAGS,
-)
+_HEALTH_FIGURATIVE = _rule("health_figurative", "(", ")")
 # Health content: illness, symptoms, sick leave, burn-out, treatment, mental or physical health.
-_HEALTH = re.compile(
-    r"(burn-?\s?out|opgebrand|overspann|overwerkt|\bziek|ziekte|arbeidsongeschikt|re-?integr|bedrijfsarts|"
-    r"huisarts|\barts\b|dokter|psycholoog|psychiater|psychisch|therap|depressie|depressief|angststoornis|"
-    r"angstaanval|paniek|slapeloos|\bslaap|\bsliep|\bslapen|insomnia|hoofdpijn|migraine|\brug\b|rugklacht|"
-    r"rugpijn|nekklacht|hernia|\brsi\b|hartklopping|bloeddruk|hartklacht|uitgeput|uitputting|doodmoe|"
-    r"oververmoeid|vermoeid|\bmoe\b|stress|gezond|mentaal|mentale|lichamelijk|fysiek|medicatie|"
-    r"medicijn|antidepressiva|\bpillen|ziekenhuis|opname|herstel|ingestort|instort|uitgevallen|\bviel (?:ik )?uit|"
-    r"huilen|huilde|huilend|janken|nachtmerrie|trauma|ptss|zwanger|medisch|pijn\b|\bknie|schouder|\bmaag|"
-    r"\bhart\b|lichaam|energie|uitval|"
-    r"burn(?:ed|t)?[-\s]?out|\bsick\b|sickness|\bill\b|illness|signed off|occupational health|\bgp\b|"
-    r"doctor|therapist|counsell?(?:or|ing)|psychiatr|psychologist|depress|anxiety|anxious|panic|insomnia|"
-    r"\bsleep|\bslept|headache|migraine|back pain|\bback\b (?:gave|went|problems)|injur|slipped disc|\brsi\b|"
-    r"palpitation|blood pressure|heart|exhaust|fatigue|\btired\b|drained|worn out|breakdown|collapse|"
-    r"\bcry|\bcried|tears|nightmare|ptsd|trauma|recover|pregnan|medical|medication|antidepress|hospital|"
-    r"health|\bmental|\bphysical|\bbody\b|\bbodies\b|\bpain\b|stress|\bknees?\b|shoulder|stomach|nerves|"
-    r"\bbroke down\b|\bfell apart\b|\bmy back\b|\bmijn rug\b)",
-    _FLAGS,
-)
+_HEALTH = _rule("health", "(", ")")
 # Health content so plain that the statement is health data whatever the model thinks of the rest.
-_HEALTH_STRONG = re.compile(
-    r"(burn-?\s?out|opgebrand|overspann|ziek ?(?:gemeld|melden|meldde|thuis|geweest|geworden)|ziektewet|"
-    r"ziekteverlof|ziekteverzuim van mij|langdurig ziek|arbeidsongeschikt|bedrijfsarts|huisarts|psycholoog|"
-    r"psychiater|therapie|therapeut|depressie|depressief|angststoornis|paniekaanval|angstaanval|slapeloos|"
-    r"stressklacht|hartklopping|hernia|medicatie|antidepressiva|zwanger|rugklacht|rugpijn|nachtmerrie|ptss|"
-    r"mijn gezondheid|mentale gezondheid|psychische klachten|lichamelijke klachten|fysieke klachten|"
-    r"burn(?:ed|t)?[-\s]?out|sick leave|off sick|signed off|sick note|occupational health|therapist|therapy|"
-    r"counsell?ing|psychiatrist|psychologist|depression|depressed|panic attack|anxiety|insomnia|slipped disc|"
-    r"palpitation|medication|antidepressant|pregnan|back pain|nightmares|ptsd|stress symptoms|breakdown|"
-    r"mental health|my health|chest pain|pijn op de borst|\bmijn rug\b|\bmy back\b)",
-    _FLAGS,
-)
+_HEALTH_STRONG = _rule("health_plain", "(", ")")
 
 
 def _health(text: str) -> tuple[bool, bool]:
@@ -363,10 +255,6 @@ def _normalise(text: str, language: str) -> str:
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     lemmas = [lemma_lower(t, language) for t in tokens]
     return " ".join(tokens) + " || " + " ".join(lemmas)
-
-
-def _read_text(name: str) -> str:
-    return resources.files("spiegel.language").joinpath(f"{_DATA}/{name}").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

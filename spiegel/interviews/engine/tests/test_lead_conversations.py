@@ -171,3 +171,19 @@ def test_a_thread_raised_by_a_feeling_comes_back_by_that_feeling_not_by_a_topic_
     assert not any("your health" in m for m in said)
     assert not any("leave it there" in m for m in replies[-1].messages)
     assert any("that exhaustion" in m for m in said)
+
+
+def test_confusion_after_coming_back_to_a_thread_asks_about_that_thread_more_simply() -> None:
+    answers = [
+        "honestly the on-call. every other week, and nobody cared that it wrecked my sleep",
+        "last winter I got paged at 3am four nights in a row for an alert that was a misconfigured monitor",
+        "exhausted. and kind of angry that my lead just shrugged",
+        "ok. yeah so I asked to fix the alert and was told there was no time for it",
+    ]
+    engine, state, replies = converse("en", answers)
+    assert replies[-1].move.target == "return_thread"
+    quote = replies[-1].move.quote
+    assert quote
+    again = engine.respond(state, "what do you mean?")
+    assert quote in again.messages[-1]
+    assert "your leaving" not in again.messages[-1]

@@ -119,7 +119,12 @@ class FollowUps(Closing):
         return True
 
     def _just_told_a_moment(self, s: ConversationState) -> bool:
-        """The leaver's answer before this one told a moment ("bijvoorbeeld in mei, toen hij ...")."""
+        """The leaver's answer before this one told a moment ("bijvoorbeeld in mei, toen hij ..."), and the
+        question just answered went on from it (a follow-up, not a new topic's own question)."""
+        last = s.last_move
+        new_topic = ("open", "topic_question", "return_thread")
+        if last is None or last.kind in new_topic or last.target in new_topic:
+            return False
         told = [a for a in s.answers[:-1] if a.get("phase") in ("opening", "story", "guide")]
         if not told:
             return False

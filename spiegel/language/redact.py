@@ -896,7 +896,8 @@ class _Detector:
 
     def _may_learn(self, text: str, tokens: list[_Token], index: int) -> bool:
         """May the model add this word? Not a title, stop word, abbreviation or listed place/product; not right
-        after "in", "from" ... (places); in lower case only a rare listed first name ("met fatima", not "said")."""
+        after "in", "from" ... (places); at a sentence start only a listed name or a rare word; in lower case
+        only a rare listed first name ("met fatima", not "said")."""
         tok = tokens[index]
         lex = self.lex
         if tok.title or tok.gazetteer or tok.low in lex.not_names or self._never_a_name(text, tok, self.kind(tok)):
@@ -906,7 +907,8 @@ class _Detector:
         if index and _adjacent(text, tokens[index - 1], tok) and tokens[index - 1].low in _PLACE_BEFORE[self.language]:
             return False
         if tok.cap:
-            return True
+            # At the start of a sentence a capital says nothing: only a listed name or a rare word ("Email ...").
+            return not tok.sentence_start or self.kind(tok) is not None or self.rare(tok)
         return self.kind(tok) == "first" and lex.common.get(tok.low, 0) < LOWER_CASE_RARE_CUTOFF
 
     def _unvetoable(self, text: str, tokens: list[_Token], index: int) -> bool:

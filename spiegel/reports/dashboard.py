@@ -19,6 +19,7 @@ from spiegel.analysis.queries import (
     Completion,
     DepartmentReasons,
     EmergingTopic,
+    Fact,
     Filters,
     Insights,
     ThemeQuotes,
@@ -90,6 +91,8 @@ class Dashboard:
     # still below k (those show nothing but that they exist).
     emerging: list[EmergingTopic]
     emerging_below_k: int
+    # The corroborated facts that no advice above them already shows (a fact is quoted once per page).
+    other_facts: list[Fact]
 
 
 def pct(cell: Cell | None) -> str | None:
@@ -213,6 +216,7 @@ def build_dashboard(access: Access, filters: Filters) -> Dashboard:
             widened=widening_notes(asked_widened, shown.k),
             emerging=[e for e in shown.emerging if e.quote and e.leavers.value is not None],
             emerging_below_k=sum(1 for e in shown.emerging if e.leavers.value is None),
+            other_facts=[f for f in shown.facts if f.theme not in {a.theme for a in shown.advice}],
         )
 
 

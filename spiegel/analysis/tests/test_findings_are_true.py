@@ -5,6 +5,7 @@ interviewer's question about a theme is no emerging topic."""
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from spiegel.analysis.actions import cluster_statements
 from spiegel.analysis.clustering import Item, cluster_facts
@@ -15,7 +16,7 @@ from spiegel.analysis.queries import insights
 from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from tests.support.builders import build_analysed_case, build_org
+from tests.support.builders import build_analysed_case, build_org, build_user
 
 # One fact (evening staffing) in three leavers' own words, and another fact (the appraisal) in two.
 EVENING = (
@@ -139,3 +140,25 @@ def test_a_neutral_answer_to_a_question_about_a_theme_is_no_emerging_topic() -> 
     Statement.objects.filter(interview__in=[c.interview for c in cases]).update(topic="", phase="story")
     cluster_statements(str(org.id))
     assert StatementCluster.objects.filter(organisation=org, kind=ClusterKind.EMERGING).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_dashboard_quotes_a_fact_once_under_its_advice_and_not_again_in_the_list() -> None:
+    org = _org(k=3)
+    org.average_salary = 40000
+    org.save(update_fields=["average_salary"])
+    for fact in (
+        *APPRAISAL,
+        "Twee keer werd mijn functioneringsgesprek afgezegd, daarna is het er nooit meer van gekomen.",
+    ):
+        build_analysed_case(
+            org, ("Ik ga weg vanwege mijn leidinggevende, die er nooit voor ons was.", fact), language="nl"
+        )
+    cluster_statements(str(org.id))
+    shown = insights(Access(organisation=org, role=Role.CLIENT_VIEWER))
+    [fact] = shown.facts
+    assert fact.theme in {a.theme for a in shown.advice}
+    client = Client()
+    client.force_login(build_user(org, Role.CLIENT_VIEWER))
+    page = client.get(f"/o/{org.slug}/dashboard/").content.decode()
+    assert fact.quote is not None and page.count(fact.quote) == 1

@@ -147,12 +147,12 @@ def test_the_dashboard_quotes_a_fact_once_under_its_advice_and_not_again_in_the_
     org = _org(k=3)
     org.average_salary = 40000
     org.save(update_fields=["average_salary"])
-    for fact in (
+    for wording in (
         *APPRAISAL,
         "Twee keer werd mijn functioneringsgesprek afgezegd, daarna is het er nooit meer van gekomen.",
     ):
         build_analysed_case(
-            org, ("Ik ga weg vanwege mijn leidinggevende, die er nooit voor ons was.", fact), language="nl"
+            org, ("Ik ga weg vanwege mijn leidinggevende, die er nooit voor ons was.", wording), language="nl"
         )
     cluster_statements(str(org.id))
     shown = insights(Access(organisation=org, role=Role.CLIENT_VIEWER))

@@ -8,7 +8,9 @@ without JavaScript; pages use the case's language unless the leaver switches it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +45,8 @@ from spiegel.mirror.queries import (
 )
 from spiegel.validation import field_errors
 from spiegel.web.leaver_case import by_receipt, by_token, leaver_language, link_problem
+
+LeaverView = Callable[[HttpRequest, Interview, str], HttpResponse]
 
 
 @dataclass
@@ -142,19 +146,25 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any], errors: 
         return render(request, template, context, status=422 if errors else 200)
 
 
-def _in_review(interview: Interview) -> bool:
+def _in_review(view: LeaverView) -> LeaverView:
     """The mirror and the closing questions are open while the case is in review; otherwise they lead back to
     the conversation, which shows where the case is."""
-    return interview.status == Status.REVIEW
+
+    @functools.wraps(view)
+    def opened(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
+        if interview.status != Status.REVIEW:
+            return redirect("web:leaver_chat", token=token)
+        return view(request, interview, token)
+
+    return opened
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 @by_token
+@_in_review
 def mirror(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
     lang = leaver_language(request, interview)
-    if not _in_review(interview):
-        return redirect("web:leaver_chat", token=token)
     if not mirror_ready(interview):
         return _being_prepared(request, interview, token, lang)
     statements = list(mirror_statements(interview))
@@ -210,10 +220,9 @@ def _int_or_none(value: str | None) -> int | None:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @by_token
+@_in_review
 def closing(request: HttpRequest, interview: Interview, token: str) -> HttpResponse:
     lang = leaver_language(request, interview)
-    if not _in_review(interview):
-        return redirect("web:leaver_chat", token=token)
     errors: dict[str, list[str]] = {}
     values: dict[str, str] = {"felt_heard": "", "recommend_score": "", "would_return": "", "comment": ""}
     # After a conversation held by a person, the first closing question: is their account right? (issue 14)

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.errors import HttpError
 
-from spiegel.api.schemas import ConversationOut, MessageIn, MessageOut, PostedOut, errors
+from spiegel.api.schemas import TOKEN_ERRORS, ConversationOut, MessageIn, MessageOut, PostedOut, errors
 from spiegel.interviews.conversation import (
     REPEAT_WINDOW,
     ConversationClosed,
@@ -21,20 +21,12 @@ from spiegel.interviews.queries import TokenError, case_by_token, messages_of
 
 router = Router(tags=["conversations"])
 
-_TOKEN_ERRORS = {
-    "unknown": "This link is not known. Check that you copied the whole link.",
-    "expired": "This link has expired. Ask the person who sent it for a new one.",
-    "closed": "This conversation is closed.",
-    "completed": "This conversation is complete; the invitation link no longer opens it. "
-    "Open your record with your receipt link.",
-}
-
 
 def _case(token: str, *, allow_closed: bool = False) -> Interview:
     try:
         return case_by_token(token, allow_closed=allow_closed)
     except TokenError as exc:
-        raise HttpError(404, _TOKEN_ERRORS[exc.reason]) from exc
+        raise HttpError(404, TOKEN_ERRORS[exc.reason]) from exc
 
 
 def _out(message: Message) -> MessageOut:

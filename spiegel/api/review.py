@@ -16,7 +16,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict, Field
 
-from spiegel.api.schemas import FreeText, StatusCode, errors
+from spiegel.api.schemas import TOKEN_ERRORS, FreeText, StatusCode, errors
 from spiegel.interviews.models import Interview, Status
 from spiegel.interviews.queries import TokenError, case_by_token
 from spiegel.language.text import CONTROL_FREE
@@ -35,14 +35,6 @@ from spiegel.mirror.queries import case_by_receipt, mirror_statements, record_of
 router = Router(tags=["mirror"])
 
 VisibilityCode = Literal["attributed", "anonymous", "private"]
-
-_TOKEN_ERRORS = {
-    "unknown": "This link is not known. Check that you copied the whole link.",
-    "expired": "This link has expired. Ask the person who sent it for a new one.",
-    "closed": "This conversation is closed.",
-    "completed": "This conversation is complete; the invitation link no longer opens it. "
-    "Open your record with your receipt link.",
-}
 
 
 class ThemeOut(Schema):
@@ -122,7 +114,7 @@ def _in_review(token: str) -> Interview:
     except TokenError as exc:
         if exc.reason == "completed":
             raise HttpError(409, "The review is already completed; open your record with the receipt link.") from exc
-        raise HttpError(404, _TOKEN_ERRORS[exc.reason]) from exc
+        raise HttpError(404, TOKEN_ERRORS[exc.reason]) from exc
     if interview.status != Status.REVIEW:
         raise HttpError(409, "The conversation has not closed yet; the review opens when it has.")
     prepare_mirror(interview)
@@ -137,7 +129,7 @@ def _leaver_or_receipt(token: str) -> Interview:
         try:
             return case_by_receipt(token)
         except TokenError:
-            raise HttpError(404, _TOKEN_ERRORS[exc.reason]) from exc
+            raise HttpError(404, TOKEN_ERRORS[exc.reason]) from exc
 
 
 def statement_out(statement: Statement) -> StatementOut:

@@ -25,6 +25,14 @@ EMAIL_PATTERN = (
     r"^$|^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
 )
+#: What a leaver's API answers (404) when their link opens nothing, by TokenError's reason.
+TOKEN_ERRORS = {
+    "unknown": "This link is not known. Check that you copied the whole link.",
+    "expired": "This link has expired. Ask the person who sent it for a new one.",
+    "closed": "This conversation is closed.",
+    "completed": "This conversation is complete; the invitation link no longer opens it. "
+    "Open your record with your receipt link.",
+}
 #: The highest page number a list accepts: far beyond any organisation's cases, far below any integer limit.
 MAX_PAGE = 100_000
 

@@ -187,3 +187,15 @@ def test_confusion_after_coming_back_to_a_thread_asks_about_that_thread_more_sim
     again = engine.respond(state, "what do you mean?")
     assert quote in again.messages[-1]
     assert "your leaving" not in again.messages[-1]
+
+
+def test_four_nights_in_a_row_already_says_how_often() -> None:
+    _, _, replies = converse(
+        "en",
+        [
+            "honestly the on-call. every other week, and nobody cared that it wrecked my sleep",
+            "last winter I got paged at 3am four nights in a row for an alert that was a misconfigured monitor",
+        ],
+    )
+    assert replies[0].move.probe == "recent_example"
+    assert replies[-1].move.probe != "frequency"

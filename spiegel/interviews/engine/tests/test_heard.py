@@ -139,3 +139,14 @@ def test_when_nothing_would_have_kept_them_when_it_should_have_happened_is_not_a
             return
         state = reply.state
     pytest.fail("the conversation never reached the stay question")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "idiom"),
+    [
+        ("nl", "Ik kan bij een andere keten aan de slag, een mooie kans om verder te groeien.", "de slag"),
+        ("en", "They never kept me in the loop about the plans.", "the loop"),
+    ],
+)
+def test_an_idiom_is_no_thing_to_come_back_to(language: str, text: str, idiom: str) -> None:
+    assert idiom not in noun_phrases(text, language)

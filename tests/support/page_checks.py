@@ -89,9 +89,20 @@ def catalogue_phrases() -> tuple[str, ...]:
     return tuple(sorted(phrases))
 
 
+# A date written the English way: Dutch months are lower case ("2 dec. 2026", "2 december 2026").
+ENGLISH_DATE = re.compile(
+    r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b"
+)
+
+
+# A decimal with a point ("4.2"): Dutch writes a comma ("4,2"); "1.291.500" (thousands) is not one.
+ENGLISH_DECIMAL = re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\w.,])")
+
+
 def english_on_dutch_page(text: str) -> list[str]:
-    """English left on a page that should read Dutch: catalogue phrases and the interface words above (in any
-    case: '9 cases')."""
+    """English left on a page that should read Dutch: catalogue phrases, the interface words above (in any case:
+    '9 cases'), dates written the English way, decimals with a point."""
     flat = " ".join(text.split())
     found = [f"untranslated: {phrase!r}" for phrase in catalogue_phrases() if phrase in flat]
     found += [
@@ -99,4 +110,6 @@ def english_on_dutch_page(text: str) -> list[str]:
         for word in ENGLISH_WORDS
         if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat, re.IGNORECASE)
     ]
+    found += [f"English date: {match.group(0)!r}" for match in ENGLISH_DATE.finditer(flat)]
+    found += [f"decimal point: {match.group(0)!r}" for match in ENGLISH_DECIMAL.finditer(flat)]
     return list(dict.fromkeys(found))

@@ -23,7 +23,7 @@ from harness.scenarios import (
 
 TUNING = Path(__file__).resolve().parent / "interviewer" / "tuning"
 # Measured pass rate, rounded down (bench/scenarios.py). Raise it; never lower it.
-PASS_RATE_FLOOR = 0.90
+PASS_RATE_FLOOR = 1.0  # issue 11: every tuning scenario passes; a failing one is a regression
 META_TOPICS = ("who_reads", "person_or_computer", "why_ask", "anonymous", "how_long", "what_next", "can_stop")
 DISCLOSURE_KINDS = ("harassment", "discrimination", "integrity", "safety", "violence")
 

@@ -25,6 +25,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "user.created": _("user account created"),
     "user.deactivated": _("user account deactivated"),
     "user.reactivated": _("user account reactivated"),
+    "user.link_sent": _("new sign-in link sent"),
     "membership.granted": _("role given"),
     "apikey.created": _("API key created"),
     "apikey.revoked": _("API key revoked"),

@@ -4,6 +4,7 @@ kind of event, person and date range; paging; a CSV export that is itself in the
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django import forms
@@ -22,6 +23,7 @@ from spiegel.privacy.audit import record_audit
 from spiegel.privacy.models import AuditEvent
 from spiegel.privacy.queries import audit_actors_of, audit_events_for
 from spiegel.reports.exports import to_csv
+from spiegel.tenancy.models import User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
 from spiegel.web.audit_labels import EVENT_LABELS, actor_label, object_kind_label, what_label
@@ -102,9 +104,28 @@ def _references(access: Access, events: list[AuditEvent]) -> dict[str, str]:
     return {str(pk): reference or object_kind_label("interview") for pk, reference in cases}
 
 
+def _accounts(events: list[AuditEvent]) -> dict[str, str]:
+    """Whose account the events about a user concern: 'account of Sanne de Vries', by public id."""
+    ids = {e.object_id for e in events if e.object_type == "user" and _is_uuid(e.object_id)}
+    return {
+        str(u.public_id): _("account of %(name)s") % {"name": u.get_full_name() or u.username}
+        for u in User.objects.filter(public_id__in=ids)
+    }
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 def rows_of(access: Access, events: list[AuditEvent]) -> list[dict[str, Any]]:
-    """What the page and the export show of each event: all in words, the case by its reference."""
+    """What the page and the export show of each event: all in words, the case by its reference, an account
+    by its person's name."""
     references = _references(access, events)
+    accounts = _accounts(events)
     rows = []
     for event in events:
         reference = references.get(event.object_id) if event.object_type == "interview" else None
@@ -112,6 +133,8 @@ def rows_of(access: Access, events: list[AuditEvent]) -> list[dict[str, Any]]:
             thing = reference or _("a case that no longer exists")
         elif event.object_type == "apikey":
             thing = f"{object_kind_label('apikey')} spk_{event.object_id}_…"
+        elif event.object_type == "user":
+            thing = accounts.get(event.object_id) or object_kind_label("user")
         else:
             thing = object_kind_label(event.object_type)
         rows.append(

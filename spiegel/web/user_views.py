@@ -1,7 +1,8 @@
 """The people of an organisation (issue 15), for the practice's consultants only: who has which role, invite
 someone (a one-time link to choose their password, e-mailed and shown once), change a role, deactivate after a
-confirmation (never delete; never yourself) and reactivate. Every change goes through the domain functions the
-`spiegel user` command uses and is audited there. Every form posts, then redirects (post/redirect/get)."""
+confirmation (never delete; never yourself), reactivate, and send any active person a new one-time sign-in link
+(a forgotten password). Every change goes through the domain functions the `spiegel user` command uses and is
+audited. Every form posts, then redirects (post/redirect/get)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import record_audit
 from spiegel.tenancy.actions import deactivate_user, grant_membership, invite_user, reactivate_user
 from spiegel.tenancy.models import Membership, Organisation, OrganisationKind, Role, User
 from spiegel.tenancy.permissions import Capability
@@ -248,18 +250,31 @@ def user_reactivate(request: HttpRequest, slug: str, public_id: str) -> HttpResp
 @login_required
 @require_POST
 def user_link(request: HttpRequest, slug: str, public_id: str) -> HttpResponse:
-    """A new one-time link for someone invited who has not signed in yet (the first was lost or expired). Once
-    a person has signed in, their password is theirs: no link is made for them here."""
+    """A new one-time link for any active person of the organisation: someone invited who has not signed in
+    yet (the first link was lost or expired) or someone who has and forgot their password. The link replaces
+    the password they choose with it (the old one is not needed); it is audited as `user.link_sent`."""
     user, access = _consultant(request, slug)
     member = _member(access, public_id)
     person = next(p for p in _people(access, user) if p.membership.pk == member.pk)
-    refusal = _switch_refusal(person)
-    if not refusal and (member.user.last_login is not None or not member.user.is_active):
-        refusal = _("%(name)s has signed in before or is deactivated: no new link is made.") % {
-            "name": member.user.username
-        }
+    name = member.user.username
+    if person.is_you:
+        refusal = _("You cannot send yourself a new link here; ask another consultant.")
+    elif person.others_elsewhere:
+        refusal = _switch_refusal(person)
+    elif not member.user.is_active:
+        refusal = _("%(name)s is deactivated: no new link is made.") % {"name": name}
+    else:
+        refusal = ""
     if refusal:
         messages.error(request, refusal)
     else:
         _send_link(request, access.organisation, member.user, again=True)
+        record_audit(
+            Actor.for_user(user),
+            "user.link_sent",
+            organisation=access.organisation,
+            object_type="user",
+            object_id=str(member.user.public_id),
+            detail={"signed_in_before": member.user.last_login is not None},
+        )
     return redirect("web:settings_users", slug=slug)

@@ -25,6 +25,7 @@ from spiegel.analysis.insights.advice import (
     Costing,
     advice,
     clusters,
+    fact_statements,
     main_reason_quotes,
     playbook,
 )
@@ -292,7 +293,7 @@ def insights(access: Access, filters: Filters | None = None) -> Insights:
         regrettable={v: published.cell(("regret", v)) for v in ("yes", "no", "unknown")},
         facts=facts,
         emerging=emerging,
-        advice=advice(figures, facts, reasons, costing, language),
+        advice=advice(figures, facts, reasons, costing, language, fact_statements(org, interview_ids)),
         turnover_cost=costing.turnover(leavers, language),
         widened=widened,
     )
@@ -337,11 +338,15 @@ def theme_quotes(access: Access, shown: Insights, filters: Filters | None = None
     if shown.suppressed:
         return []
     filters = published_filters(access, filters)[0]
-    reasons = InterviewReason.objects.filter(interview__in=interviews_of(access, filters).values("pk"))
+    in_view = interviews_of(access, filters).values("pk")
+    reasons = InterviewReason.objects.filter(interview__in=in_view)
     out: list[ThemeQuotes] = []
     # A statement about two themes is quoted once, under the first (most named) of them; so is one that the
-    # advice of the same view already quotes.
-    seen = Quoted([q.text for a in shown.advice for q in a.quotes] + [f.quote for f in shown.facts if f.quote])
+    # advice of the same view already quotes, and none that is a wording of a fact the view shows.
+    seen = Quoted(
+        [q.text for a in shown.advice for q in a.quotes] + [f.quote for f in shown.facts if f.quote],
+        fact_statements(access.organisation, in_view),
+    )
     for figure in shown.reasons:
         if len(out) >= themes:
             break

@@ -29,9 +29,12 @@ def _sentences(text: str) -> set[str]:
 
 
 class Quoted:
-    """The quotes already shown in one view; `take(text)` says whether `text` is new and, if so, remembers it."""
+    """The quotes already shown in one view; `take(text)` says whether `text` is new and, if so, remembers it.
+    `statements` are ids of statements not to quote at all (see :attr:`statements`)."""
 
-    def __init__(self, texts: list[str] | None = None) -> None:
+    def __init__(self, texts: list[str] | None = None, statements: frozenset[str] = frozenset()) -> None:
+        # Statements already shown in other words: the wordings of a corroborated fact, shown as that fact.
+        self.statements = statements
         self._words: set[str] = set()
         self._sentences: set[str] = set()
         self._bags: list[frozenset[str]] = []

@@ -58,7 +58,7 @@ def quotes_of(ids: list[str], limit: int, quoted: Quoted | None = None) -> list[
         s = found.get(statement_id)
         if s is None or s.special_category or any(t in SPECIAL_CATEGORY_THEMES for t in s.theme_ids):
             continue
-        if not quoted.take(s.text):
+        if statement_id in quoted.statements or not quoted.take(s.text):
             continue
         out.append(s.text)
         if len(out) >= limit:
@@ -88,6 +88,15 @@ def main_reason_quotes(
         .values_list("quotable", flat=True)[:10]
     )
     return quotes_of([str(ids[0]) for ids in lists if ids], QUOTES_PER_THEME, quoted)
+
+
+def fact_statements(organisation: Organisation, interview_ids: QuerySet[Interview, Any]) -> frozenset[str]:
+    """The statements in view that are a wording of a corroborated fact: the view shows them as that fact, so
+    they are not quoted again in other words. One query."""
+    members = ClusterMember.objects.filter(
+        cluster__organisation=organisation, cluster__kind=ClusterKind.FACT, interview__in=interview_ids
+    )
+    return frozenset(str(s) for s in members.values_list("statement_id", flat=True))
 
 
 def _chosen_clusters(organisation: Organisation, interview_ids: QuerySet[Interview, Any]) -> list[dict[str, Any]]:
@@ -214,6 +223,7 @@ def advice(
     reasons: QuerySet[InterviewReason],
     costing: Costing,
     language: str,
+    shown_as_facts: frozenset[str] = frozenset(),
 ) -> list[Advice]:
     """The ADVICE_THEMES controllable themes most leavers pushed away by, with evidence, actions and cost."""
     book = playbook()
@@ -223,7 +233,7 @@ def advice(
     candidates.sort(key=lambda f: (-(f.push.value or 0), THEMES.index(f.theme)))
     out: list[Advice] = []
     # A card never quotes words that a fact of the view (its own or another card's) or another card shows.
-    quoted = Quoted([f.quote for f in facts if f.quote])
+    quoted = Quoted([f.quote for f in facts if f.quote], shown_as_facts)
     for figure in candidates[:ADVICE_THEMES]:
         quotes: list[Quote] = []
         if figure.theme not in SPECIAL_CATEGORY_THEMES:

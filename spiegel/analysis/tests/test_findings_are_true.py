@@ -162,3 +162,22 @@ def test_the_dashboard_quotes_a_fact_once_under_its_advice_and_not_again_in_the_
     client.force_login(build_user(org, Role.CLIENT_VIEWER))
     page = client.get(f"/o/{org.slug}/dashboard/").content.decode()
     assert fact.quote is not None and page.count(fact.quote) == 1
+
+
+@pytest.mark.django_db
+def test_the_other_wordings_of_a_fact_are_not_quoted_again_on_the_page() -> None:
+    org = _org(k=3)
+    org.average_salary = 40000
+    org.save(update_fields=["average_salary"])
+    wordings = (
+        *APPRAISAL,
+        "Twee keer werd mijn functioneringsgesprek afgezegd, daarna is het er nooit meer van gekomen.",
+    )
+    for wording in wordings:
+        # The fact is the leaver's main reason: its statement is what the advice and the quotes would quote.
+        build_analysed_case(org, (wording,), language="nl")
+    cluster_statements(str(org.id))
+    client = Client()
+    client.force_login(build_user(org, Role.CLIENT_VIEWER))
+    page = client.get(f"/o/{org.slug}/dashboard/").content.decode()
+    assert sorted(page.count(w) for w in wordings) == [0, 0, 1]

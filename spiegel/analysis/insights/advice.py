@@ -58,12 +58,18 @@ def quotes_of(ids: list[str], limit: int, quoted: Quoted | None = None) -> list[
         s = found.get(statement_id)
         if s is None or s.special_category or any(t in SPECIAL_CATEGORY_THEMES for t in s.theme_ids):
             continue
-        if statement_id in quoted.statements or not quoted.take(s.text):
+        if _is_a_fact_shown(statement_id, s.text, quoted) or not quoted.take(s.text):
             continue
         out.append(s.text)
         if len(out) >= limit:
             break
     return out
+
+
+def _is_a_fact_shown(statement_id: str, text: str, quoted: Quoted) -> bool:
+    """A statement that says nothing but a fact the view shows (another wording of it): the fact is shown
+    once. A longer statement that also says more is still quoted (its other words are its own)."""
+    return statement_id in quoted.statements and len(split_sentences(text)) == 1
 
 
 def quote_each(ids: list[str]) -> list[str | None]:

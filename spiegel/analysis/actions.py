@@ -30,7 +30,7 @@ from spiegel.language.classify import THEME_THRESHOLD
 from spiegel.language.taxonomy import THEMES
 from spiegel.mirror.models import Statement, Visibility
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.privacy.failures import log_failure
 from spiegel.tenancy.actions import ensure_department
 from spiegel.tenancy.models import Department, Organisation
@@ -137,7 +137,7 @@ def import_historical_exits(
         _create_exits(pending)
         batch.rows = count
         batch.save(update_fields=["rows"])
-        record_audit(
+        log_audit(
             actor,
             "import.completed",
             organisation=organisation,

@@ -28,7 +28,7 @@ from spiegel.interviews.links import invitation_url
 from spiegel.interviews.models import Interview
 from spiegel.interviews.queries import case_for, cases_for
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_interview_view
+from spiegel.privacy.audit import log_interview_view
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access
 
@@ -130,5 +130,5 @@ def get_interview(request: HttpRequest, interview_id: uuid.UUID) -> InterviewDet
     ]
     if statements:
         # Reading what a named leaver shared is opening an individual interview: audited (privacy.md).
-        record_interview_view(_actor(_access(request)), interview, "attributed statements (API)")
+        log_interview_view(_actor(_access(request)), interview, "attributed statements (API)")
     return InterviewDetailOut(**interview_out(interview).model_dump(), reasons=reasons, statements=statements)

@@ -30,7 +30,7 @@ from spiegel.interviews.models import Interview, Mode, Status
 from spiegel.mirror.actions import apply_decisions, store_statements
 from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_case_event
+from spiegel.privacy.audit import log_case_event
 from spiegel.tenancy.models import Membership, Role, User
 
 MAX_NOTE_CHARS = 4000
@@ -140,7 +140,7 @@ def assign_interviewer(actor: Actor, interview: Interview, user: User) -> Interv
     if locked.assigned_interviewer_id != user.pk:
         locked.assigned_interviewer = user
         locked.save(update_fields=["assigned_interviewer", "updated_at"])
-        record_case_event(actor, "case.assigned", locked, {"interviewer": str(user.public_id)})
+        log_case_event(actor, "case.assigned", locked, {"interviewer": str(user.public_id)})
     return locked
 
 
@@ -189,7 +189,7 @@ def plan_conversation(actor: Actor, interview: Interview, data: PlanInput) -> Hu
     human.leaver_message = ""
     human.answered_at = None
     human.save()
-    record_case_event(actor, "conversation.planned", locked, {"channel": data.channel})
+    log_case_event(actor, "conversation.planned", locked, {"channel": data.channel})
     if locked.email:
         interview_id, proposed = str(locked.id), moment.isoformat()
         transaction.on_commit(lambda: tell_leaver_moment_proposed.enqueue(interview_id, proposed))
@@ -221,7 +221,7 @@ def answer_plan(interview: Interview, *, confirm: bool, message: str = "") -> Hu
         human.leaver_message = message
     human.answered_at = timezone.now()
     human.save()
-    record_case_event(Actor.leaver(), f"conversation.{human.leaver_answer}", locked)
+    log_case_event(Actor.leaver(), f"conversation.{human.leaver_answer}", locked)
     return human
 
 
@@ -276,7 +276,7 @@ def save_note(actor: Actor, interview: Interview, data: NoteInputData, topics: l
         if human.started_at is None:
             human.started_at = timezone.now()
             human.save(update_fields=["started_at", "updated_at"])
-            record_case_event(actor, "conversation.started", locked)
+            log_case_event(actor, "conversation.started", locked)
     note.text = text
     note.topic = data.topic
     note.kind = data.kind
@@ -321,7 +321,7 @@ def close_notes(actor: Actor, interview: Interview) -> int:
     human.save(update_fields=["notes_closed_at", "updated_at"])
     locked.closed_at = now
     locked.save(update_fields=["closed_at", "updated_at"])
-    record_case_event(actor, "conversation.notes_closed", locked, {"notes": len(notes), "statements": count})
+    log_case_event(actor, "conversation.notes_closed", locked, {"notes": len(notes), "statements": count})
     return count
 
 
@@ -344,7 +344,7 @@ def correct_statements(actor: Actor, interview: Interview, decisions: list[Any])
 
     locked, _human = _in_interviewer_review(interview)
     apply_decisions(locked, [replace(d, visibility=None) for d in decisions])
-    record_case_event(actor, "conversation.statements_corrected", locked, {"statements": len(decisions)})
+    log_case_event(actor, "conversation.statements_corrected", locked, {"statements": len(decisions)})
 
 
 @transaction.atomic
@@ -359,7 +359,7 @@ def send_mirror(actor: Actor, interview: Interview) -> Interview:
     human.mirror_sent_at = now
     human.save(update_fields=["mirror_sent_at", "updated_at"])
     hand_over_mirror(locked)
-    record_case_event(actor, "conversation.mirror_sent", locked)
+    log_case_event(actor, "conversation.mirror_sent", locked)
     if locked.email:
         interview_id = str(locked.id)
         transaction.on_commit(lambda: tell_leaver_mirror_ready.enqueue(interview_id))
@@ -367,7 +367,7 @@ def send_mirror(actor: Actor, interview: Interview) -> Interview:
 
 
 @transaction.atomic
-def record_account_verdict(interview: Interview, verdict: str) -> None:
+def store_account_verdict(interview: Interview, verdict: str) -> None:
     """The leaver's answer to "is this account of our conversation right?" among the closing questions."""
 
     if verdict not in AccountVerdict.values:
@@ -389,7 +389,7 @@ def flag_disclosures(interview: Interview, warnings: list[dict[str, Any]]) -> bo
         return False
     locked.flagged = True
     locked.save(update_fields=["flagged", "updated_at"])
-    record_case_event(Actor.system("copilot"), "disclosure.flagged", locked, {"topic": found[0].get("topic")})
+    log_case_event(Actor.system("copilot"), "disclosure.flagged", locked, {"topic": found[0].get("topic")})
     return True
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from spiegel.copilot.actions import record_account_verdict
+from spiegel.copilot.actions import store_account_verdict
 from spiegel.copilot.models import AccountVerdict
 from spiegel.interviews.models import Interview, Mode
 
@@ -31,7 +31,7 @@ class AccountQuestion:
 
     def save(self) -> None:
         if self.choices:
-            record_account_verdict(self.interview, self.value)
+            store_account_verdict(self.interview, self.value)
 
 
 def account_question(interview: Interview, value: str | None) -> AccountQuestion:

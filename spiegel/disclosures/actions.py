@@ -20,7 +20,7 @@ from spiegel.disclosures.models import (
 )
 from spiegel.interviews.models import Conversation, Interview, Message, MessageRole, Status
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_case_event
+from spiegel.privacy.audit import log_case_event
 from spiegel.privacy.failures import log_failure
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def _wish(answers: list[dict[str, Any]], excerpt: str) -> str:
     return ""
 
 
-def record_disclosures(interview: Interview, source: str, found: list[Found]) -> list[Disclosure]:
+def store_disclosures(interview: Interview, source: str, found: list[Found]) -> list[Disclosure]:
     """Record each flagged disclosure of the case once (by its position among the source's flags), and the
     leaver's wish once they gave it. Returns the disclosures recorded or completed now. Idempotent."""
     if not found or interview.status == Status.WITHDRAWN:
@@ -114,20 +114,20 @@ def _source_seq(interview: Interview, excerpt: str) -> int | None:
     return None
 
 
-def record_from_conversation(interview_id: Any) -> None:
+def store_from_conversation(interview_id: Any) -> None:
     """Record the disclosures the engine flagged in this case's conversation (Spiegel's interviewer)."""
     conversation = Conversation.objects.filter(interview_id=interview_id).select_related("interview").first()
     if conversation is not None:
         found = found_in_state(conversation.state)
-        record_disclosures(conversation.interview, DisclosureSource.CONVERSATION, found)
+        store_disclosures(conversation.interview, DisclosureSource.CONVERSATION, found)
 
 
-def record_from_notes(interview_id: Any) -> None:
+def store_from_notes(interview_id: Any) -> None:
     """Record the disclosures the co-pilot read in a human-led conversation's notes."""
     human = HumanConversation.objects.filter(interview_id=interview_id).select_related("interview").first()
     if human is not None and isinstance(human.copilot_state, dict):
         found = found_in_state(human.copilot_state.get("state"))
-        record_disclosures(human.interview, DisclosureSource.NOTES, found)
+        store_disclosures(human.interview, DisclosureSource.NOTES, found)
 
 
 def _has_disclosure_flag(state: Any) -> bool:
@@ -146,25 +146,25 @@ def _after_commit(record: Any, interview_id: Any) -> None:
     transaction.on_commit(run)
 
 
-def record_after_conversation_turn(sender: Any, instance: Conversation, **kwargs: Any) -> None:
+def store_after_conversation_turn(sender: Any, instance: Conversation, **kwargs: Any) -> None:
     """Receiver of the conversation's `post_save`: a state with a disclosure flag is recorded after commit."""
     if _has_disclosure_flag(instance.state):
-        _after_commit(record_from_conversation, instance.interview_id)
+        _after_commit(store_from_conversation, instance.interview_id)
 
 
-def record_after_copilot_reading(sender: Any, instance: HumanConversation, **kwargs: Any) -> None:
+def store_after_copilot_reading(sender: Any, instance: HumanConversation, **kwargs: Any) -> None:
     """Receiver of the human-led conversation's `post_save`: the co-pilot's reading of the notes flagged a
     disclosure."""
     state = instance.copilot_state.get("state") if isinstance(instance.copilot_state, dict) else None
     if _has_disclosure_flag(state):
-        _after_commit(record_from_notes, instance.interview_id)
+        _after_commit(store_from_notes, instance.interview_id)
 
 
-def record_for_case(interview: Interview) -> None:
+def store_for_case(interview: Interview) -> None:
     """Record what either source flagged (idempotent): the case page does it again before it shows them."""
     if interview.flagged:
-        record_from_conversation(interview.pk)
-        record_from_notes(interview.pk)
+        store_from_conversation(interview.pk)
+        store_from_notes(interview.pk)
 
 
 @transaction.atomic
@@ -201,7 +201,7 @@ def follow_up(actor: Actor, disclosure: Disclosure, *, status: str, note: str, w
         return locked
     locked.updated_by = actor.user
     locked.save(update_fields=[*fields, "updated_by", "updated_at"])
-    record_case_event(actor, "disclosure.followed_up", locked.interview, detail)
+    log_case_event(actor, "disclosure.followed_up", locked.interview, detail)
     return locked
 
 

@@ -30,7 +30,7 @@ from spiegel.interviews.references import next_reference
 from spiegel.interviews.rule_words import rule_problems_in_words
 from spiegel.interviews.tasks import send_invitation
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit, record_case_event
+from spiegel.privacy.audit import log_audit, log_case_event
 from spiegel.privacy.crypto import encrypt_text, token_digest
 from spiegel.tenancy.actions import ensure_department
 from spiegel.tenancy.models import Department, Organisation, User
@@ -131,7 +131,7 @@ def open_case(actor: Actor, organisation: Organisation, data: CaseInput) -> tupl
         token_expires_at=timezone.now() + dt.timedelta(days=settings.SPIEGEL_INVITATION_DAYS),
         created_by_label=actor.label[:80],
     )
-    record_case_event(actor, "case.opened", interview)
+    log_case_event(actor, "case.opened", interview)
     start_conversation(interview)
     if interview.email:
         _send_invitation_after_commit(interview, token)
@@ -154,7 +154,7 @@ def renew_invitation(actor: Actor, interview: Interview) -> str:
     interview.token_hash = token_digest(token)
     interview.token_expires_at = timezone.now() + dt.timedelta(days=settings.SPIEGEL_INVITATION_DAYS)
     interview.save(update_fields=["token_hash", "token_expires_at", "updated_at"])
-    record_case_event(actor, "case.link_renewed", interview)
+    log_case_event(actor, "case.link_renewed", interview)
     if interview.email:
         _send_invitation_after_commit(interview, token)
     return token
@@ -205,7 +205,7 @@ def customise_guide(
         language=language,
         defaults={"remove_topics": sorted(set(remove_topics)), "extra_questions": extra_questions, "extra_topics": []},
     )
-    record_audit(
+    log_audit(
         actor,
         "guide.customised",
         organisation=organisation,

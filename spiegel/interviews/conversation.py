@@ -45,7 +45,7 @@ from spiegel.interviews.models import (
 )
 from spiegel.language.text import strip_control
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_case_event
+from spiegel.privacy.audit import log_case_event
 from spiegel.privacy.failures import log_failure
 
 log = logging.getLogger(__name__)
@@ -380,7 +380,7 @@ def compute_reply(
         locked.flagged = True
         fields.append("flagged")
         for flag in flags:
-            record_case_event(
+            log_case_event(
                 Actor.system("engine"), "disclosure.flagged", locked, {"kind": flag.kind, "topic": flag.topic}
             )
     locked.save(update_fields=fields)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from spiegel.interviews.events import announce_conversation_closed
 from spiegel.interviews.models import OPEN_STATUSES, Interview, Status
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_case_event
+from spiegel.privacy.audit import log_case_event
 
 # from-status -> the statuses a case may move to from there
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -78,7 +78,7 @@ def _move(
         fields.append("email")
     locked.save(update_fields=fields)
     if event is not None:
-        record_case_event(actor, event, locked)
+        log_case_event(actor, event, locked)
     return locked
 
 

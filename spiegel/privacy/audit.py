@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spiegel.tenancy.models import Organisation
 
 
-def record_audit(
+def log_audit(
     actor: Actor,
     action: str,
     *,
@@ -32,9 +32,9 @@ def record_audit(
     )
 
 
-def record_case_event(actor: Actor, action: str, interview: Any, detail: dict[str, Any] | None = None) -> AuditEvent:
+def log_case_event(actor: Actor, action: str, interview: Any, detail: dict[str, Any] | None = None) -> AuditEvent:
     """Record an event on one leaver's case (an `Interview`), in its organisation's audit log."""
-    return record_audit(
+    return log_audit(
         actor,
         action,
         organisation=interview.organisation,
@@ -44,16 +44,16 @@ def record_case_event(actor: Actor, action: str, interview: Any, detail: dict[st
     )
 
 
-def record_interview_view(actor: Actor, interview: Any, what: str) -> AuditEvent:
+def log_interview_view(actor: Actor, interview: Any, what: str) -> AuditEvent:
     """Staff opened an individual interview (`what`: transcript, statements): who, when and what."""
-    return record_case_event(actor, "interview.viewed", interview, {"what": what})
+    return log_case_event(actor, "interview.viewed", interview, {"what": what})
 
 
 # What staff and client users took out of or looked at in the organisation's view (issue 16): who, when, what.
 ORGANISATION_VIEW_ACTIONS = ("dashboard.viewed", "report.downloaded", "export.downloaded")
 
 
-def record_organisation_view(
+def log_organisation_view(
     actor: Actor,
     organisation: Organisation,
     action: str,
@@ -66,6 +66,6 @@ def record_organisation_view(
     (`action`, one of ORGANISATION_VIEW_ACTIONS): in the organisation's audit log."""
     if action not in ORGANISATION_VIEW_ACTIONS:
         raise ValueError(f"unknown organisation view action {action!r}")
-    return record_audit(
+    return log_audit(
         actor, action, organisation=organisation, object_type=object_type, object_id=object_id, detail=detail
     )

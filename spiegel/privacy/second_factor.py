@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from spiegel.privacy import totp
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.privacy.models import SecondFactor, SignInPolicy
 from spiegel.tenancy.models import Membership, Organisation, User
 
@@ -26,7 +26,7 @@ Method = Literal["totp", "recovery_code"]
 
 
 def _audit(actor: Actor, action: str, user: User) -> None:
-    record_audit(actor, action, organisation=None, object_type="user", object_id=str(user.public_id))
+    log_audit(actor, action, organisation=None, object_type="user", object_id=str(user.public_id))
 
 
 def confirmed_factor(user: User) -> SecondFactor | None:
@@ -147,7 +147,7 @@ def set_required(actor: Actor, organisation: Organisation, required: bool) -> Si
         policy, _created = SignInPolicy.objects.get_or_create(organisation=organisation)
         policy.second_factor_required = required
         policy.save()
-        record_audit(
+        log_audit(
             actor,
             "organisation.second_factor_required" if required else "organisation.second_factor_optional",
             organisation=organisation,

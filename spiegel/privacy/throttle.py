@@ -71,7 +71,7 @@ def retry_after(key: str, limit: Limit, now: dt.datetime | None = None) -> int:
     return max(1, math.ceil((free_at - now).total_seconds()))
 
 
-def record_failure(*keys: str) -> None:
+def count_failure(*keys: str) -> None:
     """Count one failed attempt against each key."""
     DoorFailure.objects.bulk_create([DoorFailure(key=k) for k in keys])
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.privacy.crypto import plain_digest
 from spiegel.tenancy.group_size import default_group_size
 from spiegel.tenancy.models import ApiKey, Department, Membership, Organisation, OrganisationKind, Role, User
@@ -38,7 +38,7 @@ def create_organisation(actor: Actor, *, name: str, slug: str, kind: str = Organ
     if Organisation.objects.filter(slug=slug).exists():
         raise ValidationError(_("An organisation with the short name %(slug)s already exists.") % {"slug": slug})
     org = Organisation.objects.create(name=name, slug=slug, kind=kind, min_group_size=default_group_size())
-    record_audit(actor, "organisation.created", organisation=org, object_type="organisation", object_id=str(org.id))
+    log_audit(actor, "organisation.created", organisation=org, object_type="organisation", object_id=str(org.id))
     if kind == OrganisationKind.CLIENT:
         # The practice's consultants serve every client organisation it takes on.
         practice_consultants = Membership.objects.filter(
@@ -61,7 +61,7 @@ def ensure_department(actor: Actor, organisation: Organisation, name: str) -> De
     if existing is not None:
         return existing
     dept = Department.objects.create(organisation=organisation, name=name)
-    record_audit(
+    log_audit(
         actor,
         "department.created",
         organisation=organisation,
@@ -95,7 +95,7 @@ def create_user(
     user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
-    record_audit(actor, "user.created", organisation=None, object_type="user", object_id=str(user.public_id))
+    log_audit(actor, "user.created", organisation=None, object_type="user", object_id=str(user.public_id))
     return user
 
 
@@ -109,7 +109,7 @@ def grant_membership(actor: Actor, *, user: User, organisation: Organisation, ro
     membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
-    record_audit(
+    log_audit(
         actor,
         "membership.granted",
         organisation=organisation,
@@ -132,7 +132,7 @@ def create_api_key(actor: Actor, organisation: Organisation, *, name: str = "") 
         key_hash=plain_digest(raw),
         created_by=actor.user,
     )
-    record_audit(actor, "apikey.created", organisation=organisation, object_type="apikey", object_id=prefix)
+    log_audit(actor, "apikey.created", organisation=organisation, object_type="apikey", object_id=prefix)
     return key, raw
 
 
@@ -142,7 +142,7 @@ def revoke_api_key(actor: Actor, key: ApiKey) -> ApiKey:
     if key.revoked_at is None:
         key.revoked_at = timezone.now()
         key.save(update_fields=["revoked_at"])
-        record_audit(actor, "apikey.revoked", organisation=key.organisation, object_type="apikey", object_id=key.prefix)
+        log_audit(actor, "apikey.revoked", organisation=key.organisation, object_type="apikey", object_id=key.prefix)
     return key
 
 
@@ -173,7 +173,7 @@ def update_organisation(actor: Actor, organisation: Organisation, **changes: obj
         setattr(organisation, name, changes[name])
     organisation.full_clean(exclude=["logo", "slug"])
     organisation.save(update_fields=changed)
-    record_audit(
+    log_audit(
         actor,
         "organisation.updated",
         organisation=organisation,
@@ -208,7 +208,7 @@ def deactivate_user(actor: Actor, user: User, *, organisation: Organisation | No
     if user.is_active:
         user.is_active = False
         user.save(update_fields=["is_active"])
-        record_audit(
+        log_audit(
             actor, "user.deactivated", organisation=organisation, object_type="user", object_id=str(user.public_id)
         )
     return user
@@ -220,7 +220,7 @@ def reactivate_user(actor: Actor, user: User, *, organisation: Organisation | No
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
-        record_audit(
+        log_audit(
             actor, "user.reactivated", organisation=organisation, object_type="user", object_id=str(user.public_id)
         )
     return user

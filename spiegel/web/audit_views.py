@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from spiegel.interviews.models import Interview
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.privacy.models import AuditEvent
 from spiegel.privacy.queries import audit_actors_of, audit_events_for
 from spiegel.reports.exports import to_csv
@@ -183,7 +183,7 @@ def audit_export(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     rows = rows_of(access, list(events))
     shown = {key: str(value) for key, value in form.cleaned_data.items() if value}
-    record_audit(
+    log_audit(
         Actor.for_user(user),
         "audit.exported",
         organisation=access.organisation,

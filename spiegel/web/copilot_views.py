@@ -53,7 +53,7 @@ from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.actions import Decision
 from spiegel.mirror.queries import mirror_statements
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_interview_view
+from spiegel.privacy.audit import log_interview_view
 from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.queries import Access, access_for
 from spiegel.validation import field_errors
@@ -210,7 +210,7 @@ def copilot(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     human = human_of(interview)
     if human.notes_closed_at is not None:
         return redirect("web:human_statements", slug=slug, case_id=interview.id)
-    record_interview_view(Actor.for_user(signed_in_user(request)), interview, "notes")
+    log_interview_view(Actor.for_user(signed_in_user(request)), interview, "notes")
     helper = _copilot(interview)
     notes = list(notes_of(interview))
     with translation.override(interview.language):
@@ -329,7 +329,7 @@ def statements(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
             errors = field_errors(exc)
         else:
             return redirect("web:human_statements", slug=slug, case_id=interview.id)
-    record_interview_view(actor, interview, "statements")
+    log_interview_view(actor, interview, "statements")
     interview.refresh_from_db()
     human.refresh_from_db()
     context = {

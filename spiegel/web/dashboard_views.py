@@ -18,7 +18,7 @@ from spiegel.analysis.queries import FilterError, Filters, parse_month, shared_s
 from spiegel.interviews.models import Mode
 from spiegel.language.text import strip_control
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_organisation_view
+from spiegel.privacy.audit import log_organisation_view
 from spiegel.reports.actions import request_report
 from spiegel.reports.dashboard import (
     AGGREGATE_HEADER,
@@ -92,7 +92,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     # A view that is not what was asked would be read as if it were: with a bad filter, the page shows the
     # message and the form, and no figures.
     dash = build_dashboard(access, filters) if filters else None
-    record_organisation_view(
+    log_organisation_view(
         Actor.for_user(signed_in_user(request)),
         access.organisation,
         "dashboard.viewed",
@@ -147,7 +147,7 @@ def report_download(request: HttpRequest, slug: str) -> HttpResponse:
     pdf = report_pdf(job)  # None once a leaver in it withdrew, until it is made again without them
     if pdf is None:
         raise Http404("The report is not ready.")
-    record_organisation_view(
+    log_organisation_view(
         Actor.for_user(signed_in_user(request)),
         access.organisation,
         "report.downloaded",
@@ -179,7 +179,7 @@ def export(request: HttpRequest, slug: str) -> HttpResponse:
         header = STATEMENT_HEADER
         rows = [[s.case, s.theme, s.label, s.polarity, s.kind, s.text] for s in shared_statements_for(access, filters)]
         title = _("Shared statements")
-    record_organisation_view(
+    log_organisation_view(
         Actor.for_user(signed_in_user(request)),
         access.organisation,
         "export.downloaded",

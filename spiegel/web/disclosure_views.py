@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from spiegel.disclosures.actions import follow_up, record_for_case
+from spiegel.disclosures.actions import follow_up, store_for_case
 from spiegel.disclosures.forms import FollowUpForm
 from spiegel.disclosures.queries import FOLLOW_UP, disclosure_for, disclosures_of
 from spiegel.interviews.queries import case_for, reference_of
@@ -42,7 +42,7 @@ def case_disclosures(request: HttpRequest, slug: str, case_id: str) -> HttpRespo
             messages.error(request, _("That disclosure is not part of this case."))
             return redirect(reverse("web:case_disclosures", args=[slug, interview.pk]))
     else:
-        record_for_case(interview)
+        store_for_case(interview)
     forms = []
     status = 200
     for disclosure in disclosures_of(access, interview):

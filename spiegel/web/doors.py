@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from spiegel.privacy.throttle import ip_key, ip_limit, record_failure, retry_after
+from spiegel.privacy.throttle import count_failure, ip_key, ip_limit, retry_after
 
 LEAVER_DOORS = ("/i/", "/r/", "/api/v1/conversations/")
 API_DOOR = "/api/"
@@ -70,7 +70,7 @@ class DoorThrottleMiddleware:
         response = self.get_response(request)
         failed = response.status_code == 404 if door == "leaver" else response.status_code == 401
         if failed:
-            record_failure(key)
+            count_failure(key)
         return response
 
 

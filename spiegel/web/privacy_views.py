@@ -17,7 +17,7 @@ from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.queries import outcome_of, shared_statements, theme_overview
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_interview_view
+from spiegel.privacy.audit import log_interview_view
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
 from spiegel.web.signed_in import signed_in_user
@@ -38,7 +38,7 @@ def case_transcript(request: HttpRequest, slug: str, case_id: str) -> HttpRespon
         # Not "messages": that name belongs to the flash messages base.html shows on every page.
         conversation = list(messages_of(interview))
         context |= {"statements": statements, "conversation": conversation, "outcome": outcome_of(interview)}
-        record_interview_view(Actor.for_user(user), interview, "transcript" if conversation else "statements")
+        log_interview_view(Actor.for_user(user), interview, "transcript" if conversation else "statements")
     return render(request, "spiegel/privacy/transcript.html", context)
 
 

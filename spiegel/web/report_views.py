@@ -25,7 +25,7 @@ from spiegel.interviews.queries import case_for, messages_of
 from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.queries import outcome_of, shared_statements
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_interview_view
+from spiegel.privacy.audit import log_interview_view
 from spiegel.tenancy.actions import DISCLOSURE_SETTINGS, update_organisation
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.permissions import Capability
@@ -67,7 +67,7 @@ def interview_report(request: HttpRequest, slug: str, case_id: str) -> HttpRespo
         context |= {"reasons": reasons, "statements": statements}
         if whole:
             context |= {"conversation": list(messages_of(interview)), "outcome": outcome_of(interview)}
-        record_interview_view(
+        log_interview_view(
             Actor.for_user(user), interview, "report (whole)" if whole else "report (attributed statements)"
         )
     return render(request, "spiegel/dashboard/interview_report.html", context)

@@ -23,14 +23,14 @@ from django.views.decorators.csrf import csrf_protect
 from spiegel.privacy import second_factor as factors
 from spiegel.privacy import totp
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,
+    count_failure,
     forget_failures,
     ip_key,
     ip_limit,
-    record_failure,
     retry_after,
 )
 from spiegel.tenancy.models import User
@@ -68,7 +68,7 @@ def _finish(request: HttpRequest, user: User, data: dict[str, Any], method: str)
     request.session.pop(PENDING, None)
     auth_login(request, user, backend=str(data["backend"]))
     forget_failures(account_key(user.username))
-    record_audit(Actor.for_user(user), "auth.login", organisation=None, detail={"second_factor": method})
+    log_audit(Actor.for_user(user), "auth.login", organisation=None, detail={"second_factor": method})
 
 
 def _locked(request: HttpRequest, user: User) -> int:
@@ -76,8 +76,8 @@ def _locked(request: HttpRequest, user: User) -> int:
 
 
 def _failed(request: HttpRequest, user: User) -> None:
-    record_failure(ip_key(request), account_key(user.username))
-    record_audit(Actor(label="sign-in", user=user), "auth.second_factor_failed", organisation=None)
+    count_failure(ip_key(request), account_key(user.username))
+    log_audit(Actor(label="sign-in", user=user), "auth.second_factor_failed", organisation=None)
 
 
 def _too_many(request: HttpRequest, template: str, context: dict[str, Any], wait: int) -> HttpResponse:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.tenancy.actions import deactivate_user, grant_membership, invite_user, reactivate_user
 from spiegel.tenancy.models import Membership, Organisation, OrganisationKind, Role, User
 from spiegel.tenancy.permissions import Capability
@@ -269,7 +269,7 @@ def user_link(request: HttpRequest, slug: str, public_id: str) -> HttpResponse:
         messages.error(request, refusal)
     else:
         _send_link(request, access.organisation, member.user, again=True)
-        record_audit(
+        log_audit(
             Actor.for_user(user),
             "user.link_sent",
             organisation=access.organisation,

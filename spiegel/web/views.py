@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from spiegel.disclosures.actions import record_for_case
+from spiegel.disclosures.actions import store_for_case
 from spiegel.disclosures.queries import disclosures_of, sees_disclosures, with_open_disclosures
 from spiegel.interviews.actions import open_case, renew_invitation
 from spiegel.interviews.forms import CaseForm
@@ -33,15 +33,15 @@ from spiegel.interviews.queries import (
 )
 from spiegel.interviews.references import reference_prefix
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.privacy.second_factor import needs_second_step
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,
+    count_failure,
     forget_failures,
     ip_key,
     ip_limit,
-    record_failure,
     retry_after,
 )
 from spiegel.tenancy.models import Role, User
@@ -75,10 +75,10 @@ class SpiegelLoginView(LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: Any) -> HttpResponse:
-        record_failure(*self._keys())
+        count_failure(*self._keys())
         username = str(self.request.POST.get("username", ""))[:150]
         known = User.objects.filter(username=username).first()
-        record_audit(
+        log_audit(
             Actor(label="sign-in", user=known),
             "auth.login_failed",
             organisation=None,
@@ -93,7 +93,7 @@ class SpiegelLoginView(LoginView):
             return begin_second_step(self.request, user, self.get_success_url())
         forget_failures(self._keys()[1])
         response = super().form_valid(form)
-        record_audit(Actor.for_user(signed_in_user(self.request)), "auth.login", organisation=None)
+        log_audit(Actor.for_user(signed_in_user(self.request)), "auth.login", organisation=None)
         return response
 
 
@@ -270,7 +270,7 @@ def case_detail(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
     interview = case_for(access, case_id)
     reference = reference_of(interview)
     if sees_disclosures(access):
-        record_for_case(interview)
+        store_for_case(interview)
     context = {"access": access, "org": access.organisation, "case": interview, "reference": reference}
     return render(request, "spiegel/case_detail.html", context | {"disclosures": disclosures_of(access, interview)})
 

@@ -22,7 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.tenancy.models import Organisation, User
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,6 @@ class WelcomeView(PasswordResetConfirmView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         user = form.user
-        record_audit(Actor.for_user(user), "auth.password_chosen", organisation=None)
+        log_audit(Actor.for_user(user), "auth.password_chosen", organisation=None)
         messages.success(self.request, _("Your password is set. Sign in with your user name and the new password."))
         return response

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit, record_interview_view
+from spiegel.privacy.audit import log_audit, log_interview_view
 from spiegel.tenancy.models import Role
 from tests.browser.conftest import SignIn
 from tests.support.builders import build_case, build_org, build_user
@@ -44,8 +44,8 @@ def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(
     org = build_org("Zorggroep Noord")
     eva = build_user(org, Role.CONSULTANT, username="eva")
     built = build_case(org)
-    record_interview_view(Actor.for_user(eva), built.interview, "report (whole)")
-    record_audit(
+    log_interview_view(Actor.for_user(eva), built.interview, "report (whole)")
+    log_audit(
         Actor.system("retention"),
         "retention.purged",
         organisation=org,

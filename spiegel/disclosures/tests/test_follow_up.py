@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test import Client, TestCase
 
-from spiegel.disclosures.actions import follow_up, record_for_case
+from spiegel.disclosures.actions import follow_up, store_for_case
 from spiegel.disclosures.models import Disclosure, FollowUpStatus, WishRecordedBy
 from spiegel.interviews.conversation import post_message
 from spiegel.interviews.lifecycle import withdraw_case
@@ -61,7 +61,7 @@ def test_a_disclosure_in_the_conversation_is_recorded_with_its_kind_words_and_th
     leaver = Message.objects.filter(interview=disclosed.interview, role=MessageRole.LEAVER)
     (seq,) = [m.seq for m in leaver if m.text == DISCLOSED]  # the text is encrypted: compared once read
     assert disclosure.source_seq == seq
-    record_for_case(disclosed.interview)  # recording again changes nothing
+    store_for_case(disclosed.interview)  # recording again changes nothing
     assert Disclosure.objects.filter(interview=disclosed.interview).count() == 1
 
 

@@ -18,7 +18,7 @@ from spiegel.interviews.transcript import erase_transcript
 from spiegel.mirror.actions import erase_statements
 from spiegel.mirror.models import Statement
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.reports.actions import forget_case_in_reports
 
 
@@ -92,7 +92,7 @@ def purge(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeRepo
                 detail["statements"] = erase_statements(interview)
                 # Reports quoting them go too, and are made again without their words.
                 detail["reports"] = forget_case_in_reports(interview.pk)
-            record_audit(
+            log_audit(
                 Actor.system("retention"),
                 "retention.purged",
                 organisation=org,

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit, record_interview_view
+from spiegel.privacy.audit import log_audit, log_interview_view
 from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.models import Organisation, Role, User
 from spiegel.web.audit_labels import EVENT_LABELS
@@ -36,7 +36,7 @@ def _rows(page: str) -> int:
 def test_every_action_code_spiegel_records_has_a_label() -> None:
     source = "\n".join(p.read_text() for p in SPIEGEL.rglob("*.py") if "tests" not in p.parts)
     calls = re.findall(
-        r"record_(?:audit|case_event|organisation_view)\(\s*[^,]+,\s*(?:[^,]+,\s*)?f?\"([a-z_]+\.[a-z_{}.]+)\"", source
+        r"log_(?:audit|case_event|organisation_view)\(\s*[^,]+,\s*(?:[^,]+,\s*)?f?\"([a-z_]+\.[a-z_{}.]+)\"", source
     )
     codes = {c for c in calls if "{" not in c} | {"conversation.confirmed", "conversation.other_moment"}
     codes |= set(re.findall(r'event="([a-z_]+\.[a-z_]+)"', source))
@@ -48,8 +48,8 @@ def test_the_log_shows_events_in_words_and_never_their_codes() -> None:
     org = build_org("Zorggroep Noord")
     client, user = _consultant(org)
     built = build_case(org)
-    record_interview_view(Actor.for_user(user), built.interview, "report (whole)")
-    record_audit(
+    log_interview_view(Actor.for_user(user), built.interview, "report (whole)")
+    log_audit(
         Actor.system("retention"),
         "retention.purged",
         organisation=org,
@@ -73,9 +73,9 @@ def test_filtering_by_kind_person_and_dates_shows_only_what_matches() -> None:
     client, eva = _consultant(org)
     bob = build_user(org, Role.CONSULTANT, username="bob")
     built = build_case(org)
-    record_interview_view(Actor.for_user(eva), built.interview, "transcript")
-    record_interview_view(Actor.for_user(bob), built.interview, "transcript")
-    old = record_interview_view(Actor.for_user(bob), built.interview, "statements")
+    log_interview_view(Actor.for_user(eva), built.interview, "transcript")
+    log_interview_view(Actor.for_user(bob), built.interview, "transcript")
+    old = log_interview_view(Actor.for_user(bob), built.interview, "statements")
     AuditEvent.objects.filter(pk=old.pk).update(created_at=timezone.make_aware(dt.datetime(2026, 1, 15, 12)))
     base = f"/o/{org.slug}/audit/?action=interview.viewed"
     assert _rows(client.get(base).content.decode()) == 3
@@ -91,7 +91,7 @@ def test_filtering_by_kind_person_and_dates_shows_only_what_matches() -> None:
 def test_a_start_after_the_end_is_explained_and_shows_nothing_rather_than_everything() -> None:
     org = build_org()
     client, user = _consultant(org)
-    record_audit(Actor.for_user(user), "apikey.created", organisation=org)
+    log_audit(Actor.for_user(user), "apikey.created", organisation=org)
     response = client.get(f"/o/{org.slug}/audit/?from=2026-05-02&to=2026-05-01", HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 400
@@ -122,7 +122,7 @@ def test_the_csv_export_holds_the_filtered_events_in_words_and_is_itself_audited
     org = build_org("Zorggroep Noord")
     client, user = _consultant(org)
     built = build_case(org)
-    record_interview_view(Actor.for_user(user), built.interview, "transcript")
+    log_interview_view(Actor.for_user(user), built.interview, "transcript")
     response = client.get(f"/o/{org.slug}/audit/export/?action=interview.viewed", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"

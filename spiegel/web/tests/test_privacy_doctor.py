@@ -12,7 +12,7 @@ from django.db import connection
 
 from spiegel.privacy import second_factor, totp
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import record_audit
+from spiegel.privacy.audit import log_audit
 from spiegel.tenancy.models import Role
 from spiegel.web import doors
 from spiegel.web.diagnostics import (
@@ -62,7 +62,7 @@ def test_the_csp_check_names_a_page_without_a_strict_policy(monkeypatch: pytest.
 
 def test_an_unencrypted_audit_detail_is_a_problem() -> None:
 
-    record_audit(Actor.system("test"), "disclosure.flagged", organisation=None, detail={"kind": "disclosure"})
+    log_audit(Actor.system("test"), "disclosure.flagged", organisation=None, detail={"kind": "disclosure"})
     [fine] = check_audit_encryption()
     assert fine.level == "ok"
     pk = uuid.uuid4()

@@ -73,7 +73,7 @@ def filter_message(exc: FilterError, form: dict[str, str]) -> str:
             later = False
         if later:
             return _("The start month is later than the end month. Choose a start on or before the end.")
-        return _("Write a month as year and month, for example 2025-01.")
+        return _("Write a month as year and month between 1900-01 and 2100-12, for example 2025-01.")
     return _("That filter value is not one of the choices. Choose one from the list.")
 
 

@@ -129,7 +129,7 @@ def test_bad_filters_answer_422_with_a_message_in_the_pages_language_and_no_figu
     response = client.get(f"/o/{org.slug}/dashboard/?from=2025-13")
     assert response.status_code == 422
     html = response.content.decode()
-    assert "Write a month as year and month, for example 2025-01." in html
+    assert "Write a month as year and month between 1900-01 and 2100-12, for example 2025-01." in html
     # Figures for another view than the one asked would be read as the one asked.
     assert 'data-testid="headline-leavers"' not in html and 'data-testid="chart-reasons"' not in html
     dutch = client.get(f"/o/{org.slug}/dashboard/?from=2025-06&to=2025-01", HTTP_ACCEPT_LANGUAGE="nl")

@@ -77,7 +77,8 @@ def _luminance(colour: str) -> float:
 
 
 def _layout(html: str) -> Any:
-    from weasyprint import HTML  # deferred as in spiegel.reports.pdf: WeasyPrint is slow to load
+    # deferred: WeasyPrint is slow to load, as in spiegel.reports.pdf
+    from weasyprint import HTML
 
     return HTML(string=html, url_fetcher=_no_fetching).render()
 

@@ -4,7 +4,6 @@ kind of event, person and date range; paging; a CSV export that is itself in the
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from django import forms
@@ -26,6 +25,7 @@ from spiegel.reports.exports import to_csv
 from spiegel.tenancy.models import User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
+from spiegel.validation import is_uuid
 from spiegel.web.audit_labels import EVENT_LABELS, actor_label, object_kind_label, what_label
 from spiegel.web.signed_in import signed_in_user
 
@@ -106,19 +106,11 @@ def _references(access: Access, events: list[AuditEvent]) -> dict[str, str]:
 
 def _accounts(events: list[AuditEvent]) -> dict[str, str]:
     """Whose account the events about a user concern: 'account of Sanne de Vries', by public id."""
-    ids = {e.object_id for e in events if e.object_type == "user" and _is_uuid(e.object_id)}
+    ids = {e.object_id for e in events if e.object_type == "user" and is_uuid(e.object_id)}
     return {
         str(u.public_id): _("account of %(name)s") % {"name": u.get_full_name() or u.username}
         for u in User.objects.filter(public_id__in=ids)
     }
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def rows_of(access: Access, events: list[AuditEvent]) -> list[dict[str, Any]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -56,7 +55,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import log_interview_view
 from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.queries import Access, access_for
-from spiegel.validation import field_errors
+from spiegel.validation import field_errors, is_uuid
 from spiegel.web.leaver_case import leaver_language, link_problem
 from spiegel.web.signed_in import signed_in_user
 
@@ -132,7 +131,7 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
                 if access.role != Role.CONSULTANT:
                     raise ValidationError(_("Only a consultant gives a case to another interviewer."))
                 picked = request.POST.get("interviewer", "")
-                user = possible_interviewers(interview).filter(public_id=picked).first() if _is_uuid(picked) else None
+                user = possible_interviewers(interview).filter(public_id=picked).first() if is_uuid(picked) else None
                 if user is None:
                     raise ValidationError(
                         {"interviewer": _("Choose a consultant or interviewer of this organisation.")}
@@ -171,15 +170,6 @@ def plan(request: HttpRequest, slug: str, case_id: str) -> HttpResponse:
         "has_profile": profile_of(signed_in_user(request)) is not None,
     }
     return render(request, "spiegel/copilot/plan.html", context, status=422 if errors else 200)
-
-
-def _is_uuid(value: str) -> bool:
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _int(value: str, default: int) -> int:

@@ -6,7 +6,6 @@ audited. Every form posts, then redirects (post/redirect/get)."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from django import forms
@@ -25,7 +24,7 @@ from spiegel.tenancy.actions import deactivate_user, grant_membership, invite_us
 from spiegel.tenancy.models import Membership, Organisation, OrganisationKind, Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
-from spiegel.validation import field_errors
+from spiegel.validation import field_errors, is_uuid
 from spiegel.web.signed_in import signed_in_user
 from spiegel.web.welcome import WELCOME_DAYS, mail_welcome, welcome_url
 
@@ -102,20 +101,12 @@ def _member(access: Access, public_id: str) -> Membership:
         Membership.objects.filter(organisation=access.organisation, user__public_id__iexact=public_id)
         .select_related("user")
         .first()
-        if _is_uuid(public_id)
+        if is_uuid(public_id)
         else None
     )
     if found is None:
         raise Http404("No such person.")
     return found
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _consultant(request: HttpRequest, slug: str) -> tuple[User, Access]:

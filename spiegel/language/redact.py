@@ -367,6 +367,14 @@ _COORDINATORS = _set("en of and or")
 _PLACE_NOUNS = _set(
     "office site branch building kantoor vestiging locatie filiaal regio region area station store winkel"
 )
+# Adverbs and verb particles that follow a name without making it a genitive: "tuinman Bos langs" is Bos
+# coming by, not Bo's "langs"; "Pieters aanpak" is the genitive.
+_NOT_AFTER_GENITIVE = _set(
+    "langs mee aan op af toe terug weg binnen buiten door over om uit in bij na voor achter thuis ook niet "
+    "al nog wel even dan toen nu hier daar er zelf nooit altijd vaak snel weer erbij mee"
+)
+# Dutch verb prefixes: "inschaling" is "in" + "schalen" + "-ing", an ordinary noun and no name.
+_VERB_PREFIXES = _set("aan af be door ge her in mee na om on ont op over onder toe uit ver voor weg terug bij")
 
 # --------------------------------------------------------------------------------------------------------
 # Identifiers
@@ -630,9 +638,31 @@ class _Detector:
             return len(last) >= 4 and common.get(last, 0) >= COMMON_CUTOFF
         if self.language != "nl":
             return False
-        return any(
-            common.get(low[:cut], 0) >= COMMON_CUTOFF and common.get(low[cut:], 0) >= COMMON_CUTOFF
+        if any(
+            common.get(low[cut:], 0) >= COMMON_CUTOFF
+            and (
+                common.get(low[:cut], 0) >= COMMON_CUTOFF
+                or (low[cut - 1] == "s" and common.get(low[: cut - 1], 0) >= COMMON_CUTOFF)  # "scholings|dagen"
+            )
             for cut in range(4, len(low) - 4)
+        ):
+            return True
+        # A noun made from a verb: "inschaling" (inschalen), "scholingsdagen" (scholing + s + dagen).
+        for suffix in ("ingen", "ing"):
+            if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+                return self._verb(low[: -len(suffix)] + "en")
+        return False
+
+    def _verb(self, infinitive: str) -> bool:
+        """An ordinary Dutch verb, possibly behind a prefix ("inschalen" = "in" + "schalen")."""
+        common = self.lex.common
+        if common.get(infinitive, 0) >= COMMON_CUTOFF:
+            return True
+        return any(
+            infinitive.startswith(prefix)
+            and len(infinitive) - len(prefix) >= 5
+            and common.get(infinitive[len(prefix) :], 0) >= COMMON_CUTOFF
+            for prefix in _VERB_PREFIXES
         )
 
     def role_word(self, low: str) -> bool:
@@ -987,6 +1017,7 @@ class _Detector:
             and nxt.low not in _CUE_AFTER["nl"]
             and nxt.low not in _CUE_AFTER_WEAK["nl"]
             and nxt.low not in self.lex.stop
+            and nxt.low not in _NOT_AFTER_GENITIVE
         )
 
     def _mention(self, text: str, toks: list[_Token], nxt: _Token | None) -> _Mention:

@@ -118,6 +118,20 @@ def test_dutch_possessive_s_stays_outside_the_span() -> None:
     assert result.text == "[persoon A]s aanpak werkte niet."
 
 
+def test_a_surname_before_an_adverb_is_replaced_whole_without_a_glued_suffix() -> None:
+    result = redact("Toen kwam tuinman Bos langs.", "nl")
+    assert result.text == "Toen kwam tuinman [persoon A] langs."
+    assert persons(result) == ["Bos"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Scholingsdagen zijn er te weinig.", "Inschaling was slecht geregeld.", "Scholingsdagen. Inschaling. Inwerking."],
+)
+def test_dutch_nouns_made_from_verbs_and_compounds_at_a_sentence_start_are_no_names(text: str) -> None:
+    assert redact(text, "nl").text == text
+
+
 def test_names_of_many_origins_are_found() -> None:
     text = "Met Mohammed, Ayşe, Krzysztof, Sharmila, Kwame en Priya ging het goed."
     assert persons(redact(text, "nl")) == ["Mohammed", "Ayşe", "Krzysztof", "Sharmila", "Kwame", "Priya"]

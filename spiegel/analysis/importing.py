@@ -249,10 +249,85 @@ def _date(value: str) -> dt.date:
     raise ValueError(f"“{value}” is not a date (use YYYY-MM-DD, DD-MM-YYYY or YYYY-MM)")
 
 
+def _leave_date(value: str) -> dt.date:
+    day = _date(value)
+    if not dt.date(1970, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=730):
+        raise ValueError(f"{value} is outside the plausible range of leave dates")
+    return day
+
+
+def _leave_type(value: str) -> str:
+    found = LEAVE_TYPES.get(_norm(value)) or LEAVE_TYPES.get(value.strip().lower())
+    if found is None:
+        raise ValueError(f"unknown leave type “{value}”; use one of {', '.join(sorted(set(LEAVE_TYPES.values())))}")
+    return found
+
+
+def _tenure_months(value: str, field_name: str) -> int:
+    number = float(value.replace(",", "."))
+    months = round(number * 12) if field_name == "tenure_years" else round(number)
+    if not 0 <= months <= 720 or (field_name == "tenure_months" and number != int(number)):
+        raise ValueError(f"“{value}” is not a tenure (whole months 0–720, or years)")
+    return months
+
+
+def _regrettable(value: str) -> str:
+    lowered = value.lower()
+    if lowered in YES:
+        return "yes"
+    if lowered in NO:
+        return "no"
+    raise ValueError(f"“{value}” is not yes or no")
+
+
+def _recommend_score(value: str) -> int:
+    score = int(value)
+    if not 0 <= score <= 10:
+        raise ValueError(f"{score} is not a score from 0 to 10")
+    return score
+
+
+def _set_field(row: ParsedRow, field_name: str, value: str) -> None:
+    """Put one cell of a single-use field into the row; ValueError says what is wrong with it."""
+    if field_name == "external_id":
+        row.external_id = value[:120]
+    elif field_name == "leave_date":
+        row.leave_date = _leave_date(value)
+    elif field_name == "department":
+        row.department = " ".join(value.split())[:120]
+    elif field_name == "leave_type":
+        row.leave_type = _leave_type(value)
+    elif field_name in ("tenure_months", "tenure_years"):
+        row.tenure_months = _tenure_months(value, field_name)
+    elif field_name == "regrettable":
+        row.regrettable = _regrettable(value)
+    elif field_name == "recommend_score":
+        row.recommend_score = _recommend_score(value)
+
+
+def _add_reason(row: ParsedRow, field_name: str, value: str, language: str) -> bool:
+    """Add the theme of a reason cell to the row (once per theme and polarity); False when no theme matches."""
+    theme = match_theme(value, language)
+    if theme is None:
+        return False
+    polarity = "pull" if field_name == "pull_reason" else "push"
+    if not any(t["id"] == theme and t["polarity"] == polarity for t in row.themes):
+        row.themes.append({"id": theme, "polarity": polarity})
+    return True
+
+
+def _error_message(exc: ValueError, value: str) -> str:
+    message = str(exc)
+    if message.startswith(("invalid literal", "could not convert")):
+        return f"“{value}” is not a number"
+    return message
+
+
 def parse_row(
     line: int, record: dict[str, str], mapping: dict[str, str], plan: ImportPlan, language: str
 ) -> ParsedRow | None:
-    """One row as fields, or None when it has errors (added to the plan)."""
+    """One row as fields, or None when it has errors (added to the plan). Every column is checked, so that one
+    pass reports every error of the row."""
     if "__extra__" in record:
         plan.add_error(RowError(line, "", "the row has more cells than the header has columns"))
         return None
@@ -263,50 +338,12 @@ def parse_row(
         if field_name == "ignore" or not value:
             continue
         try:
-            if field_name == "external_id":
-                row.external_id = value[:120]
-            elif field_name == "leave_date":
-                row.leave_date = _date(value)
-                if not dt.date(1970, 1, 1) <= row.leave_date <= dt.date.today() + dt.timedelta(days=730):
-                    raise ValueError(f"{value} is outside the plausible range of leave dates")
-            elif field_name == "department":
-                row.department = " ".join(value.split())[:120]
-            elif field_name == "leave_type":
-                found = LEAVE_TYPES.get(_norm(value)) or LEAVE_TYPES.get(value.strip().lower())
-                if found is None:
-                    raise ValueError(
-                        f"unknown leave type “{value}”; use one of {', '.join(sorted(set(LEAVE_TYPES.values())))}"
-                    )
-                row.leave_type = found
-            elif field_name in ("tenure_months", "tenure_years"):
-                number = float(value.replace(",", "."))
-                months = round(number * 12) if field_name == "tenure_years" else round(number)
-                if not 0 <= months <= 720 or (field_name == "tenure_months" and number != int(number)):
-                    raise ValueError(f"“{value}” is not a tenure (whole months 0–720, or years)")
-                row.tenure_months = months
-            elif field_name == "regrettable":
-                lowered = value.lower()
-                row.regrettable = "yes" if lowered in YES else "no" if lowered in NO else ""
-                if not row.regrettable:
-                    raise ValueError(f"“{value}” is not yes or no")
-            elif field_name == "recommend_score":
-                score = int(value)
-                if not 0 <= score <= 10:
-                    raise ValueError(f"{score} is not a score from 0 to 10")
-                row.recommend_score = score
-            elif field_name in ("reason", "pull_reason"):
-                theme = match_theme(value, language)
-                if theme is None:
-                    plan.add_warning(RowError(line, column, f"“{value[:60]}” matches no theme and is left out"))
-                else:
-                    polarity = "pull" if field_name == "pull_reason" else "push"
-                    if not any(t["id"] == theme and t["polarity"] == polarity for t in row.themes):
-                        row.themes.append({"id": theme, "polarity": polarity})
+            if field_name not in ("reason", "pull_reason"):
+                _set_field(row, field_name, value)
+            elif not _add_reason(row, field_name, value, language):
+                plan.add_warning(RowError(line, column, f"“{value[:60]}” matches no theme and is left out"))
         except ValueError as exc:
-            message = str(exc)
-            if message.startswith(("invalid literal", "could not convert")):
-                message = f"“{value}” is not a number"
-            plan.add_error(RowError(line, column, message))
+            plan.add_error(RowError(line, column, _error_message(exc, value)))
             ok = False
     return row if ok else None
 

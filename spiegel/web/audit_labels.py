@@ -17,6 +17,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "auth.second_factor_removed": _("two-step sign-in switched off"),
     "auth.recovery_codes_renewed": _("new recovery codes made"),
     "auth.password_chosen": _("password chosen with the invitation link"),
+    "auth.password_chosen_with_new_link": _("password chosen with a new sign-in link"),
     "organisation.created": _("organisation created"),
     "organisation.updated": _("organisation settings changed"),
     "organisation.second_factor_required": _("two-step sign-in made required"),

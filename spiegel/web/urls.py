@@ -103,7 +103,7 @@ urlpatterns += [
 ]
 
 # The people of an organisation and its interview guide (issue 15), for consultants; an invited person's
-# one-time link to choose a password.
+# one-time link to choose a password, and an existing account's new sign-in link.
 from spiegel.web import guide_views, user_views, welcome  # noqa: E402
 
 urlpatterns += [
@@ -118,4 +118,5 @@ urlpatterns += [
     path("o/<slug:slug>/users/<str:public_id>/link/", user_views.user_link, name="settings_user_link"),
     path("o/<slug:slug>/guide/", guide_views.guide, name="settings_guide"),
     path("welcome/<uidb64>/<token>/", welcome.WelcomeView.as_view(), name="welcome"),
+    path("sign-in-link/<uidb64>/<token>/", welcome.NewLinkView.as_view(), name="new_sign_in_link"),
 ]

@@ -1,8 +1,9 @@
 """The people of an organisation (issue 15), for the practice's consultants only: who has which role, invite
 someone (a one-time link to choose their password, e-mailed and shown once), change a role, deactivate after a
 confirmation (never delete; never yourself), reactivate, and send any active person a new one-time sign-in link
-(a forgotten password). Every change goes through the domain functions the `spiegel user` command uses and is
-audited. Every form posts, then redirects (post/redirect/get)."""
+(a forgotten password; its mail says it is a new link for an existing account, not an invitation). Every change
+goes through the domain functions the `spiegel user` command uses and is audited. Every form posts, then
+redirects (post/redirect/get)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import Access, access_for
 from spiegel.validation import field_errors, is_uuid
 from spiegel.web.signed_in import signed_in_user
-from spiegel.web.welcome import WELCOME_DAYS, mail_welcome, welcome_url
+from spiegel.web.welcome import WELCOME_DAYS, mail_new_link, mail_welcome, new_link_url, welcome_url
 
 # The new person's one-time link waits in the session for the one page that shows it, then is gone.
 NEW_USER_SESSION = "spiegel_new_user"
@@ -136,10 +137,16 @@ def _invite(request: HttpRequest, user: User, access: Access, form: InviteForm) 
     return True
 
 
-def _send_link(request: HttpRequest, org: Organisation, person: User, *, again: bool = False) -> None:
-    """Mail the person their one-time link and keep it for the one page that shows it."""
-    url = welcome_url(person)
-    mailed = mail_welcome(person, org, url)
+def _send_link(request: HttpRequest, org: Organisation, person: User, *, asked_by: User | None = None) -> None:
+    """Mail the person their one-time link and keep it for the one page that shows it: an invitation, or (asked
+    for by a consultant) a new sign-in link for an account that exists, whose mail says so."""
+    again = asked_by is not None
+    if asked_by is None:
+        url = welcome_url(person)
+        mailed = mail_welcome(person, org, url)
+    else:
+        url = new_link_url(person)
+        mailed = mail_new_link(person, org, url, asked_by=asked_by)
     request.session[NEW_USER_SESSION] = {
         "org": str(org.id),
         "username": person.username,
@@ -259,7 +266,7 @@ def user_link(request: HttpRequest, slug: str, public_id: str) -> HttpResponse:
     if refusal:
         messages.error(request, refusal)
     else:
-        _send_link(request, access.organisation, member.user, again=True)
+        _send_link(request, access.organisation, member.user, asked_by=user)
         log_audit(
             Actor.for_user(user),
             "user.link_sent",

@@ -515,6 +515,7 @@ MATRIX |= {
     "web:settings_guide": (get(lambda w: f"/o/{w.org.slug}/guide/"), org_page(200, 403, 403, 403)),
     # An invited person's one-time link: a link that is not (or no longer) valid says so, to whoever holds it.
     "web:welcome": (get(lambda w: "/welcome/MQ/not-a-token/"), everyone(200)),
+    "web:new_sign_in_link": (get(lambda w: "/sign-in-link/MQ/not-a-token/"), everyone(200)),
 }
 
 

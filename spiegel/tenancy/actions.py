@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -180,6 +182,48 @@ def update_organisation(actor: Actor, organisation: Organisation, **changes: obj
         object_type="organisation",
         object_id=str(organisation.id),
         detail={"changed": changed},
+    )
+    return organisation
+
+
+COLOUR_RE = re.compile(r"^#[0-9a-f]{6}$")
+
+
+@transaction.atomic
+def update_branding(
+    actor: Actor,
+    organisation: Organisation,
+    *,
+    brand_colour: str,
+    logo: File[Any] | None = None,
+    remove_logo: bool = False,
+) -> Organisation:
+    """The PDF report's colour (#rrggbb, lower case) and logo: a new image (`logo`), none (`remove_logo`), or the
+    one it has (neither). Audited as `organisation.branding_changed` with what changed: the colour's old and new
+    value, and whether the logo was added, replaced or removed (never the image itself). Nothing changed: no
+    write and no audit row."""
+    if not COLOUR_RE.match(brand_colour):
+        raise ValidationError({"brand_colour": _("Give a colour as #rrggbb.")})
+    detail: dict[str, object] = {}
+    if brand_colour != organisation.brand_colour:
+        detail["brand_colour"] = {"from": organisation.brand_colour, "to": brand_colour}
+        organisation.brand_colour = brand_colour
+    if logo is not None:
+        detail["logo"] = "replaced" if organisation.logo else "added"
+        organisation.logo = logo  # the field stores the file on save
+    elif remove_logo and organisation.logo:
+        detail["logo"] = "removed"
+        organisation.logo = ""
+    if not detail:
+        return organisation
+    organisation.save(update_fields=sorted(detail))
+    log_audit(
+        actor,
+        "organisation.branding_changed",
+        organisation=organisation,
+        object_type="organisation",
+        object_id=str(organisation.id),
+        detail={"changed": sorted(detail), **detail},
     )
     return organisation
 

@@ -20,6 +20,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "auth.password_chosen_with_new_link": _("password chosen with a new sign-in link"),
     "organisation.created": _("organisation created"),
     "organisation.updated": _("organisation settings changed"),
+    "organisation.branding_changed": _("report logo or colour changed"),
     "organisation.second_factor_required": _("two-step sign-in made required"),
     "organisation.second_factor_optional": _("two-step sign-in made optional"),
     "department.created": _("department added"),
@@ -65,6 +66,13 @@ VIEWED_LABELS: dict[str, Promise] = {
     "report (whole)": _("the whole report"),
     "report (attributed statements)": _("the report (attributed statements)"),
     "attributed statements (API)": _("the attributed statements, over the API"),
+}
+
+# What changed, for `organisation.branding_changed` (detail "logo"; a changed colour is "brand_colour").
+LOGO_LABELS: dict[str, Promise] = {
+    "added": _("logo added"),
+    "replaced": _("logo replaced"),
+    "removed": _("logo removed"),
 }
 
 EXPORT_LABELS: dict[str, Promise] = {"aggregates": _("figures"), "statements": _("shared statements")}
@@ -122,7 +130,21 @@ def what_label(event: AuditEvent) -> str:
         return f"{label}: {EXPORT_LABELS[seen]} ({str(detail.get('format', '')).upper()})"
     if event.action == "membership.granted" and isinstance(detail.get("role"), str):
         return f"{label}: {role_label(detail['role'])}"
+    if event.action == "organisation.branding_changed":
+        return f"{label}: {branding_change(detail)}"
     return label
+
+
+def branding_change(detail: dict[str, object]) -> str:
+    """What changed in the report's branding: 'colour #2f5d62 → #aa3300, logo replaced'."""
+    parts = []
+    colour = detail.get("brand_colour")
+    if isinstance(colour, dict):
+        parts.append(str(_("colour %(old)s → %(new)s")) % {"old": colour.get("from"), "new": colour.get("to")})
+    logo = LOGO_LABELS.get(str(detail.get("logo")))
+    if logo is not None:
+        parts.append(str(logo))
+    return ", ".join(parts)
 
 
 def role_label(role: str) -> str:

@@ -8,11 +8,10 @@ shows before the leaver completed the mirror, and every opening is in the audit 
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
@@ -26,7 +25,7 @@ from spiegel.language.classify import THEME_LABELS
 from spiegel.mirror.queries import outcome_of, shared_statements
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import log_interview_view
-from spiegel.tenancy.actions import DISCLOSURE_SETTINGS, update_organisation
+from spiegel.tenancy.actions import COLOUR_RE, DISCLOSURE_SETTINGS, update_branding, update_organisation
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for
@@ -81,10 +80,10 @@ class BrandingForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"brand_colour": forms.TextInput(attrs={"type": "color"})}
 
     def clean_brand_colour(self) -> str:
-        value = str(self.cleaned_data.get("brand_colour") or "").strip()
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        value = str(self.cleaned_data.get("brand_colour") or "").strip().lower()
+        if not COLOUR_RE.match(value):
             raise forms.ValidationError(_("Give a colour as #rrggbb."))
-        return value.lower()
+        return value
 
     def clean_logo(self) -> object:
         logo = self.cleaned_data.get("logo")
@@ -144,7 +143,14 @@ def branding(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if posted == "disclosure" else None, instance=Organisation.objects.get(pk=org.pk)
     )
     if posted == "branding" and form.is_valid():
-        form.save()
+        logo = form.cleaned_data["logo"]  # a new upload, False when "clear" is ticked, else the logo it has
+        update_branding(
+            Actor.for_user(signed_in_user(request)),
+            Organisation.objects.get(pk=org.pk),  # `org` already carries the form's values
+            brand_colour=form.cleaned_data["brand_colour"],
+            logo=logo if isinstance(logo, UploadedFile) else None,
+            remove_logo=logo is False,
+        )
         messages.success(request, _("Saved: the next PDF report uses this logo and colour."))
         return redirect("web:dashboard", slug=slug)
     if posted == "disclosure" and disclosure.is_valid():

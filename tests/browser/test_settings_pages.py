@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import log_audit, log_interview_view
 from spiegel.tenancy.models import Role
 from tests.browser.conftest import SignIn
-from tests.support.builders import build_case, build_org, build_user
+from tests.support.builders import build_audited_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,16 +40,7 @@ def test_the_audit_log_reads_in_words_filters_and_fits_a_phone(
     page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
     org = build_org("Zorggroep Noord")
-    eva = build_user(org, Role.CONSULTANT, username="eva")
-    built = build_case(org)
-    log_interview_view(Actor.for_user(eva), built.interview, "report (whole)")
-    log_audit(
-        Actor.system("retention"),
-        "retention.purged",
-        organisation=org,
-        object_type="interview",
-        object_id=str(built.interview.id),
-    )
+    build_audited_case(org, build_user(org, Role.CONSULTANT, username="eva"))
     sign_in(page, "eva")
     for lang, words in (("en", "deleted by retention"), ("nl", "gewist na de bewaartermijn")):
         _language(page, site, lang)

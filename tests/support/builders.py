@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.test import TestCase
+from django.test import Client, TestCase
 from django_tasks_db.management.commands.db_worker import Worker
 
 from harness.model import Persona
@@ -22,6 +22,7 @@ from spiegel.mirror.actions import ClosingAnswers, Decision, prepare_mirror, sub
 from spiegel.mirror.models import Statement
 from spiegel.mirror.preparing import build_mirror
 from spiegel.privacy.actors import Actor
+from spiegel.privacy.audit import log_audit, log_interview_view
 from spiegel.task_queue import waiting_tasks
 from spiegel.tenancy.actions import create_api_key, create_organisation, create_user, grant_membership
 from spiegel.tenancy.models import Organisation, OrganisationKind, User
@@ -51,6 +52,13 @@ def build_user(org: Organisation | None = None, role: str | None = None, *, user
     return user
 
 
+def signed_in(user: User) -> Client:
+    """A test client signed in as `user` (without the sign-in page and its second step)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def build_api_key(org: Organisation) -> str:
     _key, raw = create_api_key(Actor.system("test"), org, name="test")
     return raw
@@ -66,6 +74,21 @@ def build_case(org: Organisation, **fields: object) -> BuiltCase:
     data = CaseInput(**{"department": "Zorg", "role_title": "Verpleegkundige", "tenure_months": 30, **fields})  # type: ignore[arg-type]
     interview, token = open_case(Actor.system("test"), org, data)
     return BuiltCase(interview=interview, token=token)
+
+
+def build_audited_case(org: Organisation, viewer: User) -> BuiltCase:
+    """A case whose whole report `viewer` opened and that retention then deleted: with the case's opening, three
+    events in the organisation's audit log ("case.opened", "interview.viewed", "retention.purged")."""
+    built = build_case(org)
+    log_interview_view(Actor.for_user(viewer), built.interview, "report (whole)")
+    log_audit(
+        Actor.system("retention"),
+        "retention.purged",
+        organisation=org,
+        object_type="interview",
+        object_id=str(built.interview.id),
+    )
+    return built
 
 
 # A leaver who names colleagues, talks about health and pay, and gives a phone number.

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spiegel.tenancy.models import Role
 from spiegel.web.audit_labels import EVENT_LABELS
+from tests.support.po import po_entries
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "spiegel" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 
@@ -69,20 +70,10 @@ def catalogue_phrases() -> tuple[str, ...]:
     """English phrases of the catalogue (parts of msgids between placeholders, of two words or more) whose Dutch
     text is different: any of them on a Dutch page is an untranslated string."""
     phrases: set[str] = set()
-    text = CATALOGUE.read_text(encoding="utf-8")
-    for block in text.split("\n\n"):
-        fields: dict[str, str] = {}
-        current = ""
-        for line in block.splitlines():
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
-            if match:
-                current = match.group(1)
-                fields[current] = match.group(2)
-            elif line.startswith('"') and current:
-                fields[current] += line[1:-1]
-        dutch = " ".join(_unquote(v) for k, v in fields.items() if k.startswith("msgstr"))
+    for entry in po_entries(CATALOGUE):
+        dutch = " ".join(_unquote(v) for v in entry.translations)
         for key in ("msgid", "msgid_plural"):
-            for part in _PLACEHOLDER.split(_unquote(fields.get(key, ""))):
+            for part in _PLACEHOLDER.split(_unquote(entry.fields.get(key, ""))):
                 phrase = " ".join(part.split()).strip(" .,:;!?()'\"…-–—")
                 if len(phrase.split()) >= 2 and len(phrase) >= 10 and phrase not in dutch:
                     phrases.add(phrase)

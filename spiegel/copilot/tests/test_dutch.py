@@ -12,6 +12,7 @@ from django.test import Client
 from spiegel.interviews.models import Mode
 from spiegel.tenancy.models import Role
 from tests.support.builders import TEST_PASSWORD, build_case, build_org, build_user
+from tests.support.po import po_entries
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale" / "nl" / "LC_MESSAGES"
 SOURCES = [
@@ -22,21 +23,7 @@ SOURCES = [
 
 
 def _catalogue() -> dict[str, str]:
-    text = (LOCALE / "django.po").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for block in text.split("\n\n"):
-        fields: dict[str, str] = {}
-        current = ""
-        for line in block.splitlines():
-            match = re.match(r'^(msgid|msgstr) "(.*)"$', line)
-            if match:
-                current = match.group(1)
-                fields[current] = match.group(2)
-            elif line.startswith('"') and current:
-                fields[current] += line[1:-1]
-        if fields.get("msgid"):
-            out[fields["msgid"]] = fields.get("msgstr", "")
-    return out
+    return {entry.fields["msgid"]: entry.fields.get("msgstr", "") for entry in po_entries(LOCALE / "django.po")}
 
 
 def test_every_text_has_a_dutch_translation_and_the_compiled_catalogue_matches() -> None:

@@ -3,7 +3,6 @@ case's lock and never under it, switched off by the setting, and on any failure 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from unittest import mock
 
@@ -18,22 +17,11 @@ from spiegel.llm.phraser import prompt_text
 from spiegel.llm.understanding import PROMPT_VERSION
 from tests.support.builders import build_case, build_org
 from tests.support.fake_server import FakeOpenAI, Reply, Status
+from tests.support.understanding import HOURS, model_reading
 
 pytestmark = pytest.mark.django_db
 
 NL = Context(language="nl", current_topic="workload", last_question="Hoe was de werkdruk?")
-# Falsifying hours for a subsidy, in words none of the rules' integrity patterns know.
-# An integrity matter told only by hint, which the rules' frames do not read (they do read "anders invullen
-# voor de subsidie, zodat het klopte"); the model does.
-HOURS = (
-    "Mijn teamleider vroeg me om de uren van vorige maand nog eens goed te bekijken voor de subsidie, "
-    "je snapt wel wat hij bedoelde."
-)
-
-
-def _reading(**fields: Any) -> Reply:
-    base: dict[str, Any] = {"kind": "answer", "themes": [], "matter": [], "feelings": []}
-    return Reply(json.dumps({**base, **fields}, ensure_ascii=False))
 
 
 def _is_understanding(request: dict[str, Any]) -> bool:
@@ -52,7 +40,7 @@ def test_without_a_model_or_with_the_setting_off_the_rules_read_alone(settings: 
 def test_the_model_is_asked_once_ahead_of_the_lock_and_its_reading_reused_under_it(fake: FakeOpenAI) -> None:
     prepared = understander()
     assert prepared is not None
-    fake.script(_reading(disclosure="integrity", matter=["de uren van vorige maand"]))
+    fake.script(model_reading(disclosure="integrity", matter=["de uren van vorige maand"]))
     ahead = prepared.understand(HOURS, NL)
     assert (ahead.disclosure, ahead.source, ahead.matter) == ("integrity", "union", ("de uren van vorige maand",))
     prepared.seal()
@@ -98,7 +86,7 @@ def test_every_turn_with_a_model_is_computed_by_an_engine_holding_the_sealed_rea
 def test_a_disclosure_only_the_model_sees_is_handled_and_flagged(fake: FakeOpenAI) -> None:
     built = build_case(build_org(), language="nl")
     assert understand_by_rules(HOURS, NL).disclosure is None
-    fake.script(_reading(disclosure="integrity"))
+    fake.script(model_reading(disclosure="integrity"))
     reply = " ".join(m.text for m in post_message(built.interview, HOURS, client_id="d1").messages)
     assert "Huis voor Klokkenluiders" in reply
     built.interview.refresh_from_db()
@@ -109,7 +97,7 @@ def test_a_disclosure_only_the_model_sees_is_handled_and_flagged(fake: FakeOpenA
 def test_with_understanding_off_the_same_answer_is_left_to_the_rules(settings: Any, fake: FakeOpenAI) -> None:
     settings.SPIEGEL_LLM_UNDERSTANDING = False
     built = build_case(build_org(), language="nl")
-    fake.script(_reading(disclosure="integrity"))  # would be read as a disclosure, but is never asked for one
+    fake.script(model_reading(disclosure="integrity"))  # would be read as a disclosure, but is never asked for one
     reply = " ".join(m.text for m in post_message(built.interview, HOURS, client_id="d1").messages)
     assert "Klokkenluiders" not in reply
     built.interview.refresh_from_db()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
 
 import pytest
 
@@ -15,20 +14,9 @@ from spiegel.llm import ChatClient
 from spiegel.llm.tests.conftest import STALL
 from spiegel.llm.understanding import THEME_IDS, ModelUnderstander, combine, parse_understanding
 from tests.support.fake_server import FakeOpenAI, Hang, Reply, Response, Status
+from tests.support.understanding import HOURS, model_reading
 
 NL = Context(language="nl", current_topic="workload", previous_topic="manager", last_question="Hoe was de werkdruk?")
-# Falsifying hours for a subsidy, in words none of the rules' integrity patterns know.
-# An integrity matter told only by hint, which the rules' frames do not read (they do read "anders invullen
-# voor de subsidie, zodat het klopte"); the model does.
-HOURS = (
-    "Mijn teamleider vroeg me om de uren van vorige maand nog eens goed te bekijken voor de subsidie, "
-    "je snapt wel wat hij bedoelde."
-)
-
-
-def _reading(**fields: Any) -> Reply:
-    base: dict[str, Any] = {"kind": "answer", "themes": [], "matter": [], "feelings": []}
-    return Reply(json.dumps({**base, **fields}, ensure_ascii=False))
 
 
 def test_the_schema_knows_exactly_the_taxonomys_theme_ids() -> None:
@@ -38,7 +26,7 @@ def test_the_schema_knows_exactly_the_taxonomys_theme_ids() -> None:
 def test_a_disclosure_the_rules_missed_is_kept_from_the_model(fake: FakeOpenAI, client: ChatClient) -> None:
     assert understand_by_rules(HOURS, NL).disclosure is None
     fake.script(
-        _reading(
+        model_reading(
             disclosure="integrity",
             themes=[{"theme": "manager", "negated": False, "words": "teamleider"}],
             matter=["de uren van vorige maand"],
@@ -53,7 +41,7 @@ def test_a_disclosure_the_rules_missed_is_kept_from_the_model(fake: FakeOpenAI, 
 
 
 def test_the_turn_is_sent_pseudonymised_as_data(fake: FakeOpenAI, client: ChatClient) -> None:
-    fake.script(_reading())
+    fake.script(model_reading())
     ModelUnderstander(client).understand("Jan de Vries zei dat ik het rooster maar moest slikken.", NL)
     system, user = fake.requests[0]["messages"]
     assert "Jan de Vries" not in json.dumps(fake.requests[0], ensure_ascii=False)
@@ -63,7 +51,7 @@ def test_the_turn_is_sent_pseudonymised_as_data(fake: FakeOpenAI, client: ChatCl
 
 
 def test_the_rules_are_the_floor_for_the_kind_of_turn(fake: FakeOpenAI, client: ChatClient) -> None:
-    fake.script(_reading(kind="answer", matter=["het rooster"]))
+    fake.script(model_reading(kind="answer", matter=["het rooster"]))
     u = ModelUnderstander(client).understand("Over mijn teamleider wil ik het niet hebben.", NL)
     assert (u.kind, u.refusal_target) == ("refusal", "manager")
     assert u.matter == ()
@@ -72,7 +60,7 @@ def test_the_rules_are_the_floor_for_the_kind_of_turn(fake: FakeOpenAI, client: 
 def test_the_model_may_see_a_kind_of_turn_the_rules_missed(fake: FakeOpenAI, client: ChatClient) -> None:
     text = "Hm, ik zou het liefst gewoon ophouden met dit hele gedoe nu."
     assert understand_by_rules(text, NL).kind == "answer"
-    fake.script(_reading(kind="meta_question", meta_topic="can_stop"))
+    fake.script(model_reading(kind="meta_question", meta_topic="can_stop"))
     u = ModelUnderstander(client).understand(text, NL)
     assert (u.kind, u.meta_topic, u.source) == ("meta_question", "can_stop", "union")
     assert u.matter == ()
@@ -81,7 +69,7 @@ def test_the_model_may_see_a_kind_of_turn_the_rules_missed(fake: FakeOpenAI, cli
 def test_distress_and_negation_seen_by_the_model_are_kept(fake: FakeOpenAI, client: ChatClient) -> None:
     text = "Ik was boos, en mijn huisarts heeft me toen een tijdje thuis gehouden."
     assert not understand_by_rules(text, NL).distress
-    fake.script(_reading(distress=True, feelings=[{"name": "anger", "negated": True, "words": "boos"}]))
+    fake.script(model_reading(distress=True, feelings=[{"name": "anger", "negated": True, "words": "boos"}]))
     u = ModelUnderstander(client).understand(text, NL)
     assert u.distress
     assert u.feelings == (Feeling("anger", True, "boos"),)
@@ -91,11 +79,11 @@ def test_distress_and_negation_seen_by_the_model_are_kept(fake: FakeOpenAI, clie
 INVALID: dict[str, Response] = {
     "not JSON": Reply("It is an answer about the workload."),
     "JSON cut off": Reply('{"kind": "answer", "themes": ['),
-    "an unknown kind": _reading(kind="story"),
-    "an unknown theme": _reading(themes=[{"theme": "salary", "negated": False, "words": "salaris"}]),
-    "an unknown disclosure": _reading(disclosure="rudeness"),
-    "invented matter": _reading(matter=["de reorganisatie"]),
-    "meta-talk as matter": _reading(matter=["de vraag"]),
+    "an unknown kind": model_reading(kind="story"),
+    "an unknown theme": model_reading(themes=[{"theme": "salary", "negated": False, "words": "salaris"}]),
+    "an unknown disclosure": model_reading(disclosure="rudeness"),
+    "invented matter": model_reading(matter=["de reorganisatie"]),
+    "meta-talk as matter": model_reading(matter=["de vraag"]),
     "HTTP 500": Status(500),
 }
 

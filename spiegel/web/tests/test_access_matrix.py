@@ -271,37 +271,29 @@ def leaver_outcomes(own: int, other: int, receipt: int) -> dict[str, int]:
     return {**everyone(own), "leaver_other_case": other, "receipt": receipt}
 
 
+def in_review(path: Callable[[str], str], own: int, other: int) -> tuple[Request, dict[str, int]]:
+    """GET a page of the case in review with the leaver's token; a receipt is not an invitation link (404)."""
+    return leaver_get(path, lambda w: w.review.token), leaver_outcomes(own, other, 404)
+
+
+def receipt_only(path: Callable[[str], str]) -> tuple[Request, dict[str, int]]:
+    """GET a page of the completed case's record: it opens with the receipt only, never an invitation token."""
+    return leaver_get(path, lambda w: w.completed.token), leaver_outcomes(404, 404, 200)
+
+
 UNKNOWN_STATEMENT = {"decisions": [{"id": "00000000-0000-4000-8000-000000000000", "visibility": "private"}]}
 
 MATRIX |= {
     # The mirror is open to whoever holds the case's link once the conversation has closed. Another case's
     # link opens that case (still in progress: back to its chat); a receipt is not an invitation link.
-    "web:leaver_mirror": (
-        leaver_get(lambda t: f"/i/{t}/mirror/", lambda w: w.review.token),
-        leaver_outcomes(200, 302, 404),
-    ),
-    "web:leaver_closing": (
-        leaver_get(lambda t: f"/i/{t}/mirror/closing/", lambda w: w.review.token),
-        leaver_outcomes(200, 302, 404),
-    ),
-    "web:leaver_withdraw": (
-        leaver_get(lambda t: f"/i/{t}/withdraw/", lambda w: w.review.token),
-        leaver_outcomes(200, 200, 404),
-    ),
+    "web:leaver_mirror": in_review(lambda t: f"/i/{t}/mirror/", 200, 302),
+    "web:leaver_closing": in_review(lambda t: f"/i/{t}/mirror/closing/", 200, 302),
+    "web:leaver_withdraw": in_review(lambda t: f"/i/{t}/withdraw/", 200, 200),
     # The record opens only with the receipt; the invitation token of the same case is not a receipt.
-    "web:receipt": (leaver_get(lambda t: f"/r/{t}/", lambda w: w.completed.token), leaver_outcomes(404, 404, 200)),
-    "web:receipt_json": (
-        leaver_get(lambda t: f"/r/{t}/record.json", lambda w: w.completed.token),
-        leaver_outcomes(404, 404, 200),
-    ),
-    "web:receipt_pdf": (
-        leaver_get(lambda t: f"/r/{t}/record.pdf", lambda w: w.completed.token),
-        leaver_outcomes(404, 404, 200),
-    ),
-    "web:receipt_withdraw": (
-        leaver_get(lambda t: f"/r/{t}/withdraw/", lambda w: w.completed.token),
-        leaver_outcomes(404, 404, 200),
-    ),
+    "web:receipt": receipt_only(lambda t: f"/r/{t}/"),
+    "web:receipt_json": receipt_only(lambda t: f"/r/{t}/record.json"),
+    "web:receipt_pdf": receipt_only(lambda t: f"/r/{t}/record.pdf"),
+    "web:receipt_withdraw": receipt_only(lambda t: f"/r/{t}/withdraw/"),
     # Transcripts: consultants and the assigned interviewer; client roles never.
     "web:case_transcript": (
         get(lambda w: f"/o/{w.org.slug}/cases/{w.completed.interview.id}/transcript/"),
@@ -318,10 +310,7 @@ MATRIX |= {
     "web:settings": (get(lambda w: "/settings/"), PRACTICE_SETTINGS),
     "web:settings_organisation_new": (get(lambda w: "/settings/organisations/new/"), PRACTICE_SETTINGS),
     "web:settings_organisation": (get(lambda w: f"/o/{w.org.slug}/settings/"), org_page(200, 403, 403, 403)),
-    "api-v1:get_review": (
-        leaver_get(lambda t: f"/api/v1/conversations/{t}/review", lambda w: w.review.token),
-        leaver_outcomes(200, 409, 404),
-    ),
+    "api-v1:get_review": in_review(lambda t: f"/api/v1/conversations/{t}/review", 200, 409),
     "api-v1:save_review": (
         leaver_json(
             "patch", lambda t: f"/api/v1/conversations/{t}/review", lambda w: w.review.token, UNKNOWN_STATEMENT

@@ -15,7 +15,7 @@ from spiegel.privacy.audit import log_audit, log_interview_view
 from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.models import Organisation, Role, User
 from spiegel.web.audit_labels import EVENT_LABELS
-from tests.support.builders import build_case, build_org, build_user
+from tests.support.builders import build_audited_case, build_case, build_org, build_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,7 @@ SPIEGEL = Path(__file__).resolve().parents[2]
 
 def _consultant(org: Organisation) -> tuple[Client, User]:
     user = build_user(org, Role.CONSULTANT, username="eva")
-    client = Client()
-    client.force_login(user)
-    return client, user
+    return signed_in(user), user
 
 
 def _rows(page: str) -> int:
@@ -47,15 +45,7 @@ def test_every_action_code_spiegel_records_has_a_label() -> None:
 def test_the_log_shows_events_in_words_and_never_their_codes() -> None:
     org = build_org("Zorggroep Noord")
     client, user = _consultant(org)
-    built = build_case(org)
-    log_interview_view(Actor.for_user(user), built.interview, "report (whole)")
-    log_audit(
-        Actor.system("retention"),
-        "retention.purged",
-        organisation=org,
-        object_type="interview",
-        object_id=str(built.interview.id),
-    )
+    build_audited_case(org, user)
     for lang, expected in (
         ("en", ["individual interview opened: the whole report", "deleted by retention", "case opened", "ZN-"]),
         ("nl", ["individueel gesprek geopend: het hele verslag", "gewist na de bewaartermijn", "dossier geopend"]),

@@ -6,11 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from spiegel.privacy.models import AuditEvent
-from spiegel.tenancy.models import Membership, Organisation, Role, User
-from tests.support.builders import build_org, build_user
+from spiegel.tenancy.models import Membership, Organisation, Role
+from tests.support.builders import build_org, build_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +23,10 @@ VALID = {
 }
 
 
-def _signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_consultant_sees_the_organisations_they_serve_and_what_the_model_receives() -> None:
     org = build_org("Zorggroep Noord")
     build_org("Bakkerij Zuid")
-    client = _signed_in(build_user(org, Role.CONSULTANT))
+    client = signed_in(build_user(org, Role.CONSULTANT))
     page = client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert page.count('data-testid="organisation"') == 1
     assert "Zorggroep Noord" in page and "Bakkerij Zuid" not in page
@@ -44,7 +37,7 @@ def test_a_consultant_sees_the_organisations_they_serve_and_what_the_model_recei
 @pytest.mark.parametrize("role", [Role.INTERVIEWER, Role.CLIENT_ADMIN, Role.CLIENT_VIEWER])
 def test_other_roles_have_no_settings(role: str) -> None:
     org = build_org()
-    client = _signed_in(build_user(org, role))
+    client = signed_in(build_user(org, role))
     assert client.get("/settings/").status_code == 404
     assert client.post("/settings/organisations/new/", {"name": "X", "slug": "x-org"}).status_code == 404
     assert client.post(f"/o/{org.slug}/settings/", {**VALID, "average_salary": "1"}).status_code == 403
@@ -55,7 +48,7 @@ def test_other_roles_have_no_settings(role: str) -> None:
 
 def test_a_consultant_creates_an_organisation_and_serves_it() -> None:
     consultant = build_user(build_org(), Role.CONSULTANT)
-    client = _signed_in(consultant)
+    client = signed_in(consultant)
     response = client.post("/settings/organisations/new/", {"name": "Acme Zorg", "slug": "acme-zorg"})
     assert response.status_code == 302
     assert response["Location"] == "/o/acme-zorg/settings/"
@@ -66,7 +59,7 @@ def test_a_consultant_creates_an_organisation_and_serves_it() -> None:
 
 def test_a_bad_or_taken_short_name_is_explained_and_the_name_kept() -> None:
     org = build_org()
-    client = _signed_in(build_user(org, Role.CONSULTANT))
+    client = signed_in(build_user(org, Role.CONSULTANT))
     bad = client.post("/settings/organisations/new/", {"name": "Acme", "slug": "Acme Zorg!"}, HTTP_ACCEPT_LANGUAGE="en")
     assert bad.status_code == 400
     assert "The short name may contain only lower-case letters, digits and hyphens" in bad.content.decode()
@@ -78,7 +71,7 @@ def test_a_bad_or_taken_short_name_is_explained_and_the_name_kept() -> None:
 
 def test_changing_the_settings_saves_them_and_audits_which_changed() -> None:
     org = build_org("Zorggroep Noord")
-    client = _signed_in(build_user(org, Role.CONSULTANT))
+    client = signed_in(build_user(org, Role.CONSULTANT))
     response = client.post(f"/o/{org.slug}/settings/", {**VALID, "average_salary": "41000", "min_group_size": "7"})
     assert response.status_code == 302
     org.refresh_from_db()
@@ -101,7 +94,7 @@ def test_a_refused_value_is_explained_keeps_what_was_typed_and_changes_nothing(
     field: str, value: str, message: str
 ) -> None:
     org = build_org("Zorggroep Noord")
-    client = _signed_in(build_user(org, Role.CONSULTANT))
+    client = signed_in(build_user(org, Role.CONSULTANT))
     response = client.post(f"/o/{org.slug}/settings/", {**VALID, field: value}, HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
     assert response.status_code == 400
@@ -114,7 +107,7 @@ def test_a_refused_value_is_explained_keeps_what_was_typed_and_changes_nothing(
 
 def test_the_settings_page_names_the_sources_of_the_cost_of_turnover() -> None:
     org = build_org()
-    client = _signed_in(build_user(org, Role.CONSULTANT))
+    client = signed_in(build_user(org, Role.CONSULTANT))
     page = client.get(f"/o/{org.slug}/settings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "leavers in view × average annual salary × replacement-cost factor" in page
     assert "Boushey, H. &amp; Glynn, S. J. (2012)" in page

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.po import po_entries
+
 SPIEGEL = Path(__file__).resolve().parents[2]
 LOCALE = SPIEGEL / "locale" / "nl" / "LC_MESSAGES"
 PLAYBOOK = SPIEGEL / "analysis" / "playbook" / "playbook.json"
@@ -23,27 +25,8 @@ CATALOGUES = sorted(SPIEGEL.glob("**/locale/nl/LC_MESSAGES/django.po"))
 def _entries(catalogue: Path | None = None) -> list[tuple[str, list[str], bool]]:
     """(msgid, msgstrs, fuzzy) for every entry of a .po file (all of them by default) except the header. An entry
     with a context has the msgid "context\x04msgid", the key gettext's catalogue knows it by."""
-    if catalogue is None:
-        return [entry for path in CATALOGUES for entry in _entries(path)]
-    text = catalogue.read_text(encoding="utf-8")
-    entries = []
-    for block in text.split("\n\n"):
-        lines = block.strip().splitlines()
-        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
-        current: str | None = None
-        fields: dict[str, str] = {}
-        for line in lines:
-            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
-            if match:
-                current = match.group(1)
-                fields[current] = match.group(2)
-            elif line.startswith('"') and current:
-                fields[current] += line[1:-1]
-        if fields.get("msgid"):
-            strs = [v for k, v in fields.items() if k.startswith("msgstr")]
-            context = f"{fields['msgctxt']}\x04" if "msgctxt" in fields else ""
-            entries.append((context + fields["msgid"], strs, fuzzy))
-    return entries
+    paths = CATALOGUES if catalogue is None else [catalogue]
+    return [(entry.key, entry.translations, entry.fuzzy) for path in paths for entry in po_entries(path)]
 
 
 def test_every_interface_string_has_a_dutch_translation() -> None:

@@ -15,7 +15,7 @@ from django.test import Client
 from spiegel.interviews.models import GuideCustomisation
 from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.models import Membership, Organisation, Role, User
-from tests.support.builders import TEST_PASSWORD, build_org, build_user
+from tests.support.builders import TEST_PASSWORD, build_org, build_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +29,9 @@ def outbox(settings: Any, tmp_path: Path) -> Path:
     return tmp_path / "outbox"
 
 
-def _signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _consultant(org: Organisation) -> tuple[User, Client]:
     user = build_user(org, Role.CONSULTANT, username="eva")
-    return user, _signed_in(user)
+    return user, signed_in(user)
 
 
 def test_the_list_shows_each_persons_role_in_words_and_marks_you() -> None:
@@ -144,7 +138,7 @@ def test_deactivating_asks_first_then_the_person_cannot_sign_in_and_reactivating
     org = build_org()
     eva, client = _consultant(org)
     bram = build_user(org, Role.CLIENT_ADMIN, username="bram")
-    bram_client = _signed_in(bram)
+    bram_client = signed_in(bram)
     confirm = client.get(f"/o/{org.slug}/users/{bram.public_id}/deactivate/", HTTP_ACCEPT_LANGUAGE="en")
     assert "Deactivate bram (Client administrator)?" in confirm.content.decode()
     bram.refresh_from_db()
@@ -184,7 +178,7 @@ def test_you_cannot_deactivate_yourself_nor_someone_who_also_works_elsewhere() -
 def test_other_roles_manage_no_people_and_no_guide(role: str) -> None:
     org = build_org()
     target = build_user(org, Role.CLIENT_VIEWER, username="bram")
-    client = _signed_in(build_user(org, role))
+    client = signed_in(build_user(org, role))
     assert client.post(f"/o/{org.slug}/users/", INVITE).status_code == 403
     assert client.post(f"/o/{org.slug}/users/{target.public_id}/role/", {"role": "consultant"}).status_code == 403
     assert client.post(f"/o/{org.slug}/users/{target.public_id}/deactivate/").status_code == 403

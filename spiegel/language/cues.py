@@ -11,6 +11,7 @@ module holds the rules. Lemmas come from ``simplemma`` so that inflections ("col
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -329,25 +330,28 @@ def _mentions(t: _Text, language: str) -> list[Mention]:
     return unique
 
 
+def _grouped_matches(t: _Text, name: str, language: str) -> Iterator[tuple[re.Match[str], int, str]]:
+    """Each match of the grouped patterns ``name`` (in the lists' order), its first token, and its group."""
+    for rx, group in _RX_GROUPED[language][name]:
+        for m in rx.finditer(t.lower):
+            yield m, _token_at(t, m.start()), group
+
+
 def _emotions(t: _Text, language: str) -> list[Cue]:
-    emotions: list[Cue] = []
-    for e_rx, group in _RX_GROUPED[language]["emotion"]:
-        for m in e_rx.finditer(t.lower):
-            i = _token_at(t, m.start())
-            emotions.append(Cue(group, t.raw[m.start() : m.end()], _window(t, i, i, language)))
+    emotions = [
+        Cue(group, t.raw[m.start() : m.end()], _window(t, i, i, language))
+        for m, i, group in _grouped_matches(t, "emotion", language)
+    ]
     emotions.sort(key=lambda c: t.lower.find(c.phrase.lower()))
     return emotions
 
 
 def _disclosures(t: _Text, language: str) -> list[Cue]:
-    disclosures: list[Cue] = []
-    for d_rx, kind in _RX_GROUPED[language]["disclosure"]:
-        for m in d_rx.finditer(t.lower):
-            i = _token_at(t, m.start())
-            if _negated(t, i, language):
-                continue
-            disclosures.append(Cue(kind, t.raw[m.start() : m.end()], _sentence_around(t.raw, m.start())))
-    return disclosures
+    return [
+        Cue(kind, t.raw[m.start() : m.end()], _sentence_around(t.raw, m.start()))
+        for m, i, kind in _grouped_matches(t, "disclosure", language)
+        if not _negated(t, i, language)
+    ]
 
 
 def _people(t: _Text, language: str) -> list[Cue]:

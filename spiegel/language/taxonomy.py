@@ -3,7 +3,10 @@ the database and tests use them. Labels and lexicons live with the code that use
 
 from __future__ import annotations
 
-THEMES: tuple[str, ...] = (
+from typing import Literal, get_args
+
+#: One theme id, as a type (the language model's reading is validated against it).
+ThemeId = Literal[
     "career",
     "job_content",
     "manager",
@@ -18,4 +21,6 @@ THEMES: tuple[str, ...] = (
     "wellbeing",
     "personal",
     "retirement",
-)
+]
+
+THEMES: tuple[str, ...] = get_args(ThemeId)

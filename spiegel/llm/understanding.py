@@ -19,11 +19,12 @@ import json
 import logging
 import re
 from dataclasses import replace
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from spiegel.language.redact import Pseudonymiser
+from spiegel.language.taxonomy import ThemeId
 from spiegel.language.understanding import (
     Context,
     DisclosureKind,
@@ -41,33 +42,16 @@ from .phraser import prompt_text
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PROMPT_VERSION", "THEME_IDS", "ModelUnderstander", "combine", "parse_understanding"]
+__all__ = ["PROMPT_VERSION", "ModelUnderstander", "combine", "parse_understanding"]
 
 PROMPT_VERSION = "understanding.v1"
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$", re.IGNORECASE)
 _FEELING_NAME = r"^[a-z][a-z_]{1,29}$"
-_ThemeId = Literal[
-    "career",
-    "job_content",
-    "manager",
-    "collaboration",
-    "culture",
-    "workload",
-    "conditions",
-    "pay",
-    "recognition",
-    "processes",
-    "job_security",
-    "wellbeing",
-    "personal",
-    "retirement",
-]
-THEME_IDS: tuple[str, ...] = get_args(_ThemeId)  # the taxonomy's ids (a test keeps them equal to THEMES)
 
 
 class _ThemeOut(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    theme: _ThemeId
+    theme: ThemeId
     negated: bool = False
     words: str = Field(default="", max_length=200)
 
@@ -83,7 +67,7 @@ class _UnderstandingOut(BaseModel):
     model_config = ConfigDict(extra="ignore")
     kind: TurnKind
     meta_topic: MetaTopic | None = None
-    refusal_target: _ThemeId | Literal["previous"] | None = None
+    refusal_target: ThemeId | Literal["previous"] | None = None
     correction: str | None = Field(default=None, max_length=1000)
     themes: list[_ThemeOut] = Field(default_factory=list, max_length=14)
     matter: list[str] = Field(default_factory=list, max_length=3)

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -27,22 +28,9 @@ from spiegel.language.classify import (
     texts_digest,
 )
 
-TAXONOMY_IDS = (
-    "career",
-    "job_content",
-    "manager",
-    "collaboration",
-    "culture",
-    "workload",
-    "conditions",
-    "pay",
-    "recognition",
-    "processes",
-    "job_security",
-    "wellbeing",
-    "personal",
-    "retirement",
-)
+# The theme ids as the table of docs/taxonomy.md lists them: the code's list is checked against the document.
+_TAXONOMY_DOC = Path(__file__).resolve().parents[3] / "docs" / "taxonomy.md"
+TAXONOMY_IDS = tuple(re.findall(r"^\| `(\w+)` \|", _TAXONOMY_DOC.read_text(encoding="utf-8"), re.MULTILINE))
 
 # One unmistakable statement per theme and language: (theme, polarity, nl, en).
 CLEAR_CASES = [

@@ -10,9 +10,9 @@ import pytest
 from spiegel.language.taxonomy import THEMES
 from spiegel.language.understanding import Context, Feeling, ThemeMention, Understanding
 from spiegel.language.understanding import understand as understand_by_rules
-from spiegel.llm import ChatClient
+from spiegel.llm import ChatClient, LLMError
 from spiegel.llm.tests.conftest import STALL
-from spiegel.llm.understanding import THEME_IDS, ModelUnderstander, combine, parse_understanding
+from spiegel.llm.understanding import ModelUnderstander, combine, parse_understanding
 from tests.support.fake_server import FakeOpenAI, Hang, Reply, Response, Status
 from tests.support.understanding import HOURS, model_reading
 
@@ -20,7 +20,13 @@ NL = Context(language="nl", current_topic="workload", previous_topic="manager", 
 
 
 def test_the_schema_knows_exactly_the_taxonomys_theme_ids() -> None:
-    assert set(THEME_IDS) == set(THEMES)
+    text = "Het ging om van alles."
+    for theme in THEMES:
+        reading = json.dumps({"kind": "answer", "themes": [{"theme": theme, "words": "alles"}]})
+        assert parse_understanding(reading, text, "nl").raised == (theme,)
+    with pytest.raises(LLMError) as raised:
+        parse_understanding(json.dumps({"kind": "answer", "themes": [{"theme": "money"}]}), text, "nl")
+    assert raised.value.kind == "invalid_output"
 
 
 def test_a_disclosure_the_rules_missed_is_kept_from_the_model(fake: FakeOpenAI, client: ChatClient) -> None:

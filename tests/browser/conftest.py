@@ -6,6 +6,7 @@ any of its browser contexts, a message of Chromium's console about a violated po
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -71,3 +72,46 @@ def sign_in(site: str) -> SignIn:
         page.wait_for_url(lambda url: urlsplit(url).path != "/login/")
 
     return run
+
+
+def start_conversation(page: Page, link: str) -> None:
+    """Open the leaver's (English) invitation link, tick the consent and start the conversation."""
+    page.goto(link)
+    page.get_by_label("I have read this and want to start the conversation.").check()
+    page.get_by_role("button", name="Start the conversation").click()
+
+
+def question_on(page: Page) -> str:
+    """The interviewer's question(s) the chat page shows now ("" once the conversation has ended)."""
+    return "\n".join(page.get_by_test_id("question").all_inner_texts())
+
+
+# True once the chat page no longer shows the question `q` (a next question, or none at the end).
+_QUESTION_CHANGED = (
+    "q => { const els = document.querySelectorAll('[data-testid=question]');"
+    " return els.length === 0 || Array.from(els).map(e => e.innerText).join('\\n') !== q; }"
+)
+
+
+def send_answer(page: Page, question: str, answer: str, *, timeout: int = 10_000) -> None:
+    """Type the answer to `question` on the chat page, send it, and wait (`timeout` ms) until the page has moved on
+    from that question."""
+    page.get_by_label("Your answer").fill(answer)
+    page.get_by_test_id("send").click()
+    page.wait_for_function(_QUESTION_CHANGED, arg=question, timeout=timeout)
+
+
+# How much wider the page is than the window (0 or less: it fits).
+_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def no_overflow(page: Page, what: str) -> None:
+    """The page is no wider than the window: nothing to scroll sideways (`what` names the page when it is)."""
+    overflow = page.evaluate(_OVERFLOW)
+    assert overflow <= 0, f"{what} overflows by {overflow} px"
+
+
+def screenshot_fits(page: Page, shot: Path, what: str) -> None:
+    """A full-page screenshot to `shot`, and the page is no wider than the window."""
+    page.screenshot(path=str(shot), full_page=True)
+    no_overflow(page, what)

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from spiegel.interviews.engine.state import CLOSING_PHASES
 from spiegel.interviews.models import Conversation
+from tests.browser.conftest import no_overflow
 from tests.support.builders import build_case, build_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,11 +27,6 @@ def _shot(page: Page, path: Path, name: str) -> None:
     # A full-page screenshot drops Chromium's touch emulation while it is taken (the keyboard hint would show),
     # so the phone is photographed at its own height.
     page.screenshot(path=str(path), full_page=name != "phone")
-
-
-def _no_overflow(page: Page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"the page overflows by {overflow} px"
 
 
 SUBMIT_AND_LOOK = """(text) => {
@@ -61,7 +57,7 @@ def test_the_conversation_keeps_the_answer_in_view_waits_visibly_and_stops_early
         expect(hint).to_be_visible()
     else:
         expect(hint).to_be_hidden()
-    _no_overflow(page)
+    no_overflow(page, "the page")
 
     seen = page.evaluate(SUBMIT_AND_LOOK, ANSWER)
     assert seen == {"waiting": True, "mine": ANSWER}
@@ -70,7 +66,7 @@ def test_the_conversation_keeps_the_answer_in_view_waits_visibly_and_stops_early
     expect(page.get_by_test_id("my-answer")).to_have_text(ANSWER)
     expect(page.get_by_test_id("question")).not_to_have_count(0)
     _shot(page, artifacts / f"chat-reply-{name}.png", name)
-    _no_overflow(page)
+    no_overflow(page, "the page")
 
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_test_id("stop-here").click()
@@ -82,7 +78,7 @@ def test_the_conversation_keeps_the_answer_in_view_waits_visibly_and_stops_early
     assert isinstance(state, dict) and state["phase"] in CLOSING_PHASES
     expect(page.get_by_test_id("my-answer")).to_have_text("Ik wil hier stoppen.")
     _shot(page, artifacts / f"chat-closing-{name}.png", name)
-    _no_overflow(page)
+    no_overflow(page, "the page")
 
     page.goto(f"{site}/i/{built.token}/chat/?lang=en")
     expect(page.get_by_test_id("language-notice")).to_contain_text("its questions stay in Dutch")

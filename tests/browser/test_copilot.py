@@ -18,11 +18,9 @@ from spiegel.copilot.actions import ProfileInput, save_profile
 from spiegel.copilot.models import HumanConversation, Note
 from spiegel.interviews.models import Interview, Mode, Status
 from spiegel.mirror.models import Statement
-from spiegel.privacy.actors import Actor
-from spiegel.tenancy.actions import grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, Role
+from spiegel.tenancy.models import Role
 from tests.browser.conftest import SignIn
-from tests.support.builders import build_analysed_case, build_org, build_user
+from tests.support.builders import build_analysed_case, build_practice_and_client, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,11 +38,7 @@ def _type_note(page: Page, text: str) -> None:
 def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(
     page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
-    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
-    consultant = build_user(practice, Role.CONSULTANT, username="eva")
-    org = build_org("Zorggroep Noord")
-    Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
-    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    org = build_practice_and_client(min_group_size=3)
     anna = build_user(org, Role.INTERVIEWER, username="anna")
     save_profile(
         anna,

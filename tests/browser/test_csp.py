@@ -9,11 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Status
-from spiegel.privacy.actors import Actor
-from spiegel.tenancy.actions import grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, Role
-from tests.browser.conftest import SignIn
-from tests.support.builders import build_analysed_case, build_case, build_org, build_user
+from tests.browser.conftest import SignIn, start_conversation
+from tests.support.builders import build_analysed_case, build_case, build_practice_and_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,11 +22,7 @@ ANSWERS = (
 
 
 def test_staff_and_leaver_pages_run_under_the_csp_without_a_violation(page: Page, site: str, sign_in: SignIn) -> None:
-    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
-    consultant = build_user(practice, Role.CONSULTANT, username="eva")
-    org = build_org("Zorggroep Noord")
-    Organisation.objects.filter(pk=org.pk).update(min_group_size=3)
-    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    org = build_practice_and_client(min_group_size=3)
     for _ in range(3):
         build_analysed_case(org, ANSWERS, language="en", department="Verpleging", leave_date=dt.date(2025, 5, 14))
     response = page.goto(f"{site}/login/")
@@ -75,9 +68,7 @@ def test_staff_and_leaver_pages_run_under_the_csp_without_a_violation(page: Page
 
     leaver_case = build_case(org, language="en")
     leaver = page.context.browser.new_context().new_page()  # type: ignore[union-attr]
-    leaver.goto(f"{site}/i/{leaver_case.token}/")
-    leaver.get_by_label("I have read this and want to start the conversation.").check()
-    leaver.get_by_role("button", name="Start the conversation").click()
+    start_conversation(leaver, f"{site}/i/{leaver_case.token}/")
     answer = leaver.get_by_label("Your answer")
     answer.fill("The workload on the ward was far too high.")
     answer.press("Control+Enter")  # sends, through ui.js

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview
 from spiegel.tenancy.models import ApiKey, Role
-from tests.browser.conftest import SignIn
+from tests.browser.conftest import SignIn, screenshot_fits
 from tests.support.builders import build_case, build_completed_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,9 +27,7 @@ def _check(page: Page, url: str, name: str, artifacts: Path, *, reload: bool = T
         page.set_viewport_size({"width": width, "height": 900})
         if reload:
             assert page.goto(url) is not None
-        page.screenshot(path=str(artifacts / f"daily-{name}-{width}.png"), full_page=True)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{name} overflows by {overflow} px at {width} px"
+        screenshot_fits(page, artifacts / f"daily-{name}-{width}.png", f"{name} at {width} px")
     text = page.inner_text("body")
     assert "#1 interviewer" not in text
     return text

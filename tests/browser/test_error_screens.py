@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import screenshot_fits
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _at_phone_width(page: Page, name: str, artifacts: Path) -> None:
-    page.screenshot(path=str(artifacts / f"error-{name}-390.png"), full_page=True)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{name} overflows by {overflow} px at 390 px"
+    screenshot_fits(page, artifacts / f"error-{name}-390.png", f"{name} at 390 px")
 
 
 def test_the_404_page_speaks_the_browsers_dutch_and_english_when_the_language_cookie_says_so(

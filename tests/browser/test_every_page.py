@@ -31,15 +31,14 @@ from spiegel.interviews.models import Mode
 from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
 from spiegel.reports.queries import reports_dir
-from spiegel.tenancy.actions import grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, Role, User
+from spiegel.tenancy.models import Organisation, Role, User
 from tests.browser.conftest import SignIn
 from tests.support.builders import (
     LEAVER_ANSWERS_NL,
     build_analysed_case,
     build_api_key,
     build_case,
-    build_org,
+    build_practice_and_client,
     build_user,
 )
 from tests.support.page_checks import english_on_dutch_page, leaks
@@ -92,12 +91,7 @@ class World:
 
 
 def _build_world() -> World:
-    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
-    eva = build_user(practice, Role.CONSULTANT, username="eva")
-    org = build_org("Zorggroep Noord")
-    Organisation.objects.filter(pk=org.pk).update(min_group_size=3, average_salary=41000)
-    org.refresh_from_db()
-    grant_membership(Actor.system("test"), user=eva, organisation=org, role=Role.CONSULTANT)
+    org = build_practice_and_client(min_group_size=3, average_salary=41000)
     anna = build_user(org, Role.INTERVIEWER, username="anna")
     build_user(org, Role.CLIENT_ADMIN, username="hr")
     build_user(org, Role.CLIENT_VIEWER, username="lees")

@@ -10,11 +10,8 @@ from playwright.sync_api import Page, expect
 from harness.personas import persona_by_id
 from harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Message, Status
-from spiegel.privacy.actors import Actor
-from spiegel.tenancy.actions import grant_membership
-from spiegel.tenancy.models import OrganisationKind, Role
-from tests.browser.conftest import SignIn
-from tests.support.builders import build_case, build_org, build_user
+from tests.browser.conftest import SignIn, question_on, send_answer, start_conversation
+from tests.support.builders import build_case, build_org, build_practice_and_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_consultant_opens_a_case_and_the_leaver_consents(
     page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
-    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
-    consultant = build_user(practice, Role.CONSULTANT, username="eva")
-    org = build_org("Zorggroep Noord")
-    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    build_practice_and_client()
 
     sign_in(page, "eva")
     expect(page.get_by_role("heading", name="Organisations")).to_be_visible()
@@ -59,38 +53,24 @@ def test_consultant_opens_a_case_and_the_leaver_consents(
     assert interview.consented_at is not None
 
 
-def _current_question(page: Page) -> str:
-    return "\n".join(page.get_by_test_id("question").all_inner_texts())
-
-
 def test_a_whole_conversation_on_the_chat_page_survives_a_reload(page: Page, site: str, artifacts: Path) -> None:
     built = build_case(build_org("Bright Logistics"), language="en")
     leaver = SimulatedLeaver(persona_by_id("en-nurse"))
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{site}/i/{built.token}/")
-    page.get_by_label("I have read this and want to start the conversation.").check()
-    page.get_by_role("button", name="Start the conversation").click()
+    start_conversation(page, f"{site}/i/{built.token}/")
     turns = 0
     reloaded = False
     while turns < 40:
-        question = _current_question(page)
+        question = question_on(page)
         if not question:
             break
-        answer = leaver.answer(question)
-        page.get_by_label("Your answer").fill(answer)
-        page.get_by_test_id("send").click()
+        send_answer(page, question, leaver.answer(question))
         turns += 1
-        page.wait_for_function(
-            "q => { const els = document.querySelectorAll('[data-testid=question]');"
-            " return els.length === 0 || Array.from(els).map(e => e.innerText).join('\\n') !== q; }",
-            arg=question,
-            timeout=10_000,
-        )
         if turns == 8 and not reloaded:
             page.screenshot(path=artifacts / "06-chat-halfway-phone.png", full_page=True)
-            before = _current_question(page)
+            before = question_on(page)
             page.reload()
-            assert _current_question(page) == before
+            assert question_on(page) == before
             reloaded = True
         if page.get_by_text("Thank you for the conversation").is_visible():
             break

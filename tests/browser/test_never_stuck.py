@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from spiegel.interviews.models import Interview, Message, Status
+from tests.browser.conftest import question_on, send_answer, start_conversation
 from tests.support.builders import build_case, build_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,31 +17,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HARD_ANSWERS = ("Yes - no", ":-)", "'", "It was hard - really hard", "😀 🙈", "هذا كان صعبا", "- - -", "‘")
 
 
-def _question(page: Page) -> str:
-    return "\n".join(page.get_by_test_id("question").all_inner_texts())
-
-
 def test_a_leaver_typing_every_hard_answer_reaches_the_end_of_the_conversation(
     page: Page, site: str, artifacts: Path
 ) -> None:
     built = build_case(build_org(), language="en")
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{site}/i/{built.token}/")
-    page.get_by_label("I have read this and want to start the conversation.").check()
-    page.get_by_role("button", name="Start the conversation").click()
+    start_conversation(page, f"{site}/i/{built.token}/")
     answers = [*HARD_ANSWERS, *["No, nothing more."] * 45]
     sent = 0
     for answer in answers:
-        question = _question(page)
-        page.get_by_label("Your answer").fill(answer)
-        page.get_by_test_id("send").click()
+        send_answer(page, question_on(page), answer, timeout=15_000)
         sent += 1
-        page.wait_for_function(
-            "q => { const els = document.querySelectorAll('[data-testid=question]');"
-            " return els.length === 0 || Array.from(els).map(e => e.innerText).join('\\n') !== q; }",
-            arg=question,
-            timeout=15_000,
-        )
         expect(page.get_by_text("Server Error")).to_have_count(0)
         if page.get_by_text("Thank you for the conversation").is_visible():
             break

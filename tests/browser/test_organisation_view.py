@@ -15,15 +15,13 @@ from harness.simulator import SimulatedLeaver
 from spiegel.interviews.models import Interview, Status
 from spiegel.mirror.models import Statement
 from spiegel.mirror.preparing import build_mirror
-from spiegel.privacy.actors import Actor
 from spiegel.reports.models import ReportJob
-from spiegel.tenancy.actions import grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, Role
-from tests.browser.conftest import SignIn
+from spiegel.tenancy.models import Role
+from tests.browser.conftest import SignIn, question_on, send_answer, start_conversation
 from tests.support.builders import (
     build_analysed_case,
     build_historical_exits,
-    build_org,
+    build_practice_and_client,
     build_user,
     run_queued,
 )
@@ -39,32 +37,19 @@ EARLIER = (
 
 def _hold_the_conversation(page: Page, link: str) -> None:
     leaver = SimulatedLeaver(persona_by_id("en-nurse"))
-    page.goto(link)
-    page.get_by_label("I have read this and want to start the conversation.").check()
-    page.get_by_role("button", name="Start the conversation").click()
+    start_conversation(page, link)
     for _turn in range(40):
-        question = "\n".join(page.get_by_test_id("question").all_inner_texts())
+        question = question_on(page)
         if not question or page.get_by_text("Thank you for the conversation").is_visible():
             break
-        page.get_by_label("Your answer").fill(leaver.answer(question))
-        page.get_by_test_id("send").click()
-        page.wait_for_function(
-            "q => { const els = document.querySelectorAll('[data-testid=question]');"
-            " return els.length === 0 || Array.from(els).map(e => e.innerText).join('\\n') !== q; }",
-            arg=question,
-            timeout=10_000,
-        )
+        send_answer(page, question, leaver.answer(question))
     expect(page.get_by_text("Thank you for the conversation")).to_be_visible()
 
 
 def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
     page: Page, site: str, sign_in: SignIn, artifacts: Path
 ) -> None:
-    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
-    consultant = build_user(practice, Role.CONSULTANT, username="eva")
-    org = build_org("Zorggroep Noord")
-    Organisation.objects.filter(pk=org.pk).update(average_salary=42000)
-    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    org = build_practice_and_client(average_salary=42000)
     build_user(org, Role.CLIENT_ADMIN, username="hr")
     # Earlier leavers, so that the new one's group reaches k = 5 (and one small department stays hidden).
     for _ in range(4):

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from spiegel.privacy import totp
 from spiegel.tenancy.models import Role
-from tests.browser.conftest import SignIn
+from tests.browser.conftest import SignIn, screenshot_fits
 from tests.support.builders import build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,9 +28,7 @@ def _steady() -> None:
 
 
 def _fits(page: Page, name: str, artifacts: Path) -> None:
-    page.screenshot(path=str(artifacts / f"second-factor-{name}.png"), full_page=True)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{name} overflows by {overflow} px"
+    screenshot_fits(page, artifacts / f"second-factor-{name}.png", name)
 
 
 def test_a_consultant_enrols_and_signs_in_with_a_code_on_a_phone(

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from spiegel.tenancy.models import Role
-from tests.browser.conftest import SignIn
+from tests.browser.conftest import SignIn, screenshot_fits
 from tests.support.builders import build_audited_case, build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,9 +27,7 @@ def _look(page: Page, url: str, name: str, artifacts: Path) -> str:
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         assert page.goto(url) is not None
-        page.screenshot(path=str(artifacts / f"settings-{name}-{width}.png"), full_page=True)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{name} overflows by {overflow} px at {width} px"
+        screenshot_fits(page, artifacts / f"settings-{name}-{width}.png", f"{name} at {width} px")
     text = page.inner_text("main")
     for code in RAW_CODES:
         assert code not in text, (name, code)

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from spiegel.interviews.models import GuideCustomisation
 from spiegel.tenancy.models import Membership, Role, User
-from tests.browser.conftest import SignIn
+from tests.browser.conftest import SignIn, screenshot_fits
 from tests.support.builders import build_org, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,9 +38,7 @@ def _sign_in_with(page: Page, site: str, username: str, password: str) -> None:
 
 
 def _fits(page: Page, name: str, artifacts: Path) -> str:
-    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{name} overflows by {overflow} px"
+    screenshot_fits(page, artifacts / f"{name}.png", name)
     text = page.inner_text("main")
     for code in RAW:
         assert code not in text, (name, code)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.test import Client, TestCase
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from harness.model import Persona
 from harness.simulator import SimulatedLeaver
@@ -25,7 +28,7 @@ from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import log_audit, log_interview_view
 from spiegel.task_queue import waiting_tasks
 from spiegel.tenancy.actions import create_api_key, create_organisation, create_user, grant_membership
-from spiegel.tenancy.models import Organisation, OrganisationKind, User
+from spiegel.tenancy.models import Organisation, OrganisationKind, Role, User
 
 _counter = itertools.count(1)
 TEST_PASSWORD = "correct-horse-battery-9"
@@ -57,6 +60,16 @@ def signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def build_practice_and_client(**client_settings: Any) -> Organisation:
+    """The practice ("Praktijk De Spiegel") with its consultant "eva", who also serves the client organisation
+    "Zorggroep Noord" (its `client_settings` set as `build_org` sets them), which is returned."""
+    practice = build_org("Praktijk De Spiegel", kind=OrganisationKind.PRACTICE)
+    consultant = build_user(practice, Role.CONSULTANT, username="eva")
+    org = build_org("Zorggroep Noord", **client_settings)
+    grant_membership(Actor.system("test"), user=consultant, organisation=org, role=Role.CONSULTANT)
+    return org
 
 
 def build_api_key(org: Organisation) -> str:
@@ -236,3 +249,16 @@ def build_historical_exits(org: Organisation, rows: list[str]) -> int:
             Actor.system("test"), org, path, guess_mapping(header.split(";")), filename="exits.csv", language="en"
         )
     return batch.rows if batch is not None else 0
+
+
+@contextmanager
+def no_tasks_left_behind() -> Iterator[Callable[[], None]]:
+    """For data a test module builds once: every task queued inside is deleted on the way out (and whenever the
+    function it gives is called), so that later tests, which count queued tasks, do not see them."""
+    before = set(DBTaskResult.objects.values_list("id", flat=True))
+
+    def drop() -> None:
+        DBTaskResult.objects.exclude(id__in=before).delete()
+
+    yield drop
+    drop()

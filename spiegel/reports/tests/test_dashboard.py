@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
 from spiegel.analysis.queries import Filters, department_reasons, insights
@@ -26,7 +25,7 @@ from spiegel.reports.models import ReportJob
 from spiegel.reports.pdf import render_report_pdf
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from tests.support.builders import CompletedCase, build_analysed_case, build_org, build_user
+from tests.support.builders import CompletedCase, build_analysed_case, build_org, build_user, no_tasks_left_behind
 
 pytestmark = pytest.mark.django_db
 
@@ -43,23 +42,20 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Any:
     """k = 3: Verpleging 4 leavers, Thuiszorg 3, IT 1. IT is below k; Thuiszorg is hidden with it, or IT's
     count would follow from the total (complementary suppression)."""
 
-    with django_db_blocker.unblock():
-        queued_before = set(DBTaskResult.objects.values_list("id", flat=True))
-        org = build_org("Zorggroep Noord")
-        Organisation.objects.filter(pk=org.pk).update(min_group_size=3, average_salary=40000)
-        org.refresh_from_db()
+    with django_db_blocker.unblock(), no_tasks_left_behind() as drop_queued_tasks:
+        org = build_org("Zorggroep Noord", min_group_size=3, average_salary=40000)
         cases: list[CompletedCase] = []
         for department, n in (("Verpleging", 4), ("Thuiszorg", 3), ("IT", 1)):
             for _ in range(n):
                 cases.append(build_analysed_case(org, ANSWERS, language="en", department=department, leave_date=LEFT))
         users = {role: build_user(org, role) for role in Role}
         # The builders ran the analysis themselves; the tasks the mirror queued must not outlive this module.
-        DBTaskResult.objects.exclude(id__in=queued_before).delete()
+        drop_queued_tasks()
         yield org, cases, users
         Organisation.objects.filter(pk=org.pk).delete()
         for user in users.values():
             user.delete()
-        DBTaskResult.objects.exclude(id__in=queued_before).delete()  # deleting closing answers queues analyses
+        # Leaving the block drops the tasks queued since (deleting closing answers queues analyses).
 
 
 def _client(users: dict[str, Any], role: str) -> Client:

@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from django.utils import timezone
 from django.utils.translation import override
-from django_tasks_db.models import DBTaskResult
 
 from spiegel.analysis.queries import Filters
 from spiegel.reports.charts import SUPPRESSED_COLOUR, heat_domain, to_svg
@@ -24,7 +23,7 @@ from spiegel.reports.dashboard import build_dashboard, decimal, period_label, si
 from spiegel.reports.pdf import _no_fetching, render_report_html
 from spiegel.tenancy.models import Organisation, Role
 from spiegel.tenancy.queries import Access
-from tests.support.builders import build_historical_exits, build_org
+from tests.support.builders import build_historical_exits, build_org, no_tasks_left_behind
 from tests.support.dutch import dutch_date
 
 pytestmark = pytest.mark.django_db
@@ -43,11 +42,8 @@ ALL_REASONS = ["workload", "conditions", "pay", "manager", "career", "collaborat
 
 @pytest.fixture(scope="module")
 def organisation(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    with django_db_blocker.unblock():
-        queued_before = set(DBTaskResult.objects.values_list("id", flat=True))
-        org = build_org("Zorggroep Noord")
-        Organisation.objects.filter(pk=org.pk).update(min_group_size=3, average_salary=42000)
-        org.refresh_from_db()
+    with django_db_blocker.unblock(), no_tasks_left_behind():
+        org = build_org("Zorggroep Noord", min_group_size=3, average_salary=42000)
         chance = random.Random(15)
         rows: list[str] = []
         for department, favourites in DEPARTMENTS.items():
@@ -59,7 +55,6 @@ def organisation(django_db_setup: Any, django_db_blocker: Any) -> Any:
         assert build_historical_exits(org, rows) == len(rows)
         yield org
         Organisation.objects.filter(pk=org.pk).delete()
-        DBTaskResult.objects.exclude(id__in=queued_before).delete()
 
 
 def _access(org: Organisation) -> Access:

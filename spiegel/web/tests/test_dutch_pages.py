@@ -23,7 +23,6 @@ import pytest
 from django.apps import apps
 from django.test import Client, TestCase
 from django.utils.translation import override
-from django_tasks_db.models import DBTaskResult
 
 from spiegel.interviews.conversation import post_message
 from spiegel.reports.models import STEP_LABELS, ReportJob, ReportStatus
@@ -36,6 +35,7 @@ from tests.support.builders import (
     build_historical_exits,
     build_org,
     build_user,
+    no_tasks_left_behind,
 )
 
 pytestmark = pytest.mark.django_db
@@ -145,11 +145,8 @@ def _report(leaks: dict[str, list[str]]) -> str:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    with django_db_blocker.unblock():
-        queued_before = set(DBTaskResult.objects.values_list("id", flat=True))
-        org = build_org("Zorggroep Noord")
-        Organisation.objects.filter(pk=org.pk).update(min_group_size=3, average_salary=41000)
-        org.refresh_from_db()
+    with django_db_blocker.unblock(), no_tasks_left_behind():
+        org = build_org("Zorggroep Noord", min_group_size=3, average_salary=41000)
         users = {role: build_user(org, role) for role in Role}
         fresh = build_case(org, language="nl", department="Verpleging", role_title="Verpleegkundige")
         disclosed = build_case(org, language="nl", department="Thuiszorg", role_title="Wijkverpleegkundige")
@@ -181,7 +178,6 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Any:
         Organisation.objects.filter(pk=org.pk).delete()
         for user in users.values():
             user.delete()
-        DBTaskResult.objects.exclude(id__in=queued_before).delete()
 
 
 def _dutch(user: Any | None = None) -> Client:

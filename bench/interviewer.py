@@ -17,7 +17,6 @@ section, --write-doc replaces it in place (between the interviewer markers only)
 from __future__ import annotations
 
 import argparse
-import re
 import shlex
 import sys
 from pathlib import Path
@@ -34,6 +33,7 @@ from harness.report import (  # noqa: E402
     miss_report,
     text_table,
     transcript_markdown,
+    write_doc_section,
 )
 from harness.runner import run_all, run_conversation  # noqa: E402
 from harness.transport import (  # noqa: E402
@@ -44,8 +44,6 @@ from harness.transport import (  # noqa: E402
     LLMEngineInterviewer,
     ProberInterviewer,
 )
-
-SECTION = re.compile(r"(<!-- section: interviewer -->\n)(.*?)(<!-- end: interviewer -->)", re.DOTALL)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -171,10 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if args.write_doc:
             doc: Path = args.write_doc
-            text = doc.read_text(encoding="utf-8")
-            if not SECTION.search(text):
-                raise SystemExit(f"{doc}: no <!-- section: interviewer --> … <!-- end: interviewer --> markers")
-            doc.write_text(SECTION.sub(lambda m: m.group(1) + section + m.group(3), text, count=1), "utf-8")
+            write_doc_section(doc, "interviewer", section)
             print(f"wrote the interviewer section of {doc}")
         else:
             print(section, end="")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shlex
 import sys
 import time
@@ -23,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
     sys.path.insert(0, str(ROOT))
 
+from harness.report import write_doc_section  # noqa: E402
 from harness.scenarios import (  # noqa: E402
     SCENARIO_KINDS,
     ScenarioResult,
@@ -32,7 +32,6 @@ from harness.scenarios import (  # noqa: E402
 )
 
 DEFAULT_DIR = ROOT / "tests" / "scenarios" / "interviewer" / "tuning"
-SECTION = re.compile(r"(<!-- section: scenarios -->\n)(.*?)(<!-- end: scenarios -->)", re.DOTALL)
 
 
 def _markdown(command: str, directory: Path, results: list[ScenarioResult]) -> str:
@@ -118,11 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         del shown[i : i + 2]
         command = " ".join([".venv/bin/python bench/scenarios.py", *map(shlex.quote, shown)]).strip()
         doc: Path = args.write_doc
-        text = doc.read_text(encoding="utf-8")
-        section = _markdown(command, args.dir, results)
-        if not SECTION.search(text):
-            text = text.rstrip("\n") + "\n\n<!-- section: scenarios -->\n<!-- end: scenarios -->\n"
-        doc.write_text(SECTION.sub(lambda m: m.group(1) + section + m.group(3), text, count=1), encoding="utf-8")
+        write_doc_section(doc, "scenarios", _markdown(command, args.dir, results), add_missing=True)
         print(f"wrote the scenarios section of {doc}")
 
     if args.json:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from .metrics import TARGET_HIDDEN_SHARE, TARGET_MAX_TURNS, RunMetrics, Totals, measure, target_failures
 from .runner import RunResult
@@ -282,3 +284,17 @@ def _last_question(text: str) -> str:
     parts = split_sentences(text)
     questions = [p for p in parts if p.endswith("?")]
     return (questions or parts or [text])[-1]
+
+
+def write_doc_section(doc: Path, name: str, body: str, *, add_missing: bool = False) -> None:
+    """Replace what stands between `<!-- section: NAME -->` and `<!-- end: NAME -->` in the document with `body`
+    (the rest of the document belongs to others). Without the markers: add them at its end with `add_missing`,
+    else stop with a message naming them."""
+    begin, end = f"<!-- section: {name} -->\n", f"<!-- end: {name} -->"
+    marked = re.compile(f"({re.escape(begin)})(.*?)({re.escape(end)})", re.DOTALL)
+    text = doc.read_text(encoding="utf-8")
+    if not marked.search(text):
+        if not add_missing:
+            raise SystemExit(f"{doc}: no {begin.strip()} … {end} markers")
+        text = text.rstrip("\n") + f"\n\n{begin}{end}\n"
+    doc.write_text(marked.sub(lambda m: m.group(1) + body + m.group(3), text, count=1), encoding="utf-8")

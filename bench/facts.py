@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/facts.py --eval bench/data/facts_heldout.json   # held out: never tune on it
     .venv/bin/python bench/facts.py --demo                                 # the demo's own leavers (tuned on)
+    .venv/bin/python bench/facts.py --scale 10000                          # time cluster_facts alone
 
 Every wording is treated as a different leaver. Prints:
 - concrete: the share of fact wordings and near distractors that `is_concrete` takes as checkable facts, and
@@ -16,7 +17,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from spiegel.analysis.clustering import Item, cluster_facts  # noqa: E402
-from spiegel.analysis.facts import is_concrete  # noqa: E402
+from spiegel.analysis.facts import fact_sentences, is_concrete  # noqa: E402
 
 
 def _demo_set() -> dict[str, list[dict[str, Any]]]:
@@ -38,12 +41,33 @@ def _demo_set() -> dict[str, list[dict[str, Any]]]:
     return {"facts": facts, "distractors": [], "vague": []}
 
 
+def _scale(interviews: int) -> int:
+    """Time `cluster_facts` over the concrete sentences of bench/insights.py's organisation (one of its five fact
+    texts per interview, seed 7), the fact half of what bench/clustering.py times with the database around it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from insights import FACTS
+
+    from spiegel.language.classify import embed
+
+    rng = random.Random(7)
+    texts = [rng.choice(FACTS) for _ in range(interviews)]
+    items = [Item(group=str(n), text=s, language="nl") for n, t in enumerate(texts) for _, s in fact_sentences(t, "nl")]
+    embed(["."])  # the encoder's start-up is not the clustering's cost
+    start = time.perf_counter()
+    found = cluster_facts(items)
+    print(f"cluster_facts: {len(items)} sentences, {len(found)} facts, {time.perf_counter() - start:.2f} s")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--eval", type=Path, help="an evaluation file (see bench/data/facts_heldout.json)")
     group.add_argument("--demo", action="store_true", help="the demo data's facts in several wordings")
+    group.add_argument("--scale", type=int, metavar="INTERVIEWS", help="time cluster_facts on generated facts")
     args = parser.parse_args()
+    if args.scale:
+        return _scale(args.scale)
     data: dict[str, list[dict[str, Any]]] = (
         _demo_set() if args.demo else json.loads(args.eval.read_text(encoding="utf-8"))
     )

@@ -174,91 +174,148 @@ def cluster_items(
 # and the similarity from which two concrete sentences of different leavers report the same fact.
 FACT_MEANING_WEIGHT = 0.5
 FACT_THRESHOLD = 0.47
+# Added to the similarity of two sentences that name the same telling quantity or moment.
+FACT_SAME_ANCHOR = 0.05
 
 
 def _fact_lemmas(text: str, language: str) -> list[str]:
     """Content lemmas with Dutch compounds split into their parts as well and numbers written as digits."""
     # deferred: facts imports statements, which is heavier than this module's other callers need
-    from spiegel.analysis.facts import compound_parts, numbers
+    from spiegel.analysis.facts import compound_parts, quantities
 
     out: list[str] = []
     for lemma in content_lemmas(text, language):
         out.append(lemma)
         out.extend(compound_parts(lemma, language))
-    return out + sorted(f"#{n}" for n in numbers(text, language))
+    return out + sorted(f"#{n}" for n in quantities(text, language))
 
 
-def fact_similarity(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """How close each pair of sentences is as the same fact, 0..1: meaning (sentence embedding) and content
-    words (TF-IDF over lemmas, compound parts and numbers), averaged; a pair that names numbers on both
-    sides but none in common scores 0."""
+def _fact_base(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Meaning (sentence embedding) and content words (TF over lemmas, compound parts and quantities) of each
+    pair, weighted, before the rules. Each distinct wording is read and embedded once."""
     # deferred: the sentence encoder loads its weights on first use; only fact clustering needs it
-    from spiegel.analysis.facts import numbers
     from spiegel.language.classify import embed
 
-    n = len(items)
-    if n == 0:
-        return np.zeros((0, 0))
-    meaning = embed([item.text for item in items]).astype(np.float64)
-    tokens = [_fact_lemmas(item.text, item.language) for item in items]
+    keys = list(dict.fromkeys((item.text, item.language) for item in items))
+    meaning = embed([text for text, _ in keys])
+    score = FACT_MEANING_WEIGHT * np.clip(meaning @ meaning.T, 0, 1, dtype=np.float32)
+    tokens = [_fact_lemmas(text, language) for text, language in keys]
     if any(tokens):
-        vectoriser = TfidfVectorizer(analyzer=lambda t: t, use_idf=False, min_df=1)
-        words = vectoriser.fit_transform(tokens)
-        lexical = np.asarray((words @ words.T).todense(), dtype=np.float64)
-    else:
-        lexical = np.zeros((n, n))
-    score = FACT_MEANING_WEIGHT * np.clip(meaning @ meaning.T, 0, 1) + (1 - FACT_MEANING_WEIGHT) * lexical
-    quantities = [numbers(item.text, item.language) for item in items]
-    for i, j in itertools.combinations(range(n), 2):
-        if quantities[i] and quantities[j] and not quantities[i] & quantities[j]:
-            score[i, j] = score[j, i] = 0.0
-    return score
+        words = TfidfVectorizer(analyzer=lambda t: t, use_idf=False, min_df=1, dtype=np.float32).fit_transform(tokens)
+        score += (1 - FACT_MEANING_WEIGHT) * (words @ words.T).toarray()
+    if len(keys) < len(items):
+        row = {key: n for n, key in enumerate(keys)}
+        index = np.array([row[(item.text, item.language)] for item in items])
+        score = score[np.ix_(index, index)]
+    return np.asarray(score, dtype=np.float32)
 
 
-def _average_linkage(
-    score: np.ndarray[Any, np.dtype[np.float64]], components: list[list[int]], threshold: float
-) -> list[list[int]]:
-    """Each component cut where its members are, on average, less alike than `threshold`: one pair of close
-    sentences must not chain two different facts into one."""
-    out: list[list[int]] = []
-    for rows in components:
-        if len(rows) <= 2:
-            out.append(rows)
-            continue
-        distance = 1.0 - score[np.ix_(rows, rows)]
-        np.fill_diagonal(distance, 0.0)
-        tree = linkage(squareform(np.clip(distance, 0, None), checks=False), method="average")
-        parts = fcluster(tree, t=1.0 - threshold, criterion="distance")
-        out += [[rows[i] for i in np.flatnonzero(parts == p)] for p in sorted(set(parts.tolist()))]
-    return out
+def _relations(told: Sequence[Any], left: np.ndarray[Any, Any], right: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """:func:`spiegel.analysis.facts.relation` of told[left[k]] and told[right[k]] for every k (-1: cannot be
+    one fact, 1: the same telling quantity or moment, 0: neither), each distinct pair checked once."""
+    # deferred: facts imports statements, which is heavier than this module's other callers need
+    from spiegel.analysis.facts import relation
+
+    if len(left) == 0:
+        return np.zeros(0, dtype=np.int8)
+    width = len(told)
+    if width * width <= len(left):  # few distinct sentences said many times: a table of all their pairs
+        table = np.array([[relation(a, b) for b in told] for a in told], dtype=np.int8)
+        return np.asarray(table[left, right], dtype=np.int8)
+    pairs, back = np.unique(np.asarray(left, dtype=np.int64) * width + right, return_inverse=True)
+    found = np.array([relation(told[int(p) // width], told[int(p) % width]) for p in pairs], dtype=np.int8)
+    return found[np.asarray(back).ravel()]
+
+
+def _ruled(score: np.ndarray[Any, Any], how: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Scores after the rules: a pair that cannot be one fact scores 0, a pair that names the same telling
+    quantity or moment gains ``FACT_SAME_ANCHOR``."""
+    return np.where(how < 0, 0.0, np.where(how > 0, np.minimum(1.0, score + FACT_SAME_ANCHOR), score))
+
+
+def _told(items: Sequence[Item]) -> tuple[list[Any], np.ndarray[Any, Any]]:
+    """What each item says that can be checked: the distinct ones, and each item's index among them."""
+    from spiegel.analysis.facts import checkable  # deferred: see _relations
+
+    said = {key: checkable(*key) for key in dict.fromkeys((item.text, item.language) for item in items)}
+    told = [said[(item.text, item.language)] for item in items]
+    distinct = list(dict.fromkeys(told))
+    index = {t: k for k, t in enumerate(distinct)}
+    return distinct, np.array([index[t] for t in told], dtype=np.int64)
+
+
+def _rule_all(score: np.ndarray[Any, Any], told: Sequence[Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The rules applied to every pair of ``score`` (row i says told[codes[i]])."""
+    n = len(codes)
+    left, right = np.repeat(codes, n), np.tile(codes, n)
+    how = _relations(told, left, right).reshape(n, n)
+    np.fill_diagonal(how, 0)
+    return np.asarray(_ruled(score, how), dtype=np.float32)
+
+
+def fact_similarity(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """How close each pair of sentences is as the same fact, 0..1: meaning (sentence embedding) and content
+    words (lemmas, compound parts and quantities), weighted; a pair that cannot be one fact
+    (:func:`spiegel.analysis.facts.different_facts`: other quantities, another month or season) scores 0, and
+    a pair that names the same telling quantity or moment scores ``FACT_SAME_ANCHOR`` more."""
+    if not items:
+        return np.zeros((0, 0), dtype=np.float32)
+    return _rule_all(_fact_base(items), *_told(items))
+
+
+def _average_linkage(score: np.ndarray[Any, Any], threshold: float) -> list[list[int]]:
+    """One component (its pairwise scores) cut where its members are, on average, less alike than
+    `threshold`: one pair of close sentences must not chain two different facts into one."""
+    if len(score) <= 2:
+        return [list(range(len(score)))]
+    distance = 1.0 - np.asarray(score, dtype=np.float64)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(np.clip(distance, 0, None), checks=False), method="average")
+    parts = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    return [[int(i) for i in np.flatnonzero(parts == p)] for p in sorted(set(parts.tolist()))]
 
 
 def cluster_facts(items: Sequence[Item], *, threshold: float = FACT_THRESHOLD, min_groups: int = 2) -> list[Cluster]:
     """Clusters of concrete sentences that report the same fact, each reported by at least `min_groups` groups
     (leavers) in at least two different wordings, largest first. Two sentences of one group are never joined
     directly (one leaver saying a thing twice corroborates nothing); the same words from several groups are one
-    wording (a repeated template is not independent evidence)."""
+    wording (a repeated template is not independent evidence).
+
+    The scores are those of :func:`fact_similarity`; its rules are applied only where they can matter (pairs
+    that could reach `threshold`, and every pair inside a connected group), which keeps a large organisation's
+    run from checking every pair of sentences."""
     n = len(items)
     if n < 2:
         return []
-    score = fact_similarity(items)
+    base = _fact_base(items)
+    told, codes = _told(items)
     groups = [item.group for item in items]
-    adjacency = sparse.lil_matrix((n, n))
-    for i, j in itertools.combinations(range(n), 2):
-        if groups[i] != groups[j] and score[i, j] >= threshold:
-            adjacency[i, j] = adjacency[j, i] = 1
-    count, labels = connected_components(adjacency.tocsr(), directed=False)
+    groups_of = np.unique(np.array(groups, dtype=object), return_inverse=True)[1].ravel()
+    near = np.triu(base >= threshold - FACT_SAME_ANCHOR, k=1)
+    near &= groups_of[:, None] != groups_of[None, :]
+    left, right = np.nonzero(near)
+    del near
+    kept = _ruled(base[left, right], _relations(told, codes[left], codes[right])) >= threshold
+    adjacency = sparse.coo_matrix((np.ones(int(kept.sum())), (left[kept], right[kept])), shape=(n, n)).tocsr()
+    _, labels = connected_components(adjacency, directed=False)
     clusters: list[Cluster] = []
-    for rows in _average_linkage(
-        score, [[int(r) for r in np.flatnonzero(labels == c)] for c in range(count)], threshold
-    ):
-        wordings = {" ".join(_WORD.findall(items[r].text.casefold())) for r in rows}
-        members = {groups[r] for r in rows}
-        if len(rows) < 2 or len(members) < min_groups or len(wordings) < 2:
+    by_label = np.argsort(labels, kind="stable")
+    for rows in np.split(by_label, np.flatnonzero(np.diff(labels[by_label])) + 1):
+        if len(rows) < 2:
             continue
-        centrality = {r: float(np.mean([score[r, o] for o in rows if o != r])) for r in rows}
-        order = sorted(rows, key=lambda r: (-round(centrality[r], 9), r))
-        terms = tuple(t for t in _fact_lemmas(items[order[0]].text, items[order[0]].language) if " " not in t)[:3]
-        clusters.append(Cluster(members=tuple(order), groups=len(members), terms=terms))
+        score = _rule_all(base[np.ix_(rows, rows)], told, codes[rows])
+        for part in _average_linkage(score, threshold):
+            members = [int(rows[k]) for k in part]
+            wordings = {" ".join(_WORD.findall(items[r].text.casefold())) for r in members}
+            leavers = {groups[r] for r in members}
+            if len(members) < 2 or len(leavers) < min_groups or len(wordings) < 2:
+                continue
+            inside = score[np.ix_(part, part)]
+            mean = (inside.sum(axis=1) - np.diag(inside)) / (len(part) - 1)
+            centrality = {r: float(mean[k]) for k, r in enumerate(members)}
+            order = sorted(members, key=lambda r: (-round(centrality[r], 9), r))
+            head = items[order[0]]
+            terms = tuple(t for t in _fact_lemmas(head.text, head.language) if " " not in t)[:3]
+            clusters.append(Cluster(members=tuple(order), groups=len(leavers), terms=terms))
     clusters.sort(key=lambda c: (-c.groups, c.members[0]))
     return clusters

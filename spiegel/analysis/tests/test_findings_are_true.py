@@ -9,7 +9,7 @@ from django.test import Client
 
 from spiegel.analysis.actions import cluster_statements
 from spiegel.analysis.clustering import Item, cluster_facts
-from spiegel.analysis.facts import is_concrete
+from spiegel.analysis.facts import checkable, different_facts, is_concrete, quantities, same_anchor
 from spiegel.analysis.insights.advice import quotes_of
 from spiegel.analysis.models import ClusterKind, StatementCluster
 from spiegel.analysis.queries import insights
@@ -181,3 +181,58 @@ def test_the_other_wordings_of_a_fact_are_not_quoted_again_on_the_page() -> None
     client.force_login(build_user(org, Role.CLIENT_VIEWER))
     page = client.get(f"/o/{org.slug}/dashboard/").content.decode()
     assert sorted(page.count(w) for w in wordings) == [0, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        ("Mijn proeftijd werd met een kwartaal verlengd.", "Mijn proeftijd werd met drie maanden verlengd.", "nl"),
+        ("The review was moved to after half a year.", "The review was moved to after six months.", "en"),
+        ("Binnen twaalf maanden vertrokken vijf collega's.", "Binnen een jaar vertrokken vijf collega's.", "nl"),
+        ("The lift was out of order for four weeks.", "The lift was out of order for a month.", "en"),
+    ],
+)
+def test_one_length_of_time_in_other_units_is_the_same_quantity(a: str, b: str, language: str) -> None:
+    assert different_facts(checkable(a, language), checkable(b, language)) is False
+    assert same_anchor(checkable(a, language), checkable(b, language)) is True
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        ("De teamleider zegde het overleg vier keer af.", "De teamleider was vier maanden afwezig.", "nl"),
+        ("The lift was out of order for five months.", "The lift was out of order for six months.", "en"),
+        ("De lonen werden in april te laat betaald.", "De lonen werden in oktober te laat betaald.", "nl"),
+        ("The canteen was closed all spring for works.", "The canteen was closed all autumn for works.", "en"),
+        ("In de nachtdienst stond ik met twee collega's.", "In de avonddienst stond ik met twee collega's.", "nl"),
+    ],
+)
+def test_other_counts_lengths_or_moments_are_never_the_same_fact(a: str, b: str, language: str) -> None:
+    assert different_facts(checkable(a, language), checkable(b, language)) is True
+
+
+def test_numbers_written_as_words_are_read_as_their_digits() -> None:
+    assert quantities("Er waren achtentwintig bewoners en zeventien collega's.", "nl") == {"28", "17"}
+    assert quantities("Twenty-eight residents and seventeen of us.", "en") == {"28", "17"}
+
+
+def test_every_month_says_how_often_and_names_no_length_of_time() -> None:
+    assert quantities("Het rooster veranderde elke maand.", "nl") == set()
+    assert quantities("The rota changed every month.", "en") == set()
+
+
+# One fact told with the length of time in other units, and a fact about the same thing with another count.
+PROBATION = (
+    "Mijn proeftijd werd zonder uitleg met een kwartaal verlengd.",
+    "Ze hebben mijn proeftijd nog eens drie maanden verlengd, zonder reden.",
+    "Na mijn proeftijd kreeg ik geen vast contract maar nog drie maanden extra, zonder uitleg.",
+)
+PROBATION_OTHER = "Mijn proeftijd werd drie keer besproken maar nooit beoordeeld."
+
+
+def test_one_fact_told_in_other_units_is_one_fact_and_the_same_number_of_times_is_not_joined() -> None:
+    items = [
+        Item(group=f"leaver-{n}", text=text, language="nl") for n, text in enumerate((*PROBATION, PROBATION_OTHER))
+    ]
+    [fact] = cluster_facts(items)
+    assert (sorted(fact.members), fact.groups) == ([0, 1, 2], 3)

@@ -9,6 +9,7 @@ holds disclosures in ordinary wording (``kind`` set) and near-misses that must n
     .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6
     .venv/bin/python bench/disclosure.py --set heldout3  # written blind by someone who never saw the rules
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
+    .venv/bin/python bench/disclosure.py --set heldout3 --half a   # one half of a set (for a cross-check)
     .venv/bin/python bench/disclosure.py --ordinary      # false flags on ordinary conversation instead
 
 ``--ordinary`` reads every leaver turn of the interviewer scenarios (tuning and held-out) that is not a
@@ -24,6 +25,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
@@ -45,14 +47,20 @@ def flagged_kind(text: str, language: str) -> str | None:
     return cues[0].kind if cues else None
 
 
-def evaluate(path: Path, language: str) -> tuple[dict[str, int], list[str]]:
-    """Counts (tp, fn, fp, tn, kind_ok) over one set, and the sentences it got wrong."""
+def items_of(path: Path, half: str | None = None) -> list[dict[str, Any]]:
+    """The sentences of one set; with ``half`` only every other one ("a": the 1st, 3rd, ...; "b": the 2nd,
+    4th, ...), so that rules tuned on one half can be checked on the other."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if half is None:
+        return items
+    return items[0::2] if half == "a" else items[1::2]
+
+
+def evaluate(path: Path, language: str, half: str | None = None) -> tuple[dict[str, int], list[str]]:
+    """Counts (tp, fn, fp, tn, kind_ok) over one set (or one half of it), and the sentences it got wrong."""
     counts = {"tp": 0, "fn": 0, "fp": 0, "tn": 0, "kind_ok": 0}
     misses: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
+    for item in items_of(path, half):
         want, got = item["kind"], flagged_kind(item["text"], language)
         if want and got:
             counts["tp"] += 1
@@ -130,6 +138,7 @@ def ordinary(quiet: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=SETS, default="dev", help="which sentences (default: dev)")
+    parser.add_argument("--half", choices=("a", "b"), help="only every other sentence: a = 1st, 3rd, ...; b = 2nd, ...")
     parser.add_argument("--quiet", action="store_true", help="only the figures")
     parser.add_argument("--ordinary", action="store_true", help="false flags on ordinary conversation")
     args = parser.parse_args(argv)
@@ -141,13 +150,14 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"{args.set} {language}: no such set ({path.relative_to(ROOT)})")
             return 2
-        c, misses = evaluate(path, language)
+        c, misses = evaluate(path, language, args.half)
         positives, negatives = c["tp"] + c["fn"], c["fp"] + c["tn"]
         recall = c["tp"] / max(positives, 1)
         false_rate = c["fp"] / max(negatives, 1)
         accuracy = (c["tp"] + c["tn"]) / max(positives + negatives, 1)
+        label = args.set + (f" (half {args.half})" if args.half else "")
         print(
-            f"{args.set} {language}: disclosures flagged {c['tp']}/{positives} (recall {recall:.2f}), "
+            f"{label} {language}: disclosures flagged {c['tp']}/{positives} (recall {recall:.2f}), "
             f"near-misses flagged {c['fp']}/{negatives} ({false_rate:.2f}), accuracy {accuracy:.2f}, "
             f"right kind {c['kind_ok']}/{c['tp']}"
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spiegel.language.cue_words import CUE_WORDS, LANGUAGES
+from spiegel.language.incidents import defused
 from spiegel.language.lemmas import lemma
 from spiegel.language.taxonomy import THEMES as TAXONOMY_THEMES
 
@@ -350,7 +351,7 @@ def _disclosures(t: _Text, language: str) -> list[Cue]:
     return [
         Cue(kind, t.raw[m.start() : m.end()], _sentence_around(t.raw, m.start()))
         for m, i, kind in _grouped_matches(t, "disclosure", language)
-        if not _negated(t, i, language)
+        if not _negated(t, i, language) and not defused(kind, t.raw, m.start(), language)
     ]
 
 

@@ -14,7 +14,11 @@ Such a sentence is recognised by the *frames* it combines, each frame a small se
 - violence: a physical act against a person.
 
 A rule fires when all its frames occur in one sentence and none of its blockers does ("netjes gemeld",
-"op vakantie"). Frames listed as *negatable* do not count when a negation, a hedge or a hypothetical
+"op vakantie"). A *defusal* (``defuse`` in the data) cancels a finding of its kinds in its sentence, whether
+the frames or a word list found it: an incident in sport or private life ("het enige geweld was bij het
+bedrijfsvoetbal"), or a care receiver's aggression or an incident that was reported and dealt with ("a
+patient got aggressive, it was reported and security were great"), unless the same sentence says the
+report went nowhere. Frames listed as *negatable* do not count when a negation, a hedge or a hypothetical
 governs them in their own clause: "er is nooit iemand gevallen", "I nearly fell asleep", "wat je moet doen
 als een cliënt je slaat". Understaffing on its own ("met z'n tweeën voor dertig bewoners") is a workload
 matter, not a disclosure: it becomes one only with a harm, a concealment or the leaver's own judgement
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["incident_kind"]
+__all__ = ["defused", "incident_kind"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "disclosure" / "frames.json"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -49,6 +53,13 @@ class _Rule:
 
 
 @dataclass(frozen=True)
+class _Defusal:
+    kinds: frozenset[str]
+    frames: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Frames:
     patterns: dict[str, re.Pattern[str]]
     negatable: frozenset[str]
@@ -56,6 +67,7 @@ class _Frames:
     negation_after: re.Pattern[str] | None
     clause_break: re.Pattern[str]
     rules: tuple[_Rule, ...]
+    defusals: tuple[_Defusal, ...]
 
 
 def _fold(text: str) -> str:
@@ -75,7 +87,13 @@ def _frames(language: str) -> _Frames | None:
         return None
     patterns = {name: _alternatives(items) for name, items in data["concepts"].items()}
     rules = tuple(_Rule(str(rule["kind"]), tuple(rule["all"]), tuple(rule.get("none", ()))) for rule in data["rules"])
-    unknown = {name for rule in rules for name in rule.frames + rule.blockers} - patterns.keys()
+    defusals = tuple(
+        _Defusal(frozenset(item["kinds"]), tuple(item["all"]), tuple(item.get("unless", ())))
+        for item in data.get("defuse", [])
+    )
+    named = {name for rule in rules for name in rule.frames + rule.blockers}
+    named |= {name for item in defusals for name in item.frames + item.unless}
+    unknown = named - patterns.keys()
     if unknown:
         raise ValueError(f"frames.json ({language}): rules name unknown concepts {sorted(unknown)}")
     return _Frames(
@@ -85,6 +103,7 @@ def _frames(language: str) -> _Frames | None:
         _alternatives(data["negation_after"]) if data.get("negation_after") else None,
         re.compile("|".join(data["clause_break"])),
         rules,
+        defusals,
     )
 
 
@@ -113,15 +132,41 @@ def _fires(rule: _Rule, sentence: str, frames: _Frames) -> bool:
     )
 
 
+def _defuses(kind: str, sentence: str, frames: _Frames) -> bool:
+    return any(
+        kind in item.kinds
+        and all(_occurs(name, sentence, frames) for name in item.frames)
+        and not any(frames.patterns[name].search(sentence) for name in item.unless)
+        for item in frames.defusals
+    )
+
+
+def defused(kind: str, text: str, at: int, language: str) -> bool:
+    """Whether the sentence of ``text`` around character ``at`` cancels a finding of ``kind`` there: a word
+    list's "geweld" in "het enige geweld was bij het bedrijfsvoetbal", a patient's aggression that was
+    reported and dealt with."""
+    frames = _frames(language)
+    if frames is None:
+        return False
+    start, end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return _defuses(kind, _fold(text[start:end]), frames)
+
+
 def incident_kind(text: str, language: str) -> str | None:
     """The kind of serious disclosure ``text`` tells in ordinary words (harassment, discrimination,
     integrity, safety, violence), or None. Reads sentence by sentence; the earliest sentence that fires a
-    rule decides, and within it the first rule in the data's order."""
+    rule decides, and within it the first rule in the data's order that no defusal cancels there."""
     frames = _frames(language)
     if frames is None:
         return None
     for sentence in _SENTENCE_END.split(_fold(text)):
         for rule in frames.rules:
-            if _fires(rule, sentence, frames):
+            if _fires(rule, sentence, frames) and not _defuses(rule.kind, sentence, frames):
                 return rule.kind
     return None

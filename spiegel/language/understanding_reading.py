@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from spiegel.language.cues import AnswerSignals
-from spiegel.language.incidents import incident_kind
+from spiegel.language.incidents import defused, incident_kind
 from spiegel.language.understanding_lexicon import (
     QUANTIFIERS,
     QUESTION_WORDS,
@@ -299,9 +299,12 @@ def disclosure_of(turn: Turn, lex: Lexicon, language: str) -> str | None:
             if any(start <= m.start() and m.end() <= end for start, end in figures):
                 continue  # "it felt like a slap in the face": a figure of speech, not what happened
             first, last = turn.tokens_of(m.start(), m.end())
-            if not _negated(turn, first, last, lex, language):
-                found.append((m.start(), kind))
-                break
+            if _negated(turn, first, last, lex, language):
+                continue
+            if defused(kind, turn.raw, turn.spans[first][0], language):
+                continue  # "het enige geweld was bij het bedrijfsvoetbal", aggression that was dealt with
+            found.append((m.start(), kind))
+            break
     if not found:
         # no word for it, but told in ordinary words: a fall nobody reported, revenue in the wrong quarter
         return incident_kind(turn.fixed, language)

@@ -148,3 +148,37 @@ def test_each_sentence_is_read_on_its_own() -> None:
 
 def test_an_unknown_language_finds_nothing() -> None:
     assert incident_kind("A patient fell and the incident report went nowhere.", "de") is None
+
+
+def _flagged(text: str, language: str) -> str | None:
+    """What the engine would flag: the understanding's kind, else the first of the answer cues' kinds."""
+    from spiegel.language.cues import analyse_answer
+
+    cues = analyse_answer(text, language).disclosures
+    return understand(text, Context(language=language)).disclosure or (cues[0].kind if cues else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Het enige geweld dat ik daar zag was op het zaalvoetbaltoernooi van de zaak.", "nl"),
+        ("The only violence I ever saw there was at the five-a-side on Fridays.", "en"),
+        ("Een cliënt werd agressief door een blaasontsteking, dat werd gemeld en zijn medicatie is aangepast.", "nl"),
+        ("A resident kicked me during personal care, it was reported and my manager was brilliant about it.", "en"),
+        ("De noodknop in de badkamer was een week defect, toen is hij vervangen.", "nl"),
+    ],
+)
+def test_a_word_list_finding_in_sport_or_dealt_with_is_defused(text: str, language: str) -> None:
+    assert _flagged(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Een cliënt schopte me, het werd gemeld maar er is nooit iets mee gedaan.", "nl", "violence"),
+        ("A resident kicked me, it was reported but nothing came of it.", "en", "violence"),
+        ("Een collega sloeg me in de kantine.", "nl", "violence"),
+    ],
+)
+def test_an_act_that_was_reported_and_went_nowhere_is_still_flagged(text: str, language: str, kind: str) -> None:
+    assert _flagged(text, language) == kind

@@ -182,3 +182,53 @@ def test_a_word_list_finding_in_sport_or_dealt_with_is_defused(text: str, langua
 )
 def test_an_act_that_was_reported_and_went_nowhere_is_still_flagged(text: str, language: str, kind: str) -> None:
     assert _flagged(text, language) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "Een collega heeft een keer een schaar naar mijn hoofd gegooid omdat ik zijn dienst niet wilde ruilen.",
+            "nl",
+            "violence",
+        ),
+        ("A resident scratched my face and nobody even asked how I was.", "en", "violence"),
+        ("The head chef pushed my colleague down the stairs during a row about the rota.", "en", "violence"),
+        ("Mijn leidinggevende heeft me voor het hele team uitgemaakt voor dom wijf.", "nl", "harassment"),
+        ("He sent me messages every night about how I looked and what he wanted to do to me.", "en", "harassment"),
+        (
+            "We kregen de opdracht om de gegevens van cliënten door te sturen naar een bevriend bedrijf.",
+            "nl",
+            "integrity",
+        ),
+        ("Agency workers had their wages docked if they complained about the housing.", "en", "integrity"),
+        (
+            "Mijn chef zei dat ik mijn hoofddoek af moest doen als ik aan de balie wilde blijven.",
+            "nl",
+            "discrimination",
+        ),
+        ("After I told them I'm gay I was never rostered on the youth group again.", "en", "discrimination"),
+        ("Er hing een kabel met blote draden boven de wasbak en dat is een half jaar zo gebleven.", "nl", "safety"),
+        ("The forklift had no working brakes and the foreman made us drive it anyway.", "en", "safety"),
+        ("The manager told us to write it up as a skin condition when a resident got burnt.", "en", "safety"),
+    ],
+)
+def test_an_act_told_as_actor_act_and_victim_is_a_disclosure_of_its_kind(text: str, language: str, kind: str) -> None:
+    assert _flagged(text, language) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De leidinggevende pakte me bij mijn arm om me de nieuwe pauzeruimte te laten zien.", "nl"),
+        ("My colleague threw in the towel and left.", "en"),
+        ("Als vrouw voelde ik me er juist altijd heel welkom.", "nl"),
+        ("We entered the figures in one go because the system was down for a week, agreed with the controller.", "en"),
+        ("Een bewoner kreeg de verkeerde soep, hij hield niet van erwtensoep.", "nl"),
+        ("I made a mistake in the rota once and reported it straight away, they responded well.", "en"),
+        ("The skin condition of one resident needed daily cream, which we always did.", "en"),
+        ("Mijn skills werden daar echt gewaardeerd, ook bij de agressietraining.", "nl"),
+    ],
+)
+def test_the_same_kind_of_words_without_an_act_against_someone_are_no_disclosure(text: str, language: str) -> None:
+    assert _flagged(text, language) is None

@@ -220,64 +220,85 @@ def miss_report(results: Sequence[RunResult]) -> str:
     """
     out: list[str] = []
     for result in results:
-        persona = result.persona
         m = measure(result)
-        items: list[str] = []
-        for fact_id in m.missed:
-            thread = next(t for t in persona.threads if any(f.id == fact_id for f in t.hidden))
-            on_topic = [r for r in result.log.turns if r.topic == thread.topic]
-            if not on_topic:
-                opened = thread.topic in result.log.surfaced
-                why = (
-                    "the leaver mentioned it, but the interviewer never came back to it"
-                    if opened
-                    else "the topic was never raised"
-                )
-                items.append(f"- missed `{fact_id}` ({thread.topic}): {why}.")
-                continue
-            asked = "; ".join(
-                f"turn {r.turn} “{_last_question(r.question)}” → {r.kind}"
-                + (f" (probes: {', '.join(r.probes)})" if r.probes else " (no probe, no quote)")
-                for r in on_topic
-            )
-            items.append(f"- missed `{fact_id}` ({thread.topic}): {asked}.")
-        for turn, theme, question in result.log.planted:
-            items.append(f"- planted `{theme}` at turn {turn}: “{question}”.")
-        for turn, question, earlier in result.log.repeats:
-            items.append(f"- repeat at turn {turn}: “{question}” (earlier: “{earlier}”).")
-        if result.log.refused_revisits:
-            items.append(f"- came back {result.log.refused_revisits}× to the refused topic `{persona.refuses}`.")
-        if result.log.skipped_revisits:
-            items.append(f"- came back {result.log.skipped_revisits}× to the skipped topic `{persona.skips}`.")
-        if result.log.probes_after_disclosure:
-            items.append(f"- probed {result.log.probes_after_disclosure}× for detail after a serious disclosure.")
-        if result.log.disclosure_options_offered is False:
-            items.append("- did not mention the options (confidential adviser, reporting) after the disclosure.")
-        for turn, answered in result.log.questions_back:
-            if not answered:
-                items.append(f"- did not answer the question about the interview at turn {turn}.")
-        if m.correction_followed is False:
-            items.append(
-                f"- did not go on about the corrected theme after the correction at turn {result.log.correction_turn}."
-            )
-        if m.distress_handled is False:
-            what = "no check-in" if not result.log.distress_checked_in else "probed for detail"
-            items.append(f"- distress at turn {result.log.distress_turn}: {what}.")
-        if m.sarcasm_misread:
-            items.append(f'- took sarcasm at face value {m.sarcasm_misread}× ("good to hear").')
-        if m.bad_fragments:
-            items.append(f"- pasted {m.bad_fragments} bad fragment(s) of the leaver's answers.")
-        if not m.summary_names_main and result.closed:
-            items.append(f"- the closing summary does not name the main reason (`{persona.main_theme}`).")
-        if not result.closed:
-            items.append(f"- conversation not closed after {m.turns} turns" + (f": {m.error}" if m.error else "."))
-        if m.turns > TARGET_MAX_TURNS:
-            items.append(f"- {m.turns} turns > {TARGET_MAX_TURNS}.")
+        items = _missed_facts(result, m) + _conduct_misses(result) + _outcome_misses(result, m)
         if items:
-            out.append(f"**{persona.id}**")
+            out.append(f"**{result.persona.id}**")
             out.extend(items)
             out.append("")
     return "\n".join(out).rstrip()
+
+
+def _missed_facts(result: RunResult, m: RunMetrics) -> list[str]:
+    """Each missed hidden fact: the questions asked on its topic and how the leaver took them, or why none was."""
+    items: list[str] = []
+    for fact_id in m.missed:
+        thread = next(t for t in result.persona.threads if any(f.id == fact_id for f in t.hidden))
+        on_topic = [r for r in result.log.turns if r.topic == thread.topic]
+        if not on_topic:
+            opened = thread.topic in result.log.surfaced
+            why = (
+                "the leaver mentioned it, but the interviewer never came back to it"
+                if opened
+                else "the topic was never raised"
+            )
+            items.append(f"- missed `{fact_id}` ({thread.topic}): {why}.")
+            continue
+        asked = "; ".join(
+            f"turn {r.turn} “{_last_question(r.question)}” → {r.kind}"
+            + (f" (probes: {', '.join(r.probes)})" if r.probes else " (no probe, no quote)")
+            for r in on_topic
+        )
+        items.append(f"- missed `{fact_id}` ({thread.topic}): {asked}.")
+    return items
+
+
+def _conduct_misses(result: RunResult) -> list[str]:
+    """What the interviewer did wrong along the way: planted reasons, repeats, revisits, disclosures, questions
+    about the interview left unanswered."""
+    log, persona = result.log, result.persona
+    items = [f"- planted `{theme}` at turn {turn}: “{question}”." for turn, theme, question in log.planted]
+    items += [
+        f"- repeat at turn {turn}: “{question}” (earlier: “{earlier}”)." for turn, question, earlier in log.repeats
+    ]
+    if log.refused_revisits:
+        items.append(f"- came back {log.refused_revisits}× to the refused topic `{persona.refuses}`.")
+    if log.skipped_revisits:
+        items.append(f"- came back {log.skipped_revisits}× to the skipped topic `{persona.skips}`.")
+    if log.probes_after_disclosure:
+        items.append(f"- probed {log.probes_after_disclosure}× for detail after a serious disclosure.")
+    if log.disclosure_options_offered is False:
+        items.append("- did not mention the options (confidential adviser, reporting) after the disclosure.")
+    items += [
+        f"- did not answer the question about the interview at turn {turn}."
+        for turn, answered in log.questions_back
+        if not answered
+    ]
+    return items
+
+
+def _outcome_misses(result: RunResult, m: RunMetrics) -> list[str]:
+    """The judged outcomes the interviewer missed: a correction, distress, sarcasm, fragments, the summary, the
+    close and the number of turns."""
+    items: list[str] = []
+    if m.correction_followed is False:
+        items.append(
+            f"- did not go on about the corrected theme after the correction at turn {result.log.correction_turn}."
+        )
+    if m.distress_handled is False:
+        what = "no check-in" if not result.log.distress_checked_in else "probed for detail"
+        items.append(f"- distress at turn {result.log.distress_turn}: {what}.")
+    if m.sarcasm_misread:
+        items.append(f'- took sarcasm at face value {m.sarcasm_misread}× ("good to hear").')
+    if m.bad_fragments:
+        items.append(f"- pasted {m.bad_fragments} bad fragment(s) of the leaver's answers.")
+    if not m.summary_names_main and result.closed:
+        items.append(f"- the closing summary does not name the main reason (`{result.persona.main_theme}`).")
+    if not result.closed:
+        items.append(f"- conversation not closed after {m.turns} turns" + (f": {m.error}" if m.error else "."))
+    if m.turns > TARGET_MAX_TURNS:
+        items.append(f"- {m.turns} turns > {TARGET_MAX_TURNS}.")
+    return items
 
 
 def _last_question(text: str) -> str:

@@ -244,44 +244,17 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
     expect = scenario.expect
     text = "\n".join(reply.messages)
     result.reply = text
-    understood = reply.understood
     if "understood_kind" in expect or "understood" in expect:
-        if understood is None:
-            result.failures.append("the reply has no 'understood' (EngineReply.understood missing or None)")
-        else:
-            want = expect.get("understood_kind")
-            if want is not None and getattr(understood, "kind", None) != want:
-                result.failures.append(f"understood as {getattr(understood, 'kind', None)!r}, expected {want!r}")
-            for key, value in expect.get("understood", {}).items():
-                got = _understood_value(understood, key)
-                if got != value:
-                    result.failures.append(f"understood.{key} is {got!r}, expected {value!r}")
+        result.failures += _understood_failures(expect, reply.understood)
     if "refused" in expect:
         refused = reply.state.refused
         missing = [r for r in expect["refused"] if r not in refused]
         if missing:
             result.failures.append(f"refused {list(refused)!r}, expected to include {missing!r}")
-    raised: set[str] = set()
-    for flag in reply.flags:
-        raised |= _flag_label(flag.kind, flag.topic)
-    for want in expect.get("flags", []):
-        if want not in raised:
-            result.failures.append(f"no {want!r} flag raised on this turn (raised: {sorted(raised)})")
-    if expect.get("no_flags") and reply.flags:
-        result.failures.append(f"flags raised where none belong: {sorted(raised)}")
-    for pattern in expect.get("must_match", []):
-        if not re.search(pattern, text, re.IGNORECASE):
-            result.failures.append(f"reply does not match /{pattern}/")
-    for pattern in expect.get("must_not_match", []):
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m:
-            result.failures.append(f"reply matches /{pattern}/ ({m.group(0)!r})")
+    result.failures += _flag_failures(expect, reply)
+    result.failures += _pattern_failures(expect, text)
     if expect.get("no_repeat"):
-        earlier = {m.strip() for who, m in result.transcript[: -len(reply.messages) or None] if who == "interviewer"}
-        earlier_sentences = {s.strip() for m in earlier for s in re.findall(r"[^.!?]+[.!?]", m)}
-        for sentence in re.findall(r"[^.!?]+\?", text):
-            if sentence.strip() in earlier_sentences:
-                result.failures.append(f"repeats an earlier question word for word: {sentence.strip()}")
+        result.failures += _repeated_questions(result.transcript, reply, text)
     if expect.get("corrections_recorded") and not reply.state.corrections:
         result.failures.append("the correction was not recorded (state.corrections is empty)")
     for pattern in expect.get("corrections_match", []):
@@ -291,6 +264,61 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
             )
     if expect.get("not_closed") and reply.closed:
         result.failures.append("the interview ended on this turn")
+
+
+def _understood_failures(expect: dict[str, Any], understood: Any) -> list[str]:
+    """How the reply's ``understood`` differs from ``understood_kind`` and the ``understood`` fields."""
+    if understood is None:
+        return ["the reply has no 'understood' (EngineReply.understood missing or None)"]
+    failures: list[str] = []
+    want = expect.get("understood_kind")
+    if want is not None and getattr(understood, "kind", None) != want:
+        failures.append(f"understood as {getattr(understood, 'kind', None)!r}, expected {want!r}")
+    for key, value in expect.get("understood", {}).items():
+        got = _understood_value(understood, key)
+        if got != value:
+            failures.append(f"understood.{key} is {got!r}, expected {value!r}")
+    return failures
+
+
+def _flag_failures(expect: dict[str, Any], reply: EngineReply) -> list[str]:
+    """Flags ``flags`` wants that this turn did not raise, or any flag where ``no_flags`` wants none."""
+    raised: set[str] = set()
+    for flag in reply.flags:
+        raised |= _flag_label(flag.kind, flag.topic)
+    failures = [
+        f"no {want!r} flag raised on this turn (raised: {sorted(raised)})"
+        for want in expect.get("flags", [])
+        if want not in raised
+    ]
+    if expect.get("no_flags") and reply.flags:
+        failures.append(f"flags raised where none belong: {sorted(raised)}")
+    return failures
+
+
+def _pattern_failures(expect: dict[str, Any], text: str) -> list[str]:
+    """The ``must_match`` regexes the reply does not match, then the ``must_not_match`` ones it does."""
+    failures = [
+        f"reply does not match /{pattern}/"
+        for pattern in expect.get("must_match", [])
+        if not re.search(pattern, text, re.IGNORECASE)
+    ]
+    for pattern in expect.get("must_not_match", []):
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            failures.append(f"reply matches /{pattern}/ ({m.group(0)!r})")
+    return failures
+
+
+def _repeated_questions(transcript: list[tuple[str, str]], reply: EngineReply, text: str) -> list[str]:
+    """The questions of the reply that repeat an earlier interviewer sentence word for word."""
+    earlier = {m.strip() for who, m in transcript[: -len(reply.messages) or None] if who == "interviewer"}
+    earlier_sentences = {s.strip() for m in earlier for s in re.findall(r"[^.!?]+[.!?]", m)}
+    return [
+        f"repeats an earlier question word for word: {sentence.strip()}"
+        for sentence in re.findall(r"[^.!?]+\?", text)
+        if sentence.strip() in earlier_sentences
+    ]
 
 
 def _neutral(language: str) -> Iterator[str]:

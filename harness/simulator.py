@@ -229,6 +229,8 @@ class SimulatedLeaver:
 
     # --------------------------------------------------------------- judging
     def _judge(self, turn: int, text: str) -> TurnRecord:
+        """What the leaver makes of one interviewer turn, in order: what the turn did with the previous answer,
+        a planted reason, the turns with a fixed answer, the opening, then the topic the turn is about."""
         sentences = split_sentences(text)
         questions = [s for s in sentences if s.endswith("?")] or sentences[-1:] or [text]
         q_last = questions[-1]
@@ -240,22 +242,8 @@ class SimulatedLeaver:
                 setattr(record, key, value)
             return record
 
-        # A serious disclosure was made last turn: note whether the options were explained.
-        if self.log.disclosure_turn == turn - 1 and self.log.disclosure_options_offered is None:
-            self.log.disclosure_options_offered = bool(lexicon.OPTIONS.search(lexicon.normalise(text)))
-
-        norm_text = lexicon.normalise(text)
-        if self._last_sarcastic and lexicon.GOOD_TO_HEAR.search(norm_text):
-            self.log.sarcasm_misread += 1
-        if self.log.turns and self.log.turns[-1].kind == "asked_back":
-            self.log.questions_back.append((turn - 1, bool(lexicon.META_ANSWER.search(norm_text))))
-        # Distress was shown last turn: a check-in gets an answer; probing for detail is counted.
-        if self.log.distress_turn == turn - 1 and self.log.distress_checked_in is None:
-            self.log.distress_checked_in = bool(lexicon.CHECKIN.search(norm_text))
-            if self.log.distress_checked_in:
-                return rec("checkin", self._phr["checkin"], topic=self._distress_topic)
-            if any(lexicon.probe_kinds(q) for q in questions):
-                self.log.probes_after_distress += 1
+        if self._judge_previous_turn(turn, lexicon.normalise(text), questions):
+            return rec("checkin", self._phr["checkin"], topic=self._distress_topic)
 
         planted = self._check_planted(turn, questions)
         if planted:
@@ -263,26 +251,12 @@ class SimulatedLeaver:
 
         norm_last = lexicon.normalise(q_last)
         probes = set().union(*(lexicon.probe_kinds(q) for q in questions))
-        if lexicon.CONFIRM.search(norm_last) and not probes:
-            return rec("confirm", self._phr["confirm"])
-        if self._disclosed_topics and lexicon.WISH.search(norm_last):
-            return rec("wish", self._phr["wish"])
-        if lexicon.STAY.search(norm_last):
-            self._last_topic = None
-            return rec("stay", self.persona.stay_answer or self._phr["stay"])
-        if lexicon.ADVICE.search(norm_last) and not probes:
-            self._last_topic = None
-            return rec("advice", self.persona.advice_answer or self._phr["advice"])
-        after_stay = bool(self.log.turns) and self.log.turns[-1].kind == "stay"
-        if after_stay and (probes or lexicon.WHEN.search(norm_last)) and not lexicon.themes_in(q_last):
-            # "When would that have had to happen?" right after the stay question.
-            return rec("stay_followup", self._phr["stay_followup"])
+        fixed = self._fixed_answer(rec, q_last, norm_last, probes)
+        if fixed is not None:
+            return fixed
 
         last_themes = lexicon.themes_in(q_last)
-        opening_pending = self._pending_ask == "opening"
-        if not self._stated and (
-            opening_pending or (not last_themes and (lexicon.LEAVING.search(norm_last) or turn == 1))
-        ):
+        if self._is_opening(turn, norm_last, last_themes):
             ask = self._ask_back("opening")
             if ask is not None:
                 return rec("asked_back", ask)
@@ -297,16 +271,70 @@ class SimulatedLeaver:
             topic = self._pending_ask
         self._pending_ask = None
         if topic is None:
-            if lexicon.ANYTHING_ELSE.search(norm_last):
-                return rec("nothing_else", self._phr["nothing_else"])
-            if lexicon.LEAVING.search(norm_last) and self._stated:
-                return rec(
-                    "stated_again",
-                    self._phr["stated_again"].format(text=self.persona.stated_reason),
-                    topic=self.persona.stated_topic,
-                )
-            return rec("unsure", self._phr["unsure"])
+            return self._no_topic(rec, norm_last)
+        return self._answer_topic(rec, turn, topic, probes, echo_topic)
 
+    def _judge_previous_turn(self, turn: int, norm_text: str, questions: list[str]) -> bool:
+        """Count what this turn did with the leaver's previous answer (a disclosure's options, sarcasm taken at
+        face value, a question about the interview, distress); True when it checks in after distress."""
+        # A serious disclosure was made last turn: note whether the options were explained.
+        if self.log.disclosure_turn == turn - 1 and self.log.disclosure_options_offered is None:
+            self.log.disclosure_options_offered = bool(lexicon.OPTIONS.search(norm_text))
+        if self._last_sarcastic and lexicon.GOOD_TO_HEAR.search(norm_text):
+            self.log.sarcasm_misread += 1
+        if self.log.turns and self.log.turns[-1].kind == "asked_back":
+            self.log.questions_back.append((turn - 1, bool(lexicon.META_ANSWER.search(norm_text))))
+        # Distress was shown last turn: a check-in gets an answer; probing for detail is counted.
+        if self.log.distress_turn == turn - 1 and self.log.distress_checked_in is None:
+            self.log.distress_checked_in = bool(lexicon.CHECKIN.search(norm_text))
+            if self.log.distress_checked_in:
+                return True
+            if any(lexicon.probe_kinds(q) for q in questions):
+                self.log.probes_after_distress += 1
+        return False
+
+    def _fixed_answer(self, rec: _Rec, q_last: str, norm_last: str, probes: set[str]) -> TurnRecord | None:
+        """The answer to a turn that asks for a confirmation, a wish, what would have kept the leaver, advice,
+        or when that should have happened; None for any other turn."""
+        if lexicon.CONFIRM.search(norm_last) and not probes:
+            return rec("confirm", self._phr["confirm"])
+        if self._disclosed_topics and lexicon.WISH.search(norm_last):
+            return rec("wish", self._phr["wish"])
+        if lexicon.STAY.search(norm_last):
+            self._last_topic = None
+            return rec("stay", self.persona.stay_answer or self._phr["stay"])
+        if lexicon.ADVICE.search(norm_last) and not probes:
+            self._last_topic = None
+            return rec("advice", self.persona.advice_answer or self._phr["advice"])
+        after_stay = bool(self.log.turns) and self.log.turns[-1].kind == "stay"
+        if after_stay and (probes or lexicon.WHEN.search(norm_last)) and not lexicon.themes_in(q_last):
+            # "When would that have had to happen?" right after the stay question.
+            return rec("stay_followup", self._phr["stay_followup"])
+        return None
+
+    def _is_opening(self, turn: int, norm_last: str, last_themes: list[str]) -> bool:
+        """The turn asks why the leaver left, and the leaver has not said it yet."""
+        if self._stated:
+            return False
+        if self._pending_ask == "opening":
+            return True
+        return not last_themes and bool(lexicon.LEAVING.search(norm_last) or turn == 1)
+
+    def _no_topic(self, rec: _Rec, norm_last: str) -> TurnRecord:
+        """The answer to a turn about no topic the leaver can place."""
+        if lexicon.ANYTHING_ELSE.search(norm_last):
+            return rec("nothing_else", self._phr["nothing_else"])
+        if lexicon.LEAVING.search(norm_last) and self._stated:
+            return rec(
+                "stated_again",
+                self._phr["stated_again"].format(text=self.persona.stated_reason),
+                topic=self.persona.stated_topic,
+            )
+        return rec("unsure", self._phr["unsure"])
+
+    def _answer_topic(self, rec: _Rec, turn: int, topic: str, probes: set[str], echo_topic: str | None) -> TurnRecord:
+        """The answer to a turn about ``topic``: a question back, a correction, a refusal or skip, or the
+        topic's thread (or its neutral answer when the leaver has no story about it)."""
         followup = bool(probes) or echo_topic == topic
         kw: dict[str, object] = {
             "topic": topic,
@@ -326,7 +354,17 @@ class SimulatedLeaver:
             right = self.persona.thread(correction.right)
             self._last_topic = right.topic if right is not None else correction.right
             return rec("correction", correction.text, topic=self._last_topic)
+        declined = self._declined(rec, topic, kw)
+        if declined is not None:
+            return declined
 
+        thread = self.persona.thread(topic)
+        if thread is None:
+            return self._neutral_answer(rec, topic, followup, kw)
+        return self._answer_thread(rec, thread, followup, probes, kw)
+
+    def _declined(self, rec: _Rec, topic: str, kw: dict[str, object]) -> TurnRecord | None:
+        """The refusal or skip when ``topic`` is the one this leaver will not talk about; None otherwise."""
         if topic == self.persona.refuses:
             if self._refused:
                 self.log.refused_revisits += 1
@@ -339,10 +377,12 @@ class SimulatedLeaver:
                 return rec("skipped_again", self._phr["skipped_again"], **kw)
             self._skipped = True
             return rec("skipped", self.persona.skip_text, **kw)
+        return None
 
-        thread = self.persona.thread(topic)
-        if thread is None:
-            return self._neutral_answer(rec, topic, followup, kw)
+    def _answer_thread(
+        self, rec: _Rec, thread: Thread, followup: bool, probes: set[str], kw: dict[str, object]
+    ) -> TurnRecord:
+        """The answer from one of the leaver's threads: its surface, a hidden fact on a follow-up, or again."""
         state = self._threads[thread.topic]
         kw["topic"] = thread.topic
         if thread.topic in self._disclosed_topics and followup:

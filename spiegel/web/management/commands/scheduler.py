@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import signal
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from spiegel.privacy.jobs.upkeep import maintenance
+from spiegel.web.management.stopping import StopFlag
 
 
 class Command(BaseCommand):
@@ -17,19 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Enqueue once and exit.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stopping = False
-
-        def stop(signum: int, _frame: Any) -> None:
-            nonlocal stopping
-            stopping = True
-
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        while not stopping:
+        stopping = StopFlag()
+        while not stopping.asked:
             maintenance.enqueue()
             if options["once"]:
                 return
             waited = 0.0
-            while waited < options["interval"] and not stopping:
+            while waited < options["interval"] and not stopping.asked:
                 time.sleep(0.5)
                 waited += 0.5

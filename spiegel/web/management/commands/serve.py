@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from spiegel.web.management.stopping import StopFlag
 
 
 def pending_migrations() -> int:
@@ -123,22 +124,15 @@ class Command(BaseCommand):
         self.stdout.flush()
         local = f"http://{'[::1]' if ':' in shown_host else shown_host}:{port}/healthz"
         self._announce(local, processes[0][1], env["SPIEGEL_BASE_URL"], options["ready_note"])
-        stopping = False
-
-        def stop(signum: int, _frame: Any) -> None:
-            nonlocal stopping
-            stopping = True
-
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
+        stopping = StopFlag()
         exit_code = 0
         try:
-            while not stopping:
+            while not stopping.asked:
                 for cmd, process in processes:
                     code = process.poll()
                     if code is not None:
                         self.stderr.write(f"A Spiegel process stopped unexpectedly (exit {code}): {' '.join(cmd[:4])}")
-                        stopping, exit_code = True, code or 1
+                        stopping.asked, exit_code = True, code or 1
                 time.sleep(0.3)
         finally:
             for _cmd, process in processes:

@@ -142,6 +142,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "spiegel.web.doors.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "spiegel.web.not_allowed.NotAllowedPageMiddleware",  # inside LocaleMiddleware: the page speaks its language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import include, path
 
+from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.models import Role
 from tests.support.builders import TEST_PASSWORD, build_org, build_user
 
@@ -109,3 +110,44 @@ def test_a_form_sent_from_a_stale_page_gets_a_page_that_says_so_in_the_visitors_
     assert f"<h1>{heading}</h1>" in html
     assert "CSRF" not in html
     _looks_like_spiegel(html)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "nothing_done", "back"),
+    [
+        ("nl", "Dit adres opent geen pagina", "er is niets veranderd", "Terug naar de vorige pagina"),
+        ("en", "This address does not open a page", "nothing was changed", "Back to the previous page"),
+    ],
+)
+def test_opening_a_form_only_address_answers_405_with_a_page_in_the_visitors_language_and_a_way_back(
+    language: str, heading: str, nothing_done: str, back: str
+) -> None:
+    org = build_org("Zorggroep Noord")
+    consultant = build_user(org, Role.CONSULTANT)
+    bram = build_user(org, Role.CLIENT_ADMIN)
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    assert client.login(username=consultant.username, password=TEST_PASSWORD)
+    people = f"http://testserver/o/{org.slug}/users/"
+    response = client.get(f"/o/{org.slug}/users/{bram.public_id}/link/", HTTP_REFERER=people)
+    html = response.content.decode()
+    assert (response.status_code, response["Allow"]) == (405, "POST")
+    assert f'<html lang="{language}">' in html and f"<h1>{heading}</h1>" in html and nothing_done in html
+    assert f'<a class="button" href="{people}">{back}</a>' in html
+    assert not AuditEvent.objects.filter(action="user.link_sent").exists()
+    _looks_like_spiegel(html)
+
+
+@pytest.mark.parametrize("referer", [None, "https://elders.example/o/x/users/", "http://testserver/logout/"])
+def test_the_405_page_leads_back_only_to_another_page_of_spiegel(referer: str | None) -> None:
+    headers: dict[str, Any] = {"HTTP_REFERER": referer} if referer else {}
+    response = Client(HTTP_ACCEPT_LANGUAGE="en").get("/logout/", **headers)
+    html = response.content.decode()
+    assert response.status_code == 405
+    assert "<h1>This address does not open a page</h1>" in html
+    assert 'class="button" href=' not in html
+    _looks_like_spiegel(html)
+
+
+def test_the_api_keeps_its_own_answer_to_a_method_it_does_not_take() -> None:
+    response = Client().get("/api/v1/conversations/geen-token/messages")
+    assert (response.status_code, response.content) == (405, b"Method not allowed")  # django-ninja's own

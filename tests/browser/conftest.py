@@ -115,3 +115,12 @@ def screenshot_fits(page: Page, shot: Path, what: str) -> None:
     """A full-page screenshot to `shot`, and the page is no wider than the window."""
     page.screenshot(path=str(shot), full_page=True)
     no_overflow(page, what)
+
+
+def fill_new_case(page: Page, site: str, slug: str) -> None:
+    """Open the organisation's new-case form and fill in what every case needs: an English conversation of a nurse
+    in Verpleging (the caller adds the rest and opens the case)."""
+    page.goto(f"{site}/o/{slug}/cases/new/")
+    page.get_by_label("Language of the conversation").select_option("en")
+    page.get_by_label("Department").fill("Verpleging")
+    page.get_by_label("Role", exact=True).fill("Nurse")

@@ -19,7 +19,7 @@ from spiegel.copilot.models import HumanConversation, Note
 from spiegel.interviews.models import Interview, Mode, Status
 from spiegel.mirror.models import Statement
 from spiegel.tenancy.models import Role
-from tests.browser.conftest import SignIn
+from tests.browser.conftest import SignIn, fill_new_case
 from tests.support.builders import build_analysed_case, build_practice_and_client, build_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,10 +54,7 @@ def test_a_conversation_held_by_a_person_from_planning_to_the_dashboard(
 
     # The consultant opens a human-led case for Anna and plans the moment.
     sign_in(page, "eva")
-    page.goto(f"{site}/o/{org.slug}/cases/new/")
-    page.get_by_label("Language of the conversation").select_option("en")
-    page.get_by_label("Department").fill("Verpleging")
-    page.get_by_label("Role", exact=True).fill("Nurse")
+    fill_new_case(page, site, org.slug)
     page.get_by_label("Who holds the conversation").select_option("interviewer")
     page.get_by_label("Interviewer").select_option(label="anna")
     page.get_by_role("button", name="Open the case").click()

@@ -17,7 +17,7 @@ from spiegel.mirror.models import Statement
 from spiegel.mirror.preparing import build_mirror
 from spiegel.reports.models import ReportJob
 from spiegel.tenancy.models import Role
-from tests.browser.conftest import SignIn, question_on, send_answer, start_conversation
+from tests.browser.conftest import SignIn, fill_new_case, question_on, send_answer, start_conversation
 from tests.support.builders import (
     build_analysed_case,
     build_historical_exits,
@@ -62,10 +62,7 @@ def test_from_a_new_case_to_the_dashboard_the_clients_report_and_the_pdf(
 
     # The consultant opens a case.
     sign_in(page, "eva")
-    page.goto(f"{site}/o/{org.slug}/cases/new/")
-    page.get_by_label("Language of the conversation").select_option("en")
-    page.get_by_label("Department").fill("Verpleging")
-    page.get_by_label("Role", exact=True).fill("Nurse")
+    fill_new_case(page, site, org.slug)
     page.get_by_label("Tenure (months)").fill("30")
     page.get_by_role("button", name="Open the case").click()
     link = page.get_by_test_id("invite-link").input_value()

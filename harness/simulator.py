@@ -23,93 +23,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from . import lexicon
-from .model import HiddenFact, Language, Persona, Thread
+from .leaver_phrases import NEUTRAL, PHRASES
+from .model import HiddenFact, Persona, Thread
 
 #: Probes that ask for one concrete occurrence; a terse leaver answers these at once.
 _CONCRETE = frozenset({"example", "moment", "happened"})
 
 #: Two questions are the same question when their token sets overlap this much (Jaccard).
 REPEAT_JACCARD = 0.9
-
-_PHRASES: dict[Language, dict[str, str]] = {
-    "nl": {
-        "planted": "Ja, dat ook wel misschien.",
-        "confirm": "Ja, dat klopt wel.",
-        "nothing_else": "Nee, ik denk dat ik alles wel heb gezegd.",
-        "unsure": "Dat weet ik eigenlijk niet.",
-        "restate": "Zoals ik al zei: {text}",
-        "saturated": "Meer valt er eigenlijk niet over te zeggen.",
-        "neutral_followup": "Nee, daar zit verder niet veel achter.",
-        "thin_1": "Gewoon. Zoals ik zei.",
-        "hearsay": "Dat zeiden collega's onderling, zo ging dat verhaal rond.",
-        "thin_2": "Weet ik niet. Gewoon zo.",
-        "refused_again": "Zoals ik zei, daar wil ik het niet over hebben.",
-        "skipped_again": "Dat onderwerp had ik overgeslagen.",
-        "after_disclosure": "Daar wil ik verder niet op ingaan.",
-        "wish": "Ik wil dat het in het verslag komt, maar zonder mijn naam erbij.",
-        "stay": "Dat weet ik niet precies, misschien als er eerder iemand had geluisterd.",
-        "stay_followup": "Een jaar geleden ongeveer, toen begon het te schuren.",
-        "advice": "Luister beter naar de mensen die er werken.",
-        "stated_again": "Zoals ik zei: {text}",
-        "checkin": "Het gaat nu wel weer, dank je dat je het vraagt. Praten erover helpt eigenlijk wel.",
-    },
-    "en": {
-        "planted": "Yes, that too, maybe.",
-        "confirm": "Yes, that's about right.",
-        "nothing_else": "No, I think I've said everything.",
-        "unsure": "I'm not sure, to be honest.",
-        "restate": "Like I said: {text}",
-        "saturated": "There's not much more to say about that, really.",
-        "neutral_followup": "No, there's not much behind that.",
-        "thin_1": "Just, you know. Like I said.",
-        "hearsay": "It's what people were saying, that was the story going round.",
-        "thin_2": "Dunno. It was just like that.",
-        "refused_again": "As I said, I'd rather not go into that.",
-        "skipped_again": "I skipped that one.",
-        "after_disclosure": "I don't want to go into more detail.",
-        "wish": "I'd like it on record, but without my name attached.",
-        "stay": "Hard to say, maybe if someone had listened earlier.",
-        "stay_followup": "About a year ago, when things started to grate.",
-        "advice": "Listen to the people who actually do the work.",
-        "stated_again": "As I said: {text}",
-        "checkin": "I'm okay now, thanks for asking. Talking about it actually helps.",
-    },
-}
-
-_NEUTRAL: dict[Language, dict[str, str]] = {
-    "nl": {
-        "career": "Ontwikkeling was voor mij niet echt een punt.",
-        "job_content": "Het werk zelf vond ik prima.",
-        "manager": "Met mijn leidinggevende ging het prima.",
-        "collaboration": "Met de collega's ging het goed.",
-        "culture": "De sfeer was wel oké.",
-        "workload": "De werkdruk viel wel mee.",
-        "conditions": "Werktijden en werkplek waren in orde.",
-        "pay": "Het salaris was redelijk.",
-        "recognition": "Ik voelde me wel gewaardeerd.",
-        "processes": "De processen liepen wel, niet slechter dan elders.",
-        "job_security": "Over mijn contract maakte ik me geen zorgen.",
-        "wellbeing": "Met mijn gezondheid ging het goed.",
-        "personal": "Privé speelde er niets bijzonders.",
-        "retirement": "Nee, met pensioen ga ik nog lang niet.",
-    },
-    "en": {
-        "career": "Development wasn't really an issue for me.",
-        "job_content": "The work itself was fine.",
-        "manager": "My manager was fine.",
-        "collaboration": "I got on well with my colleagues.",
-        "culture": "The atmosphere was okay.",
-        "workload": "The workload was manageable.",
-        "conditions": "Hours and workplace were fine.",
-        "pay": "The pay was reasonable.",
-        "recognition": "I felt appreciated enough.",
-        "processes": "Processes were okay, no worse than elsewhere.",
-        "job_security": "I wasn't worried about my contract.",
-        "wellbeing": "My health was fine.",
-        "personal": "Nothing special going on at home.",
-        "retirement": "No, I'm nowhere near retiring.",
-    },
-}
 
 
 @dataclass
@@ -189,8 +110,8 @@ class SimulatedLeaver:
     def __init__(self, persona: Persona) -> None:
         self.persona = persona
         self.log = LeaverLog()
-        self._phr = _PHRASES[persona.language]
-        self._neutral = {**_NEUTRAL[persona.language], **persona.neutral}
+        self._phr = PHRASES[persona.language]
+        self._neutral = {**NEUTRAL[persona.language], **persona.neutral}
         self._threads: dict[str, _ThreadState] = {t.topic: _ThreadState() for t in persona.threads}
         self._asked: list[tuple[str, set[str], str]] = []  # (normalised, token set, original)
         self._answers: list[tuple[str, str | None]] = []  # (answer, topic it was about)

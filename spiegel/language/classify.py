@@ -63,6 +63,7 @@ __all__ = [
     "embed",
     "has_health_content",
     "has_plain_health_content",
+    "is_background",
     "load_dataset",
     "warm_up",
 ]
@@ -184,6 +185,35 @@ _EXPERIENCE = _rule("experience", r"\b(", ")")
 # neighbours in training were; a small sentiment list gives the polarity head a language-independent hint.
 _NEGATIVE = _rule("negative", r"\b(", r")\b")
 _POSITIVE = _rule("positive", r"\b(", r")\b")
+
+
+# Background: who the leaver was here (role, department, how long, since when) and nothing else, e.g. "Ik werkte
+# daar vier jaar als verpleegkundige." Such a statement is about no theme, however its words lean: the fixed parts
+# (opening, "hier", "ruim vier jaar", "sinds 2015") and then the parts with a free word or two (the role after
+# "als", the department after "op de") are cut out in order; a statement is background when no word is left and
+# no evaluative cue is in what the fixed parts leave ("ruim" in "ruim acht jaar" is no praise).
+_BACKGROUND = {lang: [re.compile(entry, _FLAGS) for entry in _RULES[lang]["background"]] for lang in LANGUAGES}
+_BACKGROUND_SLOTS = {lang: [re.compile(e, _FLAGS) for e in _RULES[lang]["background_slots"]] for lang in LANGUAGES}
+_FILLER = frozenset(["ook", "toen", "eerst", "fulltime", "parttime", "voltijd", "deeltijd", "also", "then", "first"])
+
+
+def is_background(text: str, language: str) -> bool:
+    """Whether a statement only says who the leaver was at the organisation ("I worked there for four years in
+    finance.", "Ik was teamleider op de kinderafdeling." is not: a role without "als" is not read) and carries
+    nothing that could be a reason: no evaluative, pull, keep, health, hearsay, suggestion or contrast cue."""
+    lang = "nl" if language == "nl" else "en"
+    rest = text.strip().rstrip(".!")
+    if not rest or len(rest.split()) > 16:
+        return False
+    for pattern in _BACKGROUND[lang]:
+        rest = pattern.sub(" ", rest)
+    said = rest
+    for pattern in _BACKGROUND_SLOTS[lang]:
+        rest = pattern.sub(" ", rest)
+    if any(word.lower() not in _FILLER for word in _TOKEN.findall(rest)) or re.search(r"[,;:?!]", rest):
+        return False
+    cues = (_NEGATIVE, _POSITIVE, _EXPERIENCE, _PULL, _KEEP, _HEARSAY, _SUGGEST_MODAL, _CONTRAST)
+    return not any(cue.search(said) for cue in cues) and not _health(text)[0] and not _is_suggestion(text, lang)
 
 
 def _cue_vector(text: str) -> list[float]:
@@ -547,7 +577,7 @@ def classify_many(texts: list[str], language: str) -> list[Classification]:
     for k, i in enumerate(live):
         text = clean[k]
         p = probs[k]
-        chosen = _choose_themes(p, text)
+        chosen = [] if is_background(text, lang) else _choose_themes(p, text)
         scores: list[ThemeScore] = []
         for j in chosen:
             polarity = str(pol[k])

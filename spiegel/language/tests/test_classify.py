@@ -336,3 +336,34 @@ def test_health_theme_comes_only_with_health_content_over_every_shipped_statemen
             for text, result in zip(texts, classify_many(texts, lang), strict=True):
                 if "wellbeing" in [t.id for t in result.themes]:
                     assert has_health_content(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ik werkte daar vier jaar als verpleegkundige.", "nl"),
+        ("Ik zat ruim zes jaar op de afdeling planning.", "nl"),
+        ("Ik ben er in maart 2017 als monteur begonnen.", "nl"),
+        ("I worked there for four years in finance.", "en"),
+        ("I joined in 2016 as a store assistant.", "en"),
+        ("I was a bus driver on the early route for nine years.", "en"),
+    ],
+)
+def test_who_the_leaver_was_here_is_no_reason_and_gets_no_theme(text: str, lang: str) -> None:
+    assert module.is_background(text, lang) is True
+    assert classify(text, lang).themes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ik werkte daar vier jaar als verpleegkundige en de werkdruk was niet te doen.", "nl"),
+        ("Ik zat zes jaar op een tijdelijk contract.", "nl"),
+        ("Ik werkte als slecht betaalde kracht op de afdeling.", "nl"),
+        ("I worked there for four years but never got a raise.", "en"),
+        ("I was a nervous wreck.", "en"),
+        ("I worked twelve night shifts in a row last month.", "en"),
+    ],
+)
+def test_a_role_or_tenure_with_anything_that_could_be_a_reason_is_not_background(text: str, lang: str) -> None:
+    assert module.is_background(text, lang) is False

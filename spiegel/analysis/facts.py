@@ -358,9 +358,23 @@ def quantities(sentence: str, language: str) -> set[str]:
     return out
 
 
+# Lengths of time this close are the same: "twaalf maanden" and "een jaar" (360 and 365 days), "vier weken" and
+# "een maand" (28 and 30); "vijf maanden" and "zes maanden" are not.
+_SAME_LENGTH = 1.08
+_MONTH_DAYS = 365 / 12
+
+
 def _days(days: float) -> str:
-    """A length of time as a key: "365d", "90d", "15m" (under a day, in minutes)."""
-    return f"{round(days * 1440)}m" if days < 1 else f"{round(days, 1):g}d"
+    """A length of time as a key: in months when it is about a whole or half number of them ("12mo" for
+    "twaalf maanden" and for "een jaar", "3mo" for "een kwartaal", "1mo" for "vier weken"), else in days
+    ("10d"), under a day in minutes ("15m")."""
+    if days < 1:
+        return f"{round(days * 1440)}m"
+    months = days / _MONTH_DAYS
+    whole = round(months * 2) / 2
+    if whole and abs(months - whole) / whole <= _SAME_LENGTH - 1:
+        return f"{whole:g}mo"
+    return f"{round(days, 1):g}d"
 
 
 def moments(sentence: str, language: str) -> set[str]:
@@ -428,18 +442,18 @@ def relation(a: Checkable, b: Checkable) -> int:
     return 1 if same_anchor(a, b) else 0
 
 
-# Lengths of time this close are the same: "twaalf maanden" and "een jaar" (360 and 365 days), "vier weken" and
-# "een maand" (28 and 30); "vijf maanden" and "zes maanden" are not.
-_SAME_LENGTH = 1.08
-
-
 def _shared(qa: AbstractSet[str], qb: AbstractSet[str]) -> bool:
     """Whether two sets of quantities have one in common."""
     if qa & qb:
         return True
-    la = [float(k[:-1]) for k in qa if k.endswith("d")]
-    lb = [float(k[:-1]) for k in qb if k.endswith("d")]
+    la, lb = _lengths(qa), _lengths(qb)
     return any(max(x, y) / min(x, y) <= _SAME_LENGTH for x in la for y in lb)
+
+
+def _lengths(keys: AbstractSet[str]) -> list[float]:
+    """The lengths of time among quantity keys, in days."""
+    out = [float(k[:-2]) * _MONTH_DAYS for k in keys if k.endswith("mo")]
+    return out + [float(k[:-1]) for k in keys if k.endswith("d")]
 
 
 def anchors(sentence: str, language: str) -> set[str]:

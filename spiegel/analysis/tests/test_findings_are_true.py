@@ -236,3 +236,10 @@ def test_one_fact_told_in_other_units_is_one_fact_and_the_same_number_of_times_i
     ]
     [fact] = cluster_facts(items)
     assert (sorted(fact.members), fact.groups) == ([0, 1, 2], 3)
+
+
+def test_a_length_of_time_is_written_in_months_whatever_unit_the_leaver_used() -> None:
+    assert quantities("Binnen twaalf maanden vertrokken er vijf.", "nl") == {"12mo", "5"}
+    assert quantities("Binnen een jaar vertrokken er vijf.", "nl") == {"12mo", "5"}
+    assert quantities("The refit took four weeks and then three more months.", "en") == {"1mo", "3mo"}
+    assert quantities("The lift was out of order for ten days.", "en") == {"10d"}

@@ -232,3 +232,35 @@ def test_an_act_told_as_actor_act_and_victim_is_a_disclosure_of_its_kind(text: s
 )
 def test_the_same_kind_of_words_without_an_act_against_someone_are_no_disclosure(text: str, language: str) -> None:
     assert _flagged(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Als ge daarmee naar de inspectie gaat, zorg ik dat ge nergens nog aan de slag raakt.", "nl", "harassment"),
+        ("Once I said I was expecting, my hours were cut from thirty to ten.", "en", "discrimination"),
+        ("We moesten de controlelijsten vooraf aftekenen, ook als we de ruimte niet gedaan hadden.", "nl", "integrity"),
+        ("The council gave every job to the same contractor without any quotes from others.", "en", "integrity"),
+        ("Ze hebben een bewoner met een aanval op de gang laten liggen tot de nachtdienst kwam.", "nl", "safety"),
+        (
+            "The supervisor had her sign a form saying she slipped after the forklift crushed her foot against the rack.",
+            "en",
+            "safety",
+        ),
+    ],
+)
+def test_a_disclosure_in_other_words_of_the_same_frames_is_flagged(text: str, language: str, kind: str) -> None:
+    assert _flagged(text, language) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A child tripped in the garden and cut her knee, we filled in the accident form straight away.", "en"),
+        ("Een kleuter viel van de glijbaan en had een dikke lip, zijn moeder is meteen gebeld.", "nl"),
+        ("We always used the same supplier for paper, they were cheap and quick.", "en"),
+        ("Mijn uren werden teruggebracht toen ik zelf om minder werk vroeg.", "nl"),
+    ],
+)
+def test_a_minor_injury_dealt_with_or_an_ordinary_choice_is_no_disclosure(text: str, language: str) -> None:
+    assert _flagged(text, language) is None

@@ -243,7 +243,7 @@ def test_the_same_kind_of_words_without_an_act_against_someone_are_no_disclosure
         ("The council gave every job to the same contractor without any quotes from others.", "en", "integrity"),
         ("Ze hebben een bewoner met een aanval op de gang laten liggen tot de nachtdienst kwam.", "nl", "safety"),
         (
-            "The supervisor had her sign a form saying she slipped after the forklift crushed her foot against the rack.",
+            "The supervisor had her sign a form saying she slipped after a forklift crushed her foot against a rack.",
             "en",
             "safety",
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from spiegel.language.cues import analyse_answer
 from spiegel.language.incidents import incident_kind
 from spiegel.language.understanding import Context, understand
 
@@ -152,8 +153,6 @@ def test_an_unknown_language_finds_nothing() -> None:
 
 def _flagged(text: str, language: str) -> str | None:
     """What the engine would flag: the understanding's kind, else the first of the answer cues' kinds."""
-    from spiegel.language.cues import analyse_answer
-
     cues = analyse_answer(text, language).disclosures
     return understand(text, Context(language=language)).disclosure or (cues[0].kind if cues else None)
 

@@ -7,7 +7,8 @@ holds disclosures in ordinary wording (``kind`` set) and near-misses that must n
     .venv/bin/python bench/disclosure.py                 # the first development sets (written before tuning)
     .venv/bin/python bench/disclosure.py --set heldout   # the first held-out sets, tuned on since: development
     .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6, dev7
-    .venv/bin/python bench/disclosure.py --set heldout3  # written blind by someone who never saw the rules
+    .venv/bin/python bench/disclosure.py --set heldout3  # written blind, then tuned on: development
+    .venv/bin/python bench/disclosure.py --set heldout4  # written blind, never tuned on: the untuned figure
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
     .venv/bin/python bench/disclosure.py --set heldout3 --half a   # one half of a set (for a cross-check)
     .venv/bin/python bench/disclosure.py --ordinary      # false flags on ordinary conversation instead
@@ -35,7 +36,7 @@ from spiegel.language.cues import analyse_answer  # noqa: E402
 from spiegel.language.understanding import Context, understand  # noqa: E402
 
 DATA = ROOT / "spiegel" / "language" / "data" / "disclosure"
-SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7")
+SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7", "heldout4")
 
 
 def flagged_kind(text: str, language: str) -> str | None:

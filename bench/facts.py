@@ -1,6 +1,7 @@
 """How well the organisation's view finds facts and joins the same fact told in different words (issue 13).
 
-    .venv/bin/python bench/facts.py --eval bench/data/facts_heldout.json   # held out: never tune on it
+    .venv/bin/python bench/facts.py --eval bench/data/facts_heldout.json   # development data since 2026-12-03
+    .venv/bin/python bench/facts.py --eval bench/data/facts_heldout2.json  # written blind: never tune on it
     .venv/bin/python bench/facts.py --demo                                 # the demo's own leavers (tuned on)
     .venv/bin/python bench/facts.py --scale 10000                          # time cluster_facts alone
 

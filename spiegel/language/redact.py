@@ -676,6 +676,7 @@ class _Detector:
             # Only capitalised words, listed first names and the rules' words can change: score only those.
             candidates = [word.rule or word.text[:1].isupper() or word.kind == "first" for word in words]
             ranges = self._with_model(text, tokens, ranges, model.names(words, candidates))
+        ranges = [(self._leading_particles(text, tokens, i), end_index) for i, end_index in ranges]
         mentions: list[_Mention] = []
         n = len(tokens)
         for i, end_index in ranges:
@@ -686,6 +687,22 @@ class _Detector:
             )
             mentions.append(self._mention(text, tokens[i:end_index], following))
         return mentions
+
+    def _leading_particles(self, text: str, tokens: list[_Token], i: int) -> int:
+        """Start a surname at its lower-case particles: "ten Cate", "van den Berg" (not "van Pieter")."""
+        if self.kind(tokens[i]) == "first" or tokens[i].particle:
+            return i
+        start = i
+        j = i
+        while j > 0 and tokens[j - 1].particle and not tokens[j - 1].cap and _adjacent(text, tokens[j - 1], tokens[j]):
+            j -= 1
+            if tokens[j].low in _LOWER_OPENING_PARTICLES:
+                start = j
+        if start == i or start == 0 or not _adjacent(text, tokens[start - 1], tokens[start]):
+            return start  # after a comma or at the start: "Cornelissen, van Hasselt"
+        before = tokens[start - 1]
+        # After a title or "en": "de heer van Hulst", "Kalff en ten Cate"; not "een mail van Pieter".
+        return start if before.title or before.low in _COORDINATORS else i
 
     def rule_ranges(self, text: str, blocked: bytearray) -> tuple[list[_Token], list[tuple[int, int]]]:
         """The words of a text and the (first, after last) word indices of the names the rules find."""

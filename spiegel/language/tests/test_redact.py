@@ -124,6 +124,15 @@ def test_a_surname_before_an_adverb_is_replaced_whole_without_a_glued_suffix() -
     assert persons(result) == ["Bos"]
 
 
+def test_lower_case_surname_particles_in_a_list_or_after_a_title_are_part_of_the_name() -> None:
+    result = redact("Aanwezig: Kalff, van Hasselt en ten Cate. De heer van Hulst sprak.", "nl")
+    assert persons(result) == ["Kalff", "van Hasselt", "ten Cate", "heer van Hulst"]
+
+
+def test_a_preposition_before_a_first_name_stays_outside_the_name() -> None:
+    assert redact("Een mail van Pieter kwam niet.", "nl").text == "Een mail van [persoon A] kwam niet."
+
+
 @pytest.mark.parametrize(
     "text",
     ["Scholingsdagen zijn er te weinig.", "Inschaling was slecht geregeld.", "Scholingsdagen. Inschaling. Inwerking."],

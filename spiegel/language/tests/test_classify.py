@@ -367,3 +367,21 @@ def test_who_the_leaver_was_here_is_no_reason_and_gets_no_theme(text: str, lang:
 )
 def test_a_role_or_tenure_with_anything_that_could_be_a_reason_is_not_background(text: str, lang: str) -> None:
     assert module.is_background(text, lang) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "polarity"),
+    [
+        ("De planning liep hier niet beter of slechter dan ergens anders.", "nl", "keep"),
+        ("Het aantal diensten viel eigenlijk best mee.", "nl", "keep"),
+        ("Our procedures were no worse than anywhere else I have worked.", "en", "keep"),
+        ("The number of shifts was perfectly manageable.", "en", "keep"),
+        ("De planning liep hier veel slechter dan bij mijn vorige werkgever.", "nl", "push"),
+        ("The number of shifts was unmanageable.", "en", "push"),
+    ],
+)
+def test_a_neutral_comparison_is_no_reason_to_leave_and_a_bad_one_is(text: str, lang: str, polarity: str) -> None:
+    """'Not worse than elsewhere' and 'manageable' say the matter was fine (keep), not a push to leave."""
+    themes = classify_many([text], lang)[0].themes
+    assert themes
+    assert {t.polarity for t in themes} == {polarity}, themes

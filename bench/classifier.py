@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from spiegel.language import classify as clf  # noqa: E402
+from spiegel.language import classify_rules  # noqa: E402
 
 Row = dict[str, Any]
 Classify = Callable[[list[str], str], list[Any]]
@@ -145,7 +146,7 @@ def throughput(texts_by_lang: dict[str, list[str]], classify_many: Classify, run
 
 def health_check(classify_many: Classify) -> dict[str, Any]:
     """The health near-miss set: health statements found, figures of speech left alone."""
-    rows = [json.loads(line) for line in clf._read_text("health.jsonl").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in classify_rules._read_text("health.jsonl").splitlines() if line.strip()]
     wrong: list[str] = []
     counts = {"health": 0, "health_found": 0, "other": 0, "other_flagged": 0}
     for lang in ("nl", "en"):
@@ -161,21 +162,39 @@ def health_check(classify_many: Classify) -> dict[str, Any]:
 
 
 def load_baseline(rev: str) -> ModuleType:
-    """The classifier module as it was at git revision ``rev``, reading its data from that revision too."""
+    """The classifier module as it was at git revision ``rev``, reading its data from that revision too (its rule
+    cues module ``classify_rules`` as well, where that revision has one)."""
 
-    def show(path: str) -> str:
-        return subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{rev}:{path}"], check=True, capture_output=True, text=True
-        ).stdout
+    def show(path: str) -> str | None:
+        done = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+        return done.stdout if done.returncode == 0 else None
 
-    source = show("spiegel/language/classify.py")
-    spec = importlib.util.spec_from_loader(f"baseline_classify_{rev}", loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    exec(compile(source, f"{rev}:spiegel/language/classify.py", "exec"), module.__dict__)  # noqa: S102
-    # The baseline reads its training data and cue lists as they were at that revision, not today's.
-    setattr(module, "_read_text", lambda name: show(f"spiegel/language/data/classifier/{name}"))  # noqa: B010
+    def data(name: str) -> str:
+        text = show(f"spiegel/language/data/classifier/{name}")
+        assert text is not None, f"{rev} has no {name}"
+        return text
+
+    def module_at(path: str, name: str) -> ModuleType | None:
+        source = show(path)
+        if source is None:
+            return None
+        spec = importlib.util.spec_from_loader(f"baseline_{name}_{rev}", loader=None)
+        assert spec is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+        exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)  # noqa: S102
+        # Later reads (training data, lexicon) come from that revision, not today's.
+        setattr(module, "_read_text", data)  # noqa: B010
+        return module
+
+    today = sys.modules["spiegel.language.classify_rules"]
+    rules = module_at("spiegel/language/classify_rules.py", "classify_rules")
+    sys.modules["spiegel.language.classify_rules"] = rules or today
+    try:
+        module = module_at("spiegel/language/classify.py", "classify")
+    finally:
+        sys.modules["spiegel.language.classify_rules"] = today
+    assert module is not None, f"{rev} has no spiegel/language/classify.py"
     return module
 
 

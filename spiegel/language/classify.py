@@ -49,10 +49,12 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from spiegel.language.classify_rules import (
     _CONTRAST,
+    _DATA,
     _FLAGS,
     _KEEP,
     _PULL,
     _TOKEN,
+    LANGUAGES,
     _cue_vector,
     _health,
     _is_hearsay,
@@ -121,7 +123,6 @@ CONTROLLABLE: dict[str, str] = {
 
 POLARITIES: tuple[str, ...] = ("push", "pull", "keep")
 KINDS: tuple[str, ...] = ("fact", "experience", "suggestion", "hearsay")
-LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 # A theme is reported from this probability on. Chosen by 5-fold cross-validation on the training set
 # (bench/classifier.py --cv: a flat curve, 0.831 at 0.30 to 0.820 at 0.65) and the development set, never on
@@ -140,8 +141,6 @@ _EMBED_DIM = 512
 _EMBED_BATCH = 64
 # Health is a special category; wellbeing is only reported for statements with health content.
 HEALTH_THEME = "wellbeing"
-
-_DATA = "data/classifier"
 
 
 @dataclass(frozen=True)

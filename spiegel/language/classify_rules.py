@@ -8,7 +8,7 @@ import json
 import re
 from importlib import resources
 
-LANGUAGES = ("nl", "en")
+LANGUAGES: tuple[str, ...] = ("nl", "en")
 _DATA = "data/classifier"
 
 # --------------------------------------------------------------------------------------------- rules

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import log_audit
 from spiegel.privacy.crypto import plain_digest
+from spiegel.privacy.models import AuditEvent
 from spiegel.tenancy.group_size import default_group_size
 from spiegel.tenancy.models import ApiKey, Department, Membership, Organisation, OrganisationKind, Role, User
 
@@ -120,6 +121,20 @@ def grant_membership(actor: Actor, *, user: User, organisation: Organisation, ro
         detail={"role": role},
     )
     return membership
+
+
+@transaction.atomic
+def log_account_event(actor: Actor, action: str, user: User) -> list[AuditEvent]:
+    """Record something done with an account itself (a password chosen) in the audit log of every organisation
+    the account belongs to, one row each, so that each of their audit pages lists it. An account without an
+    organisation gets one row without one."""
+    organisations: list[Organisation | None] = [
+        membership.organisation for membership in Membership.objects.filter(user=user).select_related("organisation")
+    ]
+    return [
+        log_audit(actor, action, organisation=organisation, object_type="user", object_id=str(user.public_id))
+        for organisation in organisations or [None]
+    ]
 
 
 @transaction.atomic

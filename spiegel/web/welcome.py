@@ -6,7 +6,8 @@ PASSWORD_RESET_TIMEOUT (3 days). A deactivated account's link opens nothing.
 A new sign-in link a consultant sends an existing account (a forgotten password, a lost invitation) is the same
 kind of link with a token of its own salt, on a page of its own: its mail says it is a new link for an existing
 account, not an invitation, and the password chosen with it is audited as `auth.password_chosen_with_new_link`,
-apart from the invitation's `auth.password_chosen`. Neither token opens the other's page."""
+apart from the invitation's `auth.password_chosen`; both in the audit log of every organisation the account
+belongs to. Neither token opens the other's page."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import log_audit
+from spiegel.tenancy.actions import log_account_event
 from spiegel.tenancy.models import Organisation, User
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,8 @@ class WelcomeView(PasswordResetConfirmView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         user = form.user
-        log_audit(Actor.for_user(user), self.audit_action, organisation=None)
+        # In the audit log of each organisation the account belongs to (one row each): their pages show it.
+        log_account_event(Actor.for_user(user), self.audit_action, user)
         messages.success(self.request, _("Your password is set. Sign in with your user name and the new password."))
         return response
 

@@ -10,6 +10,7 @@ from spiegel.tenancy.actions import (
     create_organisation,
     create_user,
     grant_membership,
+    log_account_event,
     revoke_api_key,
 )
 from spiegel.tenancy.models import ApiKey, Membership, Organisation, OrganisationKind, Role
@@ -83,3 +84,19 @@ def test_an_unknown_role_is_refused() -> None:
     with pytest.raises(ValidationError, match="Unknown role"):
         grant_membership(ACTOR, user=user, organisation=org, role="admin")
     assert Membership.objects.count() == 0
+
+
+def test_an_account_event_is_in_the_log_of_each_organisation_of_the_account_or_of_none_without_one() -> None:
+    noord, zuid = build_org("Zorggroep Noord"), build_org("Thuiszorg Zuid")
+    both = build_user(noord, Role.CLIENT_ADMIN, username="bram")
+    grant_membership(ACTOR, user=both, organisation=zuid, role=Role.CLIENT_VIEWER)
+    loner = build_user(username="kees")
+
+    rows = log_account_event(Actor.for_user(both), "auth.password_chosen", both)
+    alone = log_account_event(Actor.for_user(loner), "auth.password_chosen", loner)
+
+    assert sorted((e.organisation.name if e.organisation else "", e.object_id) for e in rows) == [
+        ("Thuiszorg Zuid", str(both.public_id)),
+        ("Zorggroep Noord", str(both.public_id)),
+    ]
+    assert [(e.organisation_id, e.object_type, e.object_id) for e in alone] == [(None, "user", str(loner.public_id))]

@@ -218,11 +218,12 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
 
+# Django's validators with Spiegel's own texts ("je", not Django's Dutch "Uw"): spiegel/tenancy/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "spiegel.tenancy.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "spiegel.tenancy.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "spiegel.tenancy.passwords.CommonPasswordValidator"},
+    {"NAME": "spiegel.tenancy.passwords.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "nl"

@@ -12,7 +12,7 @@ A scenario (``tests/scenarios/interviewer/*/*.json``, one object or a list per f
                 "flags": ["disclosure"], "no_flags": false,
                 "later_never_mentions": ["leidinggevende", "teamleider"],
                 "later_mentions": ["regex the reply or a later interviewer message must match (threads come back)"],
-                "not_closed": true}}
+                "not_closed": true, "closed": false}}
 
 The runner starts the engine with the case context, sends every ``before`` text and then ``say``, and checks
 the reply to ``say``: the understood kind (and any other understood field under ``understood``), the topics
@@ -24,9 +24,10 @@ of the scenario is also run through the fragment check.
 neutrally until the conversation's phase is ``summary``, checks that message with ``summary_must_match`` /
 ``summary_must_not_match`` (the main reason first, no refused topic, no negated feeling), then says ``say``;
 ``corrections_recorded`` checks that a correction landed in ``state.corrections``, ``corrections_match`` that
-one recorded correction matches each regex. ``no_repeat`` checks that
-no question of the reply repeats an earlier interviewer sentence word for word. An exception from the engine,
-or a reply without ``understood`` where a scenario expects one, is a failed check, never a crash.
+one recorded correction matches each regex. ``closed`` checks that the reply ends the conversation (after a
+request to stop). ``no_repeat`` checks that no question of the reply repeats an earlier interviewer sentence
+word for word. An exception from the engine, or a reply without ``understood`` where a scenario expects one,
+is a failed check, never a crash.
 """
 
 from __future__ import annotations
@@ -44,7 +45,17 @@ from spiegel.language.understanding import TurnKind
 
 # Kinds of scenario: the kinds of turn of the contract, and the attributes of an answer the issue names.
 TURN_KINDS: tuple[str, ...] = get_args(TurnKind)
-ATTRIBUTE_KINDS = ("disclosure", "distress", "sarcasm", "decisive", "negation", "threads", "matter", "summary")
+ATTRIBUTE_KINDS = (
+    "disclosure",
+    "distress",
+    "sarcasm",
+    "decisive",
+    "negation",
+    "threads",
+    "matter",
+    "summary",
+    "request",  # an explicit request about the conversation: to stop, to pause, to talk about something
+)
 SCENARIO_KINDS = TURN_KINDS + ATTRIBUTE_KINDS
 EXPECT_KEYS = frozenset(
     {
@@ -58,6 +69,7 @@ EXPECT_KEYS = frozenset(
         "later_never_mentions",
         "later_mentions",
         "not_closed",
+        "closed",
         "no_repeat",
         "summary_must_match",
         "summary_must_not_match",
@@ -264,6 +276,8 @@ def _check_reply(scenario: Scenario, reply: EngineReply, result: ScenarioResult)
             )
     if expect.get("not_closed") and reply.closed:
         result.failures.append("the interview ended on this turn")
+    if expect.get("closed") and not reply.closed:
+        result.failures.append("the interview did not end on this turn")
 
 
 def _understood_failures(expect: dict[str, Any], understood: Any) -> list[str]:

@@ -20,7 +20,7 @@ from .context import CaseContext
 from .guide import Guide
 from .navigation import HARD_TURN_CAP, STORY
 from .phrasing import Phraser, PhraserDeclined, TemplatePhraser
-from .policy import TurnPolicy
+from .request_moves import Requests
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
 from .wording import quotable as _quotable
 from .wording import topic_label
@@ -62,7 +62,7 @@ class EngineReply:
     understood: Understanding | None = None
 
 
-class Engine(TurnPolicy):
+class Engine(Requests):
     """The built-in interviewer for one guide. Stateless itself: all conversation data is in the state."""
 
     def __init__(
@@ -118,6 +118,17 @@ class Engine(TurnPolicy):
                 progress.status = "skipped"
         s.threads = []
         return s
+
+    def stop(self, state: ConversationState) -> EngineReply:
+        """The leaver stops from outside the conversation (``/quit`` in the terminal): the closing line for a
+        leaver who asked to stop, and the close, as for a typed request to stop. ``state`` is not changed; on a
+        closed conversation nothing more is said."""
+        s = state.copy()
+        if s.closed:
+            return EngineReply(s, [], True, [], 1.0, s.last_move or Move("close", language=self.language))
+        move = self._stop_move(s)
+        message = self._template_wording(move, s)
+        return self._reply(s, move, message, {"engine": ENGINE_NAME, "phraser": "templates"}, [])
 
     def recover(self, state: ConversationState, text: str) -> EngineReply:
         """A safe next move for when working out the reply to ``text`` failed (``respond`` raised).

@@ -28,10 +28,14 @@ def test_the_terminal_interview_holds_a_whole_conversation_until_it_closes(monke
 
 
 def test_the_terminal_interview_reads_answers_from_stdin_and_stops_on_quit(monkeypatch: pytest.MonkeyPatch) -> None:
-    _typed(monkeypatch, ["Mostly the workload, we were always short-staffed.", "/quit"])
+    _typed(monkeypatch, ["Mostly the workload, we were always short-staffed.", "/quit", "Never read."])
     out = io.StringIO()
     call_command("interview", lang="en", stdout=out)
-    assert out.getvalue().count("Spiegel: ") == 3  # opening, first question, one follow-up
+    text = out.getvalue()
+    assert text.count("Spiegel: ") == 4  # opening, first question, one follow-up, the closing line
+    closing = text.split("Spiegel: ")[-1]
+    assert "Thank you" in closing and "approved" in closing and "?" not in closing
+    assert text.splitlines()[-1].endswith("[closed after 1 answers]")
 
 
 def test_the_terminal_interview_ends_quietly_when_the_input_ends(monkeypatch: pytest.MonkeyPatch) -> None:

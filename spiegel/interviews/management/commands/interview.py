@@ -32,6 +32,11 @@ class Command(BaseCommand):
                 return
             command = answer.strip().lower()
             if command in {"/quit", "/stop"}:
+                # the closing line a leaver who asks to stop gets, then the end (as at a normal close)
+                reply = engine.stop(state)
+                self._say(reply.messages)
+                if reply.closed:
+                    self.stdout.write(self.style.NOTICE(f"[closed after {reply.state.turns} answers]"))
                 return
             if not answer.strip():
                 continue

@@ -1,0 +1,252 @@
+"""Honouring the leaver's explicit requests (read by ``requests.py``) before any other handling of a turn.
+
+- A request to stop ends the conversation the way a normal end does (the close, then the mirror), with a
+  short closing line: thanks, and that what was said is only shared as the leaver approves it. Everything
+  said is kept. "Stop this topic" is a skip; a bare "stop" is asked about once.
+- "I want to talk about X": the next question is about X, in the leaver's terms when they form a complete
+  noun phrase, else plainly ("what would you like to say about that?"). A topic the leaver refused is theirs
+  to open again.
+- "I never said that" is a correction of the interviewer: acknowledged, the wrongly heard theme dropped,
+  never taken as a refusal.
+- At the closing summary: a point the leaver calls fine is taken out and said back; when something is
+  missing the interviewer asks what before it closes, and says back where it put it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
+from spiegel.language.understanding import Understanding
+
+from .navigation import STORY, _add
+from .policy import IN_TOPICS, TurnPolicy
+from .requests import Request, SummaryRemark, read_request, stop_choice, summary_remark
+from .state import ConversationState, Flag, Move
+from .wording import is_clause, noun_phrases, options
+
+REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing")
+
+
+class Requests(TurnPolicy):
+    """The turn policy with the leaver's explicit requests honoured first."""
+
+    def _advance(self, s: ConversationState, text: str, skip_topic: bool) -> tuple[Move, list[Flag], Understanding]:
+        move, flags, u = super()._advance(s, text, skip_topic)
+        if s.turn_kinds and s.turn_kinds[-1] != u.kind:
+            u = replace(u, kind=s.turn_kinds[-1])  # type: ignore[arg-type]  # read again as a request saw it
+        return move, flags, u
+
+    def _decide(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        u: Understanding,
+        text: str,
+        skip_topic: bool,
+        contradiction: tuple[Mention, str] | None,
+        new_flags: list[Flag],
+    ) -> Move:
+        asked = s.last_move is not None and s.last_move.kind == "stop_or_skip"
+        move = None if skip_topic else self._requested(s, sig, u, text, new_flags)
+        if move is not None:
+            return move
+        if asked and stop_choice(text, self.language) == "skip":
+            skip_topic = True  # "alleen dit onderwerp": skipped as any other topic
+        return super()._decide(s, sig, u, text, skip_topic, contradiction, new_flags)
+
+    # ------------------------------------------------------------------------------------------ requests
+
+    def _requested(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, new_flags: list[Flag]
+    ) -> Move | None:
+        """The move for an explicit request in ``text``, or None to handle the turn as usual."""
+        if u.disclosure or sig.disclosures:
+            return None  # a serious disclosure is handled first, whatever else the turn asks
+        last = s.last_move.kind if s.last_move else None
+        if last == "stop_or_skip":
+            return self._stop_or_skip_answered(s, text)
+        if last == "summary_missing":
+            return self._summary_completed(s, u, text)
+        request = read_request(text, self.language)
+        if request is None and s.phase == "summary":
+            remark = summary_remark(text, self.language)
+            return self._summary_remarked(s, u, remark) if remark is not None else None
+        if request is None:
+            return None
+        if request.kind == "stop" or (request.kind == "unsure" and self._asked_stop_or_skip(s)):
+            if u.distress or sig.distress:
+                # stopping is the leaver's choice; a person still looks at how they are
+                new_flags.append(Flag("distress", s.current_topic, text[:200]))
+            return self._stop_move(s)
+        if request.kind == "unsure":
+            s.pending = s.last_move
+            return Move(
+                "stop_or_skip", topic=s.current_topic, language=self.language, question=self._say(s, "stop_or_skip")
+            )
+        if request.kind == "pause":
+            return self._again(s, "meta_answer", preface=None, note=self._say(s, "pause"))
+        if request.kind == "talk_about" and s.phase not in ("disclosure", "check_in"):
+            return self._talk_about(s, u, request)
+        if request.kind == "not_said" and s.phase in IN_TOPICS and u.kind != "correction":
+            # (a correction the understanding already saw is followed on its corrected content as usual)
+            return self._not_said(s, u, text, request.about or text)
+        return None
+
+    def _say(self, s: ConversationState, key: str) -> str:
+        """The first wording of ``requests.<key>`` not said before in this conversation."""
+        found = options(self.language, "requests", key)
+        said = " ".join(s.said)
+        return next((o for o in found if o not in said), found[0] if found else "")
+
+    def _asked_stop_or_skip(self, s: ConversationState) -> bool:
+        asked = options(self.language, "requests", "stop_or_skip")
+        return any(q in message for message in s.said for q in asked)
+
+    def _stop_move(self, s: ConversationState) -> Move:
+        """The close, with the closing line for a leaver who asked to stop."""
+        s.threads = []
+        for progress in s.topics.values():
+            if progress.status == "open":
+                progress.status = "skipped"
+        return Move("close", language=self.language, question=self._say(s, "stop"))
+
+    def _stop_or_skip_answered(self, s: ConversationState, text: str) -> Move | None:
+        """The answer to "end the conversation, or only skip this topic?"."""
+        if s.pending is not None:
+            s.last_move, s.pending = s.pending, None  # the question before ours is the one pending again
+        choice = stop_choice(text, self.language)
+        if choice == "stop":
+            return self._stop_move(s)
+        if choice == "skip":
+            return None  # the topic is skipped (``_decide``)
+        if len(text.split()) <= 4:
+            # "nee, ga maar door": neither; the question before ours again
+            return self._again(s, "confusion_ack", preface=None)
+        return None  # an answer after all: handled as one
+
+    def _talk_about(self, s: ConversationState, u: Understanding, request: Request) -> Move:
+        """The next question is about what the leaver wants to talk about, in their terms or plainly."""
+        about = request.about or ""
+        phrase = self._about_phrase(about)
+        found = [m for m in analyse_answer(about, self.language).mentions if m.theme not in s.sensitive_topics]
+        theme = found[0].theme if found else None
+        if theme is not None:
+            if theme in s.refused:
+                s.refused.remove(theme)  # the leaver opens again what they closed
+            if s.phase in IN_TOPICS:
+                cur = s.current_topic
+                if cur is not None and cur != theme and s.topic(cur).status == "active":
+                    s.topic(cur).status = "covered" if s.topic(cur).talked else "open"
+                s.current_topic = theme
+                s.phase = "story" if s.phase == "opening" else s.phase
+                tp = s.topic(theme)
+                tp.status, tp.raised_by_leaver, tp.talked = "active", True, True
+                tp.quote = phrase or tp.quote
+                s.threads = [t for t in s.threads if t["topic"] != theme]
+            if u.decisive or s.main_reason is None or s.main_reason_pull:
+                s.main_reason, s.main_reason_words, s.main_reason_pull = theme, phrase, False
+        elif s.phase in IN_TOPICS:
+            cur = s.current_topic
+            if cur is not None and s.topic(cur).status == "active":
+                s.topic(cur).status = "covered" if s.topic(cur).talked else "open"
+            s.current_topic = None  # the leaver's answer starts a thread of its own
+            s.phase = "story"
+        key = "talk_about" if phrase else "talk_about_plain"
+        question = self._say(s, key).format(q=phrase)
+        return Move("talk_about", topic=theme, language=self.language, quote=phrase, question=question)
+
+    def _about_phrase(self, about: str) -> str | None:
+        """What the leaver wants to talk about as a complete noun phrase in the interviewer's voice, or None."""
+        words = about.split()
+        if not words or len(words) > 5:
+            return None
+        phrases = noun_phrases(about, self.language)
+        if phrases and len(phrases[0].split()) == len(words):
+            return phrases[0]  # "mijn teamleider" → "je teamleider"
+        return None  # a name, a clause: asked plainly, never pasted
+
+    def _not_said(self, s: ConversationState, u: Understanding, text: str, denial: str) -> Move:
+        """The leaver says something was never mentioned ("I never mentioned my manager"): the interviewer had
+        it wrong; the theme is dropped, never taken as refused."""
+        denied = {m.theme for m in analyse_answer(denial, self.language).mentions}
+        if not denied and s.current_topic and s.current_topic != STORY:
+            denied = {s.current_topic}
+        denied_themes = tuple(replace(t, negated=True) if t.theme in denied else t for t in u.themes)
+        corrected = replace(u, kind="correction", themes=denied_themes)
+        for theme in denied:
+            s.refused = [r for r in s.refused if r != theme]
+            if s.main_reason == theme:
+                s.main_reason, s.main_reason_words = None, None
+            s.notes = [n for n in s.notes if n["theme"] != theme]
+            s.threads = [t for t in s.threads if t["topic"] != theme]
+            if s.topic(theme).status in ("open", "active"):
+                s.topic(theme).status = "covered"
+        if s.turn_kinds:
+            s.turn_kinds[-1] = "correction"
+        rest = text.replace(denial, " ")
+        others = [m for m in analyse_answer(rest, self.language).mentions if m.theme not in denied]
+        if others:
+            return self._corrected(s, corrected, text)  # followed on what the leaver did say (records it)
+        s.corrections.append(text.strip()[:300])
+        return replace(self._next(s, ack_kind="correction_ack"), note=self._say(s, "not_said"))
+
+    # ---------------------------------------------------------------------------------------- the summary
+
+    def _summary_remarked(self, s: ConversationState, u: Understanding, remark: SummaryRemark) -> Move | None:
+        """A point that was fine after all is taken out; something missing is asked for, or put first."""
+        if remark.kind == "fine":
+            themes = {m.theme for m in analyse_answer(remark.sentence, self.language).mentions}
+            removed = self._remove_points(s, themes)
+            if not removed:
+                return None  # nothing of the summary was named: the correction as usual
+            s.corrections.append(remark.sentence[:300])
+            note = self._say(s, "summary_removed").format(point=removed[0])
+            return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
+        if remark.rest.strip() or self._names_something(remark.sentence):
+            return self._summary_completed(s, u, remark.rest or remark.sentence)
+        s.phase = "summary"
+        return Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
+
+    def _names_something(self, sentence: str) -> bool:
+        """The missing thing is named in the same sentence ("you left out the pay")."""
+        return bool(analyse_answer(sentence, self.language).mentions)
+
+    def _summary_completed(self, s: ConversationState, u: Understanding, text: str) -> Move:
+        """What was missing goes first in the summary, and is said back; then the close."""
+        read = u if u.kind in ("answer", "correction") else replace(u, kind="answer")
+        theme, matter = self._corrected_content(s, read, text, set())
+        point = matter or (self._summary_label(theme) if theme else None)
+        s.corrections.append(text.strip()[:300])
+        if theme is not None and theme not in s.refused:
+            s.main_reason, s.main_reason_words = theme, matter
+        if point:
+            kept = [p for p in s.summary_points if p != point]
+            s.summary_points = [point, *kept][:4]
+            key = "summary_added" if not is_clause(point) else "summary_corrected_to_clause"
+            found = options(self.language, "requests", key) or options(self.language, key)
+            note = next((o for o in found if o.format(point=point) not in " ".join(s.said)), found[0])
+            note = note.format(point=point)
+        else:
+            if text.strip():
+                _add(s.summary_points, text.strip()[:200])
+            note = self._fresh(s, "prefaces", "summary_corrected")
+        return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
+
+    def _remove_points(self, s: ConversationState, themes: set[str]) -> list[str]:
+        """Take the points on ``themes`` out of the recorded summary; the names of the points taken out."""
+        removed: list[str] = []
+        for theme in themes:
+            names = {self._label(theme), self._summary_label(theme)}
+            for point in list(s.summary_points):
+                if point in names or any(point.startswith(f"{n} (") for n in names):
+                    s.summary_points.remove(point)
+                    removed.append(self._summary_label(theme))
+            _add(s.topic(theme).known, "ruled_out")
+            if s.main_reason == theme:
+                s.main_reason, s.main_reason_words = None, None
+        return removed
+
+    def _corrects_summary(self, s: ConversationState, u: Understanding) -> bool:
+        """Also "the main reason was really the pay": the leaver puts their main reason right."""
+        return super()._corrects_summary(s, u) or (u.decisive and bool(u.raised or u.matter))

@@ -1,0 +1,447 @@
+"""Reading the leaver's explicit requests about the conversation itself, in Dutch and English.
+
+A request is not an answer to the question asked (docs/interviewing.md, "What kind of turn is this?"):
+
+- *stop* — the leaver wants to end the interview ("ik wil niet meer", "can we wrap this up?", ``/quit``);
+- *skip* — stop this topic, not the interview ("ik wil stoppen met dit onderwerp");
+- *unsure* — a bare "stop" or "genoeg": the interviewer asks once which of the two is meant;
+- *pause* — stop for now and continue later;
+- *talk_about* — "ik wil het hebben over X", "what I really want to say is about X": the next question is
+  about X (``about`` holds the leaver's words for it);
+- *not_said* — "dat heb ik niet gezegd", "I never mentioned my manager": a correction of the interviewer,
+  never a refusal.
+
+And, at the closing summary, a remark on it (:func:`summary_remark`): something is *missing*, or a point
+was *fine* after all. Rules over short patterns, one sentence at a time; talk about stopping something
+else ("I wanted to stop working nights") is no request. Django-free; never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+RequestKind = Literal["stop", "skip", "unsure", "pause", "talk_about", "not_said"]
+RemarkKind = Literal["missing", "fine"]
+
+
+@dataclass(frozen=True)
+class Request:
+    """An explicit request of the leaver; ``about`` is what they want to talk about, in their words (for
+    *not_said*, the sentence that says what was not said)."""
+
+    kind: RequestKind
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class SummaryRemark:
+    """A remark on the closing summary; ``rest`` is what the leaver said along with it (may be empty)."""
+
+    kind: RemarkKind
+    sentence: str
+    rest: str = ""
+
+
+_SENTENCE = re.compile(r"[^.!?;:]+")
+_F = re.IGNORECASE
+
+# The words of a stop request around its verb, by what they point at.
+_TOPIC_REF = {
+    "nl": re.compile(
+        r"\b(?:dit|dat|het|deze)\s+(?:onderwerp|thema|stuk|deel|vraag)\b|\bdeze\s+vraag\b|\bhierover\b|\bdaarover\b"
+        r"|\bover\s+(?:dit|dat|deze)\b|\bvolgende\s+(?:vraag|onderwerp)\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:this|that|the)\s+(?:topic|subject|question|part|bit|one)\b|\babout\s+(?:this|that|it)\b"
+        r"|\bnext\s+(?:question|topic)\b",
+        _F,
+    ),
+}
+_UNSURE_REF = {
+    "nl": re.compile(r"\b(?:hiermee|daarmee)\b", _F),
+    "en": re.compile(r"\bwith\s+(?:this|that|it)\b", _F),
+}
+_PAUSE_REF = {
+    "nl": re.compile(r"\b(?:even|pauze|later|straks|morgen|andere\s+keer)\b", _F),
+    "en": re.compile(r"\b(?:a\s+(?:moment|minute|bit|break|second)|break|later|tomorrow|another\s+time)\b", _F),
+}
+# Words that may stand around the verb of a stop request without changing it (else it is about something else).
+_ALLOWED = {
+    "nl": frozenset(
+        [
+            "graag",
+            "nu",
+            "liever",
+            "eigenlijk",
+            "echt",
+            "gewoon",
+            "hier",
+            "het",
+            "gesprek",
+            "interview",
+            "dit",
+            "ermee",
+            "maar",
+            "alsjeblieft",
+            "aub",
+            "willen",
+            "wel",
+            "zo",
+            "nou",
+            "dan",
+            "met",
+            "sorry",
+            "oké",
+            "ok",
+            "ook",
+            "even",
+            "pauze",
+            "later",
+            "straks",
+            "morgen",
+            "andere",
+            "keer",
+            "hiermee",
+            "daarmee",
+            "deze",
+            "onderwerp",
+            "vraag",
+            "thema",
+            "stuk",
+            "deel",
+            "hierover",
+            "daarover",
+            "over",
+            "volgende",
+            "alvast",
+            "helemaal",
+            "ik",
+            "wil",
+            "we",
+            "dat",
+            "exitgesprek",
+            "vandaag",
+            "voor",
+            "mij",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "now",
+            "here",
+            "please",
+            "then",
+            "thanks",
+            "thank",
+            "you",
+            "for",
+            "today",
+            "it",
+            "this",
+            "the",
+            "interview",
+            "conversation",
+            "chat",
+            "session",
+            "exit",
+            "things",
+            "right",
+            "away",
+            "altogether",
+            "already",
+            "really",
+            "just",
+            "actually",
+            "if",
+            "that's",
+            "ok",
+            "okay",
+            "possible",
+            "a",
+            "moment",
+            "minute",
+            "bit",
+            "break",
+            "second",
+            "later",
+            "tomorrow",
+            "another",
+            "time",
+            "with",
+            "that",
+            "topic",
+            "subject",
+            "question",
+            "part",
+            "one",
+            "about",
+            "next",
+            "talking",
+            "all",
+            "of",
+            "whole",
+            "here",
+            "i",
+            "think",
+            "at",
+        ]
+    ),
+}
+_WORD = re.compile(r"[\w'’]+")
+
+_WANT = {
+    "nl": r"(?:ik\s+wil|ik\s+zou|kunnen\s+we|kun\s+je|kan\s+ik|mogen\s+we|mag\s+ik|laten\s+we|ik\s+ga)",
+    "en": (
+        r"(?:i\s+(?:really\s+|just\s+)?(?:want|wanna|need)\s+to|i(?:'d|’d|\s+would)\s+(?:really\s+|just\s+)?"
+        r"(?:like|prefer|rather|love)(?:\s+to)?|(?:can|could|may|shall)\s+(?:we|i)|let'?s|let\s+us|i'?m\s+going\s+to)"
+    ),
+}
+_STOP_VERB = {
+    "nl": (
+        r"(?:stoppen|ophouden|afronden|afsluiten|beëindigen|beeindigen|eindigen|hierbij\s+laten"
+        r"|(?:er\s+)?mee\s+stoppen)"
+    ),
+    "en": (
+        r"(?:stop|end|finish|quit|wrap\s+(?:it\s+|this\s+|things\s+)?up|call\s+it\s+a\s+day"
+        r"|leave\s+it\s+(?:here|there))"
+    ),
+}
+_STOP_RX = {
+    lang: re.compile(
+        rf"\b{_WANT[lang]}\b(?P<mid>(?:\s+[\w'’-]+){{0,6}}?)\s+(?P<verb>{_STOP_VERB[lang]})\b(?P<tail>.*)$", _F
+    )
+    for lang in ("nl", "en")
+}
+# A whole sentence that is a stop request by itself.
+_STOP_WHOLE = {
+    "nl": re.compile(
+        r"^(?:sorry,?\s+)?(?:maar\s+)?(?:ik\s+wil\s+niet\s+meer(?:\s+verder)?(?:\s+praten)?|ik\s+stop\s+ermee"
+        r"|ik\s+heb\s+(?:wel\s+)?genoeg\s+(?:gezegd|verteld)|(?:dat\s+is|zo\s+is\s+het)\s+genoeg(?:\s+voor\s+(?:mij|vandaag))?"
+        r"|genoeg\s+zo|voor\s+mij\s+hoeft\s+het\s+niet\s+meer|ik\s+wil\s+het\s+gesprek\s+\w+)$",
+        _F,
+    ),
+    "en": re.compile(
+        r"^(?:sorry,?\s+)?(?:honestly,?\s+)?(?:that'?s|that\s+is)\s+enough(?:\s+for\s+(?:me|today|now))?$"
+        r"|^i(?:'ve|\s+have)\s+said\s+enough$|^i\s+don'?t\s+want\s+to\s+(?:go\s+on|continue|carry\s+on)"
+        r"(?:\s+with\s+(?:this|the)\s+(?:interview|conversation))?(?:\s+any\s*more)?$|^no\s+more\s+questions(?:\s+please)?$",
+        _F,
+    ),
+}
+# Stop for now and continue later ("kunnen we even pauzeren?", "can we continue later?").
+_PAUSE_VERB = {
+    "nl": (
+        r"(?:pauzeren|(?:een\s+)?pauze\s+(?:nemen|houden)|later\s+verder(?:gaan|praten)?"
+        r"|(?:een\s+)?andere\s+keer\s+verder)"
+    ),
+    "en": (
+        r"(?:pause|take\s+a\s+break|have\s+a\s+break|continue\s+(?:this\s+|it\s+)?later|carry\s+on\s+later"
+        r"|finish\s+(?:this|it)\s+later|come\s+back\s+(?:to\s+(?:this|it)\s+)?later)"
+    ),
+}
+_PAUSE_RX = {
+    lang: re.compile(rf"\b{_WANT[lang]}\b(?:\s+[\w'’-]+){{0,6}}?\s+{_PAUSE_VERB[lang]}\b", _F) for lang in ("nl", "en")
+}
+_UNSURE_WHOLE = {
+    "nl": re.compile(r"^(?:stop|stoppen|stop\s+maar|genoeg|ik\s+ben\s+klaar|klaar)$", _F),
+    "en": re.compile(r"^(?:stop|enough|i'?m\s+done|done|stop\s+please|please\s+stop)$", _F),
+}
+_COMMANDS: dict[str, RequestKind] = {"/quit": "stop", "/stop": "stop", "/stoppen": "stop", "/skip": "skip"}
+_PRECEDENCE: tuple[RequestKind, ...] = ("stop", "pause", "skip", "unsure")
+
+_TALK = {
+    "nl": re.compile(
+        r"\b(?:(?:ik\s+wil|ik\s+zou|kunnen\s+we|laten\s+we|mogen\s+we)(?:\s+(?:het|graag|eigenlijk|liever|nog|juist|"
+        r"vooral|echt|even|wel|nu|willen))*\s+(?:(?:het\s+)?(?:hebben|praten|vertellen|iets\s+(?:kwijt|zeggen|vertellen))"
+        r"\s+over|het\s+(?:graag\s+|eigenlijk\s+|even\s+|nog\s+|juist\s+)*over)"
+        r"|wat\s+ik\s+(?:eigenlijk\s+|echt\s+|vooral\s+)*(?:kwijt\s+wil|wil\s+(?:zeggen|vertellen|kwijt))\s*,?\s+"
+        r"(?:gaat\s+over|is|heeft\s+te\s+maken\s+met))\s+(?P<about>[^,.;!?]+)",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:(?:i\s+(?:really\s+|actually\s+|just\s+|do\s+)?(?:want|wanna|need)\s+to|i(?:'d|’d|\s+would)"
+        r"(?:\s+(?:really|actually|rather))*(?:\s+like\s+to)?|can\s+we|could\s+we|let'?s)(?:\s+(?:please|"
+        r"actually|just|also|now|rather))*\s+(?:talk|speak|say\s+something|tell\s+you\s+something)\s+about"
+        r"|what\s+i\s+(?:really\s+|actually\s+)*want\s+to\s+(?:say|talk\s+about|tell\s+you)(?:\s+is)?(?:\s+about)?)"
+        r"\s+(?P<about>[^,.;!?]+)",
+        _F,
+    ),
+}
+# The end of what the leaver wants to talk about: the next clause.
+_ABOUT_END = {
+    "nl": re.compile(r"\s+(?:hebben|praten|want|omdat|die|dat\s+is|en\s+(?:niet|hoe)|,)\b.*$", _F),
+    "en": re.compile(
+        r"\s+(?:because|since|who|which|he'?s|she'?s|they'?re|that'?s|instead|after\s+all|please)\b.*$", _F
+    ),
+}
+
+_NOT_SAID = {
+    "nl": re.compile(
+        r"\b(?:dat|dit|het)\s+heb\s+ik\s+(?:helemaal\s+|toch\s+|echt\s+)*(?:niet|nooit)\s+(?:gezegd|genoemd|beweerd|verteld)\b"
+        r"|\bheb\s+ik\s+(?:het\s+)?(?:helemaal\s+|toch\s+)*(?:niet|nooit)\s+(?:gezegd|genoemd|over\s+gehad|gehad|"
+        r"over\s+gesproken)\b|\bik\s+heb\s+(?:het\s+)?(?:helemaal\s+|toch\s+)*(?:niet|nooit|niks|niets)\s+(?:over\s+"
+        r"[\w\s'’-]{1,40}\s+)?(?:gezegd|genoemd|gehad)\b|\bwaar\s+heb\s+ik\s+dat\s+(?:gezegd|genoemd)\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"\bi\s+(?:never|didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:even\s+|actually\s+)?(?:say|said|mention|mentioned|"
+        r"talk\s+about|talked\s+about|bring\s+up|brought\s+up|raise|raised)\b(?P<tail>.*)$"
+        r"|\bwhere\s+did\s+i\s+(?:say|mention)\s+that\b|\bi\s+said\s+no\s+such\s+thing\b",
+        _F,
+    ),
+}
+# A denial is about what the interviewer said, not a story of what the leaver never told someone.
+_STORY_WORDS = re.compile(r"\b(?:to|with|because|when|tegen|aan|bij|omdat|toen|want)\b", _F)
+
+_MISSING = {
+    "nl": re.compile(
+        r"\b(?:vergeten|vergat|gemist|mis\s+je|mist|ontbreekt|ontbreken|weggelaten|overgeslagen|niet\s+(?:genoemd|"
+        r"meegenomen)|staat\s+er\s+niet\s+(?:bij|in))\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:left\s+out|leave\s+out|leaving\s+out|missed|missing|miss|forgot|forgotten|skipped|not\s+in\s+there|"
+        r"didn'?t\s+(?:mention|include))\b",
+        _F,
+    ),
+}
+_FINE = {
+    "nl": re.compile(
+        r"\b(?:was|waren|is|zijn|ging|gingen|viel|vielen)\s+(?:eigenlijk\s+|trouwens\s+|juist\s+|gewoon\s+|wel\s+|"
+        r"best\s+|echt\s+|helemaal\s+|prima\s+)*(?:prima|goed|in\s+orde|oké|ok|fijn|mee|geen\s+probleem)\b"
+        r"|\bniet\s+(?:het\s+)?(?:probleem|de\s+reden)\b|\bhad\s+er\s+niets\s+mee\s+te\s+maken\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:was|were|is|are)\s+(?:actually\s+|really\s+|totally\s+|pretty\s+|quite\s+|honestly\s+|perfectly\s+)*"
+        r"(?:fine|ok|okay|good|great|alright|all\s+right)\b|\b(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:really\s+)?"
+        r"(?:a|an|the|my)\s+(?:problem|issue|reason)\b|\bhad\s+nothing\s+to\s+do\s+with\s+it\b",
+        _F,
+    ),
+}
+
+
+def _sentences(text: str) -> list[str]:
+    return [p.strip(" ,-–—'\"“”") for p in _SENTENCE.findall(text) if p.strip(" ,-–—'\"“”")]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence and its comma parts ("Sorry, I want to stop" → also "I want to stop")."""
+    parts = [p.strip() for p in sentence.split(",") if p.strip()]
+    return [sentence, *parts] if len(parts) > 1 else [sentence]
+
+
+def _words_ok(words: str, language: str) -> bool:
+    """Only words that may stand around a stop request's verb ("nu", "the interview", "with this")."""
+    return all(w.lower().strip("'’") in _ALLOWED[language] for w in _WORD.findall(words))
+
+
+def _stop_kind(around: str, verb: str, language: str) -> RequestKind | None:
+    """What a stop request points at, from the words around its verb; None when it is about something else."""
+    if not _words_ok(around, language):
+        return None  # "stoppen met de nachtdiensten", "finish my degree": another matter
+    if _TOPIC_REF[language].search(around):
+        return "skip"
+    if _PAUSE_REF[language].search(around):
+        return "pause"
+    if _UNSURE_REF[language].search(around):
+        return "unsure"
+    if verb.lower() == "quit" and not re.search(r"interview|conversation|chat|session", around, _F):
+        return None  # quitting, in an exit interview, is the job
+    return "stop"
+
+
+def _stop_in(clause: str, language: str) -> RequestKind | None:
+    low = clause.lower().strip()
+    if _PAUSE_RX[language].search(low):
+        return "pause"
+    if _STOP_WHOLE[language].search(low):
+        return "stop"
+    if _UNSURE_WHOLE[language].search(low):
+        return "unsure"
+    m = _STOP_RX[language].search(low)
+    if m is None:
+        return None
+    before = low[: m.start()]
+    if before and not _words_ok(before, language):
+        return None  # "toen ik zei dat ik wilde stoppen ...": told, not asked
+    return _stop_kind(f"{m.group('mid')} {m.group('tail')}", m.group("verb"), language)
+
+
+def _talk_about(text: str, language: str) -> str | None:
+    m = _TALK[language].search(text)
+    if m is None:
+        return None
+    about = _ABOUT_END[language].sub("", m.group("about").strip()).strip()
+    about = re.sub(r"\s+(?:hebben|praten)$", "", about, flags=_F).strip()
+    words = about.split()
+    if not words or (len(words) == 1 and words[0].lower() in ("it", "that", "this", "dit", "dat", "het")):
+        return None  # "I want to talk about it": about what was just said, no new matter
+    return about
+
+
+def read_request(text: str, language: str) -> Request | None:
+    """The leaver's explicit request in ``text``, or None when the turn is no request."""
+    language = language if language in ("nl", "en") else "nl"
+    command = text.strip().lower()
+    if command in _COMMANDS:
+        return Request(_COMMANDS[command])
+    about = _talk_about(text, language)
+    if about is not None:
+        return Request("talk_about", about)
+    sentences = _sentences(text)
+    for sentence in sentences:
+        m = _NOT_SAID[language].search(sentence)
+        if m is not None and len(sentence.split()) <= 12 and not _STORY_WORDS.search(sentence[m.start() :]):
+            return Request("not_said", sentence)
+    found: list[RequestKind] = []
+    for sentence in sentences:
+        for clause in _clauses(sentence):
+            kind = _stop_in(clause, language)
+            if kind is not None:
+                found.append(kind)
+                break
+    for kind in _PRECEDENCE:
+        if kind in found:
+            return Request(kind)
+    return None
+
+
+_CHOICE = {
+    "nl": (
+        re.compile(r"\b(?:onderwerp|overslaan|alleen|volgende|verder\s+gaan|doorgaan)\b", _F),
+        re.compile(r"\b(?:afronden|stoppen|gesprek|interview|helemaal|alles|klaar|afsluiten|eindigen)\b", _F),
+    ),
+    "en": (
+        re.compile(r"\b(?:topic|skip|only|just\s+this|next|carry\s+on|go\s+on|continue)\b", _F),
+        re.compile(r"\b(?:end|finish|stop|conversation|interview|whole|everything|all\s+of\s+it|done|wrap)\b", _F),
+    ),
+}
+
+
+def stop_choice(text: str, language: str) -> Literal["stop", "skip"] | None:
+    """The answer to "end the conversation, or only skip this topic?": which of the two, or None."""
+    language = language if language in ("nl", "en") else "nl"
+    skip_rx, stop_rx = _CHOICE[language]
+    skip, stop = skip_rx.search(text) is not None, stop_rx.search(text) is not None
+    if skip and not (stop and re.search(r"\b(?:hele|whole|everything|alles)\b", text, _F)):
+        return "skip"
+    if stop:
+        return "stop"
+    return None
+
+
+def summary_remark(text: str, language: str) -> SummaryRemark | None:
+    """A remark on the closing summary: something is missing, or a point was fine after all; else None."""
+    language = language if language in ("nl", "en") else "nl"
+    sentences = _sentences(text)
+    for index, sentence in enumerate(sentences):
+        if _MISSING[language].search(sentence):
+            rest = " ".join(sentences[index + 1 :])
+            return SummaryRemark("missing", sentence, rest)
+    for sentence in sentences:
+        if _FINE[language].search(sentence):
+            return SummaryRemark("fine", sentence)
+    return None

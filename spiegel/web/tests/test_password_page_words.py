@@ -99,7 +99,7 @@ def test_the_password_page_states_its_rules_and_errors_in_spiegels_words(
     visitor = Client(HTTP_ACCEPT_LANGUAGE=language)
     form_page = visitor.get(url[url.index("/", url.index("//") + 2) :], follow=True)
     page = form_page.content.decode()
-    help_list = page.split('id="help-new_password1">', 1)[1].split("</small>", 1)[0]
+    help_list = page.split('id="id_new_password1_helptext">', 1)[1].split("</small>", 1)[0]
     assert [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", help_list)] == RULES[language]
     texts = [_text(page)]
     for (first, second), errors in ATTEMPTS:
@@ -109,3 +109,14 @@ def test_the_password_page_states_its_rules_and_errors_in_spiegels_words(
         texts.append(_text(shown))
     if language == "nl":
         assert [FORMAL.findall(text) for text in texts] == [[]] * len(texts)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_field_on_the_password_page_points_at_a_help_text_that_exists(language: str) -> None:
+    url = welcome_url(_sanne())
+    visitor = Client(HTTP_ACCEPT_LANGUAGE=language)
+    page = visitor.get(url[url.index("/", url.index("//") + 2) :], follow=True).content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', page)
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    assert described == ["id_new_password1_helptext", "id_new_password2_helptext"]
+    assert [ref for refs in described for ref in refs.split() if ref not in ids] == []

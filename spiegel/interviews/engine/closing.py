@@ -30,6 +30,22 @@ from .wording import (
 )
 
 
+def _problem_named(clause: str) -> str | None:
+    """ "the problem was senior management" -> "senior management": the real problem, named after it."""
+    nouns = "|".join(re.escape(w) for w in sorted(word_list("problem_nouns"), key=len, reverse=True))
+    copulas = "|".join(re.escape(w) for w in sorted(word_list("copulas"), key=len, reverse=True))
+    found = re.search(
+        rf"^(?:but\s+|maar\s+)?(?:the|het|de)\s+(?:real\s+|echte\s+|grootste\s+|biggest\s+)?(?:{nouns})\s+"
+        rf"(?:{copulas})\s+(?:more\s+|really\s+|eigenlijk\s+|meer\s+|vooral\s+)?((?:[\w'-]+\s*){{1,4}})$",
+        clause.strip().rstrip(".!"),
+        flags=re.IGNORECASE,
+    )
+    if found is None:
+        return None
+    named = found.group(1).strip()
+    return named if named.split()[0].lower() not in word_list("negators") else None
+
+
 class Closing(Navigator):
     """The closing phases, after the topics."""
 
@@ -239,7 +255,7 @@ class Closing(Navigator):
             first = whole.lower().split()[:1]
             if first and (first[0] in negators or first[0].endswith("n't")):
                 continue  # "..., not the work itself": what it was not
-            named = problem_subject(whole)
+            named = problem_subject(whole) or _problem_named(whole)
             if named is not None:
                 # "the shifts were the problem": the shifts
                 found = [m for m in analyse_answer(named, lang).mentions if m.theme not in s.refused]

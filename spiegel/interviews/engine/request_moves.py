@@ -23,7 +23,7 @@ from .navigation import STORY, _add
 from .policy import IN_TOPICS, TurnPolicy
 from .requests import Request, SummaryRemark, read_request, stop_choice, summary_remark
 from .state import ConversationState, Flag, Move
-from .wording import is_clause, noun_phrases, options
+from .wording import noun_phrases, options
 
 REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing")
 
@@ -71,7 +71,7 @@ class Requests(TurnPolicy):
         request = read_request(text, self.language)
         if request is None and s.phase == "summary":
             remark = summary_remark(text, self.language)
-            return self._summary_remarked(s, u, remark) if remark is not None else None
+            return self._summary_remarked(s, sig, u, remark) if remark is not None else None
         if request is None:
             return None
         if request.kind == "stop" or (request.kind == "unsure" and self._asked_stop_or_skip(s)):
@@ -87,7 +87,7 @@ class Requests(TurnPolicy):
         if request.kind == "pause":
             return self._again(s, "meta_answer", preface=None, note=self._say(s, "pause"))
         if request.kind == "talk_about" and s.phase not in ("disclosure", "check_in"):
-            return self._talk_about(s, u, request)
+            return self._talk_about(s, u, request, text)
         if request.kind == "not_said" and s.phase in IN_TOPICS and u.kind != "correction":
             # (a correction the understanding already saw is followed on its corrected content as usual)
             return self._not_said(s, u, text, request.about or text)
@@ -125,43 +125,72 @@ class Requests(TurnPolicy):
             return self._again(s, "confusion_ack", preface=None)
         return None  # an answer after all: handled as one
 
-    def _talk_about(self, s: ConversationState, u: Understanding, request: Request) -> Move:
+    def _talk_about(self, s: ConversationState, u: Understanding, request: Request, text: str) -> Move:
         """The next question is about what the leaver wants to talk about, in their terms or plainly."""
         about = request.about or ""
         phrase = self._about_phrase(about)
-        found = [m for m in analyse_answer(about, self.language).mentions if m.theme not in s.sensitive_topics]
-        theme = found[0].theme if found else None
+        theme = self._theme_of(s, about)
+        if phrase is None:
+            # "Priya, my team lead, ...": the leaver's own name for the role, never the person's name
+            role = self._role_named_after(s, text, about)
+            if role is not None and theme in (None, role[0]):
+                theme, phrase = role
         if theme is not None:
-            if theme in s.refused:
-                s.refused.remove(theme)  # the leaver opens again what they closed
-            if s.phase in IN_TOPICS:
-                cur = s.current_topic
-                if cur is not None and cur != theme and s.topic(cur).status == "active":
-                    s.topic(cur).status = "covered" if s.topic(cur).talked else "open"
-                s.current_topic = theme
-                s.phase = "story" if s.phase == "opening" else s.phase
-                tp = s.topic(theme)
-                tp.status, tp.raised_by_leaver, tp.talked = "active", True, True
-                tp.quote = phrase or tp.quote
-                s.threads = [t for t in s.threads if t["topic"] != theme]
-            if u.decisive or s.main_reason is None or s.main_reason_pull:
-                s.main_reason, s.main_reason_words, s.main_reason_pull = theme, phrase, False
+            self._open_theme(s, u, theme, phrase)
         elif s.phase in IN_TOPICS:
-            cur = s.current_topic
-            if cur is not None and s.topic(cur).status == "active":
-                s.topic(cur).status = "covered" if s.topic(cur).talked else "open"
+            self._leave_current(s)
             s.current_topic = None  # the leaver's answer starts a thread of its own
             s.phase = "story"
         key = "talk_about" if phrase else "talk_about_plain"
         question = self._say(s, key).format(q=phrase)
         return Move("talk_about", topic=theme, language=self.language, quote=phrase, question=question)
 
+    def _theme_of(self, s: ConversationState, words: str) -> str | None:
+        """The theme ``words`` name; in a phrase, the one its head names ("team lead": the manager)."""
+        found = [m for m in analyse_answer(words, self.language).mentions if m.theme not in s.sensitive_topics]
+        head = words.lower().split()[-1:]
+        named = [m for m in found if m.term.lower().split()[-1:] == head]
+        return (named or found)[0].theme if found else None
+
+    def _role_named_after(self, s: ConversationState, text: str, about: str) -> tuple[str, str] | None:
+        """A noun phrase with a theme right after what the leaver named ("..., my team lead"), or None."""
+        at = text.find(about)
+        rest = text[at + len(about) :] if at >= 0 else ""
+        for phrase in noun_phrases(rest, self.language)[:2]:
+            theme = self._theme_of(s, phrase)
+            if theme is not None:
+                return theme, phrase
+        return None
+
+    def _leave_current(self, s: ConversationState) -> None:
+        cur = s.current_topic
+        if cur is not None and s.topic(cur).status == "active":
+            s.topic(cur).status = "covered" if s.topic(cur).talked else "open"
+
+    def _open_theme(self, s: ConversationState, u: Understanding, theme: str, phrase: str | None) -> None:
+        """The theme the leaver asked for becomes the current topic (in the topics) and may be their reason."""
+        if theme in s.refused:
+            s.refused.remove(theme)  # the leaver opens again what they closed
+        if s.phase in IN_TOPICS:
+            if s.current_topic != theme:
+                self._leave_current(s)
+            s.current_topic = theme
+            s.phase = "story" if s.phase == "opening" else s.phase
+            tp = s.topic(theme)
+            tp.status, tp.raised_by_leaver, tp.talked = "active", True, True
+            tp.quote = phrase or tp.quote
+            s.threads = [t for t in s.threads if t["topic"] != theme]
+        if u.decisive or s.main_reason is None or s.main_reason_pull:
+            s.main_reason, s.main_reason_words, s.main_reason_pull = theme, phrase, False
+
     def _about_phrase(self, about: str) -> str | None:
         """What the leaver wants to talk about as a complete noun phrase in the interviewer's voice, or None."""
         words = about.split()
+        while len(words) > 2 and words[-1][:1].isupper():
+            words.pop()  # "mijn teamleider Ruud": the role, without the name
         if not words or len(words) > 5:
             return None
-        phrases = noun_phrases(about, self.language)
+        phrases = noun_phrases(" ".join(words), self.language)
         if phrases and len(phrases[0].split()) == len(words):
             return phrases[0]  # "mijn teamleider" → "je teamleider"
         return None  # a name, a clause: asked plainly, never pasted
@@ -193,15 +222,22 @@ class Requests(TurnPolicy):
 
     # ---------------------------------------------------------------------------------------- the summary
 
-    def _summary_remarked(self, s: ConversationState, u: Understanding, remark: SummaryRemark) -> Move | None:
+    def _summary_remarked(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, remark: SummaryRemark
+    ) -> Move | None:
         """A point that was fine after all is taken out; something missing is asked for, or put first."""
         if remark.kind == "fine":
             themes = {m.theme for m in analyse_answer(remark.sentence, self.language).mentions}
             removed = self._remove_points(s, themes)
             if not removed:
                 return None  # nothing of the summary was named: the correction as usual
-            s.corrections.append(remark.sentence[:300])
             note = self._say(s, "summary_removed").format(point=removed[0])
+            if self._corrects_summary(s, u):
+                # "... was fine, the problem was Y": Y is put in its place as well, and both are said back
+                move = self._closing_next(s, sig, u=u)
+                self._remove_points(s, themes)  # (the correction had put the named theme back)
+                return replace(move, note=f"{note} {move.note}" if move.note else note)
+            s.corrections.append(str(s.answers[-1]["text"] or "")[:300])
             return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
         if remark.rest.strip() or self._names_something(remark.sentence):
             return self._summary_completed(s, u, remark.rest or remark.sentence)
@@ -223,10 +259,7 @@ class Requests(TurnPolicy):
         if point:
             kept = [p for p in s.summary_points if p != point]
             s.summary_points = [point, *kept][:4]
-            key = "summary_added" if not is_clause(point) else "summary_corrected_to_clause"
-            found = options(self.language, "requests", key) or options(self.language, key)
-            note = next((o for o in found if o.format(point=point) not in " ".join(s.said)), found[0])
-            note = note.format(point=point)
+            note = self._say(s, "summary_added").format(point=point)  # "...: {point}." fits a phrase or a clause
         else:
             if text.strip():
                 _add(s.summary_points, text.strip()[:200])

@@ -37,7 +37,8 @@ class Request:
 
 @dataclass(frozen=True)
 class SummaryRemark:
-    """A remark on the closing summary; ``rest`` is what the leaver said along with it (may be empty)."""
+    """A remark on the closing summary. For *missing*, ``sentence`` says so and ``rest`` is what the leaver
+    said along with it (may be empty); for *fine*, ``sentence`` is what was fine ("de werkdruk")."""
 
     kind: RemarkKind
     sentence: str
@@ -433,15 +434,35 @@ def stop_choice(text: str, language: str) -> Literal["stop", "skip"] | None:
     return None
 
 
+_NOT_MISSING = {
+    "nl": re.compile(r"\b(?:niets|niks)\b|\bniet\s+(?:vergeten|gemist|weggelaten)\b", _F),
+    "en": re.compile(
+        r"\bnothing\b|\b(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:miss|forget|leave\s+(?:anything\s+)?out)"
+        r"|\bnot\s+missing\b|\b(?:miss(?:ed)?|forg[eo]t(?:ten)?|left\s+out)\s+anything\b",
+        _F,
+    ),
+}
+# What stands before "was fine" in its clause is what was fine ("ja, de werkdruk viel wel mee").
+_CLAUSE_START = re.compile(r".*(?:,|\b(?:maar|en|want|but|and|though)\b)", _F)
+# ... unless that is the summary itself or a pronoun ("dat is goed zo", "the summary is fine").
+_NO_SUBJECT = re.compile(
+    r"^(?:ja\s+|yes\s+)?(?:dat|dit|het|alles|de\s+samenvatting|die\s+samenvatting|that|this|it|everything|all\s+of\s+it"
+    r"|the\s+summary|that\s+summary|your\s+summary)$",
+    _F,
+)
+
+
 def summary_remark(text: str, language: str) -> SummaryRemark | None:
     """A remark on the closing summary: something is missing, or a point was fine after all; else None."""
     language = language if language in ("nl", "en") else "nl"
     sentences = _sentences(text)
     for index, sentence in enumerate(sentences):
-        if _MISSING[language].search(sentence):
+        if _MISSING[language].search(sentence) and not _NOT_MISSING[language].search(sentence):
             rest = " ".join(sentences[index + 1 :])
             return SummaryRemark("missing", sentence, rest)
     for sentence in sentences:
-        if _FINE[language].search(sentence):
-            return SummaryRemark("fine", sentence)
+        for m in _FINE[language].finditer(sentence):
+            subject = _CLAUSE_START.sub("", sentence[: m.start()]).strip()
+            if subject and not _NO_SUBJECT.match(subject):
+                return SummaryRemark("fine", subject)
     return None

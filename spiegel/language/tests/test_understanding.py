@@ -716,6 +716,7 @@ ANSWERS = [
     ("en", "We didn't want to go into the office three days a week."),
     ("en", "Nobody told us what happens next with the department, that was hard."),
     ("en", "The handover between shifts was always rushed."),
+    ("nl", "Die week moest ik twee keer mijn pauze overslaan omdat we met te weinig mensen waren."),
 ]
 
 

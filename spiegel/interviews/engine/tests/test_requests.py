@@ -87,7 +87,7 @@ def test_a_bare_stop_is_unsure_between_the_topic_and_the_interview(language: str
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("nl", "Ik wilde stoppen met de nachtdiensten, maar dat mocht niet."),
+        ("nl", "Ik wilde stoppen met de weekenddiensten, maar dat werd afgewezen."),
         ("nl", "Ik wil niet meer in de zorg werken."),
         ("nl", "Mag ik tussendoor stoppen als het me te veel wordt?"),
         ("nl", "Op het laatst was ik er echt klaar mee."),
@@ -159,11 +159,37 @@ def test_the_answer_to_stop_or_skip_is_read(language: str, text: str, choice: st
         ("nl", "De collega's waren trouwens prima.", "fine"),
         ("en", "The team was actually fine.", "fine"),
         ("en", "Yes, that's right.", None),
+        ("nl", "Klopt, je bent niks vergeten.", None),
+        ("en", "No, I don't think you missed anything.", None),
+        ("en", "Nothing is missing, thanks.", None),
+        ("nl", "Dat is goed zo.", None),
     ],
 )
 def test_remarks_on_the_summary_are_read(language: str, text: str, remark: str | None) -> None:
     found = summary_remark(text, language)
     assert (found.kind if found else None) == remark
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "subject"),
+    [
+        ("nl", "Ja, maar de werkdruk viel eigenlijk wel mee.", "de werkdruk"),
+        ("en", "Yes, the summary is good, and the pay was fine actually.", "the pay"),
+        ("en", "Mostly right, though my manager wasn't the problem.", "my manager"),
+    ],
+)
+def test_what_was_fine_is_what_stands_before_it_in_its_clause(language: str, text: str, subject: str) -> None:
+    found = summary_remark(text, language)
+    assert found is not None and (found.kind, found.sentence) == ("fine", subject)
+
+
+def test_agreeing_with_the_summary_takes_nothing_out() -> None:
+    engine, state = _at_summary("en", [OPENER["en"]])
+    assert any("workload" in p for p in state.summary_points)
+    reply = engine.respond(state, "Yes, that summary is good, the workload was the main thing.")
+    assert reply.closed
+    assert "workload" in reply.state.summary_points[0]
+    assert not re.search(r"leave .* out|take .* out", reply.messages[0])
 
 
 # ------------------------------------------------------------------------------------------- the engine
@@ -244,6 +270,23 @@ def test_a_wish_to_talk_about_something_unquotable_is_asked_plainly() -> None:
         "en", [OPENER["en"], "I want to talk about how things went when Sandra came in, honestly."]
     )
     assert replies[-1].messages[0].endswith("Go ahead, what would you like to say about that?")
+
+
+@pytest.mark.parametrize(
+    ("language", "wish", "role", "name"),
+    [
+        ("nl", "Ik wil het hebben over mijn teamleider Joost, hij is de echte reden.", r"\bje teamleider\b", "Joost"),
+        ("en", "Can we talk about Dana, my supervisor, she's why I went looking?", r"\byour supervisor\b", "Dana"),
+        ("en", "I want to talk about Wes, my team lead, honestly.", r"\byour team lead\b", "Wes"),
+    ],
+)
+def test_a_person_the_leaver_wants_to_talk_about_is_named_by_role_not_by_name(
+    language: str, wish: str, role: str, name: str
+) -> None:
+    _, state, replies = converse(language, [OPENER[language], wish])
+    question = replies[-1].messages[0]
+    assert re.search(role, question) and name not in question
+    assert state.current_topic == "manager"
 
 
 def test_a_wish_to_talk_about_a_refused_topic_opens_it_again() -> None:
@@ -347,3 +390,33 @@ def test_stop_from_the_terminal_gives_a_closing_line() -> None:
     reply = engine.stop(state)
     assert reply.closed and re.search(r"dank", reply.messages[0], re.IGNORECASE)
     assert engine.stop(reply.state).messages == []
+
+
+@pytest.mark.parametrize(
+    ("language", "opener", "correction", "out", "first"),
+    [
+        (
+            "nl",
+            "Vooral mijn leidinggevende, die luisterde nooit, en de werkdruk.",
+            "Niet helemaal: mijn leidinggevende was wel oké, het probleem was het bestuur.",
+            "leidinggevende",
+            "het bestuur",
+        ),
+        (
+            "en",
+            "Mostly my manager, she never listened, and the workload.",
+            "Not really, my manager was alright, the problem was the board.",
+            "manager",
+            "the board",
+        ),
+    ],
+)
+def test_a_point_called_fine_with_the_real_problem_named_is_swapped_and_both_said_back(
+    language: str, opener: str, correction: str, out: str, first: str
+) -> None:
+    engine, state = _at_summary(language, [opener])
+    reply = engine.respond(state, correction)
+    assert reply.closed
+    assert re.search(out, reply.messages[0]) and first in reply.messages[0]
+    assert reply.state.summary_points[0] == first
+    assert not any(out in p for p in reply.state.summary_points)

@@ -3,7 +3,7 @@
     .venv/bin/python bench/facts.py --eval bench/data/facts_heldout.json   # development data since 2026-12-03
     .venv/bin/python bench/facts.py --eval bench/data/facts_heldout2.json  # written blind: never tune on it
     .venv/bin/python bench/facts.py --demo                                 # the demo's own leavers (tuned on)
-    .venv/bin/python bench/facts.py --scale 10000                          # time cluster_facts alone
+    .venv/bin/python bench/facts.py --scale 10000 [--runs 3] [--memory]   # time cluster_facts alone
 
 Every wording is treated as a different leaver. Prints:
 - concrete: the share of fact wordings and near distractors that `is_concrete` takes as checkable facts, and
@@ -19,8 +19,10 @@ import argparse
 import itertools
 import json
 import random
+import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +44,11 @@ def _demo_set() -> dict[str, list[dict[str, Any]]]:
     return {"facts": facts, "distractors": [], "vague": []}
 
 
-def _scale(interviews: int) -> int:
+def _scale(interviews: int, runs: int, memory: bool) -> int:
     """Time `cluster_facts` over the concrete sentences of bench/insights.py's organisation (one of its five fact
-    texts per interview, seed 7), the fact half of what bench/clustering.py times with the database around it."""
+    texts per interview, seed 7), the fact half of what bench/clustering.py times with the database around it.
+    With `memory`, each run is traced (tracemalloc: Python and NumPy allocations) and its peak is printed; the
+    tracing slows the run, so time and memory are best taken in separate runs."""
     sys.path.insert(0, str(ROOT / "bench"))
     from insights import FACTS
 
@@ -54,9 +58,22 @@ def _scale(interviews: int) -> int:
     texts = [rng.choice(FACTS) for _ in range(interviews)]
     items = [Item(group=str(n), text=s, language="nl") for n, t in enumerate(texts) for _, s in fact_sentences(t, "nl")]
     embed(["."])  # the encoder's start-up is not the clustering's cost
-    start = time.perf_counter()
-    found = cluster_facts(items)
-    print(f"cluster_facts: {len(items)} sentences, {len(found)} facts, {time.perf_counter() - start:.2f} s")
+    seconds: list[float] = []
+    peaks: list[float] = []
+    for _ in range(runs):
+        if memory:
+            tracemalloc.start()
+        start = time.perf_counter()
+        found = cluster_facts(items)
+        seconds.append(time.perf_counter() - start)
+        if memory:
+            peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+        peak = f", peak {peaks[-1]:.1f} MiB traced" if memory else ""
+        print(f"cluster_facts: {len(items)} sentences, {len(found)} facts, {seconds[-1]:.2f} s{peak}")
+    if runs > 1:
+        peak = f", median peak {statistics.median(peaks):.1f} MiB" if memory else ""
+        print(f"median {statistics.median(seconds):.2f} s over {runs} runs{peak}")
     return 0
 
 
@@ -66,9 +83,11 @@ def main() -> int:
     group.add_argument("--eval", type=Path, help="an evaluation file (see bench/data/facts_heldout.json)")
     group.add_argument("--demo", action="store_true", help="the demo data's facts in several wordings")
     group.add_argument("--scale", type=int, metavar="INTERVIEWS", help="time cluster_facts on generated facts")
+    parser.add_argument("--runs", type=int, default=1, help="with --scale: how many timed runs")
+    parser.add_argument("--memory", action="store_true", help="with --scale: trace each run's peak memory")
     args = parser.parse_args()
     if args.scale:
-        return _scale(args.scale)
+        return _scale(args.scale, args.runs, args.memory)
     data: dict[str, list[dict[str, Any]]] = (
         _demo_set() if args.demo else json.loads(args.eval.read_text(encoding="utf-8"))
     )

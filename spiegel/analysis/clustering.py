@@ -21,9 +21,9 @@ import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from spiegel.analysis.fact_graph import Sentences, components
 from spiegel.language.lemmas import lemma_lower
 
 __all__ = ["Cluster", "Item", "cluster_facts", "cluster_items", "content_lemmas", "fact_similarity"]
@@ -190,24 +190,56 @@ def _fact_lemmas(text: str, language: str) -> list[str]:
     return out + sorted(f"#{n}" for n in quantities(text, language))
 
 
-def _fact_base(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """Meaning (sentence embedding) and content words (TF over lemmas, compound parts and quantities) of each
-    pair, weighted, before the rules. Each distinct wording is read and embedded once."""
+@dataclass(frozen=True)
+class _Wordings:
+    """Each distinct wording (text and language) of the items once: its sentence embedding (`meaning`, unit
+    rows), its content words (`words`, unit rows of term frequencies; None when no wording has any), and each
+    item's wording (`of`)."""
+
+    meaning: np.ndarray[Any, np.dtype[np.float32]]
+    words: Any
+    of: np.ndarray[Any, np.dtype[np.int64]]
+
+    def scores(self, keys: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """Meaning and content words of each pair of these wordings, weighted, before the rules: bit for bit
+        what the same pairs score among all wordings. The content-word products depend only on each row;
+        the embedding products are taken as a matrix times its own transpose (BLAS syrk), which gives each
+        pair the same bits on any two or more rows (a single row goes another way in BLAS, so it gets a
+        companion)."""
+        rows = np.asarray(keys, dtype=np.int64)
+        if len(rows) == 1 and len(self.meaning) > 1:
+            rows = np.append(rows, 1 if rows[0] == 0 else 0)
+        part = self.meaning[rows]
+        score = FACT_MEANING_WEIGHT * np.clip(part @ part.T, 0, 1, dtype=np.float32)
+        score = score[: len(keys), : len(keys)]
+        if self.words is not None:
+            words = self.words[keys]
+            score += (1 - FACT_MEANING_WEIGHT) * (words @ words.T).toarray()
+        return np.asarray(score, dtype=np.float32)
+
+
+def _wordings(items: Sequence[Item]) -> _Wordings:
+    """Each distinct wording read and embedded once."""
     # deferred: the sentence encoder loads its weights on first use; only fact clustering needs it
     from spiegel.language.classify import embed
 
     keys = list(dict.fromkeys((item.text, item.language) for item in items))
     meaning = embed([text for text, _ in keys])
-    score = FACT_MEANING_WEIGHT * np.clip(meaning @ meaning.T, 0, 1, dtype=np.float32)
     tokens = [_fact_lemmas(text, language) for text, language in keys]
+    words = None
     if any(tokens):
         words = TfidfVectorizer(analyzer=lambda t: t, use_idf=False, min_df=1, dtype=np.float32).fit_transform(tokens)
-        score += (1 - FACT_MEANING_WEIGHT) * (words @ words.T).toarray()
-    if len(keys) < len(items):
-        row = {key: n for n, key in enumerate(keys)}
-        index = np.array([row[(item.text, item.language)] for item in items])
-        score = score[np.ix_(index, index)]
-    return np.asarray(score, dtype=np.float32)
+    row = {key: n for n, key in enumerate(keys)}
+    of = np.array([row[(item.text, item.language)] for item in items], dtype=np.int64)
+    return _Wordings(meaning=meaning, words=words, of=of)
+
+
+def _fact_base(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Meaning (sentence embedding) and content words (TF over lemmas, compound parts and quantities) of each
+    pair of items, weighted, before the rules (n × n: for :func:`fact_similarity`)."""
+    wordings = _wordings(items)
+    score = wordings.scores(np.arange(len(wordings.meaning)))
+    return np.asarray(score[np.ix_(wordings.of, wordings.of)], dtype=np.float32)
 
 
 def _relations(told: Sequence[Any], left: np.ndarray[Any, Any], right: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -244,13 +276,25 @@ def _told(items: Sequence[Item]) -> tuple[list[Any], np.ndarray[Any, Any]]:
     return distinct, np.array([index[t] for t in told], dtype=np.int64)
 
 
-def _rule_all(score: np.ndarray[Any, Any], told: Sequence[Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """The rules applied to every pair of ``score`` (row i says told[codes[i]])."""
-    n = len(codes)
-    left, right = np.repeat(codes, n), np.tile(codes, n)
-    how = _relations(told, left, right).reshape(n, n)
+def _how(told: Sequence[Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.int8]]:
+    """:func:`spiegel.analysis.facts.relation` of every pair of rows (row i says told[codes[i]]), 0 on the
+    diagonal: a table of the distinct checkables, spread over the rows."""
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    table = _relations(told, np.repeat(distinct, len(distinct)), np.tile(distinct, len(distinct)))
+    inverse = np.asarray(inverse).ravel()
+    how = np.asarray(table.reshape(len(distinct), len(distinct))[inverse[:, None], inverse[None, :]], dtype=np.int8)
     np.fill_diagonal(how, 0)
-    return np.asarray(_ruled(score, how), dtype=np.float32)
+    return how
+
+
+def _rule_all(score: np.ndarray[Any, Any], told: Sequence[Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The rules applied to every pair of ``score`` (row i says told[codes[i]]), a band of rows at a time."""
+    how = _how(told, codes)
+    out = np.empty(score.shape, dtype=np.float32)
+    step = max(1, _BLOCK_CELLS // max(1, len(codes)))
+    for start in range(0, len(codes), step):
+        out[start : start + step] = _ruled(score[start : start + step], how[start : start + step])
+    return out
 
 
 def fact_similarity(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float32]]:
@@ -266,13 +310,66 @@ def fact_similarity(items: Sequence[Item]) -> np.ndarray[Any, np.dtype[np.float3
 def _average_linkage(score: np.ndarray[Any, Any], threshold: float) -> list[list[int]]:
     """One component (its pairwise scores) cut where its members are, on average, less alike than
     `threshold`: one pair of close sentences must not chain two different facts into one."""
-    if len(score) <= 2:
-        return [list(range(len(score)))]
-    distance = 1.0 - np.asarray(score, dtype=np.float64)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(np.clip(distance, 0, None), checks=False), method="average")
+    n = len(score)
+    if n <= 2:
+        return [list(range(n))]
+    distance = np.empty(n * (n - 1) // 2, dtype=np.float64)  # the upper triangle, row by row
+    at = 0
+    for i in range(n - 1):
+        distance[at : at + n - 1 - i] = 1.0 - np.asarray(score[i, i + 1 :], dtype=np.float64)
+        at += n - 1 - i
+    tree = linkage(np.clip(distance, 0, None, out=distance), method="average")
     parts = fcluster(tree, t=1.0 - threshold, criterion="distance")
     return [[int(i) for i in np.flatnonzero(parts == p)] for p in sorted(set(parts.tolist()))]
+
+
+# Rows of pairs scored at once (about this many cells), so that memory grows with the sentences, not their pairs.
+_BLOCK_CELLS = 1 << 21
+# How far two float32 dot products of the same unit vectors, summed in another order, can lie apart (at most
+# 512 × 2⁻²⁴ ≈ 3·10⁻⁵ each): a pair of wordings scored this close to a bound is scored again exactly.
+_MARGIN = 1e-4
+
+
+def _joined_band(
+    wordings: _Wordings, codes: np.ndarray[Any, Any], told: Sequence[Any], band: tuple[int, int], threshold: float
+) -> tuple[np.ndarray[Any, Any], ...]:
+    """The pairs of wordings (k, l), k in `band` and l >= k, and whether each is joined forward (a sentence of
+    k joins a later sentence of l) and backward (a sentence of l joins a later one of k): the score of a pair
+    of sentences reaches the bound below which the rules cannot lift it, and the ruled score the threshold.
+    The band's embedding products are one matrix product, whose last bits can differ from those of the whole
+    matrix; pairs that close to a bound are scored again exactly (:meth:`_Wordings.scores`)."""
+    a, b = band
+    meaning = FACT_MEANING_WEIGHT * np.clip(wordings.meaning[a:b] @ wordings.meaning[a:].T, 0, 1, dtype=np.float32)
+    ahead, behind = np.zeros_like(meaning), np.zeros_like(meaning)
+    if wordings.words is not None:
+        ahead += (1 - FACT_MEANING_WEIGHT) * (wordings.words[a:b] @ wordings.words[a:].T).toarray()
+        behind += (1 - FACT_MEANING_WEIGHT) * (wordings.words[a:] @ wordings.words[a:b].T).toarray().T
+    low = threshold - FACT_SAME_ANCHOR
+    i, j = np.nonzero(np.triu(((meaning + ahead) >= low - _MARGIN) | ((meaning + behind) >= low - _MARGIN)))
+    forward, backward = meaning[i, j] + ahead[i, j], meaning[i, j] + behind[i, j]
+    del meaning, ahead, behind
+    lo, hi = i + a, j + a
+    close = np.zeros(len(lo), dtype=bool)
+    for bound in (low, threshold):
+        close |= (np.abs(forward - bound) < _MARGIN) | (np.abs(backward - bound) < _MARGIN)
+    for p in np.flatnonzero(close):
+        exact = wordings.scores(np.array([lo[p], hi[p]]) if lo[p] != hi[p] else np.array([lo[p]]))
+        forward[p], backward[p] = exact[0, -1], exact[-1, 0]
+    how = _relations(told, codes[lo], codes[hi])
+    forward = (forward >= low) & (_ruled(forward, how) >= threshold)
+    backward = (backward >= low) & (_ruled(backward, how) >= threshold)
+    kept = forward | backward
+    return np.stack([lo[kept], hi[kept]], axis=1), forward[kept], backward[kept]
+
+
+def _joined_wordings(
+    wordings: _Wordings, codes: np.ndarray[Any, Any], told: Sequence[Any], threshold: float
+) -> tuple[np.ndarray[Any, Any], ...]:
+    """:func:`_joined_band` over all wordings, a band of rows at a time."""
+    count = len(wordings.meaning)
+    step = max(1, _BLOCK_CELLS // max(1, count))
+    bands = [_joined_band(wordings, codes, told, (a, min(count, a + step)), threshold) for a in range(0, count, step)]
+    return tuple(np.concatenate([band[n] for band in bands]) for n in range(3))
 
 
 def cluster_facts(items: Sequence[Item], *, threshold: float = FACT_THRESHOLD, min_groups: int = 2) -> list[Cluster]:
@@ -281,34 +378,36 @@ def cluster_facts(items: Sequence[Item], *, threshold: float = FACT_THRESHOLD, m
     directly (one leaver saying a thing twice corroborates nothing); the same words from several groups are one
     wording (a repeated template is not independent evidence).
 
-    The scores are those of :func:`fact_similarity`; its rules are applied only where they can matter (pairs
-    that could reach `threshold`, and every pair inside a connected group), which keeps a large organisation's
-    run from checking every pair of sentences."""
+    The scores are those of :func:`fact_similarity`, computed for distinct wordings rather than sentences: the
+    pairs that can be joined are found a band of rows at a time (:func:`_joined_band`), the sentences they
+    connect by :func:`spiegel.analysis.fact_graph.components`, and all pairs are scored only inside a
+    connected group. Memory grows with the sentences and the largest connected group, not with all pairs."""
     n = len(items)
     if n < 2:
         return []
-    base = _fact_base(items)
+    wordings = _wordings(items)
     told, codes = _told(items)
+    key_codes = np.zeros(len(wordings.meaning), dtype=np.int64)
+    key_codes[wordings.of] = codes
     groups = [item.group for item in items]
     groups_of = np.unique(np.array(groups, dtype=object), return_inverse=True)[1].ravel()
-    near = np.triu(base >= threshold - FACT_SAME_ANCHOR, k=1)
-    near &= groups_of[:, None] != groups_of[None, :]
-    left, right = np.nonzero(near)
-    del near
-    kept = _ruled(base[left, right], _relations(told, codes[left], codes[right])) >= threshold
-    adjacency = sparse.coo_matrix((np.ones(int(kept.sum())), (left[kept], right[kept])), shape=(n, n)).tocsr()
-    _, labels = connected_components(adjacency, directed=False)
+    pairs, forward, backward = _joined_wordings(wordings, key_codes, told, threshold)
+    labels = components(
+        Sentences(wording=wordings.of, group=np.asarray(groups_of, dtype=np.int64)), pairs, forward, backward
+    )
     clusters: list[Cluster] = []
     by_label = np.argsort(labels, kind="stable")
     for rows in np.split(by_label, np.flatnonzero(np.diff(labels[by_label])) + 1):
         if len(rows) < 2:
             continue
-        score = _rule_all(base[np.ix_(rows, rows)], told, codes[rows])
+        keys, at = np.unique(wordings.of[rows], return_inverse=True)
+        at = np.asarray(at).ravel()
+        score = _rule_all(wordings.scores(keys)[np.ix_(at, at)], told, codes[rows])
         for part in _average_linkage(score, threshold):
             members = [int(rows[k]) for k in part]
-            wordings = {" ".join(_WORD.findall(items[r].text.casefold())) for r in members}
+            wordings_said = {" ".join(_WORD.findall(items[r].text.casefold())) for r in members}
             leavers = {groups[r] for r in members}
-            if len(members) < 2 or len(leavers) < min_groups or len(wordings) < 2:
+            if len(members) < 2 or len(leavers) < min_groups or len(wordings_said) < 2:
                 continue
             inside = score[np.ix_(part, part)]
             mean = (inside.sum(axis=1) - np.diag(inside)) / (len(part) - 1)

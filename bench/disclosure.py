@@ -12,6 +12,12 @@ holds disclosures in ordinary wording (``kind`` set) and near-misses that must n
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
     .venv/bin/python bench/disclosure.py --set heldout3 --half a   # one half of a set (for a cross-check)
     .venv/bin/python bench/disclosure.py --ordinary      # false flags on ordinary conversation instead
+    .venv/bin/python bench/disclosure.py --no-model      # the rules alone (the learned reader switched off)
+
+Each set's line is the engine's decision (the rules, then the learned reader of
+``spiegel/language/disclosure_model.py`` where the rules find nothing); the line under it splits that into
+the rules alone and the learned reader alone (``bench/disclosure_model_train.py`` trains it; ``heldout4``
+is never trained on).
 
 ``--ordinary`` reads every leaver turn of the interviewer scenarios (tuning and held-out) that is not a
 disclosure scenario, the sentences about work written for name redaction (``redaction_eval_*.jsonl``), and
@@ -32,11 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout, without installing the package
     sys.path.insert(0, str(ROOT))
 
+from spiegel.language import disclosure_model  # noqa: E402
 from spiegel.language.cues import analyse_answer  # noqa: E402
 from spiegel.language.understanding import Context, understand  # noqa: E402
 
 DATA = ROOT / "spiegel" / "language" / "data" / "disclosure"
-SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7", "heldout4")
+SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7", "dev8", "heldout4")
 
 
 def flagged_kind(text: str, language: str) -> str | None:
@@ -46,6 +53,35 @@ def flagged_kind(text: str, language: str) -> str | None:
         return u.disclosure
     cues = analyse_answer(text, language).disclosures
     return cues[0].kind if cues else None
+
+
+def rules_kind(text: str, language: str) -> str | None:
+    """What the rules alone flag (the learned reader switched off)."""
+    disclosure_model.use(None)
+    try:
+        return flagged_kind(text, language)
+    finally:
+        disclosure_model.reset()
+
+
+def model_kind(text: str, language: str) -> str | None:
+    """What the learned reader alone flags (None when no model is shipped)."""
+    reading = disclosure_model.read(text, language)
+    return reading.kind if reading is not None and reading.flagged else None
+
+
+def split_counts(path: Path, language: str, half: str | None = None) -> dict[str, int]:
+    """Disclosures and near-misses flagged by the rules alone and by the learned reader alone."""
+    counts = {"rules_tp": 0, "rules_fp": 0, "model_tp": 0, "model_fp": 0, "model_kind_ok": 0}
+    for item in items_of(path, half):
+        want = item["kind"]
+        rules, model = rules_kind(item["text"], language), model_kind(item["text"], language)
+        counts["rules_tp" if want else "rules_fp"] += rules is not None
+        counts["model_tp" if want else "model_fp"] += model is not None
+        counts["model_kind_ok"] += bool(
+            want and model and (model == want or (want == "violence" and model == "safety"))
+        )
+    return counts
 
 
 def items_of(path: Path, half: str | None = None) -> list[dict[str, Any]]:
@@ -109,10 +145,18 @@ def persona_turns() -> list[tuple[str, str, str, bool]]:
     return turns
 
 
+def _by_model(flagged: list[tuple[str, str]]) -> None:
+    """How many of the flagged answers only the learned reader flagged (the rules found nothing)."""
+    if disclosure_model.load() is not None:
+        print(f"  of which by the learned reader alone: {sum(rules_kind(t, lang) is None for t, lang in flagged)}")
+
+
 def ordinary(quiet: bool) -> None:
     """Print how many ordinary answers the engine would flag as a serious disclosure."""
     flagged = [(sid, text, kind) for sid, lang, text in scenario_turns() if (kind := flagged_kind(text, lang))]
     print(f"scenario turns (no disclosure scenarios) flagged: {len(flagged)}/{len(scenario_turns())}")
+    langs = {sid: lang for sid, lang, _ in scenario_turns()}
+    _by_model([(text, langs[sid]) for sid, text, _ in flagged])
     for sid, text, kind in [] if quiet else flagged:
         print(f"  - {sid} ({kind})" + ("" if sid.startswith("ho-") else f": {text}"))
     for language in ("nl", "en"):  # the sentences written for name redaction: ordinary talk about work
@@ -120,18 +164,21 @@ def ordinary(quiet: bool) -> None:
         texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         found = [(text, kind) for text in texts if (kind := flagged_kind(text, language))]
         print(f"redaction sentences ({language}) flagged: {len(found)}/{len(texts)}")
+        _by_model([(text, language) for text, _ in found])
         for text, kind in [] if quiet else found:
             print(f"  - ({kind}): {text}")
     turns = persona_turns()
     for discloses in (False, True):
         group = [(pid, lang, text) for pid, lang, text, d in turns if d == discloses]
         hits = [(pid, text, kind) for pid, lang, text in group if (kind := flagged_kind(text, lang))]
+        languages = {pid: lang for pid, lang, _ in group}
         personas = {pid for pid, _, _ in group}
         label = "personas with a disclosure" if discloses else "personas without a disclosure"
         print(
             f"{label}: answers flagged {len(hits)}/{len(group)}, "
             f"conversations with a flag {len({pid for pid, _, _ in hits})}/{len(personas)}"
         )
+        _by_model([(text, languages[pid]) for pid, text, _ in hits])
         for pid, text, kind in [] if quiet else hits:
             print(f"  - {pid} ({kind}): {text}")
 
@@ -142,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("a", "b"), help="only every other sentence: a = 1st, 3rd, ...; b = 2nd, ...")
     parser.add_argument("--quiet", action="store_true", help="only the figures")
     parser.add_argument("--ordinary", action="store_true", help="false flags on ordinary conversation")
+    parser.add_argument("--no-model", action="store_true", help="the rules alone: switch the learned reader off")
     args = parser.parse_args(argv)
+    if args.no_model:
+        disclosure_model.use(None)
     if args.ordinary:
         ordinary(args.quiet)
         return 0
@@ -162,6 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             f"near-misses flagged {c['fp']}/{negatives} ({false_rate:.2f}), accuracy {accuracy:.2f}, "
             f"right kind {c['kind_ok']}/{c['tp']}"
         )
+        if not args.no_model:
+            s = split_counts(path, language, args.half)
+            print(
+                f"  rules alone: flagged {s['rules_tp']}/{positives}, near-misses {s['rules_fp']}/{negatives}; "
+                f"learned reader alone: flagged {s['model_tp']}/{positives} (right kind {s['model_kind_ok']}), "
+                f"near-misses {s['model_fp']}/{negatives}"
+            )
         if not args.quiet:
             for miss in misses:
                 print(f"  - {miss}")

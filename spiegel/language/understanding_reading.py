@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spiegel.language import disclosure_model
 from spiegel.language.cues import AnswerSignals
 from spiegel.language.incidents import defused, incident_kind
 from spiegel.language.understanding_lexicon import (
@@ -307,9 +308,22 @@ def disclosure_of(turn: Turn, lex: Lexicon, language: str) -> str | None:
             break
     if not found:
         # no word for it, but told in ordinary words: a fall nobody reported, revenue in the wrong quarter
-        return incident_kind(turn.fixed, language)
+        return incident_kind(turn.fixed, language) or learned_disclosure(turn, language)
     kinds = [kind for _, kind in sorted(found)]
     return "violence" if "violence" in kinds else kinds[0]
+
+
+# A turn this short tells no incident the rules did not see ("nee", "dat klopt", "geen idee").
+_LEARNED_MIN_TOKENS = 5
+
+
+def learned_disclosure(turn: Turn, language: str) -> str | None:
+    """The kind the learned reader (:mod:`.disclosure_model`) finds where the rules found none: an incident
+    told in words no frame lists. None when no model is shipped or the turn is too short to tell one."""
+    if len(turn.tokens) < _LEARNED_MIN_TOKENS:
+        return None
+    reading = disclosure_model.read(turn.fixed, language)
+    return reading.kind if reading is not None and reading.flagged else None
 
 
 def is_sarcastic(turn: Turn, lex: Lexicon) -> bool:

@@ -25,7 +25,8 @@ matter, not a disclosure: it becomes one only with a harm, a concealment or the 
 that it was unsafe.
 
 The understanding of a turn (``understanding_reading.disclosure_of``) asks :func:`incident_kind` when its
-word list found nothing; the figures are in ``docs/benchmarks.md`` (``bench/disclosure.py``).
+word list found nothing, and the learned reader (``disclosure_model``) when these frames find nothing
+either; the figures are in ``docs/benchmarks.md`` (``bench/disclosure.py``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ decisive cue, a serious disclosure, distress and sarcasm.
 
 Everything here is rules over word lists in ``data/understanding/{nl,en}.json`` on purpose: it runs in well
 under a millisecond, is explainable, and is the floor under any model-based understanding
-(``spiegel.llm.understanding``). Django-free. :func:`understand` never raises on any text.
+(``spiegel.llm.understanding``). One exception: a serious disclosure the rules do not see is asked of a
+learned reader (:mod:`.disclosure_model`, a sentence embedding and linear weights; about 10 ms an answer).
+Django-free. :func:`understand` never raises on any text.
 
 The rules live in four modules: the values (:mod:`.understanding_types`), the word lists and the turn as tokens
 (:mod:`.understanding_lexicon`), reading the kind, feelings, themes and safety (:mod:`.understanding_reading`)

@@ -11,6 +11,7 @@ Usage: ``.venv/bin/python bench/name_model_train.py [--lang nl en] [--target-ove
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from spiegel.language.redact import PARTICLES, TITLES, _Detector, _find_identifi
 MIN_COUNT = 2
 THRESHOLDS = (0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2)
 VETOES = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08)
+STRONGS = (1.0,)
 
 
 def examples(language: str, passages: list[ner_corpus.Passage]) -> tuple[list[list[str]], list[int]]:
@@ -77,6 +79,7 @@ class _Cached:
     ranges: list[tuple[int, int]]
     identifiers: list[tuple[int, int, str]]
     words: list[name_model.Word]
+    strict: list[bool]
 
 
 def cache(language: str, passages: list[ner_corpus.Passage]) -> list[_Cached]:
@@ -90,7 +93,9 @@ def cache(language: str, passages: list[ner_corpus.Passage]) -> list[_Cached]:
         for start, end, _kind in identifiers:
             blocked[start:end] = b"\x01" * (end - start)
         tokens, ranges = detector.rule_ranges(text, blocked)
-        out.append(_Cached(passage, tokens, ranges, identifiers, detector.words(text, tokens, ranges)))
+        words = detector.words(text, tokens, ranges)
+        strict = [not word.rule and detector._learn_level(text, tokens, i) == 2 for i, word in enumerate(words)]
+        out.append(_Cached(passage, tokens, ranges, identifiers, words, strict))
     return out
 
 
@@ -101,7 +106,9 @@ def evaluate(language: str, cached: list[_Cached], model: name_model.NameModel) 
     for item in cached:
         ranges = item.ranges
         if item.tokens:
-            ranges = detector._with_model(item.passage.text, item.tokens, ranges, model.names(item.words))
+            learned = model.names(item.words, strict=item.strict)
+            ranges = detector._with_model(item.passage.text, item.tokens, ranges, learned)
+            ranges = detector.finish(item.passage.text, item.tokens, ranges)
         spans = list(item.identifiers)
         spans += [(item.tokens[first].start, item.tokens[after - 1].end, "person") for first, after in ranges]
         by_text[item.passage.text] = spans
@@ -110,7 +117,8 @@ def evaluate(language: str, cached: list[_Cached], model: name_model.NameModel) 
     )
 
 
-def write(language: str, weights: dict[str, float], threshold: float, veto: float, c: float) -> Path:
+def write(language: str, weights: dict[str, float], knobs: tuple[float, float, float], c: float) -> Path:
+    threshold, veto, strong = knobs
     path = name_model.MODEL_DIR / f"model_{language}.tsv"
     corpus = "Europeana/KB Dutch newspapers (CC0 1.0)" if language == "nl" else "WNUT-17 (CC BY 4.0, Derczynski et al.)"
     lines = [
@@ -118,43 +126,49 @@ def write(language: str, weights: dict[str, float], threshold: float, veto: floa
         f"# logistic regression, C={c}, features seen >= {MIN_COUNT} times, |weight| >= 0.005. See NOTICE.md.",
         f"# threshold {threshold}",
         f"# veto {veto}",
+        f"# strong {strong}",
     ]
     lines += [f"{name}\t{weight:.4f}" for name, weight in sorted(weights.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def train(language: str, passages: list[ner_corpus.Passage], c: float, target_over: float) -> None:
+def train(
+    language: str,
+    passages: list[ner_corpus.Passage],
+    c: float,
+    target_over: float,
+    grid: tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]] = (THRESHOLDS, VETOES, STRONGS),
+) -> None:
     dev = [p for p in passages if p.split == "dev"]
     half = len(dev) // 2
     folds = (dev[:half], dev[half:])
     fold_rows = [examples(language, fold) for fold in folds]
     cached = [cache(language, fold) for fold in folds]
-    results: dict[tuple[float, float], list[ner_corpus.Score]] = {}
+    results: dict[tuple[float, float, float], list[ner_corpus.Score]] = {}
     for held in (0, 1):
         rows, labels = fold_rows[1 - held]
         weights = fit(rows, labels, c)
-        for threshold in THRESHOLDS:
-            for veto in VETOES:
-                model = name_model.NameModel(weights, threshold, veto)
-                results.setdefault((threshold, veto), []).append(evaluate(language, cached[held], model))
-    best: tuple[float, float, float] | None = None
-    for (threshold, veto), scores in sorted(results.items()):
+        for knobs in itertools.product(*grid):
+            model = name_model.NameModel(weights, *knobs)
+            results.setdefault(knobs, []).append(evaluate(language, cached[held], model))
+    best: tuple[float, tuple[float, float, float]] | None = None
+    for knobs, scores in sorted(results.items()):
         found = sum(s.names_found for s in scores)
         names = sum(s.names for s in scores)
         over = sum(s.other_words_redacted for s in scores) / sum(s.other_words for s in scores)
         as_person = sum(s.other_words_as_person for s in scores) / sum(s.other_words for s in scores)
         print(
-            f"{language} C={c} t={threshold} veto={veto}: out-of-fold recall {found / names:.1%}, other words "
-            f"redacted {over:.2%} (as a person {as_person:.2%})"
+            f"{language} C={c} t={knobs[0]} veto={knobs[1]} strong={knobs[2]}: out-of-fold recall "
+            f"{found / names:.1%}, other words redacted {over:.2%} (as a person {as_person:.2%})"
         )
         if as_person <= target_over and (best is None or found / names > best[0]):
-            best = (found / names, threshold, veto)
-    threshold, veto = (best[1], best[2]) if best else (THRESHOLDS[-1], VETOES[-1])
+            best = (found / names, knobs)
+    chosen = best[1] if best else (grid[0][-1], grid[1][-1], grid[2][0])
     rows = fold_rows[0][0] + fold_rows[1][0]
     labels = fold_rows[0][1] + fold_rows[1][1]
-    path = write(language, fit(rows, labels, c), threshold, veto, c)
-    print(f"{language}: threshold {threshold}, veto {veto} -> {path}")
+    path = write(language, fit(rows, labels, c), chosen, c)
+    print(f"{language}: threshold {chosen[0]}, veto {chosen[1]}, strong {chosen[2]} -> {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,13 +181,19 @@ def main(argv: list[str] | None = None) -> int:
         default=0.05,
         help="the lowest threshold whose out-of-fold share of other words redacted as a person stays at or below",
     )
+    parser.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS), help="add bars to try")
+    parser.add_argument("--vetoes", type=float, nargs="+", default=list(VETOES), help="veto bars to try")
+    parser.add_argument(
+        "--strongs", type=float, nargs="+", default=list(STRONGS), help="bars for words without a telling capital"
+    )
     args = parser.parse_args(argv)
     directory = corpus_dir(None)
     if directory is None:
         print("The NER corpora are not here (see bench/redaction.py --corpus).", file=sys.stderr)
         return 2
     for language in args.lang:
-        train(language, corpus_passages(directory, language), args.c, args.target_over)
+        grid = (tuple(args.thresholds), tuple(args.vetoes), tuple(args.strongs))
+        train(language, corpus_passages(directory, language), args.c, args.target_over, grid)
     return 0
 
 

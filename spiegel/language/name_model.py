@@ -34,7 +34,9 @@ class Word:
     sentence_start: bool
     kind: str  # "first", "last" or "" by the name lists
     frequency: int  # Zipf frequency x10 as an ordinary word, 0 when not in the list
-    flags: frozenset[str]  # "title", "particle", "initial", "acronym", "gazetteer", "stop", "role", "ambiguous"
+    # "title", "particle", "initial", "acronym", "gazetteer", "stop", "role", "ambiguous", "proper", and "lower": a
+    # capitalised word the same text also writes in lower case
+    flags: frozenset[str]
     rule: bool  # the rules already took this word as (part of) a name
     gap: str  # what stands between the previous word and this one, shortened ("", " ", ",", ".", "\n", ...)
 
@@ -135,10 +137,11 @@ def features(words: Sequence[Word]) -> list[list[str]]:
 class NameModel:
     """Feature weights of a logistic regression; ``probabilities`` scores the words of a text."""
 
-    def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0) -> None:
+    def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0, strong: float = 1.0) -> None:
         self.weights = weights
         self.threshold = threshold
         self.veto = veto
+        self.strong = strong
 
     def probability(self, words: Sequence[Word], i: int) -> float:
         get = self.weights.get
@@ -148,33 +151,46 @@ class NameModel:
     def probabilities(self, words: Sequence[Word]) -> list[float]:
         return [self.probability(words, i) for i in range(len(words))]
 
-    def names(self, words: Sequence[Word], candidates: Sequence[bool] | None = None) -> list[bool]:
+    def names(
+        self,
+        words: Sequence[Word],
+        candidates: Sequence[bool] | None = None,
+        strict: Sequence[bool] | None = None,
+    ) -> list[bool]:
         """For every word: is it (part of) a person's name? A word the rules took stays one unless the model
-        is surer than ``veto`` that it is not; any other word needs ``threshold``. Words that are not
-        ``candidates`` keep the rules' decision without being scored (a speed-up)."""
+        is surer than ``veto`` that it is not; any other word needs ``threshold``, or ``strong`` where
+        ``strict`` says so (a word with no capital to go by: lower case, all capitals, a common word at a
+        sentence start). Words that are not ``candidates`` keep the rules' decision without being scored (a
+        speed-up)."""
         out: list[bool] = []
         for i, word in enumerate(words):
             if candidates is not None and not candidates[i]:
                 out.append(word.rule)
                 continue
-            out.append(self.probability(words, i) >= (self.veto if word.rule else self.threshold))
+            loose = strict is None or not strict[i]
+            bar = self.veto if word.rule else self.threshold if loose else self.strong
+            out.append(self.probability(words, i) >= bar)
         return out
 
 
 def parse(text: str) -> NameModel:
-    """A model from its file contents: a ``# threshold <t>`` line, then ``feature<TAB>weight`` lines."""
+    """A model from its file contents: ``# threshold <t>``, ``# veto <v>`` and ``# strong <s>`` lines, then
+    ``feature<TAB>weight`` lines."""
     weights: dict[str, float] = {}
     threshold = 0.5
     veto = 0.0
+    strong = 1.0
     for line in text.splitlines():
         if line.startswith("# threshold "):
             threshold = float(line.split()[2])
         elif line.startswith("# veto "):
             veto = float(line.split()[2])
+        elif line.startswith("# strong "):
+            strong = float(line.split()[2])
         elif line and not line.startswith("#"):
             name, _, value = line.rpartition("\t")
             weights[name] = float(value)
-    return NameModel(weights, threshold, veto)
+    return NameModel(weights, threshold, veto, strong)
 
 
 _overrides: dict[str, NameModel | None] = {}

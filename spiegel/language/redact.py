@@ -40,6 +40,9 @@ COMMON_CUTOFF = 30
 LOWER_CASE_NAME_CUTOFF = 45
 # ... and also without a word before it that speaks of a person ("with", "and") when it is rarer than this.
 LOWER_CASE_RARE_CUTOFF = 35
+# A lower-case word that is not a rare listed first name may still be taken by the learned model at its strong
+# bar when it is rarer than this (Zipf x10): "bieber", "schumer", "minogue", not "her patience".
+LOWER_CASE_STRICT_CUTOFF = 40
 
 
 @dataclass(frozen=True)
@@ -360,6 +363,11 @@ _OPENING_PARTICLES = _set("de van den der ter ten el al le la du da di von ait b
 _LOWER_OPENING_PARTICLES = _set("van von ter ten vd")
 # Particles that after a name far more often open a place: "te Zwolle", "in Utrecht", "op Texel".
 _PLACE_PARTICLES = _set("te in op")
+# "de heer" as OCR often misreads it in old print ("De beer van Tienhoven", "de lieer Elout"): a title only
+# right after "de"/"den" and before a capitalised word or a particle.
+_MISREAD_HEER = _set("beer lieer heea hoer hoor heor heir boer")
+# Between two parts of one name: "Brinkhof geb. Overraars" (born), "Meijer wed. Prins" (widow of).
+_NAME_LINKS = _set("geb geboren wed weduwe")
 _MONTH_ABBREVIATIONS = _set("jan feb mar apr jun jul aug sep sept oct nov dec")
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _CONTRACTIONS = _set("ve m d ll re t")
@@ -673,10 +681,12 @@ class _Detector:
         model = name_model.load(self.language)
         if model is not None and tokens:
             words = self.words(text, tokens, ranges)
-            # Only capitalised words, listed first names and the rules' words can change: score only those.
-            candidates = [word.rule or word.text[:1].isupper() or word.kind == "first" for word in words]
-            ranges = self._with_model(text, tokens, ranges, model.names(words, candidates))
-        ranges = [(self._leading_particles(text, tokens, i), end_index) for i, end_index in ranges]
+            # Only the rules' words and the words the model may add can change: score only those.
+            levels = [0 if word.rule else self._learn_level(text, tokens, i) for i, word in enumerate(words)]
+            candidates = [word.rule or level > 0 for word, level in zip(words, levels, strict=True)]
+            strict = [level == 2 for level in levels]
+            ranges = self._with_model(text, tokens, ranges, model.names(words, candidates, strict))
+        ranges = self.finish(text, tokens, ranges)
         mentions: list[_Mention] = []
         n = len(tokens)
         for i, end_index in ranges:
@@ -687,6 +697,35 @@ class _Detector:
             )
             mentions.append(self._mention(text, tokens[i:end_index], following))
         return mentions
+
+    def finish(self, text: str, tokens: list[_Token], ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The last touches on the names found: two names with only OCR debris or a particle between them on
+        one line are one name ("J. IL van Wijngaarden", "W. JM. de BRAUW"); a surname starts at its particles."""
+        merged: list[tuple[int, int]] = []
+        for first, after in ranges:
+            if merged and self._fillers(text, tokens, merged[-1][1], first):
+                merged[-1] = (merged[-1][0], after)
+            else:
+                merged.append((first, after))
+        return [(self._leading_particles(text, tokens, i), end_index) for i, end_index in merged]
+
+    def _fillers(self, text: str, tokens: list[_Token], start: int, end: int) -> bool:
+        """Are tokens[start:end] (one or two) mere filler inside a name: a particle (not "te", "in", "op") or
+        a short string that is no word ("IL", "vau")? Only on one line, without a comma or full stop between."""
+        if not 0 < end - start <= 2:
+            return False
+        for k in range(start, end + 1):
+            # spaces only, or the dot of an abbreviation: after an initial, or after the filler itself ("JM.")
+            dotted = k > start and text[tokens[k - 1].end : tokens[k].start].strip(" ") == "."
+            if not (_adjacent(text, tokens[k - 1], tokens[k]) or dotted):
+                return False
+        for tok in tokens[start:end]:
+            if tok.particle:
+                if tok.low in _PLACE_PARTICLES:
+                    return False
+            elif len(tok.text) > 3 or tok.low in self.lex.stop or self.lex.common.get(tok.low, 0) >= COMMON_CUTOFF:
+                return False
+        return True
 
     def _leading_particles(self, text: str, tokens: list[_Token], i: int) -> int:
         """Start a surname at its lower-case particles: "ten Cate", "van den Berg" (not "van Pieter")."""
@@ -724,6 +763,8 @@ class _Detector:
         for first, after in ranges:
             taken[first:after] = b"\x01" * (after - first)
         lex = self.lex
+        # Capitalised words the same text also writes in lower case are likely ordinary words ("Bond" / "bond").
+        lower = {tok.low for tok in tokens if not tok.cap}
         out: list[name_model.Word] = []
         for index, tok in enumerate(tokens):
             flags = [
@@ -738,6 +779,7 @@ class _Detector:
                     ("role", self.role_word(tok.low)),
                     ("ambiguous", tok.low in lex.ambiguous),
                     ("proper", tok.low in lex.proper),
+                    ("lower", tok.cap and tok.low in lower),
                 )
                 if on
             ]
@@ -791,9 +833,24 @@ class _Detector:
                 out.append((first, after))
         return out
 
+    def _misread_title(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """'de beer Elout': "heer" misread by OCR, after "de"/"den" and before a name-like word."""
+        if tokens[i].low not in _MISREAD_HEER or i == 0 or i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        return (
+            tokens[i - 1].low in {"de", "den"}
+            and _adjacent(text, tokens[i - 1], tokens[i])
+            and _adjacent(text, tokens[i], nxt)
+            and (nxt.particle or (nxt.cap and not nxt.acronym))
+        )
+
     def _match(self, text: str, tokens: list[_Token], i: int) -> int | None:
         tok = tokens[i]
         n = len(tokens)
+        if self.language == "nl" and self._misread_title(text, tokens, i):
+            end = self._surname(text, tokens, i + 1, strong=True, titled=True)
+            return self._extend(text, tokens, end) if end is not None else None
         # A title or initials followed by (particles and) a capitalised word: "meneer De Vries", "J. de Vries".
         if tok.title or tok.initial:
             j = i + 1
@@ -835,7 +892,15 @@ class _Detector:
         if j > 0 and k == j and j < n and not _adjacent(text, tokens[j - 1], tokens[j]):
             return None
         head = tokens[k]
-        if not head.cap or head.acronym or head.particle or self.role_word(head.low):
+        # In a name written in capitals the surname is in capitals too: "WILLEM VAN SPIJKER".
+        shouted = (
+            k > j > 0
+            and (tokens[j - 1].text.isupper() or tokens[j - 1].title)
+            and head.text.isupper()
+            and len(head.text) >= 4
+            and head.low not in self.lex.stop
+        )
+        if not head.cap or (head.acronym and not shouted) or head.particle or self.role_word(head.low):
             return None
         # After particles any capitalised word is a surname ("Van der Meer", "De Wit"), even an ordinary word.
         if k == j and head.low in self.lex.stop:
@@ -855,6 +920,13 @@ class _Detector:
                 break  # "Sarah's Team": the possessive ends the name
             if nxt.initial:
                 j += 1
+                continue
+            linked = self._linked(text, tokens, j)
+            if linked:
+                j = linked
+                continue
+            if self._split_tail(text, tokens, j):
+                j += 1  # OCR split a name in two: "Schimmel penninck", "Blij denstein"
                 continue
             if nxt.particle:
                 if nxt.low in _PLACE_PARTICLES:
@@ -877,12 +949,45 @@ class _Detector:
                 and not nxt.title
                 and not nxt.gazetteer
                 and not self.role_word(nxt.low)
-                and (self.kind(nxt) is not None or self.rare(nxt))
+                and (
+                    self.kind(nxt) is not None
+                    or self.rare(nxt)
+                    or (self.kind(previous) == "first" and self.lex.common.get(nxt.low, 0) < LOWER_CASE_NAME_CUTOFF)
+                )
             ):
                 j += 1  # a name written in capitals goes on in capitals: "JAN POST", "GERRIT BOS"
                 continue
             break
         return j
+
+    def _linked(self, text: str, tokens: list[_Token], j: int) -> int:
+        """Index after "geb. Overraars" / "wed. Prins" at j (a maiden name, a widow's), or 0."""
+        if self.language != "nl" or tokens[j].low not in _NAME_LINKS or j + 1 >= len(tokens):
+            return 0
+        after = tokens[j + 1]
+        gap = text[tokens[j].end : after.start].strip()
+        if gap not in ("", ".") or "\n" in text[tokens[j].end : after.start]:
+            return 0
+        if after.particle:
+            end = self._surname(text, tokens, j + 1, strong=True)  # "geb. van Dalfsen"
+            return end if end is not None and end > j + 2 else 0
+        return j + 2 if self.nameish(after) else 0
+
+    def _split_tail(self, text: str, tokens: list[_Token], j: int) -> bool:
+        """A lower-case word that is no word at all right after a capitalised name word: a name cut by OCR."""
+        tok, previous = tokens[j], tokens[j - 1]
+        return (
+            self.language == "nl"
+            and not tok.cap
+            and previous.cap
+            and not previous.acronym
+            and len(tok.low) >= 3
+            and tok.text.isalpha()
+            and tok.low not in self.lex.common
+            and tok.low not in self.lex.stop
+            and not tok.particle
+            and self.kind(tok) is None
+        )
 
     def _is_name_head(self, text: str, tokens: list[_Token], i: int) -> bool:
         tok = tokens[i]
@@ -942,21 +1047,38 @@ class _Detector:
         )
 
     def _may_learn(self, text: str, tokens: list[_Token], index: int) -> bool:
-        """May the model add this word? Not a title, stop word, abbreviation or listed place/product; not right
-        after "in", "from" ... (places); at a sentence start only a listed name or a rare word; in lower case
-        only a rare listed first name ("met fatima", not "said")."""
+        """May the model add this word (at either bar, see ``_learn_level``)?"""
+        return self._learn_level(text, tokens, index) > 0
+
+    def _learn_level(self, text: str, tokens: list[_Token], index: int) -> int:
+        """May the model add this word: 0 no, 1 at its ordinary threshold, 2 only at its strong one.
+
+        Never a title, stop word, short abbreviation or listed place/product, nor right after "in", "from" ...
+        (places). At the ordinary bar: a capitalised word mid-sentence, a listed name or a rare word at a
+        sentence start, a rare listed first name in lower case ("met fatima"). Only at the strong bar, where the
+        capital says nothing: a name in capitals that is also a word ("ALBERT VELDHUIS"), a common word at a
+        sentence start ("Trump will ..."), a lower-case listed or rare word ("amy schumer", not "said")."""
         tok = tokens[index]
         lex = self.lex
-        if tok.title or tok.gazetteer or tok.low in lex.not_names or self._never_a_name(text, tok, self.kind(tok)):
-            return False  # "Jan 14", "HR", "I've" and the like
+        kind = self.kind(tok)
+        if tok.title or tok.gazetteer or tok.low in lex.not_names:
+            return 0
         if tok.low in lex.ambiguous:
-            return False  # "Mark my words", "Will you": the rules decide these from the words around them
+            # "Mark my words", "Will you" stay to the rules; mid-sentence "with Rose Halford" may be learned
+            return 2 if tok.cap and not tok.sentence_start else 0
+        if self._never_a_name(text, tok, kind):
+            shouted = tok.acronym and tok.text.isalpha() and len(tok.text) >= 4 and tok.text.isupper()
+            return 2 if shouted and not tok.particle and tok.low not in lex.stop and not self.role_word(tok.low) else 0
         if index and _adjacent(text, tokens[index - 1], tok) and tokens[index - 1].low in _PLACE_BEFORE[self.language]:
-            return False
+            return 0
         if tok.cap:
-            # At the start of a sentence a capital says nothing: only a listed name or a rare word ("Email ...").
-            return not tok.sentence_start or self.kind(tok) is not None or self.rare(tok)
-        return self.kind(tok) == "first" and lex.common.get(tok.low, 0) < LOWER_CASE_RARE_CUTOFF
+            return 1 if not tok.sentence_start or kind is not None or self.rare(tok) else 2
+        frequency = lex.common.get(tok.low, 0)
+        if kind == "first" and frequency < LOWER_CASE_RARE_CUTOFF:
+            return 1
+        # Lower case at the strong bar only when rarer than "patience" or "forum" (listed first names that
+        # leavers write as words): "bieber", "schumer", not "said", "made", "amy".
+        return 2 if len(tok.low) >= 3 and frequency < LOWER_CASE_STRICT_CUTOFF else 0
 
     def _unvetoable(self, text: str, tokens: list[_Token], index: int) -> bool:
         """A word the rules took that the model may not drop: a title, initial or particle, a word on the name

@@ -500,6 +500,9 @@ def _find_identifiers(text: str) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# First names written short in Dutch print, read like initials before a surname: "H. Th. van Roosmalen".
+_ABBREVIATED_FIRST_NAMES = _set("th ph joh chr jac jacq wm fr ant corn herm hendr gerr ij mich nic")
+_ABBREVIATION_BEFORE_NAME = re.compile(r"\. ?(?:[A-Z]|(?:van|von|de|der|den|ter|ten|du|la|le) )")
 _SENTENCE_END = ".!?:;…\n"
 _OPENERS = " \t\"'“‘(«[-*•"
 
@@ -529,7 +532,14 @@ class _Mention:
     role: str | None = None
 
 
-def _tokenise(text: str, blocked: bytearray, lex: _Lexicon) -> list[_Token]:
+def _abbreviated_first_name(text: str, word: str, low: str, end: int) -> bool:
+    """'Th.', 'Joh.', 'Chr.' before a surname: a first name cut short, read like an initial (Dutch print)."""
+    return (
+        word[0].isupper() and low in _ABBREVIATED_FIRST_NAMES and _ABBREVIATION_BEFORE_NAME.match(text, end) is not None
+    )
+
+
+def _tokenise(text: str, blocked: bytearray, lex: _Lexicon, *, abbreviations: bool = False) -> list[_Token]:
     tokens: list[_Token] = []
     for m in _WORD.finditer(text):
         start, end = m.start(), m.end()
@@ -545,7 +555,9 @@ def _tokenise(text: str, blocked: bytearray, lex: _Lexicon) -> list[_Token]:
         sentence_start = k < 0 or text[k] in _SENTENCE_END
         if k >= 1 and text[k] == "." and tokens and tokens[-1].end == k and (tokens[-1].initial or tokens[-1].title):
             sentence_start = False  # "J. de Vries", "dr. Bakker": the dot ends an abbreviation
-        initial = len(word) == 1 and word.isupper() and after == "."
+        initial = (len(word) == 1 and word.isupper() and after == ".") or (
+            abbreviations and _abbreviated_first_name(text, word, low, end)
+        )
         tokens.append(
             _Token(
                 start=start,
@@ -745,7 +757,7 @@ class _Detector:
 
     def rule_ranges(self, text: str, blocked: bytearray) -> tuple[list[_Token], list[tuple[int, int]]]:
         """The words of a text and the (first, after last) word indices of the names the rules find."""
-        tokens = _tokenise(text, blocked, self.lex)
+        tokens = _tokenise(text, blocked, self.lex, abbreviations=self.language == "nl")
         ranges: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
@@ -1076,6 +1088,8 @@ class _Detector:
         frequency = lex.common.get(tok.low, 0)
         if kind == "first" and frequency < LOWER_CASE_RARE_CUTOFF:
             return 1
+        if self.language == "nl" and not (index and tokens[index - 1].cap and _adjacent(text, tokens[index - 1], tok)):
+            return 0  # Dutch print: only the lower-case tail of a capitalised name ("Schimmel penninck")
         # Lower case at the strong bar only when rarer than "patience" or "forum" (listed first names that
         # leavers write as words): "bieber", "schumer", not "said", "made", "amy".
         return 2 if len(tok.low) >= 3 and frequency < LOWER_CASE_STRICT_CUTOFF else 0

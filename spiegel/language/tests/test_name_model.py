@@ -77,3 +77,29 @@ def test_the_shipped_model_of_each_language_loads_with_a_threshold_between_zero_
     assert model is not None
     assert 0 < model.veto < model.threshold < 1
     assert len(model.weights) > 1000
+
+
+def test_a_model_file_may_give_a_strong_bar() -> None:
+    model = name_model.parse("# threshold 0.1\n# veto 0.01\n# strong 0.6\nb\t-1.0\n")
+    assert (model.threshold, model.veto, model.strong) == (0.1, 0.01, 0.6)
+    assert name_model.parse("# threshold 0.1\nb\t-1.0\n").strong == 1.0  # no strong bar: never
+
+
+def test_a_word_without_a_telling_capital_must_clear_the_strong_bar() -> None:
+    model = name_model.NameModel({"b": -1.0}, threshold=0.1, strong=0.5)  # p = 0.27 for every word
+    words = [_word("quorbel"), _word("quorbel")]
+    assert model.names(words, strict=[False, True]) == [True, False]
+
+
+def test_a_rare_lower_case_word_is_replaced_only_when_the_model_is_sure_at_the_strong_bar() -> None:
+    text = "had coffee with quorbel yesterday"
+    name_model.use("en", name_model.NameModel({"b": -8.0, "w=quorbel": 10.0}, threshold=0.5))
+    assert Pseudonymiser("en").redact(text).text == text  # no strong bar: lower case is left to the rules
+    name_model.use("en", name_model.NameModel({"b": -8.0, "w=quorbel": 10.0}, threshold=0.5, strong=0.8))
+    assert Pseudonymiser("en").redact(text).text == "had coffee with [person A] yesterday"
+
+
+def test_a_lower_case_word_as_common_as_patience_is_never_taken_by_the_model() -> None:
+    name_model.use("en", name_model.NameModel({"b": -8.0, "w=patience": 20.0}, threshold=0.1, strong=0.1))
+    text = "I admire her patience."
+    assert Pseudonymiser("en").redact(text).text == text

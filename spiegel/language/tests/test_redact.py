@@ -354,3 +354,35 @@ def test_a_user_name_is_replaced_like_an_identifier() -> None:
     result = redact("Ik had @jdevries al een bericht gestuurd, mail ook naar piet@voorbeeld.nl.", "nl")
     assert kinds(result) == [("handle", "@jdevries"), ("email", "piet@voorbeeld.nl")]
     assert result.text == "Ik had [gebruikersnaam] al een bericht gestuurd, mail ook naar [e-mailadres]."
+
+
+def test_a_misread_de_heer_in_old_print_still_opens_a_name() -> None:
+    result = redact("Daarna sprak de beer Wolterbeek over de begroting.", "nl")
+    assert persons(result) == ["beer Wolterbeek"]
+    assert redact("Ik heb de beer in de dierentuin gezien.", "nl").spans == []
+
+
+def test_a_maiden_name_after_geb_belongs_to_the_name() -> None:
+    result = redact("Overleden: Maria Brinkhuis geb. Veldkamp, in den ouderdom van 70 jaren.", "nl")
+    assert persons(result) == ["Maria Brinkhuis geb. Veldkamp"]
+
+
+def test_a_name_in_capitals_keeps_its_particles_and_surname_in_capitals() -> None:
+    result = redact("Verkoping ten verzoeke van HENDRIK VAN DER STOEP te Kampen.", "nl")
+    assert persons(result) == ["HENDRIK VAN DER STOEP"]
+
+
+def test_a_surname_split_by_ocr_into_a_lower_case_tail_is_replaced_whole() -> None:
+    assert persons(redact("De heer Schimmel penninck verklaarde zich voor het plan.", "nl")) == [
+        "heer Schimmel penninck"
+    ]
+
+
+def test_an_abbreviated_first_name_is_read_like_an_initial() -> None:
+    assert persons(redact("Getekend: H. Th. van Roosmalen, secretaris.", "nl")) == ["H. Th. van Roosmalen"]
+    assert persons(redact("Ingezonden door G. Ph. Kortenhoeven te Deventer.", "nl")) == ["G. Ph. Kortenhoeven"]
+
+
+def test_listed_first_names_that_are_ordinary_english_words_stay_in_lower_case() -> None:
+    result = redact("Noor said the forum helped, and I admire her patience.", "en")
+    assert persons(result) == ["Noor"]

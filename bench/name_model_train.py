@@ -5,7 +5,8 @@ read here. The threshold is chosen on out-of-fold predictions within dev (two fo
 half of the dev passages), with the real scorer and the rules switched on, so that it reflects text the
 weights were not fitted on. Writes ``spiegel/language/data/names/model_{nl,en}.tsv``.
 
-Usage: ``.venv/bin/python bench/name_model_train.py [--lang nl en] [--target-over 0.05] [--report]``
+Usage: ``.venv/bin/python bench/name_model_train.py [--lang nl en] [--target-over 0.05] [--thresholds ...]
+[--vetoes ...] [--strongs ...]``; ``strong`` is the bar for words without a telling capital (see ``name_model``).
 """
 
 from __future__ import annotations

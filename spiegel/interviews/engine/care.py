@@ -27,6 +27,7 @@ from .care_words import (
     sounds_pleasant,
     summary_matter,
 )
+from .checks import _said_sentences, normalise, sentences
 from .navigation import DISCLOSURE_THEME
 from .state import CLOSING_PHASES, ConversationState, Move
 from .story import StoryThreads
@@ -34,6 +35,13 @@ from .wording import word_list, wording
 
 # Moves after which "that's the real reason" is about the disclosed matter.
 AFTER_DISCLOSURE = frozenset({"disclosure", "after_disclosure", "disclosure_again", "disclosure_more"})
+
+
+def unsaid(s: ConversationState, parts: list[str]) -> str:
+    """The parts of a note joined, without any sentence the interviewer said before (never repeat one)."""
+    said = {x for message in s.said for x in _said_sentences(message)}
+    kept = [p for p in parts if p and not any(normalise(x) in said for x in sentences(p))]
+    return " ".join(kept)
 
 
 class Care(StoryThreads):
@@ -94,13 +102,13 @@ class Care(StoryThreads):
             holder=self.context.practice or str(defaults.get("holder", "Spiegel")),
         )
         if implicates_organisation(text, lang) or distrusts_procedure(text, lang):
-            return " ".join([ack, consent, str(own["implicated_lead"]), independent_option(kind, text, lang)])
+            return unsaid(s, [ack, consent, str(own["implicated_lead"]), independent_option(kind, text, lang)])
         procedure = self.context.reporting_procedure or data["procedure_default"]
         option = str(data["options"].get(kind, data["options"]["harassment"])).format(procedure=procedure)
         parts = [ack, consent, option]
         if self.context.contact:
             parts.append(str(data["contact"]).format(contact=self.context.contact))
-        return " ".join(parts)
+        return unsaid(s, parts)
 
     def _disclosure_more(self, s: ConversationState, sig: AnswerSignals, text: str, kind: str) -> Move:
         """Another incident of a kind already disclosed: recorded as its own, acknowledged, never probed; the
@@ -108,10 +116,10 @@ class Care(StoryThreads):
         cur = s.current_topic
         self._record_disclosure(s, sig, text, kind, cur)
         s.current_topic = None
-        note = str(care(self.language)["disclosure_more"])
+        parts = [str(care(self.language)["disclosure_more"])]
         if implicates_organisation(text, self.language):
-            note = " ".join([note, self._independent(s, kind, text)])
-        return replace(self._next(s), note=note)
+            parts.append(self._independent(s, kind, text))
+        return replace(self._next(s), note=unsaid(s, parts) or None)
 
     def _independent(self, s: ConversationState, kind: str, text: str) -> str:
         """The channel outside the organisation, or a pointer back to it when it was named already."""
@@ -130,7 +138,7 @@ class Care(StoryThreads):
             notes += [str(care(lang)["distrust_ack"]), self._independent(s, kind, text)]
         if names_real_reason(text, lang):
             notes.append(self._take_real_reason(s, kind))
-        return " ".join(notes)
+        return unsaid(s, notes)
 
     def _take_real_reason(self, s: ConversationState, kind: str) -> str:
         """The disclosed matter is why the leaver goes: the main reason, in neutral words they can correct."""
@@ -144,7 +152,12 @@ class Care(StoryThreads):
         if not s.disclosed_kinds or not names_real_reason(text, self.language):
             return False
         last = s.last_move
-        return returning or (last is not None and (last.kind in AFTER_DISCLOSURE or last.preface in AFTER_DISCLOSURE))
+        just_after = any(a["phase"] == "disclosure" for a in s.answers[-3:-1])  # the wish, one or two turns ago
+        return (
+            returning
+            or just_after
+            or (last is not None and (last.kind in AFTER_DISCLOSURE or last.preface in AFTER_DISCLOSURE))
+        )
 
     def _after_disclosure_wish(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move:
         """The leaver's wish is recorded; back to where we were, with what the wish calls for."""
@@ -167,4 +180,4 @@ class Care(StoryThreads):
         if cur is not None and s.topic(cur).status == "active":
             s.topic(cur).status = "covered"
         move = self._closing_next(s, sig) if s.phase in CLOSING_PHASES else self._next(s)
-        return replace(move, note=note)
+        return replace(move, note=unsaid(s, [note]) or None)

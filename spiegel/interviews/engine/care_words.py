@@ -53,6 +53,12 @@ def implicates_organisation(text: str, language: str) -> bool:
     return _says(text, language, "implicated")
 
 
+def covers_up(text: str, language: str) -> bool:
+    """The leaver tells that the organisation covered something up or had people sign or say what was untrue:
+    serious in itself (integrity), whatever the rules for disclosures read in it."""
+    return _says(text, language, "cover_up")
+
+
 def distrusts_procedure(text: str, language: str) -> bool:
     """The leaver does not trust the organisation's own procedure or people to handle it."""
     return _says(text, language, "distrust")

@@ -19,6 +19,7 @@ from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .care import Care
+from .care_words import covers_up
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .reasons import (
     names_trigger,
@@ -165,6 +166,8 @@ class TurnPolicy(Care):
         cur = s.current_topic
         in_topics = s.phase in IN_TOPICS
         kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
+        if kind is None and in_topics and covers_up(text, self.language):
+            kind = "integrity"  # "they made us sign a statement that ...": a cover-up is serious in itself
         returning = in_topics and self._touches_disclosure(s, sig, text)
         if self._real_reason_after_disclosure(s, text, returning) and s.phase != "disclosure":
             # "that is the real reason": the disclosed matter is the main reason, said back; nothing probed

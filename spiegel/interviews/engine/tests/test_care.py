@@ -280,3 +280,36 @@ def test_the_real_reason_after_a_disclosure_is_taken_as_the_main_reason_and_summ
     assert summaries, [r.messages for r in rest]
     assert re.search(neutral, summaries[-1], re.I)
     assert "uitgleed" not in summaries[-1] and "slipped" not in summaries[-1]
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "real"),
+    [
+        (
+            "nl",
+            [
+                "Vooral de drukte op de groep.",
+                "Een collega viel van een ladder zonder borging, en de chef liet ons tekenen dat hij niet oplette.",
+                "Die interne meldprocedure vertrouw ik niet.",
+                "Dat is eigenlijk de echte reden dat ik vertrek.",
+            ],
+            r"belangrijkste reden",
+        ),
+        (
+            "en",
+            [
+                "Mostly how busy the ward was.",
+                "A coworker fell off a ladder with no safety line, and the boss had us sign that he was careless.",
+                "I don't trust their internal procedure.",
+                "Honestly, that's the real reason I'm going.",
+            ],
+            r"main reason",
+        ),
+    ],
+)
+def test_the_real_reason_is_heard_also_a_turn_after_the_wish(language: str, answers: list[str], real: str) -> None:
+    _, state, replies = converse(language, answers)
+    assert replies[1].move.kind == "disclosure", replies[1].messages
+    assert re.search(r"begrijp|understand", replies[2].messages[-1])
+    assert re.search(real, replies[3].messages[-1]), replies[3].messages
+    assert state.main_reason == "conditions"

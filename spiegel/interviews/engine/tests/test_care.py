@@ -313,3 +313,44 @@ def test_the_real_reason_is_heard_also_a_turn_after_the_wish(language: str, answ
     assert re.search(r"begrijp|understand", replies[2].messages[-1])
     assert re.search(real, replies[3].messages[-1]), replies[3].messages
     assert state.main_reason == "conditions"
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        (
+            "nl",
+            [
+                "Vooral de nachtdiensten en het rooster.",
+                "Een man van de nachtploeg is vorig jaar overleden na een val, ik word er nog emotioneel van.",
+                "Het gaat wel, ga maar door.",
+                "De ploegleider liet ons daarna een verklaring tekenen dat de trap gekeurd was. Dat was niet zo.",
+                "Ik wil dat iemand onafhankelijk kijkt.",
+                "Dat is eigenlijk de echte reden dat ik wegga.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Mostly the night shifts and the rota.",
+                "A man from the night crew died after a fall last year, I still get emotional about it.",
+                "I'm alright, go on.",
+                "The shift lead then made us sign a statement that the stairs had been checked. They hadn't.",
+                "I want someone independent to look at it.",
+                "That's the real reason I'm going.",
+            ],
+        ),
+    ],
+)
+def test_a_cover_up_in_plain_words_is_met_as_serious_and_no_note_repeats_a_sentence(
+    language: str, answers: list[str]
+) -> None:
+    _, state, replies = converse(language, answers)
+    assert replies[1].move.kind == "check_in"
+    assert replies[3].move.kind == "disclosure", replies[3].messages
+    assert [f.kind for f in replies[3].flags] == ["disclosure"]
+    assert re.search(r"buiten de organisatie|outside", replies[3].messages[-1])
+    # the answer after the check-in began with "Thank you."; the real reason is still said back
+    assert re.search(r"belangrijkste reden|main reason", replies[5].messages[-1]), replies[5].messages
+    said = [s.strip() for m in state.said for s in re.split(r"(?<=[.?!])\s+", m)]
+    assert len(said) == len(set(said))

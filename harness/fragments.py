@@ -61,6 +61,15 @@ class Lexicon:
     frame_words: frozenset[str]
     common_adjectives: frozenset[str]
     meta_phrases: tuple[tuple[str, ...], ...]
+    reflection_openers: tuple[tuple[str, ...], ...] = ()
+    indefinite: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    continuations: frozenset[str] = frozenset()
+    evaluatives: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    cause_questions: tuple[str, ...] = ()
+    frequency_questions: tuple[str, ...] = ()
+    negators: frozenset[str] = frozenset()
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -97,6 +106,18 @@ def lexicon(language: str) -> Lexicon:
         frame_words=words("frame_words"),
         common_adjectives=words("common_adjectives"),
         meta_phrases=tuple(tuple(tokens(str(p))) for p in raw["meta_phrases"]),
+        # longest first, so "earlier you also mentioned" wins over "you mentioned"
+        reflection_openers=tuple(
+            sorted((tuple(tokens(str(p))) for p in raw["reflection_openers"]), key=len, reverse=True)
+        ),
+        indefinite=words("indefinite"),
+        verbs=words("verbs"),
+        continuations=words("continuations"),
+        evaluatives=words("evaluatives"),
+        event_nouns=words("event_nouns"),
+        cause_questions=tuple(str(p).lower() for p in raw["cause_questions"]),
+        frequency_questions=tuple(str(p).lower() for p in raw["frequency_questions"]),
+        negators=words("negators"),
     )
 
 
@@ -273,6 +294,129 @@ def _overlaps(message_tokens: list[str], answer_tokens: list[str]) -> list[tuple
     return runs
 
 
+# The interviewer's "your" / "je" stands for the leaver's "my" / "mijn" when it offers a phrase back; "een" may
+# stand for the leaver's "geen" (a thing the leaver said was not there).
+_YOUR = {
+    "your": ("my", "your", "our"),
+    "je": ("mijn", "m'n", "je"),
+    "jullie": ("ons", "onze", "jullie"),
+    "een": ("een", "geen"),
+}
+# Dutch verb forms that may follow a subject: past tenses and plurals ("bedoelde", "zette", "liepen").
+_NL_VERB_ENDINGS = ("de", "te", "den", "ten", "en", "dt")
+
+
+def _in_answer(slot: tuple[str, ...], answers: list[str]) -> list[tuple[str | None, str | None, str | None]]:
+    """Every place ``slot`` stands in an answer (the interviewer's "your" for the leaver's "my"): the two words
+    before it and the word after it in its sentence."""
+    found: list[tuple[str | None, str | None, str | None]] = []
+    for answer in answers:
+        # a comma, colon or semicolon ends a phrase as well as a full stop does
+        for sent in (t for part in re.split(r"[,;:]", answer) for t in _sentence_tokens(part)):
+            for i in range(len(sent) - len(slot) + 1):
+                if all(sent[i + k] in _YOUR.get(w, (w,)) for k, w in enumerate(slot)):
+                    j = i + len(slot)
+                    found.append(
+                        (
+                            sent[i - 2] if i > 1 else None,
+                            sent[i - 1] if i > 0 else None,
+                            sent[j] if j < len(sent) else None,
+                        )
+                    )
+    return found
+
+
+def _verb_like(word: str, lex: Lexicon, language: str, follower: bool = False) -> bool:
+    """A finite verb as far as the harness can tell: its own list, an English past in -ed, and right after a
+    subject a Dutch past or plural form."""
+    if word in lex.verbs or (language == "en" and len(word) > 4 and word.endswith("ed")):
+        return True
+    participle = language == "nl" and word.startswith("ge") and word.endswith(("d", "t")) and len(word) > 5
+    present = language == "nl" and word.endswith("t") and not word.endswith(("heid", "ent", "ant")) and len(word) > 3
+    return (
+        follower
+        and language == "nl"
+        and (present or (len(word) >= 4 and (word.endswith(_NL_VERB_ENDINGS) or participle)))
+    )
+
+
+def _event_like(slot: tuple[str, ...], lex: Lexicon) -> bool:
+    head = slot[-1]
+    return " ".join(slot[-2:]) in lex.event_nouns or any(head.endswith(n) for n in lex.event_nouns)
+
+
+def _place_problems(
+    slot: tuple[str, ...], place: tuple[str | None, str | None, str | None], colon: bool, lex: Lexicon, language: str
+) -> list[str]:
+    """What is wrong with offering ``slot`` back, as the leaver said it at ``place``."""
+    before2, before, after = place
+    problems: list[str] = []
+    # "geen cursus", "never about the money" (a preposition between): the leaver said it was not there
+    negated = before in lex.negators or (before in lex.prepositions and before2 in lex.negators)
+    if slot[0] in lex.indefinite and (colon or negated):
+        problems.append(f"offers back an indefinite phrase ('{' '.join(slot)}')")
+    elif negated:
+        problems.append(f"offers back a thing the leaver said was not there ('{' '.join(slot)}')")
+    # a verb inside the phrase; a past participle before a noun ("your fixed shift") or after "being" is none
+    verbs = [
+        i
+        for i, w in enumerate(slot[1:], 1)
+        if w in lex.verbs
+        or (_verb_like(w, lex, language) and i == len(slot) - 1 and slot[i - 1] not in lex.auxiliaries)
+    ]
+    if len(slot) > 1 and verbs:
+        problems.append("puts a clause where a noun belongs")
+    allowed = lex.function_words | lex.continuations | lex.negators
+    # "will my old manager see it": in a question the verb comes after the subject
+    inverted = before in lex.auxiliaries and (before2 is None or before2 in lex.frame_words)
+    # "the workload mostly", "the new system slows": an adverb, or a verb in -s after a singular head
+    adverb = (
+        language == "en"
+        and after is not None
+        and (after.endswith("ly") or (after.endswith("s") and not after.endswith("ss") and not slot[-1].endswith("s")))
+    )
+    if (
+        after is not None
+        and after not in allowed
+        and not inverted
+        and not adverb
+        and not _verb_like(after, lex, language, True)
+    ):
+        problems.append(f"cut before '{after}'")
+    if before in lex.prepositions and before2 in lex.evaluatives:
+        problems.append(f"offers back what something was judged against ('{before2} {before}')")
+    return problems
+
+
+def _reflection_problems(question: str, answers: list[str], lex: Lexicon, language: str) -> list[tuple[str, ...]]:
+    """Phrases offered back in a reflection frame ("You mentioned X.", "Over X:") that are no whole, definite
+    noun phrase of the leaver's, or a thing asked about as if it were an event: each as its reason followed by
+    the words of the phrase."""
+    parts = [p for p in re.split(r"(?<=[.!?:])\s+", question.strip()) if p]
+    found: list[tuple[str, ...]] = []
+    for index, part in enumerate(parts):
+        toks = tokens(part)
+        opener = next((o for o in lex.reflection_openers if tuple(toks[: len(o)]) == o), None)
+        if opener is None:
+            continue
+        slot = tuple(toks[len(opener) :])
+        places = _in_answer(slot, answers) if 0 < len(slot) <= 8 else []
+        if not places:
+            continue  # the interviewer's own words
+        colon = part.rstrip().endswith(":")
+        # judged where the leaver said it best
+        problems = min((_place_problems(slot, p, colon, lex, language) for p in places), key=len)
+        rest = " ".join(parts[index + 1 :]).lower()
+        if not _event_like(slot, lex):
+            if any(p in rest for p in lex.cause_questions):
+                problems.append(f"asks what caused a thing that is no event ('{' '.join(slot)}')")
+            elif any(p in rest for p in lex.frequency_questions):
+                problems.append(f"asks how often a thing that is no event happened ('{' '.join(slot)}')")
+        if problems:
+            found.append((f"reflects '{' '.join(slot)}': " + "; ".join(problems), *slot))
+    return found
+
+
 def bad_fragments(question: str, answers: list[str] | tuple[str, ...], language: str | None = None) -> list[str]:
     """Every bad piece of ``answers`` in the interviewer message ``question``, each with its reasons.
 
@@ -281,10 +425,16 @@ def bad_fragments(question: str, answers: list[str] | tuple[str, ...], language:
     answers = [a for a in answers if a and a.strip()]
     if not question or not answers:
         return []
-    lex = lexicon(language if language in ("nl", "en") else _language(question, answers))
+    lang = language if language in ("nl", "en") else _language(question, answers)
+    lex = lexicon(lang)
     answer_sentences = [s for a in answers for s in _sentence_tokens(a)]
     bad: list[str] = []
     covered: set[tuple[str, ...]] = set()
+
+    # 0. Reflection frames: a phrase offered back as a thing the leaver named.
+    for reason, *slot in _reflection_problems(question, answers, lex, lang):
+        bad.append(reason)
+        covered.add(tuple(slot))
 
     # 1. Quoted pieces that come from an answer.
     for raw, start, end in _quoted_pieces(question):

@@ -104,3 +104,50 @@ def test_a_quoted_function_word_is_reported_as_cut() -> None:
     assert bad_fragments("„Wat” is dit?", ["Wat is dit nou?"]) == [
         "\"Wat\": starts inside a phrase (on 'wat'); ends inside a phrase (on 'wat')"
     ]
+
+
+# A reflection frame ("You mentioned X.", "Je vertelde over X.", "About X:") offers X back as a thing the leaver
+# named. X must be a definite, whole noun phrase of the leaver's: not a clause, not cut before the rest of its
+# phrase, not one of many ("a course"), and a question about its cause or how often it happened needs an event.
+REFLECTION_BAD = [
+    ("You mentioned the other firm offers. What effect did that have on you?", ["The other firm offers more money."]),
+    ("Je noemde de nieuwe baan betaalt. Hoe zag dat er in de praktijk uit?", ["De nieuwe baan betaalt gewoon beter."]),
+    ("About a course: which example comes to mind first?", ["They never offered me a course in three years."]),
+    ("Je vertelde over een cursus. Wat is daar een concreet voorbeeld van?", ["Ik heb nooit een cursus gekregen."]),
+    ("Over de techniek: welk voorbeeld komt als eerste bij je op?", ["Het salaris was prima voor de techniek."]),
+    ("You mentioned the kitchen. What do you think caused that?", ["I mostly worked in the kitchen at night."]),
+    ("Je vertelde over het kantoor. Hoe vaak kwam dat voor?", ["Ik zat vooral op het kantoor in Utrecht."]),
+    ("You mentioned the team lead quit. What did that look like in practice?", ["Then the team lead quit."]),
+    ("Earlier you mentioned the depot manager shouted. What did that look like?", ["The depot manager shouted."]),
+]
+
+REFLECTION_GOOD = [
+    ("You mentioned the night shifts. What effect did that have on you?", ["The night shifts were killing me."]),
+    ("Je vertelde over het nieuwe rooster. Hoe zag dat er in de praktijk uit?", ["Het nieuwe rooster klopte nooit."]),
+    ("You mentioned the merger. What do you think caused that?", ["After the merger nothing was the same."]),
+    ("Je vertelde over de verhuizing. Hoe vaak kwam dat voor?", ["Door de verhuizing had ik twee uur reistijd."]),
+    ("You mentioned your pay. What did that look like in practice?", ["My pay had not gone up in years."]),
+    ("Je noemde je salaris. Hoe zag dat er in de praktijk uit?", ["Mijn salaris bleef achter, vond ik."]),
+    ("Earlier you mentioned the planning software. What did that look like?", ["I hated the planning software."]),
+]
+
+
+@pytest.mark.parametrize(("question", "answers"), REFLECTION_BAD)
+def test_a_reflection_of_a_clause_a_cut_phrase_or_a_thing_asked_as_an_event_is_reported(
+    question: str, answers: list[str]
+) -> None:
+    assert len(bad_fragments(question, answers)) == 1
+
+
+@pytest.mark.parametrize(("question", "answers"), REFLECTION_GOOD)
+def test_a_reflection_of_a_whole_definite_phrase_passes(question: str, answers: list[str]) -> None:
+    assert bad_fragments(question, answers) == []
+
+
+def test_a_reflection_problem_says_what_is_wrong() -> None:
+    (course,) = bad_fragments("About a course: which example comes to mind first?", ["I never got a course."])
+    assert "offers back an indefinite phrase ('a course')" in course
+    (offers,) = bad_fragments("You mentioned the firm offers. What happened then?", ["The firm offers bigger bonuses."])
+    assert "puts a clause where a noun belongs; cut before 'bigger'" in offers
+    (kitchen,) = bad_fragments("You mentioned the kitchen. What do you think caused that?", ["I was in the kitchen."])
+    assert "asks what caused a thing that is no event ('the kitchen')" in kitchen

@@ -23,6 +23,7 @@ from .reasons import (
     someone_elses_feeling,
     tells_own_action,
 )
+from .reflection import reflectable, whole_phrase
 from .state import ConversationState, Move, TopicProgress
 from .wording import (
     feeling_names,
@@ -411,8 +412,7 @@ class FollowUps(Closing):
                 continue
             if any(t["topic"] == mention.theme for t in s.threads):
                 continue
-            matter = matter_phrase(answer, mention.term, self.language) or ""
-            matter = matter if good_thread_phrase(matter) else ""
+            matter = self._thread_name(answer, mention.term)
             thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase, "turn": str(s.turns)}
             felt = self._felt_as(u, mention.term) if not matter else None
             if felt is not None:
@@ -427,6 +427,14 @@ class FollowUps(Closing):
             s.topic(mention.theme).raised_by_leaver = True
         if story and u is not None:
             self._add_matter_threads(s, answer, cur, skip)
+
+    def _thread_name(self, answer: str, term: str) -> str:
+        """The leaver's whole name for a thread ("the remote work rules", never "the remote"), or ""."""
+        lang = self.language
+        matter = matter_phrase(answer, term, lang) or ""
+        if matter and not reflectable(matter, [answer], lang):
+            matter = whole_phrase(matter, [answer], lang) or ""  # the whole phrase the theme word sits in
+        return matter if good_thread_phrase(matter) else ""
 
     def _felt_as(self, u: Understanding | None, term: str) -> str | None:
         """The feeling the leaver expressed with ``term`` ("exhausted" -> "exhaustion"), if it has words here."""

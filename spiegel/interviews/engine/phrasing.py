@@ -7,12 +7,14 @@ picked deterministically from the state (no randomness), skipping anything alrea
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 from typing import Protocol
 
 from .checks import _said_sentences, normalise, sentences
 from .guide import Guide
+from .reflection import absent, label_named, reflectable, whole_phrase
 from .state import ACK_KINDS, ConversationState, Move
-from .wording import is_clause, is_event, options, text, topic_label
+from .wording import is_clause, is_event, options, text, topic_label, word_list
 
 
 class Phraser(Protocol):
@@ -35,6 +37,31 @@ class PhraserDeclined(Exception):  # noqa: N818  (a choice, not a fault)
 # Templates live in data/wording/{nl,en}.json (see wording.py). Placeholders: {q} the leaver's words,
 # {q2} earlier words, {label} topic label, {role} a person by role, {feeling} / {ref} the reflected feeling,
 # {question} guide wording, {points} summary points.
+
+
+# The frames that name the leaver's thing in a sentence of its own, before the question.
+_OPENERS = {"nl": ("Je noemde {q}.", "Je vertelde over {q}."), "en": ("You mentioned {q}.",)}
+# Moves that offer the leaver's words back in a frame ("Je vertelde over {q}.", "Earlier you mentioned {q}.").
+REFLECTING_KINDS = frozenset({"follow_up", "reflect_and_ask", "return_thread"})
+
+
+def _answers(state: ConversationState) -> list[str]:
+    return [str(a.get("text") or "") for a in state.answers]
+
+
+def grounded(move: Move, state: ConversationState) -> Move:
+    """``move`` with its quote only when the leaver said it as a whole phrase (``reflection.reflectable``);
+    otherwise without it, and the question is asked plainly, in the interviewer's own words."""
+    kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
+    if kind not in REFLECTING_KINDS or not move.quote or move.probe == "event_told":
+        return move  # (an event told in a few words is said back whole, "Je zei dat jullie team werd opgeheven")
+    answers = _answers(state)
+    if absent(move.quote, answers):
+        # "geen vast contract" is never "Je vertelde over een vast contract": "het ontbreken van een vast contract"
+        return replace(move, quote=text(move.language, "absence").format(q=move.quote))
+    if reflectable(move.quote, answers, move.language, pull=move.probe == "push_pull"):
+        return move
+    return replace(move, quote=whole_phrase(move.quote, answers, move.language))
 
 
 def _seed(move: Move, state: ConversationState) -> int:
@@ -62,9 +89,10 @@ class TemplatePhraser:
         """All wordings of ``move`` in preference order: fresh ones first, repeats last."""
         said = {s for message in state.said for s in _said_sentences(message)}
         seed = _seed(move, state)
+        move = grounded(move, state)
         language = move.language
         preface = self._preface(move, said, seed, language)
-        questions = self._questions(move, guide, seed, language)
+        questions = self._questions(move, guide, seed, language, _answers(state))
         fresh: list[str] = []
         stale: list[str] = []
         for q in questions:
@@ -136,6 +164,13 @@ class TemplatePhraser:
         return options(language, "probes", probe) or options(language, "probes", "clarify"), False
 
     @staticmethod
+    def _unnamed_return(move: Move, kind: str, label: str, answers: list[str], language: str) -> bool:
+        """Back to a thread by its topic name that the leaver never used ("management", not "my manager")."""
+        if kind != "return_thread" or move.quote or move.feeling or move.probe == "own_experience":
+            return False
+        return not label_named(label, answers, language)
+
+    @staticmethod
     def _topical(move: Move, kind: str, language: str) -> tuple[str, ...]:
         """Questions made for this topic, and for a matter that is an event ("Wat gebeurde er toen?")."""
         if kind not in ("follow_up", "reflect_and_ask") or not move.probe:
@@ -165,7 +200,9 @@ class TemplatePhraser:
         # the leaver's matter comes first; rotate among those for variety
         return _rotate(quoting, seed) + _rotate(rest, seed)
 
-    def _questions(self, move: Move, guide: Guide, seed: int, language: str) -> list[str]:
+    def _questions(
+        self, move: Move, guide: Guide, seed: int, language: str, answers: list[str] | None = None
+    ) -> list[str]:
         label = move.label or topic_label(move.topic, language, guide)
         fields = {
             "q": move.quote or label,
@@ -179,16 +216,24 @@ class TemplatePhraser:
         }
         kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
         found, fixed = self._templates(move, kind, language)
+        if found and self._unnamed_return(move, kind, label, answers or [], language):
+            # "Earlier you mentioned your manager" only when they did: otherwise the topic is asked about plainly
+            found = options(language, "return_topic")
         ordered = self._ordered(move, kind, found, fixed, self._topical(move, kind, language), seed)
-        if not move.quote and not move.label and (move.topic or "").startswith("_matter"):
-            # a thread named only by its thing has no label of its own ("je vertrek" would be about nothing):
-            # without its name, the wordings that need neither come first ("Op welk moment merkte je dat?")
+        story = not move.topic and kind in ("follow_up", "reflect_and_ask")
+        if not move.quote and not move.label and (story or (move.topic or "").startswith("_matter")):
+            # a thread named only by its thing, or the leaver's story, has no label of its own ("je vertrek" would
+            # be about nothing): without its name, the wordings that need neither come first ("Op welk moment
+            # merkte je dat?")
             plain = [o for o in ordered if "{q}" not in o and "{label}" not in o]
             ordered = plain + [o for o in ordered if o not in plain]
         if move.kind == "meta_answer" and kind in ("follow_up", "reflect_and_ask"):
             # after our answer to their question, "daar" would point at that answer: the question names its matter
             named = [o for o in ordered if "{q}" in o or "{label}" in o]
             ordered = named + [o for o in ordered if o not in named]
+        if move.quote and move.quote.split()[0].lower() in word_list("indefinite"):
+            # "a new manager" reads well after "You mentioned", never inside a question ("an example of a ...")
+            ordered = [o for o in ordered if "{q}" not in o or o.startswith(_OPENERS.get(language, ()))]
         out: list[str] = []
         for option in ordered:
             if "{question}" in option and not move.question:

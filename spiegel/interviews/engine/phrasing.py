@@ -231,8 +231,11 @@ class TemplatePhraser:
             # after our answer to their question, "daar" would point at that answer: the question names its matter
             named = [o for o in ordered if "{q}" in o or "{label}" in o]
             ordered = named + [o for o in ordered if o not in named]
-        if move.quote and move.quote.split()[0].lower() in word_list("indefinite"):
-            # "a new manager" reads well after "You mentioned", never inside a question ("an example of a ...")
+        words = (move.quote or "").lower().split()
+        probing = kind in ("follow_up", "reflect_and_ask")
+        if probing and words and (words[0] in word_list("indefinite") or words[-1] in word_list("person_heads")):
+            # "a new manager" and "je teamleider" read well after "You mentioned", never inside a question
+            # ("an example of a ...", "Welk voorbeeld van je teamleider")
             ordered = [o for o in ordered if "{q}" not in o or o.startswith(_OPENERS.get(language, ()))]
         out: list[str] = []
         for option in ordered:

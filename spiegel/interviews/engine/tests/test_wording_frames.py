@@ -213,3 +213,30 @@ def test_the_apology_for_a_repeat_never_says_the_interviewer_asked_it_already(la
     prefaces = wording(language)["prefaces"]["already_told"]
     claims = r"\b(?:I asked|asked that already|vroeg ik al|heb ik al gevraagd)\b"
     assert not [p for p in prefaces if re.search(claims, p, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "never"),
+    [
+        (
+            "nl",
+            ["Vooral mijn teamleider, die luisterde nooit naar ons."],
+            r"voorbeeld van je teamleider|betekende je teamleider",
+        ),
+        (
+            "en",
+            ["Mostly my supervisor, she never listened to us."],
+            r"example of your supervisor|did your supervisor mean",
+        ),
+    ],
+)
+def test_a_person_is_named_back_only_as_mentioned_never_as_a_thing_inside_the_question(
+    language: str, answers: list[str], never: str
+) -> None:
+    engine, state, replies = converse(language, answers)
+    said = [" ".join(r.messages) for r in replies]
+    for _ in range(3):
+        reply = engine.respond(state, "Dat weet ik niet." if language == "nl" else "I don't know.")
+        said.append(" ".join(reply.messages))
+        state = reply.state
+    assert not [m for m in said if re.search(never, m, re.IGNORECASE)]

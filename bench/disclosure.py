@@ -43,7 +43,7 @@ from spiegel.language.cues import analyse_answer  # noqa: E402
 from spiegel.language.understanding import Context, understand  # noqa: E402
 
 DATA = ROOT / "spiegel" / "language" / "data" / "disclosure"
-SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7", "dev8", "heldout4")
+SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7", "dev8", "heldout4", "heldout5")
 
 
 def flagged_kind(text: str, language: str) -> str | None:

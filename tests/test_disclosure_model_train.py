@@ -54,6 +54,7 @@ def test_development_sets_and_the_kept_out_part_of_ordinary_text() -> None:
     items = trainer.dev_items("nl")
     assert {item.group for item in items} <= set(trainer.DEV_SETS)
     assert "heldout4" not in trainer.DEV_SETS
+    assert "heldout5" not in trainer.DEV_SETS
     assert trainer._kept_out("ho-nl-refusal-001")
     assert sum(trainer._kept_out(f"redaction-nl-{i}") for i in range(300)) in range(70, 130)
 

@@ -34,8 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import disclosure  # noqa: E402  (the bench script beside this one)
 import numpy as np  # noqa: E402
-from disclosure import flagged_kind, persona_turns, scenario_turns  # noqa: E402  (the bench script beside this one)
+from disclosure import persona_turns, scenario_turns  # noqa: E402
 from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
@@ -205,14 +206,7 @@ class Outcome:
     rules: str | None
 
 
-@cache
-def rules_kind(text: str, language: str) -> str | None:
-    """What the rules alone flag (the learned reader switched off)."""
-    disclosure_model.use(None)
-    try:
-        return flagged_kind(text, language)
-    finally:
-        disclosure_model.reset()
+rules_kind = cache(disclosure.rules_kind)  # what the rules alone flag, read once per sentence
 
 
 def out_of_fold(items: Sequence[Item], vectors: Vectors, c: float) -> list[Outcome]:

@@ -15,6 +15,7 @@ from .care_words import summary_matter
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
 from .state import ConversationState, Move
 from .wording import (
+    alternation,
     clauses_from_the_end,
     in_your_words,
     indirect_question,
@@ -33,8 +34,7 @@ from .wording import (
 
 def _problem_named(clause: str) -> str | None:
     """ "the problem was senior management" -> "senior management": the real problem, named after it."""
-    nouns = "|".join(re.escape(w) for w in sorted(word_list("problem_nouns"), key=len, reverse=True))
-    copulas = "|".join(re.escape(w) for w in sorted(word_list("copulas"), key=len, reverse=True))
+    nouns, copulas = alternation("problem_nouns"), alternation("copulas")
     found = re.search(
         rf"^(?:but\s+|maar\s+)?(?:the|het|de)\s+(?:real\s+|echte\s+|grootste\s+|biggest\s+)?(?:{nouns})\s+"
         rf"(?:{copulas})\s+(?:more\s+|really\s+|eigenlijk\s+|meer\s+|vooral\s+)?((?:[\w'-]+\s*){{1,4}})$",

@@ -66,6 +66,11 @@ def word_list(name: str) -> frozenset[str]:
     return _word_lists().get(name, frozenset())
 
 
+def alternation(name: str) -> str:
+    """A word list from ``words.json`` as a regular-expression alternation, longest words first."""
+    return "|".join(re.escape(w) for w in sorted(word_list(name), key=len, reverse=True))
+
+
 def topic_labels(language: str) -> dict[str, str]:
     """Topic id -> how the interviewer names it in a question."""
     labels: dict[str, str] = wording(language)["topic_labels"]
@@ -506,8 +511,7 @@ def direct_question(clause: str, language: str) -> str | None:
 
 def problem_subject(clause: str) -> str | None:
     """ "the shifts were the problem" -> "the shifts": what a leaver names as the real problem."""
-    nouns = "|".join(re.escape(w) for w in sorted(word_list("problem_nouns"), key=len, reverse=True))
-    copulas = "|".join(re.escape(w) for w in sorted(word_list("copulas"), key=len, reverse=True))
+    nouns, copulas = alternation("problem_nouns"), alternation("copulas")
     found = re.search(
         rf"(?:^|\b(?:said|zei|zeg|say)\s+(?:that\s+|dat\s+)?)((?:the|de|het|my|mijn|our|onze|ons)\s+[\w\s'-]+?)\s+"
         rf"(?:{copulas})\s+(?:the|het|de|my|mijn)\s+(?:real\s+|echte\s+|grootste\s+|biggest\s+)?(?:{nouns})\b",

@@ -122,11 +122,13 @@ class Care(StoryThreads):
         return replace(self._next(s), note=unsaid(s, parts) or None)
 
     def _independent(self, s: ConversationState, kind: str, text: str) -> str:
-        """The channel outside the organisation, or a pointer back to it when it was named already."""
-        option = independent_option(kind, text, self.language)
-        if any(option in said for said in s.said):
+        """The channel outside the organisation, chosen by what the incident was about (its own words and
+        this answer), or a pointer back to it when a channel was named already."""
+        options = care(self.language)["independent"].values()
+        if any(str(option) in said for option in options for said in s.said):
             return str(care(self.language)["independent_again"])
-        return option
+        incident = " ".join(s.incidents[-1]) if s.incidents else ""
+        return independent_option(kind, f"{incident} {text}", self.language)
 
     def _wish_note(self, s: ConversationState, text: str) -> str:
         """What the answer to "what would you like done with it?" calls for beyond thanks: an independent

@@ -354,3 +354,40 @@ def test_a_cover_up_in_plain_words_is_met_as_serious_and_no_note_repeats_a_sente
     assert re.search(r"belangrijkste reden|main reason", replies[5].messages[-1]), replies[5].messages
     said = [s.strip() for m in state.said for s in re.split(r"(?<=[.?!])\s+", m)]
     assert len(said) == len(set(said))
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "body"),
+    [
+        (
+            "nl",
+            [
+                "Vooral het rooster.",
+                "Een collega gaf een cliënt de verkeerde medicatie en de manager liet ons zeggen dat de familie "
+                "het had gedaan.",
+                "Ik vertrouw die interne meldprocedure niet.",
+            ],
+            "Inspectie Gezondheidszorg en Jeugd",
+        ),
+        (
+            "nl",
+            [
+                "Vooral de werkdruk.",
+                "Er viel een stelling om en een collega brak zijn been, en we moesten van de chef zeggen dat hij "
+                "gestruikeld was.",
+                "Ik vertrouw de interne procedure niet, die is van dezelfde mensen.",
+            ],
+            "Arbeidsinspectie",
+        ),
+    ],
+)
+def test_an_independent_channel_named_once_is_not_named_again_as_another_body(
+    language: str, answers: list[str], body: str
+) -> None:
+    _, _, replies = converse(language, answers)
+    assert replies[1].move.kind == "disclosure", replies[1].messages
+    named, after = replies[1].messages[-1], replies[2].messages[-1]
+    assert body in named, named
+    assert re.search(r"begrijp", after), after
+    assert "Arbeidsinspectie" not in after and "Inspectie Gezondheidszorg" not in after, after
+    assert "instanties die ik net noemde" in after, after

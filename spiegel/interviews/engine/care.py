@@ -18,6 +18,7 @@ from dataclasses import replace
 from spiegel.language.cues import AnswerSignals
 from spiegel.language.understanding import Understanding
 
+from .bereavement import condolence
 from .care_words import (
     care,
     distrusts_procedure,
@@ -67,6 +68,16 @@ class Care(StoryThreads):
         if s.phase in CLOSING_PHASES:
             return self._closing_next(s, sig, preface="distress", ack_kind="check_in_ack", allow_follow_up=False)
         return self._next(s, preface="distress", ack_kind="check_in_ack")
+
+    def _bereaved(self, s: ConversationState, sig: AnswerSignals, text: str, cur: str | None) -> Move | None:
+        """A death told of: a brief condolence naming who died, then the check-in and the offer of a pause (or,
+        after a check-in before, the warm acknowledgement); never a question about how it came about."""
+        said = condolence(text, self.language)
+        if said is None:
+            return None
+        move = self._distress_again(s, sig, cur) if self._checked_in_before(s) else self._check_in(s, cur)
+        preface = None if move.kind == "check_in" else move.preface
+        return replace(move, note=unsaid(s, [said, move.note or ""]) or move.note, preface=preface)
 
     def _leave_for_care(self, s: ConversationState, cur: str | None) -> None:
         if cur is not None and s.topic(cur).status == "active":

@@ -183,6 +183,11 @@ class TurnPolicy(Care):
                 return self._disclose(s, sig, text, kind)
         if s.interviewer_turns >= HARD_TURN_CAP - 1:
             return self._close_move()
+        bereaved = self._bereaved(s, sig, text, cur)
+        if bereaved is not None:
+            # a death told of: a condolence that names who died, then care; its cause is never asked
+            new_flags.append(Flag("distress", cur, text[:200]))
+            return bereaved
         if u.distress or sig.distress:
             # one warm acknowledgement and a check-in before anything else, once; no probing
             new_flags.append(Flag("distress", cur, ((sig.distress.context if sig.distress else "") or text)[:200]))

@@ -22,7 +22,7 @@ from spiegel.language.understanding import Understanding
 from .navigation import STORY, _add
 from .policy import IN_TOPICS, TurnPolicy
 from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
-from .state import ConversationState, Flag, Move
+from .state import CLOSING_PHASES, ConversationState, Flag, Move
 from .wording import noun_phrases, options
 
 REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing")
@@ -53,9 +53,17 @@ class Requests(TurnPolicy):
             return move
         if asked and stop_choice(text, self.language) == "skip":
             skip_topic = True  # "alleen dit onderwerp": skipped as any other topic
+        elif not (u.disclosure or sig.disclosures) and self._asks_skip(s, text):
+            # "kunnen we verder?": on to the next topic, acknowledged briefly
+            return self._move_on(s) or super()._decide(s, sig, u, text, True, contradiction, new_flags)
         return super()._decide(s, sig, u, text, skip_topic, contradiction, new_flags)
 
     # ------------------------------------------------------------------------------------------ requests
+
+    def _asks_skip(self, s: ConversationState, text: str) -> bool:
+        request = read_request(text, self.language)
+        last = s.last_move.kind if s.last_move else None
+        return request is not None and request.kind == "skip" and last not in REQUEST_MOVES
 
     def _requested(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, new_flags: list[Flag]
@@ -79,6 +87,8 @@ class Requests(TurnPolicy):
                 # stopping is the leaver's choice; a person still looks at how they are
                 new_flags.append(Flag("distress", s.current_topic, text[:200]))
             return self._stop_move(s)
+        if request.kind == "wrap_up" and (s.phase in IN_TOPICS or s.phase in CLOSING_PHASES):
+            return self._wrap_up_move(s)
         if request.kind == "unsure":
             s.pending = s.last_move
             return Move(
@@ -110,6 +120,40 @@ class Requests(TurnPolicy):
             if progress.status == "open":
                 progress.status = "skipped"
         return Move("close", language=self.language, question=self._say(s, "stop"))
+
+    def _move_on(self, s: ConversationState) -> Move | None:
+        """On to the next topic; what the leaver already told about this one stays (covered, not skipped).
+        None when nothing was told: the topic is skipped as usual."""
+        cur = s.current_topic
+        told = cur is not None and (s.topic(cur).talked or any(n["theme"] == cur for n in s.notes))
+        if s.phase not in IN_TOPICS or cur is None or not told:
+            return None
+        s.topic(cur).status = "covered"
+        s.threads = [t for t in s.threads if t["topic"] != cur]
+        return self._next(s, preface="skip", ack_kind="skip_ack")
+
+    def _wrap_up_move(self, s: ConversationState) -> Move:
+        """ "Kunnen we afronden?": no more topics; the closing summary now (the leaver can still correct it),
+        then the close. Asked at the summary itself, it is the close."""
+        if s.phase == "summary":
+            return self._close_move()
+        self._leave_current(s)
+        for topic in self.guide.topics:
+            s.topic(topic.id)
+        noted = {str(n["theme"]) for n in s.notes}
+        for theme, progress in s.topics.items():
+            if progress.status in ("open", "active"):
+                # what the leaver told about stays in the summary; the rest is left out
+                progress.status = "covered" if progress.talked or theme in noted else "skipped"
+        s.threads, s.current_topic, s.phase = [], None, "summary"
+        return Move(
+            "summary",
+            language=self.language,
+            target="summary",
+            question=self.guide.closing["summary"],
+            points=self._summary_points(s),
+            note=self._say(s, "wrap_up"),
+        )
 
     def _stop_or_skip_answered(self, s: ConversationState, text: str) -> Move | None:
         """The answer to "end the conversation, or only skip this topic?"."""

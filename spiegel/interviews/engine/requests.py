@@ -2,8 +2,10 @@
 
 A request is not an answer to the question asked (docs/interviewing.md, "What kind of turn is this?"):
 
-- *stop* — the leaver wants to end the interview ("ik wil niet meer", "can we wrap this up?", ``/quit``);
-- *skip* — stop this topic, not the interview ("ik wil stoppen met dit onderwerp");
+- *stop* — the leaver wants to end the interview at once ("ik wil niet meer", "I want to end it", ``/quit``);
+- *wrap_up* — the leaver wants to come to the end, not to break off ("kunnen we afronden?", "I'm nearly
+  done"): the closing summary comes next, then the close;
+- *skip* — stop this topic, not the interview ("ik wil stoppen met dit onderwerp", "kunnen we verder?");
 - *unsure* — a bare "stop" or "genoeg": the interviewer asks once which of the two is meant;
 - *pause* — stop for now and continue later;
 - *talk_about* — "ik wil het hebben over X", "what I really want to say is about X": the next question is
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-RequestKind = Literal["stop", "skip", "unsure", "pause", "talk_about", "not_said"]
+RequestKind = Literal["stop", "wrap_up", "skip", "unsure", "pause", "talk_about", "not_said"]
 RemarkKind = Literal["missing", "fine"]
 
 
@@ -130,6 +132,9 @@ _ALLOWED = {
             "vandaag",
             "voor",
             "mij",
+            "meteen",
+            "direct",
+            "onmiddellijk",
         ]
     ),
     "en": frozenset(
@@ -191,13 +196,15 @@ _ALLOWED = {
             "i",
             "think",
             "at",
+            "immediately",
+            "once",
         ]
     ),
 }
 _WORD = re.compile(r"[\w'’]+")
 
 _WANT = {
-    "nl": r"(?:ik\s+wil|ik\s+zou|kunnen\s+we|kun\s+je|kan\s+ik|mogen\s+we|mag\s+ik|laten\s+we|ik\s+ga)",
+    "nl": r"(?:ik\s+wil|ik\s+zou|kunnen\s+we|zullen\s+we|kun\s+je|kan\s+ik|mogen\s+we|mag\s+ik|laten\s+we|ik\s+ga)",
     "en": (
         r"(?:i\s+(?:really\s+|just\s+)?(?:want|wanna|need)\s+to|i(?:'d|’d|\s+would)\s+(?:really\s+|just\s+)?"
         r"(?:like|prefer|rather|love)(?:\s+to)?|(?:can|could|may|shall)\s+(?:we|i)|let'?s|let\s+us|i'?m\s+going\s+to)"
@@ -253,7 +260,42 @@ _UNSURE_WHOLE = {
     "en": re.compile(r"^(?:stop|enough|i'?m\s+done|done|stop\s+please|please\s+stop)$", _F),
 }
 _COMMANDS: dict[str, RequestKind] = {"/quit": "stop", "/stop": "stop", "/stoppen": "stop", "/skip": "skip"}
-_PRECEDENCE: tuple[RequestKind, ...] = ("stop", "pause", "skip", "unsure")
+_PRECEDENCE: tuple[RequestKind, ...] = ("stop", "wrap_up", "pause", "skip", "unsure")
+# Verbs of coming to an end rather than breaking off: "afronden" asks for the summary first.
+_WRAP_VERB = re.compile(r"^(?:afronden|afsluiten|finish|wrap\b.*)$", _F)
+# ... unless the leaver says it is to be at once ("nu meteen afronden", "finish right now").
+_AT_ONCE = re.compile(r"\b(?:meteen|direct|onmiddellijk|right\s+(?:now|away)|immediately|at\s+once)\b", _F)
+_WRAP_WHOLE = {
+    "nl": re.compile(
+        r"^(?:ik\s+ben\s+(?:zo\s+goed\s+als\s+|bijna\s+|wel\s+zo'?n\s+beetje\s+)klaar"
+        r"|(?:we\s+zijn|ik\s+ben)\s+er\s+(?:wel\s+)?bijna)$"
+        r"|\b(?:laten\s+we|kunnen\s+we|ik\s+wil)\s+(?:het\s+)?(?:graag\s+|wel\s+|maar\s+)*kort\s+houden\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"^i'?m\s+(?:nearly|almost|just\s+about|about)\s+(?:done|finished|through)$"
+        r"|\b(?:let'?s|can\s+we|could\s+we|i'?d\s+like\s+to)\s+(?:please\s+)?keep\s+(?:it|this)\s+short\b"
+        r"|^(?:can|could|shall)\s+we\s+(?:start\s+to\s+|begin\s+to\s+)?(?:round|wind)\s+(?:it\s+|this\s+|things\s+)?"
+        r"(?:off|up|down)(?:\s+now|\s+please)*$",
+        _F,
+    ),
+}
+# "Kunnen we verder?", "can we move on?": on to the next topic.
+_SKIP_WHOLE = {
+    "nl": re.compile(
+        r"^(?:(?:kunnen|zullen|mogen)\s+we|laten\s+we)\s+(?:nu\s+|even\s+|maar\s+|alsjeblieft\s+|graag\s+)*"
+        r"(?:verder(?:gaan|\s+gaan)?|door(?:gaan|\s+gaan)?)(?:\s+naar\s+(?:de\s+volgende|iets\s+anders)"
+        r"(?:\s+vraag|\s+onderwerp)?)?(?:\s+alsjeblieft|\s+graag)?$"
+        r"|^(?:door\s+naar\s+)?de\s+volgende\s+(?:vraag|graag)(?:\s+graag|\s+alsjeblieft)?$",
+        _F,
+    ),
+    "en": re.compile(
+        r"^(?:(?:can|could|shall)\s+we|let'?s)\s+(?:please\s+|just\s+)?(?:move\s+on|go\s+on|carry\s+on|skip\s+ahead)"
+        r"(?:\s+to\s+(?:the\s+next\s+(?:one|question|topic)|something\s+else))?(?:\s+now|\s+please)*$"
+        r"|^(?:next\s+question|next\s+one)(?:\s+please)?$",
+        _F,
+    ),
+}
 
 _TALK = {
     "nl": re.compile(
@@ -363,6 +405,10 @@ def _stop_in(clause: str, language: str) -> RequestKind | None:
         return "pause"
     if _STOP_WHOLE[language].search(low):
         return "stop"
+    if _WRAP_WHOLE[language].search(low):
+        return "wrap_up"
+    if _SKIP_WHOLE[language].search(low):
+        return "skip"
     if _UNSURE_WHOLE[language].search(low):
         return "unsure"
     m = _STOP_RX[language].search(low)
@@ -371,7 +417,11 @@ def _stop_in(clause: str, language: str) -> RequestKind | None:
     before = low[: m.start()]
     if before and not _words_ok(before, language):
         return None  # "toen ik zei dat ik wilde stoppen ...": told, not asked
-    return _stop_kind(f"{m.group('mid')} {m.group('tail')}", m.group("verb"), language)
+    around = f"{m.group('mid')} {m.group('tail')}"
+    kind = _stop_kind(around, m.group("verb"), language)
+    if kind == "stop" and _WRAP_VERB.match(m.group("verb")) and not _AT_ONCE.search(around):
+        return "wrap_up"  # "kunnen we afronden?": the summary first, then the close
+    return kind
 
 
 def _talk_about(text: str, language: str) -> str | None:

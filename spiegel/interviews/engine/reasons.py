@@ -164,13 +164,68 @@ _COPULAS = frozenset({"was", "waren", "were", "werd", "werden", "is", "zijn", "a
 
 def someone_elses_feeling(answer: str, words: str) -> bool:
     """ "Klanten waren boos", "the customers were angry": a feeling of others, not the leaver's, in the clause
-    before the feeling word (no "ik"/"I", a copula)."""
+    before the feeling word (no "ik"/"I", a copula); or a word in what someone else said (reported_speech)."""
     low = answer.lower()
     at = low.find(words.lower())
     if at < 0:
         return False
     clause = re.split(r"[.,;:!?]|\b(?:en|maar|and|but|omdat|because)\b", low[:at])[-1].split()
-    return bool(clause) and not _FIRST_PERSON & set(clause) and bool(_COPULAS & set(clause))
+    if bool(clause) and not _FIRST_PERSON & set(clause) and bool(_COPULAS & set(clause)):
+        return True
+    return reported_speech(answer, words)
+
+
+# Verbs that report what someone said ("he said", "ze zei", "she told me"), and the subjects that make it the
+# leaver's own words ("I told him I was exhausted").
+_REPORTING = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "asked",
+        "replied",
+        "wrote",
+        "shouted",
+        "zei",
+        "zegt",
+        "zeiden",
+        "zeggen",
+        "vroeg",
+        "antwoordde",
+        "riep",
+        "schreef",
+        "vertelde",
+        "appte",
+        "mailde",
+    ]
+)
+_I_SUBJECT = frozenset({"ik", "ikzelf", "i", "im", "i'm", "ive", "i've", "id", "i'd"})
+_QUOTE = re.compile(r"[\"“”„]([^\"“”„]+)[\"“”]|(?:(?<=\s)|(?<=^)|(?<=:))['‘](.+?)['’](?=[\s.,;:!?]|$)")
+_CLAUSE = re.compile(r"[,;:]|\b(?:and|but|so|that|en|maar|dus|dat)\b")
+
+
+def reported_speech(answer: str, words: str) -> bool:
+    """ "He said 'shame, you were one of the good ones'", "ze zei dat ze teleurgesteld was": the word stands in
+    what someone else said (in quotes, or after their verb of saying), so it is not the leaver's own feeling."""
+    low = answer.lower()
+    at = low.find(words.lower())
+    if at < 0:
+        return False
+    for m in _QUOTE.finditer(low):
+        if m.start() < at < m.end():
+            before = re.findall(r"[\w'’]+", low[: m.start()])[-3:]
+            return not (_I_SUBJECT & set(before))  # "I said 'I'm exhausted'" is the leaver's own
+    start = max(low.rfind(mark, 0, at) for mark in ".!?")
+    tokens = re.findall(r"[\w'’]+", low[start + 1 : at])
+    verbs = [i for i, w in enumerate(tokens) if w in _REPORTING]
+    if not verbs:
+        return False
+    v = verbs[-1]
+    if _I_SUBJECT & set(tokens[max(0, v - 2) : v + 2]):
+        return False  # "I told her", "toen zei ik": the leaver's own words
+    last_clause = _CLAUSE.split(" ".join(tokens[v + 1 :]))[-1].split()
+    return not (_I_SUBJECT & set(last_clause))  # "he said nothing and I was furious": the leaver's own
 
 
 def rules_out_current(answer: str) -> bool:

@@ -18,7 +18,9 @@ from .state import ACK_KINDS, ConversationState, Move
 MAX_QUESTION_WORDS = 25
 MAX_MESSAGE_WORDS = 35
 # The opening, the summary and the close carry more than a question.
-LONG_MESSAGE_KINDS = {"summary": 75, "close": 50, "disclosure": 90, "check_in": 50}
+LONG_MESSAGE_KINDS = {"summary": 75, "summary_check": 75, "close": 50, "disclosure": 90, "check_in": 50}
+# The summary said back after the leaver corrected it: "is it right now?" is a check, closed on purpose.
+CHECK_KINDS = frozenset({"extra_question", "summary_check"})
 NO_QUESTION_KINDS = frozenset({"close"})
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’")
@@ -224,7 +226,7 @@ def _length_problems(kind: str, move: Move, stripped: str, question: str) -> lis
 def _wording_problems(kind: str, language: str, asks: bool, unquoted: str, question_unquoted: str) -> list[str]:
     """Closed (yes/no) or leading wording."""
     problems: list[str] = []
-    if language in _CLOSED_START and asks and kind != "extra_question":
+    if language in _CLOSED_START and asks and kind not in CHECK_KINDS:
         words = _WORD.findall(question_unquoted.lower())
         first = words[0] if words else ""
         starters, open_verbs = _OPEN_REQUEST[language]
@@ -244,11 +246,15 @@ def _theme_problems(kind: str, move: Move, state: ConversationState, unquoted: s
     allowed = _leaver_themes(state)
     if move.topic:
         allowed.add(move.topic)
-    if kind == "summary":
+    if kind in ("summary", "summary_check"):
         # the summary names the topics the leaver talked about, whatever words they used for them
         allowed |= {t for t, tp in state.topics.items() if tp.talked or tp.known}
         # and the main reason as understood, also when it was a disclosed matter (never probed, never named)
         allowed |= {t for t in (state.main_reason, *state.sensitive_topics) if t}
+    if kind == "summary_check":
+        # and what the leaver put in it when correcting it
+        told = " ".join(str(a["text"] or "") for a in state.answers if a["phase"] == "summary")
+        allowed |= {m.theme for m in analyse_answer(told, language).mentions}
     # the engine's own note (facts about the interview, options after a disclosure) suggests no reason
     own = unquoted.replace(move.note, " ") if move.note else unquoted
     for matter in all_summary_matters(language) if kind == "summary" else ():

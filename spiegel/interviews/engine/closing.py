@@ -234,6 +234,12 @@ class Closing(Navigator):
                 new.append(phrase)
         if point:
             new = [point] + [p for p in new if p != point]
+        for index, label in enumerate(new):
+            # a point already there with the leaver's matter ("the workload (the extra shifts)") is moved, not doubled
+            there = next((p for p in kept if p.startswith(f"{label} (")), None)
+            if there is not None:
+                new[index] = there
+                kept.remove(there)
         s.summary_points = (new + kept)[:4]
         s.corrections.append((u.correction or (s.answers[-1]["text"] or "")).strip()[:300])
         return point

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
@@ -23,9 +24,9 @@ from .navigation import STORY, _add
 from .policy import IN_TOPICS, TurnPolicy
 from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
-from .wording import noun_phrases, options
+from .wording import noun_phrases, options, text
 
-REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing")
+REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing", "summary_check")
 
 
 class Requests(TurnPolicy):
@@ -38,6 +39,24 @@ class Requests(TurnPolicy):
         return move, flags, u
 
     def _decide(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        u: Understanding,
+        text: str,
+        skip_topic: bool,
+        contradiction: tuple[Mention, str] | None,
+        new_flags: list[Flag],
+    ) -> Move:
+        checked = s.last_move is not None and s.last_move.kind == "summary_check"
+        at_summary, before = s.phase == "summary", list(s.summary_points)
+        move = self._decide_request(s, sig, u, text, skip_topic, contradiction, new_flags)
+        changed = s.summary_points != before
+        if at_summary and not checked and move.kind == "close" and move.note and changed:
+            return self._summary_check(s, move.note)  # the corrected summary said back and checked, once
+        return move
+
+    def _decide_request(
         self,
         s: ConversationState,
         sig: AnswerSignals,
@@ -281,6 +300,23 @@ class Requests(TurnPolicy):
             move = Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
         return replace(move, note=" ".join(n for n in (taken_out, move.note) if n) or None)
 
+    def _summary_check(self, s: ConversationState, note: str) -> Move:
+        """After a correction of the summary: what changed, the corrected summary in one sentence, and whether it
+        is right now (asked once; the next answer closes, a further correction taken in)."""
+        s.phase = "summary"
+        points = list(dict.fromkeys(_plain_point(p) for p in s.summary_points if p))
+        if not points:
+            read_back = ""
+        elif len(points) == 1:
+            read_back = self._say(s, "summary_read_back_one").format(first=points[0])
+        else:
+            rest = points[1:]
+            joiner = text(self.language, "list_and")
+            others = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + joiner + rest[-1]
+            read_back = self._say(s, "summary_read_back").format(first=points[0], others=others)
+        question = " ".join(p for p in (read_back, self._say(s, "summary_check")) if p)
+        return Move("summary_check", language=self.language, question=question, note=note)
+
     def _summary_fine(self, s: ConversationState, sig: AnswerSignals, u: Understanding, subject: str) -> Move | None:
         """ "X was fine after all": X is taken out of the summary and said back; then the close."""
         themes = self._themes(subject)
@@ -344,3 +380,9 @@ class Requests(TurnPolicy):
     def _corrects_summary(self, s: ConversationState, u: Understanding) -> bool:
         """Also "the main reason was really the pay": the leaver puts their main reason right."""
         return super()._corrects_summary(s, u) or (u.decisive and bool(u.raised or u.matter))
+
+
+def _plain_point(point: str) -> str:
+    """ "de werkdruk (de werkdruk)": the label once when the leaver's matter only repeats it."""
+    m = re.match(r"^(.*) \((.*)\)$", point)
+    return m.group(1) if m and m.group(2).lower() in m.group(1).lower() else point

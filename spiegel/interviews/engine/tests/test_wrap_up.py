@@ -108,3 +108,41 @@ def test_wrapping_up_in_the_closing_questions_goes_to_the_summary() -> None:
     reply = engine.respond(at_stay.state, "Can we just finish now?")
     assert not reply.closed and reply.state.phase == "summary" and reply.move.kind == "summary"
     assert engine.respond(reply.state, "Could we wrap this up?").closed
+
+
+@pytest.mark.parametrize(
+    ("language", "correction", "read_back", "check", "yes", "again"),
+    [
+        (
+            "nl",
+            "Je bent de sfeer vergeten.",
+            "Dan staat er nu: vooral de sfeer; daarnaast de werkdruk",
+            "Klopt het zo?",
+            "Ja, zo klopt het.",
+            "Het salaris mist ook nog.",
+        ),
+        (
+            "en",
+            "No, it was mainly my manager, he never listened.",
+            "So it now reads: above all your manager; besides that, the workload",
+            "Is that right now?",
+            "Yes.",
+            "You also forgot the pay.",
+        ),
+    ],
+)
+def test_a_corrected_summary_is_read_back_and_checked_once(
+    language: str, correction: str, read_back: str, check: str, yes: str, again: str
+) -> None:
+    wrap = "Kunnen we afronden?" if language == "nl" else "I'm nearly done."
+    engine, state, replies = converse(language, [OPENER[language], wrap, correction])
+    checked = replies[-1]
+    assert checked.move.kind == "summary_check" and not checked.closed
+    assert read_back in checked.messages[0] and checked.messages[0].endswith(check)
+    assert engine.respond(state, yes).closed
+    assert engine.respond(state, again).closed, "checked once: a further correction is taken in and closes"
+
+
+def test_agreeing_with_the_summary_is_not_read_back() -> None:
+    _, _, replies = converse("nl", [OPENER["nl"], "Kunnen we afronden?", "Ja, dat klopt helemaal."])
+    assert replies[-1].closed

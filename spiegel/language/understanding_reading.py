@@ -82,7 +82,7 @@ def _theme_negated(turn: Turn, first: int, last: int, lex: Lexicon) -> bool:
     return _not_the_point(turn, last, lex) or _ruled_out_after(turn, end, lex)
 
 
-_POINTERS = frozenset({"daar", "dat", "dit", "that", "this", "it", "which", "maar", "but"})
+_POINTERS = frozenset({"daar", "dat", "dit", "that", "thats", "this", "it", "its", "which", "maar", "but"})
 
 
 def _ruled_out_after(turn: Turn, end: int, lex: Lexicon) -> bool:

@@ -70,6 +70,8 @@ class Lexicon:
     cause_questions: tuple[str, ...] = ()
     frequency_questions: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
+    empty_nouns: frozenset[str] = frozenset()
+    adjective_endings: tuple[str, ...] = ()
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -118,6 +120,8 @@ def lexicon(language: str) -> Lexicon:
         cause_questions=tuple(str(p).lower() for p in raw["cause_questions"]),
         frequency_questions=tuple(str(p).lower() for p in raw["frequency_questions"]),
         negators=words("negators"),
+        empty_nouns=words("empty_nouns"),
+        adjective_endings=tuple(str(e) for e in raw["adjective_endings"]),
     )
 
 
@@ -388,6 +392,24 @@ def _place_problems(
     return problems
 
 
+def _shape_problems(slot: tuple[str, ...], lex: Lexicon, language: str) -> list[str]:
+    """What is wrong with the phrase itself, wherever the leaver said it: the rest of a clause ("that pays",
+    "pays more"), an adjective that lost its noun ("het tijdelijk"), or a word that names no matter on its own
+    ("het eind", "a case")."""
+    head = slot[-1]
+    opens = slot[0] in lex.conjunctions and slot[0] not in lex.determiners  # "omdat ...", not "die nieuwe ..."
+    lone_verb = len(slot) == 1 and _verb_like(head, lex, language)
+    relative = len(slot) == 2 and slot[0] in _DEMONSTRATIVES and (head in lex.verbs or _verb_like(head, lex, language))
+    if slot[0] in lex.verbs or opens or lone_verb or relative:
+        return [f"offers back the rest of a clause ('{' '.join(slot)}')"]
+    lost = any(head.endswith(e) and len(head) > len(e) + 2 for e in lex.adjective_endings)
+    if head in lex.common_adjectives or lost:
+        return [f"offers back an adjective without its noun ('{' '.join(slot)}')"]
+    if head in lex.empty_nouns and len(slot) <= 2:
+        return [f"offers back a word that names no matter ('{' '.join(slot)}')"]
+    return []
+
+
 def _reflection_problems(question: str, answers: list[str], lex: Lexicon, language: str) -> list[tuple[str, ...]]:
     """Phrases offered back in a reflection frame ("You mentioned X.", "Over X:") that are no whole, definite
     noun phrase of the leaver's, or a thing asked about as if it were an event: each as its reason followed by
@@ -406,6 +428,9 @@ def _reflection_problems(question: str, answers: list[str], lex: Lexicon, langua
         colon = part.rstrip().endswith(":")
         # judged where the leaver said it best
         problems = min((_place_problems(slot, p, colon, lex, language) for p in places), key=len)
+        if opener[-1] in ("dat", "that"):  # "Je zei eerder dat ...": a clause is what belongs there
+            problems = [p for p in problems if p != "puts a clause where a noun belongs"]
+        problems += _shape_problems(slot, lex, language)
         rest = " ".join(parts[index + 1 :]).lower()
         if not _event_like(slot, lex):
             if any(p in rest for p in lex.cause_questions):

@@ -151,3 +151,66 @@ def test_a_reflection_problem_says_what_is_wrong() -> None:
     assert "puts a clause where a noun belongs; cut before 'bigger'" in offers
     (kitchen,) = bad_fragments("You mentioned the kitchen. What do you think caused that?", ["I was in the kitchen."])
     assert "asks what caused a thing that is no event ('the kitchen')" in kitchen
+
+
+# Saying back "earlier" / "eerder": the phrase must still be a whole phrase that names a matter, not the rest of a
+# clause ("pays"), an adjective that lost its noun ("het tijdelijk"), or a word that names nothing ("het eind").
+EARLIER_BAD = [
+    (
+        "Eerder had je het ook over het tijdelijk. Hoe zag dat er in de praktijk uit?",
+        ["Ik vond het tijdelijk wel prima, maar niet voor altijd."],
+        "offers back an adjective without its noun ('het tijdelijk')",
+    ),
+    (
+        "Je noemde eerder het lastig. Hoe zag dat eruit?",
+        ["Ik vond het lastig om dat te zeggen."],
+        "offers back an adjective without its noun ('het lastig')",
+    ),
+    (
+        "You said earlier that pays. What did that look like for you?",
+        ["I want a job that pays."],
+        "offers back the rest of a clause ('pays')",
+    ),
+    (
+        "Eerder had je het ook over het eind. Welk voorbeeld staat je daarvan bij?",
+        ["Aan het eind van de maand was het geld op."],
+        "offers back a word that names no matter ('het eind')",
+    ),
+    (
+        "Earlier you mentioned a case. What did that look like?",
+        ["It was a case of too little staff."],
+        "offers back a word that names no matter ('a case')",
+    ),
+    (
+        "Earlier you said the careless. How did you notice that?",
+        ["Sometimes the careless get promoted."],
+        "offers back an adjective without its noun ('the careless')",
+    ),
+]
+
+EARLIER_GOOD = [
+    ("Je zei eerder dat het rooster steeds veranderde. Hoe merkte je dat?", ["Het rooster steeds veranderde, echt."]),
+    ("You said earlier that the pay was low. How did you notice that?", ["Honestly the pay was low."]),
+    ("Eerder had je het ook over het tijdelijke contract. Hoe zag dat eruit?", ["Het tijdelijke contract liep af."]),
+    ("Earlier you mentioned the overtime. What did that look like?", ["The overtime was endless."]),
+]
+
+
+@pytest.mark.parametrize(("question", "answers", "reason"), EARLIER_BAD)
+def test_saying_back_earlier_words_reports_a_clause_rest_a_lone_adjective_or_an_empty_word(
+    question: str, answers: list[str], reason: str
+) -> None:
+    (found,) = bad_fragments(question, answers)
+    assert reason in found
+
+
+@pytest.mark.parametrize(("question", "answers"), EARLIER_GOOD)
+def test_saying_back_earlier_a_whole_phrase_or_a_reported_clause_passes(question: str, answers: list[str]) -> None:
+    assert bad_fragments(question, answers) == []
+
+
+def test_saying_back_a_phrase_with_a_demonstrative_passes() -> None:
+    answers = ["Met die nieuwe planningssoftware ging alles mis."]
+    assert (
+        bad_fragments("Ik wil nog even terugkomen op die nieuwe planningssoftware. Wat gebeurde daar?", answers) == []
+    )

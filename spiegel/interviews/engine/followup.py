@@ -339,14 +339,19 @@ class FollowUps(Closing):
     def _first_new(
         self, s: ConversationState, tp: TopicProgress, key: str, cur: str | None, cands: list[Move], thin: bool
     ) -> Move | None:
-        """The first candidate of a kind not asked on this topic yet, recorded as asked."""
+        """The first candidate of a kind not asked on this topic yet, recorded as asked; after a full answer
+        also none asked just before or twice already in the conversation (a thin answer's concrete probes are
+        chosen by kind already)."""
         for move in cands:
             if move.probe in tp.probes and move.probe != "contradiction":
+                continue
+            if not thin and move.probe != "contradiction" and s.probe_worn(move.probe):
                 continue
             if move.probe == "contradiction" and cur in s.contradictions:
                 continue
             tp.follow_ups += 1
             tp.probes.append(move.probe or "")
+            s.asked_probes.append(move.probe or "")
             if move.quote:
                 tp.quote = move.quote
             if move.probe in VAGUE_PROBES and thin:

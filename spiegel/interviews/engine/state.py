@@ -40,6 +40,8 @@ ACK_KINDS = frozenset(
         "check_in_ack",
     }
 )
+# How often one kind of follow-up (example, effect, cause...) may be asked in one conversation.
+MAX_PROBE_USES = 2
 CLOSING_PHASES = ("stay", "stay_when", "advice_keep", "advice_change", "anything_else", "summary")
 
 
@@ -191,6 +193,8 @@ class ConversationState:
     dont_knows: list[int] = field(default_factory=list)
     last_move: Move | None = None
     last_vague_probe: str | None = None
+    # every follow-up probe asked in the conversation, in order (topic records are reset when a topic is left)
+    asked_probes: list[str] = field(default_factory=list)
     resume_phase: str | None = None
     fatigue: bool = False
     topics_after_fatigue: int = 0
@@ -248,6 +252,7 @@ class ConversationState:
             "dont_knows": list(self.dont_knows),
             "last_move": self.last_move.to_dict() if self.last_move else None,
             "last_vague_probe": self.last_vague_probe,
+            "asked_probes": list(self.asked_probes),
             "resume_phase": self.resume_phase,
             "fatigue": self.fatigue,
             "topics_after_fatigue": self.topics_after_fatigue,
@@ -296,6 +301,7 @@ class ConversationState:
             dont_knows=[int(x) for x in d.get("dont_knows", [])],
             last_move=Move.from_dict(last) if last else None,
             last_vague_probe=d.get("last_vague_probe"),
+            asked_probes=list(d.get("asked_probes") or []),
             resume_phase=d.get("resume_phase"),
             fatigue=bool(d.get("fatigue", False)),
             topics_after_fatigue=int(d.get("topics_after_fatigue", 0)),
@@ -327,6 +333,12 @@ class ConversationState:
     def copy(self) -> ConversationState:
         """A deep, independent copy (respond() works on one so the caller's state never changes)."""
         return ConversationState.from_dict(self.to_dict())
+
+    def probe_worn(self, probe: str | None) -> bool:
+        """``probe`` was the follow-up just asked, or has been asked ``MAX_PROBE_USES`` times in the conversation:
+        "Welk effect had dat op jou?" on every topic reads as a form, so another kind of probe or the next topic."""
+        asked = self.asked_probes
+        return (bool(asked) and asked[-1] == probe) or asked.count(probe or "") >= MAX_PROBE_USES
 
     def topic(self, topic_id: str) -> TopicProgress:
         """The progress record of a topic, created on first use."""

@@ -152,9 +152,10 @@ class StoryThreads(FollowUps):
         event = told_event(text)
         # an event told in the same breath ("after I was passed over for ...") is an example already: its effect next
         kinds = ("effect", "cause") if sig.specificity or sig.has_cause else ("example", "moment", "effect", "cause")
-        probe = next((p for p in kinds if p not in tp.probes), "situation")
+        probe = next((p for p in kinds if p not in tp.probes and not s.probe_worn(p)), "situation")
         probe = "event_told" if event else probe
         tp.follow_ups += 1
         tp.probes.extend([probe, "effect"] if event else [probe])  # an event's meaning is its effect
+        s.asked_probes.append(probe)
         self._add_threads(s, sig, key)
         return Move("follow_up", topic=key, probe=probe, quote=event or matter, language=lang)

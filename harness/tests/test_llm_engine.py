@@ -31,6 +31,8 @@ def test_the_engine_worded_by_a_misbehaving_model_plants_nothing_repeats_nothing
     assert all(r.closed for r in results), report
     # every kind of misbehaviour happened, and the limit cut every 4 s stall well short
     assert set(model.misbehaved) == {"malformed", "leading", "repeat", "http_500", "language", "stall"}
-    assert max(t for r in results for t in r.turn_seconds) < 2.5
+    # a stall that was not cut takes at least its 4 s by construction; a cut one 0.25 s plus the engine's own
+    # work, which on a loaded 2-core machine (CI runs beside other work) took up to ~2.5 s
+    assert max(t for r in results for t in r.turn_seconds) < model.stall
     # the hidden facts still come out (the engine's acceptance target)
     assert totals.hidden_uncovered >= 0.9 * totals.hidden_total, report

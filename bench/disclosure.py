@@ -6,7 +6,7 @@ holds disclosures in ordinary wording (``kind`` set) and near-misses that must n
 
     .venv/bin/python bench/disclosure.py                 # the first development sets (written before tuning)
     .venv/bin/python bench/disclosure.py --set heldout   # the first held-out sets, tuned on since: development
-    .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6, dev7
+    .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6, dev7 ... dev9
     .venv/bin/python bench/disclosure.py --set heldout3  # written blind, then tuned on: development
     .venv/bin/python bench/disclosure.py --set heldout4  # written blind, never tuned on: the untuned figure
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
@@ -43,7 +43,21 @@ from spiegel.language.cues import analyse_answer  # noqa: E402
 from spiegel.language.understanding import Context, understand  # noqa: E402
 
 DATA = ROOT / "spiegel" / "language" / "data" / "disclosure"
-SETS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout3", "dev7", "dev8", "heldout4", "heldout5")
+SETS = (
+    "dev",
+    "heldout",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "heldout3",
+    "dev7",
+    "dev8",
+    "dev9",
+    "heldout4",
+    "heldout5",
+)
 
 
 def flagged_kind(text: str, language: str) -> str | None:

@@ -47,3 +47,17 @@ def test_a_falsified_record_needs_both_the_pressure_to_record_and_the_untruth() 
     assert incident_kind("Het formulier klopte niet.", "nl") is None
     assert incident_kind("I had to sign the form when it wasn't true.", "en") == "integrity"
     assert incident_kind("I had to sign the form.", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ik moest ook nog allerlei formulieren invullen terwijl ik daar geen tijd voor had.", "nl"),
+        ("Ik moest mijn uren invullen terwijl ik nog niet klaar was met mijn ronde.", "nl"),
+        ("We moesten elke handeling registreren, hoewel niemand die lijsten ooit las.", "nl"),
+        ("I had to fill in all the forms when I didn't have time for the clients.", "en"),
+        ("We had to log every call even though nobody ever read the logs.", "en"),
+    ],
+)
+def test_paperwork_told_as_a_workload_complaint_is_no_disclosure(text: str, language: str) -> None:
+    assert incident_kind(text, language) is None

@@ -5,12 +5,14 @@ any of its browser contexts, a message of Chromium's console about a violated po
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.signals import request_finished, request_started
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
 from tests.support.builders import TEST_PASSWORD
@@ -48,11 +50,56 @@ def _no_csp_violation(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
     assert violations == [], "the page broke the Content-Security-Policy:\n" + "\n".join(violations)
 
 
+class _Requests:
+    """How many requests the live server is handling right now: counted by Django's own request_started /
+    request_finished signals (a streamed reply counts until its stream is closed). Requests of Django's test client
+    run in the test's own thread and are not counted (a streamed reply a test never read is never closed)."""
+
+    def __init__(self) -> None:
+        self.running = 0
+        self.changed = threading.Condition()
+
+    def started(self, **_: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            return
+        with self.changed:
+            self.running += 1
+
+    def finished(self, **_: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            return
+        with self.changed:
+            self.running -= 1
+            self.changed.notify_all()
+
+    def wait_until_none(self, seconds: float) -> bool:
+        with self.changed:
+            return self.changed.wait_for(lambda: self.running <= 0, timeout=seconds)
+
+
+_REQUESTS = _Requests()
+request_started.connect(_REQUESTS.started, weak=False, dispatch_uid="browser-tests-requests-started")
+request_finished.connect(_REQUESTS.finished, weak=False, dispatch_uid="browser-tests-requests-finished")
+
+
 @pytest.fixture
-def site(live_server: Any, settings: Any) -> str:
-    """The site under test: Django's live server, with the links Spiegel writes (invitations) pointing at it."""
+def site(request: pytest.FixtureRequest, live_server: Any, settings: Any) -> Iterator[str]:
+    """The site under test: Django's live server, with the links Spiegel writes (invitations) pointing at it.
+
+    After the test, before the database is emptied for the next one: every page of every browser context leaves
+    the site (a page left open polls, or a second person's page a test opened is still sending), and the live
+    server finishes what it was still handling. On SQLite the live server shares the test's one in-memory
+    connection, so a request still running while the tables are flushed could roll the flush back and leave this
+    test's rows (a user "eva") for the next test."""
     settings.SPIEGEL_BASE_URL = live_server.url
-    return str(live_server.url)
+    yield str(live_server.url)
+    if "browser" in request.fixturenames:
+        browser: Browser = request.getfixturevalue("browser")
+        for context in browser.contexts:
+            for open_page in context.pages:
+                if not open_page.is_closed():
+                    open_page.goto("about:blank")
+    assert _REQUESTS.wait_until_none(30), "the live server was still handling a request 30 s after the test"
 
 
 SignIn = Callable[[Page, str], None]

@@ -155,6 +155,7 @@ def _draft_statement_rows(
             themes=themes,
             kind=kind,
             replacements=[r.to_dict() for r in draft.replacements],
+            visibility=_visibility(answers, draft),
             source_seq=leaver_seqs[draft.answer_index] if aligned else None,
             source_start=draft.start if aligned else None,
             source_end=draft.end if aligned else None,
@@ -171,6 +172,14 @@ def _draft_statement_rows(
         for n, (draft, (themes, kind)) in enumerate(zip(drafts, classified, strict=True), start=1)
     ]
     return statements, pseudonymiser, kept
+
+
+def _visibility(answers: list[dict[str, Any]], draft: Any) -> str:
+    """Private when the leaver asked in the conversation to take out an answer it comes from (the engine marks
+    that answer ``"visibility": "private"``); else the default. The leaver can still change it in the mirror."""
+    indexes = {draft.answer_index, *(src.answer_index for src in draft.sources)}
+    taken_out = any(answers[i].get("visibility") == Visibility.PRIVATE for i in indexes if 0 <= i < len(answers))
+    return Visibility.PRIVATE if taken_out else Visibility.ANONYMOUS
 
 
 def _questions(messages: list[Message]) -> list[str]:

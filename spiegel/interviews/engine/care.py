@@ -21,6 +21,7 @@ from spiegel.language.understanding import Understanding
 from .bereavement import condolence
 from .care_words import (
     care,
+    declines_follow_up,
     distrusts_procedure,
     implicates_organisation,
     independent_option,
@@ -32,6 +33,7 @@ from .checks import _said_sentences, normalise, sentences
 from .navigation import DISCLOSURE_THEME
 from .state import CLOSING_PHASES, ConversationState, Move
 from .story import StoryThreads
+from .withdrawals import read_withdrawal
 from .wording import word_list, wording
 
 # Moves after which "that's the real reason" is about the disclosed matter.
@@ -147,11 +149,21 @@ class Care(StoryThreads):
         lang = self.language
         kind = s.disclosed_kinds[-1] if s.disclosed_kinds else "harassment"
         notes: list[str] = []
-        if distrusts_procedure(text, lang) or implicates_organisation(text, lang):
+        if declines_follow_up(text, lang, wish=True) or read_withdrawal(text, lang) is not None:
+            notes.append(self._declined_note())  # their wish is the answer: no other channel is pressed on them
+        elif distrusts_procedure(text, lang) or implicates_organisation(text, lang):
             notes += [str(care(lang)["distrust_ack"]), self._independent(s, kind, text)]
         if names_real_reason(text, lang):
             notes.append(self._take_real_reason(s, kind))
         return unsaid(s, notes)
+
+    def _declined_note(self) -> str:
+        """The leaver does not want it taken further: confirmed, with what really happens with it (the flag and
+        their wish go to the practice; the organisation never sees their words about it; the mirror can keep it
+        private)."""
+        defaults = wording(self.language).get("meta_defaults", {})
+        holder = self.context.practice or str(defaults.get("holder", "Spiegel"))
+        return str(care(self.language)["declined"]).format(holder=holder)
 
     def _take_real_reason(self, s: ConversationState, kind: str) -> str:
         """The disclosed matter is why the leaver goes: the main reason, in neutral words they can correct."""

@@ -64,6 +64,13 @@ def distrusts_procedure(text: str, language: str) -> bool:
     return _says(text, language, "distrust")
 
 
+def declines_follow_up(text: str, language: str, *, wish: bool = False) -> bool:
+    """The leaver does not want a disclosure taken anywhere ("ik wil niet dat dit naar een vertrouwenspersoon
+    gaat", "please don't report it"); ``wish``: in answer to what they would like done, where shorter words
+    say it too ("laat maar rusten", "no adviser")."""
+    return _says(text, language, "declines") or (wish and _says(text, language, "declines_wish"))
+
+
 def names_real_reason(text: str, language: str) -> bool:
     """ "That is the real reason": what was just told is why the leaver goes."""
     return _says(text, language, "real_reason")

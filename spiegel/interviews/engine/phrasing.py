@@ -6,6 +6,7 @@ picked deterministically from the state (no randomness), skipping anything alrea
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import replace
 from typing import Protocol
@@ -237,6 +238,10 @@ class TemplatePhraser:
             # "a new manager" and "je teamleider" read well after "You mentioned", never inside a question
             # ("an example of a ...", "Welk voorbeeld van je teamleider")
             ordered = [o for o in ordered if "{q}" not in o or o.startswith(_OPENERS.get(language, ()))]
+        if probing and words and concrete_object(words):
+            # "Wat betekende de auto voor jou?": what something meant or did to them is asked of a matter or a
+            # situation, never of a thing; the frame without it asks about what happened
+            ordered = [o for o in ordered if "{q}" not in o or not _MEANING.search(o)]
         out: list[str] = []
         for option in ordered:
             if "{question}" in option and not move.question:
@@ -245,6 +250,20 @@ class TemplatePhraser:
             if worded not in out:
                 out.append(worded)
         return out
+
+
+# Frames that ask what something meant to the leaver or what effect it had.
+_MEANING = re.compile(
+    r"\b(?:betekende|betekent|effect|gevolgen|impact|deed\s+dat\s+met|mean|meant|affect(?:ed)?)\b", re.IGNORECASE
+)
+
+
+def concrete_object(words: list[str]) -> bool:
+    """The phrase (its words, lower case) names a concrete thing ("de auto", "de leaseauto", "the company
+    phone"): its head is an object word, or a Dutch compound ending in one of four letters or more."""
+    head = words[-1].strip(".,;:!?'\"")
+    objects = word_list("object_heads")
+    return head in objects or any(len(o) >= 4 and head.endswith(o) for o in objects)
 
 
 def _points(points: tuple[tuple[str, str], ...], language: str) -> str:

@@ -20,10 +20,13 @@ from dataclasses import replace
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
 from spiegel.language.understanding import Understanding
 
+from .care import unsaid
+from .care_words import declines_follow_up
 from .navigation import STORY, _add
 from .policy import IN_TOPICS, TurnPolicy
 from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
+from .withdrawals import read_withdrawal, take_out, withdrawn_index
 from .wording import noun_phrases, options, text
 
 REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing", "summary_check")
@@ -67,7 +70,12 @@ class Requests(TurnPolicy):
         new_flags: list[Flag],
     ) -> Move:
         asked = s.last_move is not None and s.last_move.kind == "stop_or_skip"
-        move = None if skip_topic else self._requested(s, sig, u, text, new_flags)
+        if s.last_move is not None and s.last_move.kind == "talk_about" and not self._asks_skip(s, text, after=True):
+            # their answer to the matter they asked for: "pas een week van tevoren" is no "pass"
+            sig = replace(sig, skip_request=False)
+            if u.kind == "skip":
+                u = replace(u, kind="answer")
+        move = None if skip_topic else self._withdrawn(s, sig, u, text) or self._requested(s, sig, u, text, new_flags)
         if move is not None:
             return move
         if asked and stop_choice(text, self.language) == "skip":
@@ -79,10 +87,29 @@ class Requests(TurnPolicy):
 
     # ------------------------------------------------------------------------------------------ requests
 
-    def _asks_skip(self, s: ConversationState, text: str) -> bool:
+    def _withdrawn(self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str) -> Move | None:
+        """ "Haal dat er maar uit": the answer it points at is private for the mirror and not used again; the
+        leaver is told so, and the conversation goes on with the next question (never a probe on it)."""
+        if u.disclosure or sig.disclosures or s.phase == "summary":
+            return None  # a disclosure is handled first; at the summary, a remark on the summary
+        request = read_withdrawal(text, self.language)
+        index = withdrawn_index(s, request) if request is not None else None
+        if request is None or index is None:
+            return None
+        kept = {m.theme for m in analyse_answer(request.after, self.language).mentions} if request.after else set()
+        take_out(s, index, request, kept)
+        if s.phase in ("disclosure", "check_in"):
+            # the answer to "what would you like done?" or "how are you now?": taken out, and the step goes on
+            return None
+        closing = s.phase in CLOSING_PHASES
+        move = self._closing_next(s, sig, allow_follow_up=False) if closing else self._next(s)
+        return replace(move, note=self._say(s, "withdrawn"), preface=None)
+
+    def _asks_skip(self, s: ConversationState, text: str, after: bool = False) -> bool:
+        """ "Kunnen we verder?" (``after``: also just after a request move)."""
         request = read_request(text, self.language)
         last = s.last_move.kind if s.last_move else None
-        return request is not None and request.kind == "skip" and last not in REQUEST_MOVES
+        return request is not None and request.kind == "skip" and (after or last not in REQUEST_MOVES)
 
     def _requested(
         self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str, new_flags: list[Flag]
@@ -95,6 +122,10 @@ class Requests(TurnPolicy):
             return self._stop_or_skip_answered(s, text)
         if last == "summary_missing":
             return self._summary_completed(s, u, text)
+        if s.disclosed_kinds and s.phase != "disclosure" and declines_follow_up(text, self.language):
+            # "ik wil trouwens niet dat dit naar een vertrouwenspersoon gaat", a turn or more after the wish
+            s.disclosure_wishes.append(text)
+            return self._again(s, "meta_answer", preface=None, note=unsaid(s, [self._declined_note()]) or None)
         request = read_request(text, self.language)
         if request is None and s.phase == "summary":
             remark = summary_remark(text, self.language)
@@ -205,8 +236,16 @@ class Requests(TurnPolicy):
             s.current_topic = None  # the leaver's answer starts a thread of its own
             s.phase = "story"
         key = "talk_about" if phrase else "talk_about_plain"
+        if phrase and self._told_before(s, phrase):
+            key = "talk_about_more"  # "you mentioned the rota already": what else, never the same again
         question = self._say(s, key).format(q=phrase)
         return Move("talk_about", topic=theme, language=self.language, quote=phrase, question=question)
+
+    @staticmethod
+    def _told_before(s: ConversationState, phrase: str) -> bool:
+        """The head of ``phrase`` ("de roosters") stands in an answer before this turn."""
+        head = phrase.lower().split()[-1]
+        return any(re.search(rf"\b{re.escape(head)}\b", str(a["text"] or "").lower()) for a in s.answers[:-1])
 
     def _theme_of(self, s: ConversationState, words: str) -> str | None:
         """The theme ``words`` name; in a phrase, the one its head names ("team lead": the manager)."""

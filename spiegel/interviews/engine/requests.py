@@ -74,131 +74,25 @@ _PAUSE_REF = {
     "nl": re.compile(r"\b(?:even|pauze|later|straks|morgen|andere\s+keer)\b", _F),
     "en": re.compile(r"\b(?:a\s+(?:moment|minute|bit|break|second)|break|later|tomorrow|another\s+time)\b", _F),
 }
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Words that may stand around the verb of a stop request without changing it (else it is about something else).
 _ALLOWED = {
-    "nl": frozenset(
-        [
-            "graag",
-            "nu",
-            "liever",
-            "eigenlijk",
-            "echt",
-            "gewoon",
-            "hier",
-            "het",
-            "gesprek",
-            "interview",
-            "dit",
-            "ermee",
-            "maar",
-            "alsjeblieft",
-            "aub",
-            "willen",
-            "wel",
-            "zo",
-            "nou",
-            "dan",
-            "met",
-            "sorry",
-            "oké",
-            "ok",
-            "ook",
-            "even",
-            "pauze",
-            "later",
-            "straks",
-            "morgen",
-            "andere",
-            "keer",
-            "hiermee",
-            "daarmee",
-            "deze",
-            "onderwerp",
-            "vraag",
-            "thema",
-            "stuk",
-            "deel",
-            "hierover",
-            "daarover",
-            "over",
-            "volgende",
-            "alvast",
-            "helemaal",
-            "ik",
-            "wil",
-            "we",
-            "dat",
-            "exitgesprek",
-            "vandaag",
-            "voor",
-            "mij",
-            "meteen",
-            "direct",
-            "onmiddellijk",
-        ]
+    "nl": _word_set(
+        "graag nu liever eigenlijk echt gewoon hier het gesprek interview dit ermee maar alsjeblieft aub "
+        "willen wel zo nou dan met sorry oké ok ook even pauze later straks morgen andere keer hiermee "
+        "daarmee deze onderwerp vraag thema stuk deel hierover daarover over volgende alvast helemaal ik wil "
+        "we dat exitgesprek vandaag voor mij meteen direct onmiddellijk "
     ),
-    "en": frozenset(
-        [
-            "now",
-            "here",
-            "please",
-            "then",
-            "thanks",
-            "thank",
-            "you",
-            "for",
-            "today",
-            "it",
-            "this",
-            "the",
-            "interview",
-            "conversation",
-            "chat",
-            "session",
-            "exit",
-            "things",
-            "right",
-            "away",
-            "altogether",
-            "already",
-            "really",
-            "just",
-            "actually",
-            "if",
-            "that's",
-            "ok",
-            "okay",
-            "possible",
-            "a",
-            "moment",
-            "minute",
-            "bit",
-            "break",
-            "second",
-            "later",
-            "tomorrow",
-            "another",
-            "time",
-            "with",
-            "that",
-            "topic",
-            "subject",
-            "question",
-            "part",
-            "one",
-            "about",
-            "next",
-            "talking",
-            "all",
-            "of",
-            "whole",
-            "here",
-            "i",
-            "think",
-            "at",
-            "immediately",
-            "once",
-        ]
+    "en": _word_set(
+        "now here please then thanks thank you for today it this the interview conversation chat session exit "
+        "things right away altogether already really just actually if that's ok okay possible a moment minute "
+        "bit break second later tomorrow another time with that topic subject question part one about next "
+        "talking all of whole here i think at immediately once "
     ),
 }
 _WORD = re.compile(r"[\w'’]+")
@@ -299,7 +193,7 @@ _SKIP_WHOLE = {
 
 _TALK = {
     "nl": re.compile(
-        r"\b(?:(?:ik\s+wil|ik\s+zou|kunnen\s+we|laten\s+we|mogen\s+we)(?:\s+(?:het|graag|eigenlijk|liever|nog|juist|"
+        r"\b(?:(?:ik\s+wil|ik\s+zou|kunnen\s+we|laten\s+we|mogen\s+we|kan\s+ik|mag\s+ik)(?:\s+(?:het|graag|eigenlijk|liever|nog|juist|"
         r"vooral|echt|even|wel|nu|willen))*\s+(?:(?:het\s+)?(?:hebben|praten|vertellen|iets\s+(?:kwijt|zeggen|vertellen))"
         r"\s+over|het\s+(?:graag\s+|eigenlijk\s+|even\s+|nog\s+|juist\s+)*over)"
         r"|wat\s+ik\s+(?:eigenlijk\s+|echt\s+|vooral\s+)*(?:kwijt\s+wil|wil\s+(?:zeggen|vertellen|kwijt))\s*,?\s+"
@@ -308,11 +202,40 @@ _TALK = {
     ),
     "en": re.compile(
         r"\b(?:(?:i\s+(?:really\s+|actually\s+|just\s+|do\s+)?(?:want|wanna|need)\s+to|i(?:'d|’d|\s+would)"
-        r"(?:\s+(?:really|actually|rather))*(?:\s+like\s+to)?|can\s+we|could\s+we|let'?s)(?:\s+(?:please|"
+        r"(?:\s+(?:really|actually|rather))*(?:\s+like\s+to)?|(?:can|could|may)\s+(?:we|i)|let'?s)(?:\s+(?:please|"
         r"actually|just|also|now|rather))*\s+(?:talk|speak|say\s+something|tell\s+you\s+something)\s+about"
         r"|what\s+i\s+(?:really\s+|actually\s+)*want\s+to\s+(?:say|talk\s+about|tell\s+you)(?:\s+is)?(?:\s+about)?)"
         r"\s+(?P<about>[^,.;!?]+)",
         _F,
+    ),
+}
+# More ways to ask for a matter: "mag ik nog iets over X zeggen?", "ik wil terug naar X", "can I go back to X".
+_TALK_MORE = {
+    "nl": re.compile(
+        r"\b(?:mag|kan)\s+ik\s+(?:nog\s+|ook\s+|even\s+|graag\s+)*iets\s+over\s+(?P<about>[^,.;!?]+?)\s+"
+        r"(?:zeggen|kwijt|vertellen)\b"
+        # "terugkomen op X" is about the conversation; "terug naar X" only asked, or "even" ("ik wil terug naar
+        # mijn oude afdeling" is told)
+        r"|\b(?:ik\s+wil|ik\s+zou|kunnen\s+we|mogen\s+we|laten\s+we|zullen\s+we|kan\s+ik|mag\s+ik)"
+        r"(?:\s+(?:graag|nog|even|eerst|nu|wel|willen))*\s+(?:terugkomen\s+op|het\s+nog\s+(?:even\s+)?over)"
+        r"\s+(?P<back>[^,.;!?]+)"
+        r"|(?:\b(?:kunnen\s+we|mogen\s+we|zullen\s+we|kan\s+ik|mag\s+ik)(?:\s+(?:nog|even|eerst|nu|wel))*"
+        r"|\b(?:ik\s+wil|laten\s+we)(?:\s+nog)?\s+even)\s+terug(?:gaan)?\s+naar\s+(?P<to>[^,.;!?]+)",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:(?:can|could|may|shall)\s+(?:we|i)|let'?s)(?:\s+(?:please|just|also|now))*\s+(?:go|get|come)\s+back\s+to"
+        r"\s+(?P<back>[^,.;!?]+)"
+        r"|\b(?:i(?:'d|’d|\s+would)\s+(?:like|love)\s+to|i\s+(?:want|need)\s+to)(?:\s+(?:just|also))*\s+come\s+back"
+        r"\s+to\s+(?P<to>[^,.;!?]+)",
+        _F,
+    ),
+}
+# Words at the end of the matter that belong to the request, not to the matter ("the leave policy now").
+_ABOUT_TAIL = {
+    "nl": re.compile(r"(?:\s+(?:nu|even|eerst|ook|nog|graag|alsjeblieft|hebben|praten|zeggen))+$", _F),
+    "en": re.compile(
+        r"(?:\s+(?:now|first|again|too|as\s+well|for\s+a\s+(?:moment|bit|minute|second)|like\s+i\s+said))+$", _F
     ),
 }
 # The end of what the leaver wants to talk about: the next clause.
@@ -425,11 +348,13 @@ def _stop_in(clause: str, language: str) -> RequestKind | None:
 
 
 def _talk_about(text: str, language: str) -> str | None:
-    m = _TALK[language].search(text)
+    m = _TALK[language].search(text) or _TALK_MORE[language].search(text)
     if m is None:
         return None
-    about = _ABOUT_END[language].sub("", m.group("about").strip()).strip()
-    about = re.sub(r"\s+(?:hebben|praten)$", "", about, flags=_F).strip()
+    found = m.groupdict()
+    words = found.get("about") or found.get("back") or found.get("to") or ""
+    about = _ABOUT_END[language].sub("", words.strip()).strip()
+    about = _ABOUT_TAIL[language].sub("", about).strip()
     words = about.split()
     if not words or (len(words) == 1 and words[0].lower() in ("it", "that", "this", "dit", "dat", "het")):
         return None  # "I want to talk about it": about what was just said, no new matter

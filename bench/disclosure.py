@@ -20,7 +20,8 @@ the rules alone and the learned reader alone (``bench/disclosure_model_train.py`
 is never trained on).
 
 ``--ordinary`` reads every leaver turn of the interviewer scenarios (tuning and held-out) that is not a
-disclosure scenario, the sentences about work written for name redaction (``redaction_eval_*.jsonl``), and
+disclosure scenario (nor an earlier turn a scenario marks as telling one, ``disclosed_before``: those are
+counted apart), the sentences about work written for name redaction (``redaction_eval_*.jsonl``), and
 every answer the simulated leavers give in a whole conversation with the engine
 (``harness/personas*.py``), and counts the answers the engine would flag. Personas whose story holds a
 serious disclosure are counted apart: they should be flagged, once they tell it.
@@ -131,17 +132,29 @@ def evaluate(path: Path, language: str, half: str | None = None) -> tuple[dict[s
 SCENARIOS = ROOT / "tests" / "scenarios" / "interviewer"
 
 
+def _scenarios() -> list[dict[str, Any]]:
+    return [s for path in sorted(SCENARIOS.glob("*/*.json")) for s in json.loads(path.read_text(encoding="utf-8"))]
+
+
 def scenario_turns() -> list[tuple[str, str, str]]:
-    """(scenario id, language, leaver turn) for every turn of every scenario that is no disclosure scenario.
-    The held-out scenarios are counted but their text is never printed: nobody tuning the rules reads them."""
+    """(scenario id, language, leaver turn) for every turn of every scenario that is no disclosure scenario,
+    except the earlier turns a scenario marks as telling one (``disclosed_before``: it is about what follows a
+    disclosure). The held-out scenarios are counted but their text is never printed: nobody tuning the rules
+    reads them."""
     turns: list[tuple[str, str, str]] = []
-    for path in sorted(SCENARIOS.glob("*/*.json")):
-        for scenario in json.loads(path.read_text(encoding="utf-8")):
-            if scenario["kind"] == "disclosure" or scenario["expect"].get("understood", {}).get("disclosure"):
-                continue
-            for text in [*scenario.get("before", []), scenario["say"]]:
-                turns.append((scenario["id"], scenario["language"], text))
+    for scenario in _scenarios():
+        if scenario["kind"] == "disclosure" or scenario["expect"].get("understood", {}).get("disclosure"):
+            continue
+        told = set(scenario.get("disclosed_before", []))
+        before = [text for i, text in enumerate(scenario.get("before", [])) if i not in told]
+        for text in [*before, scenario["say"]]:
+            turns.append((scenario["id"], scenario["language"], text))
     return turns
+
+
+def disclosed_turns() -> list[tuple[str, str, str]]:
+    """(scenario id, language, turn) for the earlier turns scenarios mark as telling a disclosure."""
+    return [(s["id"], s["language"], s["before"][i]) for s in _scenarios() for i in s.get("disclosed_before", [])]
 
 
 def persona_turns() -> list[tuple[str, str, str, bool]]:
@@ -174,6 +187,9 @@ def ordinary(quiet: bool) -> None:
     _by_model([(text, langs[sid]) for sid, text, _ in flagged])
     for sid, text, kind in [] if quiet else flagged:
         print(f"  - {sid} ({kind})" + ("" if sid.startswith("ho-") else f": {text}"))
+    told = disclosed_turns()
+    told_flagged = sum(bool(flagged_kind(text, lang)) for _, lang, text in told)
+    print(f"scenario turns marked as telling a disclosure (should be flagged): {told_flagged}/{len(told)}")
     for language in ("nl", "en"):  # the sentences written for name redaction: ordinary talk about work
         path = ROOT / "spiegel" / "language" / "data" / f"redaction_eval_{language}.jsonl"
         texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

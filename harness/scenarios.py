@@ -26,7 +26,10 @@ neutrally until the conversation's phase is ``summary``, checks that message wit
 ``corrections_recorded`` checks that a correction landed in ``state.corrections``, ``corrections_match`` that
 one recorded correction matches each regex. ``closed`` checks that the reply ends the conversation (after a
 request to stop). ``no_repeat`` checks that no question of the reply repeats an earlier interviewer sentence
-word for word. An exception from the engine, or a reply without ``understood`` where a scenario expects one,
+word for word. ``disclosed_before`` lists the ``before`` turns (by index, from 0) that themselves tell a
+serious disclosure, in a scenario about what follows one: the runner checks that each raised a disclosure
+flag, and ``bench/disclosure.py --ordinary`` counts them apart from ordinary talk. An exception from the
+engine, or a reply without ``understood`` where a scenario expects one,
 is a failed check, never a crash.
 """
 
@@ -78,7 +81,9 @@ EXPECT_KEYS = frozenset(
     }
 )
 CONTEXT_KEYS = frozenset({"organisation", "practice", "min_group_size", "contact", "reporting_procedure", "mode"})
-SCENARIO_KEYS = frozenset({"id", "language", "kind", "context", "before", "say", "expect", "note", "topic", "at"})
+SCENARIO_KEYS = frozenset(
+    {"id", "language", "kind", "context", "before", "say", "expect", "note", "topic", "at", "disclosed_before"}
+)
 # Where the last turn is said: right after ``before`` (default), or at the closing summary ("summary"), reached
 # by answering neutrally after ``before`` until the conversation's phase is the summary.
 AT_VALUES = ("", "summary")
@@ -116,6 +121,7 @@ class Scenario:
     expect: dict[str, Any] = field(default_factory=dict)
     source: str = ""
     at: str = ""
+    disclosed_before: tuple[int, ...] = ()
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], source: str = "") -> Scenario:
@@ -156,6 +162,9 @@ class Scenario:
         before = d.get("before", [])
         if not isinstance(before, list) or not all(isinstance(b, str) for b in before):
             raise ScenarioError(f"{where}: 'before' must be a list of strings")
+        disclosed = d.get("disclosed_before", [])
+        if not isinstance(disclosed, list) or not all(isinstance(i, int) and 0 <= i < len(before) for i in disclosed):
+            raise ScenarioError(f"{where}: 'disclosed_before' must list indices of 'before'")
         return cls(
             id=d["id"],
             language=d["language"],
@@ -166,6 +175,7 @@ class Scenario:
             expect=dict(expect),
             source=source,
             at=str(d.get("at", "")),
+            disclosed_before=tuple(disclosed),
         )
 
 
@@ -396,8 +406,10 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
     result = ScenarioResult(scenario)
     try:
         convo = _Conversation(scenario, result)
-        for text in scenario.before:
-            convo.say(text)
+        for i, text in enumerate(scenario.before):
+            told = convo.say(text)
+            if i in scenario.disclosed_before and not any(f.kind == "disclosure" for f in told.flags):
+                result.failures.append(f"before turn {i} tells a disclosure but raised no disclosure flag")
             if convo.closed:
                 result.failures.append("the interview ended before the scenario's last turn")
                 return result

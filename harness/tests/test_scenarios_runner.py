@@ -117,3 +117,29 @@ def test_at_must_be_a_known_place(tmp_path: Path) -> None:
     )
     with pytest.raises(ScenarioError, match="'at' must be one of"):
         load_scenarios(tmp_path)
+
+
+def _after(before: list[str], disclosed: list[int]) -> Scenario:
+    return Scenario.from_dict(
+        {
+            "id": "en-answer-901",
+            "language": "en",
+            "kind": "answer",
+            "before": before,
+            "disclosed_before": disclosed,
+            "say": "Besides that my manager never gave me any feedback on my work.",
+        }
+    )
+
+
+def test_an_earlier_turn_marked_as_a_disclosure_must_raise_the_disclosure_flag() -> None:
+    told = "He once hit a colleague in the stockroom, I saw it myself."
+    ordinary = "Mostly the long drives, two hours in traffic every day."
+    assert not any("before turn" in f for f in run_scenario(_after([ordinary, told], [1])).failures)
+    failed = run_scenario(_after([ordinary, told], [0])).failures
+    assert "before turn 0 tells a disclosure but raised no disclosure flag" in failed
+
+
+def test_disclosed_before_must_name_turns_of_before() -> None:
+    with pytest.raises(ScenarioError, match="disclosed_before"):
+        _after(["Mostly the long drives."], [1])

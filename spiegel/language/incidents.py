@@ -9,7 +9,10 @@ Such a sentence is recognised by the *frames* it combines, each frame a small se
   + a report that went nowhere, or a hazard + its being ignored;
 - integrity: a record or money + a falsification (filled in without measuring, changed afterwards) or a
   private use of the organisation's money;
-- harassment: an unwanted act on the body, or a threat of consequences *if* the leaver spoke up;
+- harassment: an unwanted act on the body, a threat of consequences *if* the leaver spoke up, humiliation
+  *since* the leaver spoke up (retaliation), or humiliation with exclusion by the group (bullying);
+  humiliation or harsh criticism by a manager on its own ("it's humiliating, honestly") is a complaint about
+  leadership, not a disclosure;
 - discrimination: a protected ground + an adverse outcome;
 - violence: a physical act against a person.
 
@@ -21,8 +24,10 @@ patient got aggressive, it was reported and security were great"), unless the sa
 report went nowhere. Frames listed as *negatable* do not count when a negation, a hedge or a hypothetical
 governs them in their own clause: "er is nooit iemand gevallen", "I nearly fell asleep", "wat je moet doen
 als een cliënt je slaat". Understaffing on its own ("met z'n tweeën voor dertig bewoners") is a workload
-matter, not a disclosure: it becomes one only with a harm, a concealment or the leaver's own judgement
-that it was unsafe.
+matter, not a disclosure, and so is being alone with many ("alleen met twintig bewoners op de avonddienst"):
+it becomes one only with a harm, a concealment or the leaver's own judgement that it was unsafe. Paperwork
+while short of staff ("moesten alles noteren, terwijl er niemand was ...") is workload too: a record is an
+integrity matter only when it is untrue.
 
 The understanding of a turn (``understanding_reading.disclosure_of``) asks :func:`incident_kind` when its
 word list found nothing, and the learned reader (``disclosure_model``) when these frames find nothing

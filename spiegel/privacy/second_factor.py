@@ -19,6 +19,7 @@ from spiegel.privacy import totp
 from spiegel.privacy.actors import Actor
 from spiegel.privacy.audit import log_audit
 from spiegel.privacy.models import SecondFactor, SignInPolicy
+from spiegel.tenancy.actions import log_account_event
 from spiegel.tenancy.models import Membership, Organisation, User
 
 ISSUER = "Spiegel"
@@ -26,7 +27,7 @@ Method = Literal["totp", "recovery_code"]
 
 
 def _audit(actor: Actor, action: str, user: User) -> None:
-    log_audit(actor, action, organisation=None, object_type="user", object_id=str(user.public_id))
+    log_account_event(actor, action, user)
 
 
 def confirmed_factor(user: User) -> SecondFactor | None:

@@ -124,15 +124,24 @@ def grant_membership(actor: Actor, *, user: User, organisation: Organisation, ro
 
 
 @transaction.atomic
-def log_account_event(actor: Actor, action: str, user: User) -> list[AuditEvent]:
-    """Record something done with an account itself (a password chosen) in the audit log of every organisation
-    the account belongs to, one row each, so that each of their audit pages lists it. An account without an
-    organisation gets one row without one."""
+def log_account_event(
+    actor: Actor, action: str, user: User, *, detail: dict[str, Any] | None = None
+) -> list[AuditEvent]:
+    """Record something done with an account itself (a password chosen, a sign-in, a second factor switched on
+    or off, a wrong code) in the audit log of every organisation the account belongs to, one row each, so that
+    each of their audit pages lists it. An account without an organisation gets one row without one."""
     organisations: list[Organisation | None] = [
         membership.organisation for membership in Membership.objects.filter(user=user).select_related("organisation")
     ]
     return [
-        log_audit(actor, action, organisation=organisation, object_type="user", object_id=str(user.public_id))
+        log_audit(
+            actor,
+            action,
+            organisation=organisation,
+            object_type="user",
+            object_id=str(user.public_id),
+            detail=detail,
+        )
         for organisation in organisations or [None]
     ]
 

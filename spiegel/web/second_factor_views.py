@@ -23,7 +23,6 @@ from django.views.decorators.csrf import csrf_protect
 from spiegel.privacy import second_factor as factors
 from spiegel.privacy import totp
 from spiegel.privacy.actors import Actor
-from spiegel.privacy.audit import log_audit
 from spiegel.privacy.throttle import (
     account_key,
     account_limit,
@@ -33,6 +32,7 @@ from spiegel.privacy.throttle import (
     ip_limit,
     retry_after,
 )
+from spiegel.tenancy.actions import log_account_event
 from spiegel.tenancy.models import User
 from spiegel.web.doors import minutes
 
@@ -68,7 +68,7 @@ def _finish(request: HttpRequest, user: User, data: dict[str, Any], method: str)
     request.session.pop(PENDING, None)
     auth_login(request, user, backend=str(data["backend"]))
     forget_failures(account_key(user.username))
-    log_audit(Actor.for_user(user), "auth.login", organisation=None, detail={"second_factor": method})
+    log_account_event(Actor.for_user(user), "auth.login", user, detail={"second_factor": method})
 
 
 def _locked(request: HttpRequest, user: User) -> int:
@@ -77,7 +77,7 @@ def _locked(request: HttpRequest, user: User) -> int:
 
 def _failed(request: HttpRequest, user: User) -> None:
     count_failure(ip_key(request), account_key(user.username))
-    log_audit(Actor(label="sign-in", user=user), "auth.second_factor_failed", organisation=None)
+    log_account_event(Actor(label="sign-in", user=user), "auth.second_factor_failed", user)
 
 
 def _too_many(request: HttpRequest, template: str, context: dict[str, Any], wait: int) -> HttpResponse:

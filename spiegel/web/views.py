@@ -44,6 +44,7 @@ from spiegel.privacy.throttle import (
     ip_limit,
     retry_after,
 )
+from spiegel.tenancy.actions import log_account_event
 from spiegel.tenancy.models import Role, User
 from spiegel.tenancy.permissions import Capability
 from spiegel.tenancy.queries import access_for, memberships_of
@@ -78,12 +79,12 @@ class SpiegelLoginView(LoginView):
         count_failure(*self._keys())
         username = str(self.request.POST.get("username", ""))[:150]
         known = User.objects.filter(username=username).first()
-        log_audit(
-            Actor(label="sign-in", user=known),
-            "auth.login_failed",
-            organisation=None,
-            detail={"account_exists": known is not None},
-        )
+        if known is None:
+            log_audit(Actor(label="sign-in"), "auth.login_failed", organisation=None, detail={"account_exists": False})
+        else:  # each organisation of the account sees the failed attempts on it
+            log_account_event(
+                Actor(label="sign-in", user=known), "auth.login_failed", known, detail={"account_exists": True}
+            )
         return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -93,7 +94,8 @@ class SpiegelLoginView(LoginView):
             return begin_second_step(self.request, user, self.get_success_url())
         forget_failures(self._keys()[1])
         response = super().form_valid(form)
-        log_audit(Actor.for_user(signed_in_user(self.request)), "auth.login", organisation=None)
+        user = signed_in_user(self.request)
+        log_account_event(Actor.for_user(user), "auth.login", user)
         return response
 
 

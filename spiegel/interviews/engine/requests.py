@@ -193,9 +193,10 @@ _SKIP_WHOLE = {
 
 _TALK = {
     "nl": re.compile(
-        r"\b(?:(?:ik\s+wil|ik\s+zou|kunnen\s+we|laten\s+we|mogen\s+we|kan\s+ik|mag\s+ik)(?:\s+(?:het|graag|eigenlijk|liever|nog|juist|"
-        r"vooral|echt|even|wel|nu|willen))*\s+(?:(?:het\s+)?(?:hebben|praten|vertellen|iets\s+(?:kwijt|zeggen|vertellen))"
-        r"\s+over|het\s+(?:graag\s+|eigenlijk\s+|even\s+|nog\s+|juist\s+)*over)"
+        r"\b(?:(?:ik\s+wil|ik\s+zou|kunnen\s+we|laten\s+we|mogen\s+we|kan\s+ik|mag\s+ik)"
+        r"(?:\s+(?:het|ook|graag|eigenlijk|liever|nog|juist|vooral|echt|even|wel|nu|willen))*\s+"
+        r"(?:(?:het\s+)?(?:hebben|praten|vertellen|iets\s+(?:kwijt|zeggen|vertellen))"
+        r"\s+over|het\s+(?:graag\s+|eigenlijk\s+|even\s+|nog\s+|juist\s+|ook\s+)*over)"
         r"|wat\s+ik\s+(?:eigenlijk\s+|echt\s+|vooral\s+)*(?:kwijt\s+wil|wil\s+(?:zeggen|vertellen|kwijt))\s*,?\s+"
         r"(?:gaat\s+over|is|heeft\s+te\s+maken\s+met))\s+(?P<about>[^,.;!?]+)",
         _F,
@@ -220,14 +221,18 @@ _TALK_MORE = {
         r"(?:\s+(?:graag|nog|even|eerst|nu|wel|willen))*\s+(?:terugkomen\s+op|het\s+nog\s+(?:even\s+)?over)"
         r"\s+(?P<back>[^,.;!?]+)"
         r"|(?:\b(?:kunnen\s+we|mogen\s+we|zullen\s+we|kan\s+ik|mag\s+ik)(?:\s+(?:nog|even|eerst|nu|wel))*"
-        r"|\b(?:ik\s+wil|laten\s+we)(?:\s+nog)?\s+even)\s+terug(?:gaan)?\s+naar\s+(?P<to>[^,.;!?]+)",
+        r"|\b(?:ik\s+wil|laten\s+we)(?:\s+nog)?\s+even)\s+terug(?:gaan)?\s+naar\s+(?P<to>[^,.;!?]+)"
+        r"|\b(?:kunnen\s+we|mogen\s+we|zullen\s+we|kan\s+ik|mag\s+ik)(?:\s+(?:nog|ook|even|eerst|nu|wel))*\s+"
+        r"(?P<topic>(?:de|het|mijn|onze|ons)\s+[^,.;!?]+?)\s+(?:bespreken|aankaarten|ter\s+sprake\s+brengen)\b",
         _F,
     ),
     "en": re.compile(
         r"\b(?:(?:can|could|may|shall)\s+(?:we|i)|let'?s)(?:\s+(?:please|just|also|now))*\s+(?:go|get|come)\s+back\s+to"
         r"\s+(?P<back>[^,.;!?]+)"
         r"|\b(?:i(?:'d|’d|\s+would)\s+(?:like|love)\s+to|i\s+(?:want|need)\s+to)(?:\s+(?:just|also))*\s+come\s+back"
-        r"\s+to\s+(?P<to>[^,.;!?]+)",
+        r"\s+to\s+(?P<to>[^,.;!?]+)"
+        r"|\b(?:(?:can|could|may|shall)\s+(?:we|i)|let'?s)(?:\s+(?:please|just|also|now|quickly|briefly))*\s+"
+        r"(?:discuss|bring\s+up|raise)\s+(?P<topic>(?:the|my|our|how|what)\b[^,.;!?]+)",
         _F,
     ),
 }
@@ -352,7 +357,7 @@ def _talk_about(text: str, language: str) -> str | None:
     if m is None:
         return None
     found = m.groupdict()
-    words = found.get("about") or found.get("back") or found.get("to") or ""
+    words = found.get("about") or found.get("back") or found.get("to") or found.get("topic") or ""
     about = _ABOUT_END[language].sub("", words.strip()).strip()
     about = _ABOUT_TAIL[language].sub("", about).strip()
     words = about.split()

@@ -17,6 +17,7 @@ import pytest
 
 from spiegel.interviews.engine import ConversationState, load_default_guide
 from spiegel.interviews.engine.phrasing import TemplatePhraser
+from spiegel.interviews.engine.requests import read_request
 from spiegel.interviews.engine.state import Move
 from spiegel.interviews.engine.withdrawals import read_withdrawal
 from spiegel.interviews.engine.wording import options
@@ -203,6 +204,9 @@ THREAD = {
     [
         ("nl", "Kan ik het over het verlofbeleid hebben?", "Vertel, wat wil je over het verlofbeleid kwijt?"),
         ("nl", "Mag ik nog iets over mijn leidinggevende zeggen?", "Vertel, wat wil je over je leidinggevende kwijt?"),
+        ("nl", "Mag ik het ook over de sfeer hebben?", "Vertel, wat wil je over de sfeer kwijt?"),
+        ("nl", "Kunnen we het verlofbeleid bespreken?", "Vertel, wat wil je over het verlofbeleid kwijt?"),
+        ("en", "Could we discuss the leave policy?", "Go ahead, what would you like to say about the leave policy?"),
         ("en", "Can I talk about the leave policy?", "Go ahead, what would you like to say about the leave policy?"),
         (
             "en",
@@ -315,3 +319,17 @@ def test_taking_out_a_disclosure_in_the_wish_step_is_confirmed_as_declining_and_
     assert replies[-1].messages[0].startswith(DECLINED[language]), replies[-1].messages
     assert [a.get("visibility") for a in state.answers] == ["private", "private"]
     assert [f.kind for f in state.flags] == ["disclosure"]  # the practice still sees that it was told
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "We moesten de roosters bespreken met de teamleider."),
+        ("nl", "Ik wil terug naar mijn oude afdeling."),
+        ("en", "I want to go back to university."),
+        ("en", "We could never discuss the rota with anyone."),
+    ],
+)
+def test_telling_about_a_matter_is_no_request_to_talk_about_it(language: str, text: str) -> None:
+    request = read_request(text, language)
+    assert request is None or request.kind != "talk_about"

@@ -12,11 +12,13 @@ from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .care_words import summary_matter
-from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator
+from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator, _add
 from .state import ConversationState, Move
+from .summary_words import good_thing, key, names_again, point, repeated_things, ruled_out, said_back_fits
 from .wording import (
     alternation,
     clauses_from_the_end,
+    content_words,
     in_your_words,
     indirect_question,
     is_clause,
@@ -45,6 +47,28 @@ def _problem_named(clause: str) -> str | None:
         return None
     named = found.group(1).strip()
     return named if named.split()[0].lower() not in word_list("negators") else None
+
+
+def _aside_key(phrase: str) -> str | None:
+    """ "your hours and shifts (the night rota)" -> "night rota"; None without an aside."""
+    found = re.match(r"^.* \((.*)\)$", phrase)
+    return key(found.group(1)) if found else None
+
+
+def _without_aside(phrase: str) -> str:
+    return re.sub(r" \([^)]*\)$", "", phrase)
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text.lower())
+
+
+#: The leaver calls a reason the main or the real one ("de echte reden", "mostly the pay").
+_DECISIVE = re.compile(
+    r"\b(?:real|main|mostly|above all|biggest|actual|echte|eigenlijke|belangrijkste|grootste|hoofdreden|vooral"
+    r"|doorslag\w*|druppel|last straw)\b",
+    re.IGNORECASE,
+)
 
 
 class Closing(Navigator):
@@ -156,6 +180,8 @@ class Closing(Navigator):
             add(s.main_reason, s.main_reason_words)
         if disclosed and all(matter != disclosed for _, matter in points):
             points.append(("", disclosed))
+        else:
+            self._things_raised_again(s, points, seen)
         ordered = sorted(s.notes, key=lambda n: (n["polarity"] != "neg", n["turn"]))
         if not s.main_reason:
             # the main reason is what the leaver said first when asked why they leave
@@ -181,13 +207,54 @@ class Closing(Navigator):
             tones = {n["polarity"] for n in s.notes if n["theme"] == theme}
             if len(points) < 4 and tp.talked and tp.follow_ups and not theme.startswith("_") and tones != {"pos"}:
                 add(theme, None)  # (what the leaver only praised is no reason for leaving)
-        s.summary_points = [
-            (f"{label} ({matter})" if i == 0 and matter and not label.startswith("_") else label)
-            if label and not label.startswith("_")
-            else matter
+        # the leaver's thing goes with the main reason only; a point named by its thing alone keeps it
+        said = [
+            point(label, matter if i == 0 or not label or label.startswith("_") else "")
             for i, (label, matter) in enumerate(points)
         ]
+        s.summary_points = [p for p in dict.fromkeys(said) if p]
         return tuple(points)
+
+    def _things_raised_again(self, s: ConversationState, points: list[tuple[str, str]], seen: list[str]) -> None:
+        """What the leaver came back to in several answers ("the pick-rate screen"), named as they named it, after
+        the main reason; first where there is no main reason, or where the leaver spent more answers on the thing
+        than on the main reason and never called that the main or real one. Never on a closed or ruled-out topic,
+        nor on health or personal life (those are only named)."""
+        kinds = s.turn_kinds + [""] * (len(s.answers) - len(s.turn_kinds))
+        refusals = [str(a["text"] or "") for a, kind in zip(s.answers, kinds, strict=False) if kind == "refusal"]
+        closed = set(content_words(" ".join(refusals))) - word_list("negators")  # "niet over het hoofdkantoor"
+        told = [
+            str(a["text"] or "")
+            for a, kind in zip(s.answers, kinds, strict=False)
+            if a.get("phase") not in ("summary", "disclosure") and kind != "refusal" and a.get("topic") not in s.refused
+        ]
+        skip = set(s.refused) | set(LIGHT_TOPICS) | {"manager"}  # (a person is named by the topic, not by title)
+        skip |= {t for t, tp in s.topics.items() if "ruled_out" in tp.known or tp.status in ("refused", "skipped")}
+        said = [key(p) for _, m in points for p in (m,) if m]
+        things = [
+            (thing, count)
+            for thing, count in repeated_things(told, self.language, skip)
+            if key(thing) not in said
+            and not any(names_again(label or m, thing) or names_again(m, thing) for label, m in points)
+            and not closed & set(content_words(thing))
+        ][:2]
+        if not things:
+            return
+        # "as the leaver put it first, else what they spent most on": the thing leads when there is no main
+        # reason, or when the leaver opened with it, without the main reason's theme, and came back to it
+        opening = told[0].lower() if told else ""
+        main_words = key(s.main_reason_words or "") or "\0"
+        main_opened = bool(s.main_reason) and (self._names(opening, str(s.main_reason)) or main_words in opening)
+        leads = not points or (
+            key(things[0][0]) in " ".join(_words_of(opening)) and not main_opened and not _DECISIVE.search(opening)
+        )
+        found = [("", thing) for thing, _ in things]
+        for thing, _ in things:
+            seen.extend(m.theme for m in analyse_answer(thing, self.language).mentions if m.theme != s.main_reason)
+        points[:] = [*found, *points] if leads else [*points[:1], *found, *points[1:]]
+
+    def _names(self, text: str, theme: str) -> bool:
+        return any(m.theme == theme for m in analyse_answer(text, self.language).mentions)
 
     def _summary_label(self, theme: str) -> str:
         """How the summary names a theme: in a few plain words of the interviewer's own (data:
@@ -216,22 +283,28 @@ class Closing(Navigator):
 
     def _correct_summary(self, s: ConversationState, u: Understanding) -> str | None:
         """Change the recorded summary as the leaver corrects it; the corrected point in the interviewer's words."""
-        negated = {t.theme for t in u.themes if t.negated} - set(u.raised)
-        theme, matter = self._corrected_content(s, u, s.answers[-1]["text"] or "", negated)
-        point = matter or (self._label(theme) if theme else None)
-        labels = {self._label(t) for t in negated} | {self._summary_label(t) for t in negated}
-        # (the main reason is recorded with its matter: "je werktijden en diensten (de avonddiensten)")
-        kept = [p for p in s.summary_points if p not in labels and not any(p.startswith(f"{x} (") for x in labels)]
-        for theme in negated:
-            matters = {str(n.get("matter") or "") for n in s.notes if n["theme"] == theme}
-            kept = [p for p in kept if p not in matters]
+        said = s.answers[-1]["text"] or ""
+        # "X is not why I'm leaving", "niet vooral salaris": what the leaver rules out is taken out, and stays out
+        strict = ruled_out(said, self.language)
+        negated = ({t.theme for t in u.themes if t.negated} - set(u.raised)) | strict
+        for out in strict:
+            _add(s.topic(out).known, "ruled_out")
+        theme, matter = self._corrected_content(s, u, said, negated)
+        if theme in strict:
+            # "niet vooral salaris. Het ging om ...": what it was is what the leaver raised besides
+            theme, matter = next((t for t in u.raised if t not in strict and t not in s.refused), None), None
+        matter = matter if matter is None or is_clause(matter) or said_back_fits(matter) else None
+        point = matter or (self._summary_label(theme) if theme else None)
+        kept = [p for p in s.summary_points if not self._on_themes(p, negated)]
         new: list[str] = []
-        for theme in u.raised:
-            if theme not in s.refused and self._label(theme) not in kept:
-                new.append(self._label(theme))
+        for raised in u.raised:
+            if raised not in s.refused and raised not in negated and self._summary_label(raised) not in kept:
+                new.append(self._summary_label(raised))
         for phrase in u.matter:
-            if phrase not in kept and phrase not in new:
+            if phrase not in kept and phrase not in new and good_thing(phrase) and not self._on_themes(phrase, negated):
                 new.append(phrase)
+        if theme is not None and (s.main_reason is None or s.main_reason in negated):
+            s.main_reason, s.main_reason_words = theme, matter
         if point:
             new = [point] + [p for p in new if p != point]
         for index, label in enumerate(new):
@@ -240,9 +313,22 @@ class Closing(Navigator):
             if there is not None:
                 new[index] = there
                 kept.remove(there)
-        s.summary_points = (new + kept)[:4]
+        # "the night rota" put first: "your hours and shifts (the night rota)" is then only "your hours and shifts"
+        named = {key(p) for p in new}
+        points = [p if i == 0 or _aside_key(p) not in named else _without_aside(p) for i, p in enumerate(new + kept)]
+        s.summary_points = list(dict.fromkeys(points))[:4]
         s.corrections.append((u.correction or (s.answers[-1]["text"] or "")).strip()[:300])
         return point
+
+    def _on_themes(self, phrase: str, themes: set[str]) -> bool:
+        """A summary point that names one of ``themes``: by its label ("your pay", "je salaris (het loon)") or by
+        the leaver's thing on it ("the night shifts")."""
+        if not themes:
+            return False
+        labels = {self._label(t) for t in themes} | {self._summary_label(t) for t in themes}
+        if phrase in labels or any(phrase.startswith(f"{x} (") for x in labels):
+            return True
+        return bool({m.theme for m in analyse_answer(phrase, self.language).mentions} & themes)
 
     def _fresh(self, s: ConversationState, *path: str) -> str:
         """The first variant at ``path`` in the wording data that was not said before (else the first)."""

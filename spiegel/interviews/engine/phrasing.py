@@ -15,6 +15,7 @@ from .checks import _said_sentences, normalise, sentences
 from .guide import Guide
 from .reflection import absent, label_named, reflectable, whole_phrase
 from .state import ACK_KINDS, ConversationState, Move
+from .summary_words import point as summary_point
 from .wording import is_clause, is_event, options, text, topic_label, word_list
 
 
@@ -269,14 +270,11 @@ def concrete_object(words: list[str]) -> bool:
 def _points(points: tuple[tuple[str, str], ...], language: str) -> str:
     rendered: list[str] = []
     for index, (label, matter) in enumerate(points):
-        # in the interviewer's words: the topic, and for the main reason also the thing the leaver named;
-        # a thread without a topic is named by its thing
-        if not label or label.startswith("_"):
-            rendered.append(matter)
-        elif index == 0 and matter and matter.lower() not in label.lower():
-            rendered.append(f"{label} ({matter})")
-        else:
-            rendered.append(label)
+        # in the interviewer's words: the topic, and for the main reason also the thing the leaver named where it
+        # adds something; a thread without a topic is named by its thing; never the same phrase twice
+        said = summary_point(label, matter if index == 0 or not label or label.startswith("_") else "")
+        if said and said not in rendered:
+            rendered.append(said)
     if not rendered:
         return ""
     if len(rendered) == 1:

@@ -26,8 +26,10 @@ from .navigation import STORY, _add
 from .policy import IN_TOPICS, TurnPolicy
 from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
+from .summary_words import point as summary_point
+from .summary_words import said_back_fits
 from .withdrawals import read_withdrawal, take_out, withdrawn_index
-from .wording import noun_phrases, options, text
+from .wording import is_clause, noun_phrases, options, text
 
 REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing", "summary_check")
 
@@ -379,10 +381,13 @@ class Requests(TurnPolicy):
         return bool(analyse_answer(sentence, self.language).mentions)
 
     def _summary_completed(self, s: ConversationState, u: Understanding, text: str) -> Move:
-        """What was missing goes first in the summary, and is said back; then the close."""
+        """What was missing goes into the summary and is said back: first when the leaver calls it the main or
+        the real reason, else after the main reason ("also the pay", "je bent het salaris vergeten"); the
+        leaver's words are never pasted in. Then the close."""
         read = u if u.kind in ("answer", "correction") else replace(u, kind="answer")
         theme, matter = self._corrected_content(s, read, text, set())
-        point = matter or (self._summary_label(theme) if theme else None)
+        matter = matter if matter is None or is_clause(matter) or said_back_fits(matter) else None
+        point = summary_point(self._summary_label(theme), matter) if theme else matter
         if point is not None and names_nothing(point):
             point = None  # "het belangrijkste": no matter of its own
         if point is None and s.last_move is not None and s.last_move.kind != "summary_missing":
@@ -390,16 +395,23 @@ class Requests(TurnPolicy):
             s.phase = "summary"
             return Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
         s.corrections.append(text.strip()[:300])
-        if theme is not None and theme not in s.refused:
-            s.main_reason, s.main_reason_words = theme, matter
-        if point:
-            kept = [p for p in s.summary_points if p != point]
+        if not point:
+            return Move(
+                "close",
+                language=self.language,
+                question=self.guide.closing["thanks"],
+                note=self._fresh(s, "prefaces", "summary_corrected"),
+            )
+        kept = [p for p in s.summary_points if p != point]
+        whole = str(s.answers[-1]["text"] or "") if s.answers else text
+        if kept and not _MAIN_NAMED.search(f"{text} {whole}"):
+            s.summary_points = [*kept[:3], point]  # an added point comes after the main reason
+            note = self._say(s, "summary_added_also").format(point=point)
+        else:
+            if theme is not None and theme not in s.refused:
+                s.main_reason, s.main_reason_words = theme, matter
             s.summary_points = [point, *kept][:4]
             note = self._say(s, "summary_added").format(point=point)  # "...: {point}." fits a phrase or a clause
-        else:
-            if text.strip():
-                _add(s.summary_points, text.strip()[:200])
-            note = self._fresh(s, "prefaces", "summary_corrected")
         return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
 
     def _remove_points(self, s: ConversationState, themes: set[str]) -> list[str]:
@@ -419,6 +431,13 @@ class Requests(TurnPolicy):
     def _corrects_summary(self, s: ConversationState, u: Understanding) -> bool:
         """Also "the main reason was really the pay": the leaver puts their main reason right."""
         return super()._corrects_summary(s, u) or (u.decisive and bool(u.raised or u.matter))
+
+
+#: The missing point is the main or the real reason ("the most important thing", "de echte reden").
+_MAIN_NAMED = re.compile(
+    r"\b(?:main|real|most\s+important|biggest|above\s+all|mostly|belangrijkste|echte|grootste|hoofdreden|vooral)\b",
+    re.IGNORECASE,
+)
 
 
 def _plain_point(point: str) -> str:

@@ -271,7 +271,7 @@ _STORY_WORDS = re.compile(r"\b(?:to|with|because|when|tegen|aan|bij|omdat|toen|w
 
 _MISSING = {
     "nl": re.compile(
-        r"\b(?:vergeten|vergat|gemist|mis\s+je|mist|ontbreekt|ontbreken|weggelaten|overgeslagen|niet\s+(?:genoemd|"
+        r"\b(?:vergeten|vergat|gemist|mis\s+je|mist|ontbreekt|ontbreken|ontbrak|ontbraken|weggelaten|overgeslagen|niet\s+(?:genoemd|"
         r"meegenomen)|staat\s+er\s+niet\s+(?:bij|in))\b",
         _F,
     ),

@@ -158,7 +158,7 @@ def test_a_generalisation_about_a_person_is_asked_back_as_behaviour_and_its_effe
             "nl",
             "Ik verhuis naar Groningen, dichter bij mijn familie.",
             "De vroege diensten begonnen om zeven uur. Ik vroeg drie keer om later te beginnen en dat werd geweigerd.",
-            "je werktijden en diensten",
+            "de vroege diensten",  # the leaver's own thing, more precise than the label
         ),
     ],
 )

@@ -116,7 +116,7 @@ def test_wrapping_up_in_the_closing_questions_goes_to_the_summary() -> None:
         (
             "nl",
             "Je bent de sfeer vergeten.",
-            "Dan staat er nu: vooral de sfeer; daarnaast de werkdruk",
+            "Dan staat er nu: vooral de werkdruk; daarnaast je werktijden en diensten en de sfeer",
             "Klopt het zo?",
             "Ja, zo klopt het.",
             "Het salaris mist ook nog.",

@@ -15,6 +15,7 @@ from .care_words import summary_matter
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator, _add
 from .state import ConversationState, Move
 from .summary_words import good_thing, key, names_again, point, repeated_things, ruled_out, said_back_fits
+from .withdrawals import PRIVATE
 from .wording import (
     alternation,
     clauses_from_the_end,
@@ -226,7 +227,10 @@ class Closing(Navigator):
         told = [
             str(a["text"] or "")
             for a, kind in zip(s.answers, kinds, strict=False)
-            if a.get("phase") not in ("summary", "disclosure") and kind != "refusal" and a.get("topic") not in s.refused
+            if a.get("phase") not in ("summary", "disclosure")
+            and kind != "refusal"
+            and a.get("topic") not in s.refused
+            and a.get("visibility") != PRIVATE  # what the leaver took out is never summarised
         ]
         skip = set(s.refused) | set(LIGHT_TOPICS) | {"manager"}  # (a person is named by the topic, not by title)
         skip |= {t for t, tp in s.topics.items() if "ruled_out" in tp.known or tp.status in ("refused", "skipped")}

@@ -345,3 +345,15 @@ def test_a_thing_confirmed_as_the_main_one_is_named_once_and_first(
     assert thing in listed.split(";")[0]
     assert listed.count(thing) == 1, last
     _clean(heard, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "withdraw", "gone"),
+    [("en", "Please take that out.", "forklift"), ("nl", "Haal dat er maar uit.", "heftruck")],
+)
+def test_a_thing_from_an_answer_the_leaver_took_out_is_not_counted_again(
+    language: str, withdraw: str, gone: str
+) -> None:
+    heard = _heard(language, [*WAREHOUSE[language], withdraw])
+    assert gone not in heard.summary.lower()
+    _clean(heard, language)

@@ -160,6 +160,38 @@ def test_skip_requests_only_in_short_answers(language: str, text: str, skip: boo
     assert analyse_answer(text, language).skip_request is skip
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "skip"),
+    [
+        # "pas" (only, not until) and "pass", "skip", "move on" inside a short account are no request to skip
+        ("nl", "Ik werk hier pas twee jaar.", False),
+        ("nl", "Dat hoorde ik pas later.", False),
+        ("nl", "Ze belden pas na een week terug.", False),
+        ("nl", "Pas toen ik ziek werd, luisterden ze.", False),
+        ("nl", "Ik pas niet in dat team.", False),
+        ("en", "We had to move on without a handover.", False),
+        ("en", "They passed me over twice.", False),
+        ("en", "I would skip lunch most days.", False),
+        ("en", "Pass the blame, that was the culture.", False),
+        ("en", "The company wanted to move on quickly.", False),
+        # ... and said as a request, they are
+        ("nl", "Pas.", True),
+        ("nl", "Ik pas.", True),
+        ("nl", "pas maar", True),
+        ("nl", "Ik pas voor deze vraag.", True),
+        ("en", "Pass.", True),
+        ("en", "I'll pass.", True),
+        ("en", "I'd rather pass on that one.", True),
+        ("en", "Can we move on?", True),
+        ("en", "Let's move on please.", True),
+        ("en", "Skip this one.", True),
+        ("en", "Can we skip that?", True),
+    ],
+)
+def test_pass_skip_and_move_on_are_a_request_only_when_said_as_one(language: str, text: str, skip: bool) -> None:
+    assert analyse_answer(text, language).skip_request is skip
+
+
 def test_several_threads_and_key_phrases() -> None:
     s = analyse_answer("De werkdruk was te hoog en mijn salaris was ook laag.", "nl")
     assert s.several_threads

@@ -160,6 +160,8 @@ class Closing(Navigator):
         points: list[tuple[str, str]] = []
         seen: list[str] = []
 
+        closed |= self._ruled_out_in_story(s)
+
         def add(theme: str, matter: str | None) -> None:
             if theme in seen or theme in closed or s.topic(theme).status in ("refused", "skipped"):
                 return
@@ -215,6 +217,19 @@ class Closing(Navigator):
         ]
         s.summary_points = [p for p in dict.fromkeys(said) if p]
         return tuple(points)
+
+    def _ruled_out_in_story(self, s: ConversationState) -> set[str]:
+        """The themes the leaver said were not why they leave ("het salaris is niet waarom ik wegga"), unless they
+        raised the theme again in a later answer; never in the summary, not even as the main reason."""
+        out: set[str] = set()
+        for answer in s.answers:
+            if answer.get("phase") == "summary":
+                continue
+            said = str(answer["text"] or "")
+            now = ruled_out(said, self.language, fine=False)
+            raised = {m.theme for m in analyse_answer(said, self.language).mentions if m.polarity != "pos"}
+            out = (out - (raised - now)) | now
+        return out
 
     def _things_raised_again(self, s: ConversationState, points: list[tuple[str, str]], seen: list[str]) -> None:
         """What the leaver came back to in several answers ("the pick-rate screen"), named as they named it, after
@@ -320,6 +335,9 @@ class Closing(Navigator):
         # "the night rota" put first: "your hours and shifts (the night rota)" is then only "your hours and shifts"
         named = {key(p) for p in new}
         points = [p if i == 0 or _aside_key(p) not in named else _without_aside(p) for i, p in enumerate(new + kept)]
+        # ... and a label that only names the first point's own word again ("your hours and shifts" after "the night
+        # shifts") is left out
+        points = points[:1] + [p for p in points[1:] if not (points and names_again(p, points[0]))]
         s.summary_points = list(dict.fromkeys(points))[:4]
         s.corrections.append((u.correction or (s.answers[-1]["text"] or "")).strip()[:300])
         return point

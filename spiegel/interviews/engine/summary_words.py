@@ -24,16 +24,23 @@ _RULED_OUT = {
     "nl": re.compile(
         r"\b(?:niet|geen)\s+(?:vooral\s+|echt\s+|de\s+|het\s+|mijn\s+|m'n\s+|om\s+)*(?:reden|waarom|probleem|"
         r"vooral|het\s+punt)\b|\bniet\s+(?:vooral|om)\b|\blag\s+het\s+niet\b|\bging\s+het\s+niet\b"
-        r"|\bniet\s+waarom\b|\b(?:was|waren|is|zijn)\s+(?:wel\s+|best\s+|gewoon\s+)?(?:prima|goed|in\s+orde)\b"
+        r"|\bniet\s+waarom\b"
         r"|^\s*(?:nee,?\s+)?niet\s+(?:de|het|mijn|m'n|je)?\s*\w+\s*[,.]?\s*$",
         re.IGNORECASE,
     ),
     "en": re.compile(
         r"\bnot\s+(?:really\s+|the\s+|my\s+)*(?:reason|why|problem|issue|main|mostly|about)\b"
         r"|\b(?:isn'?t|wasn'?t|is\s+not|was\s+not)\s+(?:really\s+)?(?:why|the\s+(?:reason|problem|issue))\b"
-        r"|\b(?:was|were|is|are)\s+(?:actually\s+|really\s+|perfectly\s+)?(?:fine|ok|okay|good|all\s+right)\b"
         r"|^\s*(?:no,?\s+)?not\s+(?:the|my|your)?\s*\w+\s*[,.]?\s*$",
         re.IGNORECASE,
+    ),
+}
+
+#: "Mijn leidinggevende was prima", "the pay was fine": called fine, so no reason (said of the summary).
+_CALLED_FINE = {
+    "nl": re.compile(r"\b(?:was|waren|is|zijn)\s+(?:wel\s+|best\s+|gewoon\s+)?(?:prima|goed|in\s+orde)\b", re.I),
+    "en": re.compile(
+        r"\b(?:was|were|is|are)\s+(?:actually\s+|really\s+|perfectly\s+)?(?:fine|ok|okay|good|all\s+right)\b", re.I
     ),
 }
 
@@ -83,14 +90,19 @@ def said_back_fits(phrase: str | None) -> bool:
 
 
 def names_again(label: str, thing: str) -> bool:
-    """ "your pay" / "the pay": the thing's head word is already in the label (said once is enough)."""
+    """ "your pay" / "the pay", "je werktijden en diensten" / "de nachtdiensten": the thing's head word, or the
+    head of its compound, is already in the label (said once is enough)."""
     words = _words(thing)
-    return bool(words) and words[-1] in _words(label)
+    if not words:
+        return False
+    head = words[-1]
+    return any(head == w or (len(w) >= 5 and head.endswith(w)) for w in _words(label))
 
 
 def point(label: str, matter: str | None) -> str:
     """How a point reads: the label, the leaver's thing beside it where that adds something, or the thing alone
-    where it says the label's own word more precisely ("the night shifts" for "your hours and shifts")."""
+    where it says the label's own word more precisely ("the night shifts", "de nachtdiensten" for "your hours
+    and shifts"); the label alone where the thing only repeats its word ("your pay", not "your pay (the pay)")."""
     if not label or label.startswith("_"):
         return matter or ""
     if matter and matter in all_summary_matters("nl") + all_summary_matters("en"):
@@ -98,19 +110,20 @@ def point(label: str, matter: str | None) -> str:
     if not matter or not good_thing(matter) or key(matter) == key(label):
         return label
     if names_again(label, matter):
-        return matter if len(key(matter).split()) > 1 else label
+        return label if key(matter) in _words(label) else matter
     return f"{label} ({matter})"
 
 
-def ruled_out(text: str, language: str) -> set[str]:
-    """The themes a leaver rules out in ``text``: "the pay is not why I'm leaving", "niet vooral salaris",
-    "mijn leidinggevende was prima". A clause that complains ("never listened", "niet genoeg") rules out
-    nothing."""
-    rule = _RULED_OUT.get(language, _RULED_OUT["nl"])
+def ruled_out(text: str, language: str, fine: bool = True) -> set[str]:
+    """The themes a leaver rules out in ``text``: "the pay is not why I'm leaving", "niet vooral salaris", and
+    with ``fine`` (a remark on the summary) "mijn leidinggevende was prima". A clause that complains ("never
+    listened", "niet genoeg") rules out nothing."""
+    lang = language if language in _RULED_OUT else "nl"
+    rules = (_RULED_OUT[lang], _CALLED_FINE[lang]) if fine else (_RULED_OUT[lang],)
     out: set[str] = set()
     for sentence in re.split(r"[.!?;]+", text):
         for clause in re.split(r",|\s(?:maar|but|het\s+ging\s+om|it\s+was)\s", sentence, flags=re.IGNORECASE):
-            if not rule.search(clause):
+            if not any(rule.search(clause) for rule in rules):
                 continue
             out |= {m.theme for m in analyse_answer(clause, language).mentions}
     return out

@@ -357,3 +357,64 @@ def test_a_thing_from_an_answer_the_leaver_took_out_is_not_counted_again(
     heard = _heard(language, [*WAREHOUSE[language], withdraw])
     assert gone not in heard.summary.lower()
     _clean(heard, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "ruled_out"),
+    [
+        (
+            "en",
+            [
+                "Mostly the pay.",
+                "Actually, the pay is not why I'm leaving. It's the planning, a different rota every week.",
+            ],
+            "pay",
+        ),
+        (
+            "nl",
+            [
+                "Vooral het salaris.",
+                "Nou, eigenlijk is het salaris niet waarom ik wegga. Het is de planning, elke week een ander rooster.",
+            ],
+            "salaris",
+        ),
+    ],
+)
+def test_a_first_reason_the_leaver_later_rules_out_is_not_in_the_summary(
+    language: str, answers: list[str], ruled_out: str
+) -> None:
+    heard = _heard(language, answers)
+    assert ruled_out not in heard.summary.lower()
+    assert all(ruled_out not in p.lower() for p in heard.points)
+    _clean(heard, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "correction", "expected"),
+    [
+        (
+            "en",
+            [
+                "My manager, the team leader, and the night shifts.",
+                "The night shifts were killing me, three weeks of nights in a row.",
+            ],
+            "No, the night shifts were the real reason, not my manager.",
+            "So it now reads: above all the night shifts.",
+        ),
+        (
+            "nl",
+            [
+                "Mijn leidinggevende, en de nachtdiensten.",
+                "De nachtdiensten sloopten me, drie weken achter elkaar nachten.",
+            ],
+            "Nee, de nachtdiensten waren de echte reden, niet mijn leidinggevende.",
+            "Dan staat er nu: vooral de nachtdiensten.",
+        ),
+    ],
+)
+def test_a_correction_read_back_names_the_thing_without_its_theme_again(
+    language: str, answers: list[str], correction: str, expected: str
+) -> None:
+    heard = _heard(language, answers, [correction])
+    assert heard.read_back is not None and expected in heard.read_back
+    _clean(heard, language)

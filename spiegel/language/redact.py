@@ -24,7 +24,7 @@ from typing import Any
 from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
 
-from spiegel.language import name_model
+from spiegel.language import name_model, name_spans
 
 __all__ = ["KINDS", "Pseudonymiser", "Redaction", "Span", "redact"]
 
@@ -40,8 +40,7 @@ COMMON_CUTOFF = 30
 LOWER_CASE_NAME_CUTOFF = 45
 # ... and also without a word before it that speaks of a person ("with", "and") when it is rarer than this.
 LOWER_CASE_RARE_CUTOFF = 35
-# A lower-case word that is not a rare listed first name may still be taken by the learned model at its strong
-# bar when it is rarer than this (Zipf x10): "bieber", "schumer", "minogue", not "her patience".
+# The learned model may take a lower-case word rarer than this (Zipf x10) at its strong bar: "bieber", not "said".
 LOWER_CASE_STRICT_CUTOFF = 40
 
 
@@ -719,7 +718,8 @@ class _Detector:
                 merged[-1] = (merged[-1][0], after)
             else:
                 merged.append((first, after))
-        return [(self._leading_particles(text, tokens, i), end_index) for i, end_index in merged]
+        ranges = [(self._leading_particles(text, tokens, i), end_index) for i, end_index in merged]
+        return name_spans.widen(text, tokens, ranges, self.nameish, self.rare) if self.language == "nl" else ranges
 
     def _fillers(self, text: str, tokens: list[_Token], start: int, end: int) -> bool:
         """Are tokens[start:end] (one or two) mere filler inside a name: a particle (not "te", "in", "op") or

@@ -129,6 +129,26 @@ def test_lower_case_surname_particles_in_a_list_or_after_a_title_are_part_of_the
     assert persons(result) == ["Kalff", "van Hasselt", "ten Cate", "heer van Hulst"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De heeren Romein en v. d. Goot, aanvragers om concessie, zijn gehoord.", "v. d. Goot"),
+        ("Getekend: C. v. d. Wenden, secretaris.", "C. v. d. Wenden"),
+        ("Te bekomen bij mejuffrouw T. van die Ven, Melkmarkt te Zwolle.", "T. van die Ven"),
+        ("Ik had een gesprek met J. vau Hemert over de planning.", "J. vau Hemert"),
+    ],
+)
+def test_abbreviated_or_misprinted_particles_between_initials_and_a_surname_are_part_of_the_name(
+    text: str, name: str
+) -> None:
+    assert name in persons(redact(text, "nl"))
+
+
+@pytest.mark.parametrize("text", ["De kosten zijn v. d. gemeente.", "Zie blz. 4 v. d. nota, bijlage 2."])
+def test_abbreviated_particles_before_an_ordinary_word_stay(text: str) -> None:
+    assert redact(text, "nl").text == text
+
+
 def test_a_preposition_before_a_first_name_stays_outside_the_name() -> None:
     assert redact("Een mail van Pieter kwam niet.", "nl").text == "Een mail van [persoon A] kwam niet."
 

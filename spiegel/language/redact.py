@@ -1090,9 +1090,9 @@ class _Detector:
             return 1
         if self.language == "nl" and not (index and tokens[index - 1].cap and _adjacent(text, tokens[index - 1], tok)):
             return 0  # Dutch print: only the lower-case tail of a capitalised name ("Schimmel penninck")
-        # Lower case at the strong bar only when rarer than "patience" or "forum" (listed first names that
-        # leavers write as words): "bieber", "schumer", not "said", "made", "amy".
-        return 2 if len(tok.low) >= 3 and frequency < LOWER_CASE_STRICT_CUTOFF else 0
+        # Lower case at the strong bar: a listed first name that is not also a word on the ambiguous list ("john",
+        # "sarah"; not "will", "patience"), or a word rarer than the cut-off ("bieber", "schumer"; not "said").
+        return 2 if len(tok.low) >= 3 and (frequency < LOWER_CASE_STRICT_CUTOFF or kind == "first") else 0
 
     def _unvetoable(self, text: str, tokens: list[_Token], index: int) -> bool:
         """A word the rules took that the model may not drop: a title, initial or particle, a word on the name

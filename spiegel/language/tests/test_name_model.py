@@ -99,7 +99,17 @@ def test_a_rare_lower_case_word_is_replaced_only_when_the_model_is_sure_at_the_s
     assert Pseudonymiser("en").redact(text).text == "had coffee with [person A] yesterday"
 
 
-def test_a_lower_case_word_as_common_as_patience_is_never_taken_by_the_model() -> None:
-    name_model.use("en", name_model.NameModel({"b": -8.0, "w=patience": 20.0}, threshold=0.1, strong=0.1))
+def test_a_lower_case_listed_first_name_that_is_also_a_common_word_may_be_taken_at_the_strong_bar() -> None:
+    text = "john says its cuz im overtired"
+    name_model.use("en", name_model.NameModel({"b": -8.0, "w=john": 10.0}, threshold=0.5))
+    assert Pseudonymiser("en").redact(text).text == text  # no strong bar: lower case is left to the rules
+    name_model.use("en", name_model.NameModel({"b": -8.0, "w=john": 10.0}, threshold=0.5, strong=0.8))
+    assert Pseudonymiser("en").redact(text).text == "[person A] says its cuz im overtired"
+
+
+def test_a_lower_case_first_name_on_the_ambiguous_list_is_never_taken_by_the_model() -> None:
+    weights = {"b": -8.0, "w=patience": 20.0, "w=said": 20.0}
+    name_model.use("en", name_model.NameModel(weights, threshold=0.1, strong=0.1))
     text = "I admire her patience."
     assert Pseudonymiser("en").redact(text).text == text
+    assert Pseudonymiser("en").redact("Bill said no.").text == "[person A] said no."  # "Said" is on a name list

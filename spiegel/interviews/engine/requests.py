@@ -86,19 +86,22 @@ _ALLOWED = {
         "graag nu liever eigenlijk echt gewoon hier het gesprek interview dit ermee maar alsjeblieft aub "
         "willen wel zo nou dan met sorry oké ok ook even pauze later straks morgen andere keer hiermee "
         "daarmee deze onderwerp vraag thema stuk deel hierover daarover over volgende alvast helemaal ik wil "
-        "we dat exitgesprek vandaag voor mij meteen direct onmiddellijk "
+        "we dat exitgesprek vandaag voor mij meteen direct onmiddellijk stilaan stilletjesaan langzaamaan kort "
     ),
     "en": _word_set(
         "now here please then thanks thank you for today it this the interview conversation chat session exit "
         "things right away altogether already really just actually if that's ok okay possible a moment minute "
         "bit break second later tomorrow another time with that topic subject question part one about next "
-        "talking all of whole here i think at immediately once "
+        "talking all of whole here i think at immediately once up "
     ),
 }
 _WORD = re.compile(r"[\w'’]+")
 
 _WANT = {
-    "nl": r"(?:ik\s+wil|ik\s+zou|kunnen\s+we|zullen\s+we|kun\s+je|kan\s+ik|mogen\s+we|mag\s+ik|laten\s+we|ik\s+ga)",
+    "nl": (
+        r"(?:ik\s+wil|ik\s+zou|kunnen\s+we|zullen\s+we|kun\s+je|kan\s+ik|mogen\s+we|mag\s+ik|laten\s+we|ik\s+ga"
+        r"|gaan\s+we)"
+    ),
     "en": (
         r"(?:i\s+(?:really\s+|just\s+)?(?:want|wanna|need)\s+to|i(?:'d|’d|\s+would)\s+(?:really\s+|just\s+)?"
         r"(?:like|prefer|rather|love)(?:\s+to)?|(?:can|could|may|shall)\s+(?:we|i)|let'?s|let\s+us|i'?m\s+going\s+to)"
@@ -106,7 +109,7 @@ _WANT = {
 }
 _STOP_VERB = {
     "nl": (
-        r"(?:stoppen|ophouden|afronden|afsluiten|beëindigen|beeindigen|eindigen|hierbij\s+laten"
+        r"(?:stoppen|ophouden|afronden|afsluiten|beëindigen|beeindigen|eindigen|(?:hier|daar)bij\s+laten"
         r"|(?:er\s+)?mee\s+stoppen)"
     ),
     "en": (
@@ -174,6 +177,50 @@ _WRAP_WHOLE = {
         _F,
     ),
 }
+# Coming to the end said indirectly: "kunnen we naar het eind?", "zullen we er een punt achter zetten?",
+# "could we jump to the end?" — the summary, then the close (never "skip this topic").
+_TO_THE_END = {
+    "nl": re.compile(
+        r"^(?:(?:kunnen|zullen|mogen|gaan)\s+we\s+|laten\s+we\s+|ga\s+|spring\s+)?"
+        r"(?:(?:nu|maar|dan|alvast|stilaan|even|gewoon|meteen|direct|snel|alsjeblieft)\s+)*"
+        r"(?:door\s+)?naar\s+(?:het\s+(?:eind|einde|slot)|de\s+(?:afsluiting|samenvatting|afronding|laatste\s+vraag))"
+        r"(?:\s+(?:gaan|springen|toe|nu|maar|alsjeblieft|aub|dan|graag))*$"
+        r"|^(?:kunnen|zullen|mogen|gaan)\s+we\s+(?:er\s+|het\s+)?(?:(?:nu|maar|dan|stilaan|even|gewoon)\s+)*"
+        r"(?:een\s+punt\s+achter\s+zetten|een\s+einde?\s+aan\s+(?:maken|breien))$",
+        _F,
+    ),
+    "en": re.compile(
+        r"^(?:(?:can|could|shall|may)\s+(?:we|i|you)\s+|let'?s\s+|please\s+)?(?:(?:just|please|now|maybe|quickly)\s+)*"
+        r"(?:get|go|jump|skip|move|head|fast[- ]forward|cut|come)\s+(?:straight\s+|right\s+|ahead\s+)?(?:on\s+)?to\s+"
+        r"the\s+(?:end|summary|last\s+question|final\s+question|closing|wrap[- ]up)(?:\s+(?:now|please|then))*$",
+        _F,
+    ),
+}
+# The leaver's own earlier request said again ("ik zei net al: laten we afronden", "I asked whether we could
+# wrap up"): the request itself, honoured at once. A marker ("net", "al", "already", "like I said") or an
+# asked question ("of we ...", "whether we ...") makes it the leaver's own; "toen zei ik: ..." stays told.
+_OWN_REQUEST = {
+    "nl": re.compile(
+        r"^(?:zoals\s+ik\s+(?:al\s+|net\s+)*(?:zei|vroeg)\s*[:,]?\s*"
+        r"|ik\s+(?:zei|vroeg|zeg|vraag|had|heb)(?:\s+(?:je|het))?(?:\s+(?:net|al|toch|daarnet|zojuist|eerder|nog))+"
+        r"(?:\s+(?:gevraagd|gezegd))?\s*[:,]?\s*(?:of\s+|dat\s+)?"
+        r"|ik\s+(?:vroeg|vraag|had\s+gevraagd|heb\s+gevraagd)(?:\s+je)?\s+of\s+)(?P<rest>.+)$",
+        _F,
+    ),
+    "en": re.compile(
+        r"^(?:(?:like|as)\s+i\s+(?:said|asked)\s*[:,]?\s*"
+        r"|i\s+(?:already\s+|just\s+)*(?:said|asked(?:\s+you)?|told\s+you)(?:\s+(?:already|before|earlier))?\s*[:,]\s*"
+        r"|i\s+(?:already\s+|just\s+)*(?:asked|was\s+asking)(?:\s+you)?(?:\s+(?:already|before|earlier))?\s+"
+        r"(?:whether|if)\s+)(?P<rest>.+)$",
+        _F,
+    ),
+}
+_ASKED_AS_TOLD = {
+    "nl": re.compile(r"^we\s+(?:konden|kunnen|mochten|zouden|gingen)\s+", _F),
+    "en": re.compile(r"^we\s+(?:could|can|might|should|would)\s+", _F),
+}
+_ASKED = {"nl": "kunnen we ", "en": "can we "}
+
 # "Kunnen we verder?", "can we move on?": on to the next topic.
 _SKIP_WHOLE = {
     "nl": re.compile(
@@ -256,18 +303,30 @@ _NOT_SAID = {
         r"\b(?:dat|dit|het)\s+heb\s+ik\s+(?:helemaal\s+|toch\s+|echt\s+)*(?:niet|nooit)\s+(?:gezegd|genoemd|beweerd|verteld)\b"
         r"|\bheb\s+ik\s+(?:het\s+)?(?:helemaal\s+|toch\s+)*(?:niet|nooit)\s+(?:gezegd|genoemd|over\s+gehad|gehad|"
         r"over\s+gesproken)\b|\bik\s+heb\s+(?:het\s+)?(?:helemaal\s+|toch\s+)*(?:niet|nooit|niks|niets)\s+(?:over\s+"
-        r"[\w\s'’-]{1,40}\s+)?(?:gezegd|genoemd|gehad)\b|\bwaar\s+heb\s+ik\s+dat\s+(?:gezegd|genoemd)\b",
+        r"[\w\s'’-]{1,40}\s+)?(?:gezegd|genoemd|gehad)\b|\bwaar\s+heb\s+ik\s+dat\s+(?:gezegd|genoemd)\b"
+        r"|^(?:nee,?\s+)?(?:dat|dit|zo)\s+(?:zei|bedoelde)\s+ik\s+(?:helemaal\s+|toch\s+|echt\s+)*niet\b"
+        r"|\b(?:dat|dit)\s+is\s+(?:helemaal\s+|toch\s+)*niet\s+wat\s+ik\s+(?:zei|bedoelde|gezegd\s+heb|zeg)\b"
+        r"|\bzo\s+heb\s+ik\s+(?:het|dat)\s+(?:helemaal\s+|toch\s+)*niet\s+gezegd\b",
         _F,
     ),
     "en": re.compile(
         r"\bi\s+(?:never|didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:even\s+|actually\s+)?(?:say|said|mention|mentioned|"
         r"talk\s+about|talked\s+about|bring\s+up|brought\s+up|raise|raised)\b(?P<tail>.*)$"
-        r"|\bwhere\s+did\s+i\s+(?:say|mention)\s+that\b|\bi\s+said\s+no\s+such\s+thing\b",
+        r"|\bwhere\s+did\s+i\s+(?:say|mention)\s+that\b|\bi\s+said\s+no\s+such\s+thing\b"
+        r"|\b(?:that'?s|that\s+is|this\s+is|that\s+was)\s+not\s+(?:what|quite\s+what|at\s+all\s+what)\s+i\s+"
+        r"(?:said|meant|say|mean)\b|\bthat'?s\s+not\s+how\s+i\s+(?:said|put)\s+it\b",
         _F,
     ),
 }
 # A denial is about what the interviewer said, not a story of what the leaver never told someone.
 _STORY_WORDS = re.compile(r"\b(?:to|with|because|when|tegen|aan|bij|omdat|toen|want)\b", _F)
+# ... nor what they kept to themselves: "ik heb niet gezegd waarom", "I didn't say how tired I was" (but "what
+# you wrote down" is about the interviewer's words again).
+_UNSAID_CLAUSE = re.compile(
+    r"^\s*(?:waarom|wat|hoe|hoeveel|wanneer|waar|wie|of|why|what|how|when|where|who|whether|if)\b"
+    r"(?!\s+(?:je|jij|u|you)\b)",
+    _F,
+)
 
 _MISSING = {
     "nl": re.compile(
@@ -327,13 +386,21 @@ def _stop_kind(around: str, verb: str, language: str) -> RequestKind | None:
     return "stop"
 
 
+def _unframed(low: str, language: str) -> str:
+    """ "ik vroeg toch of we konden afronden" → "kunnen we afronden": the leaver's own request, asked again."""
+    m = _OWN_REQUEST[language].match(low)
+    if m is None:
+        return low
+    return _ASKED_AS_TOLD[language].sub(_ASKED[language], m.group("rest").strip())
+
+
 def _stop_in(clause: str, language: str) -> RequestKind | None:
-    low = clause.lower().strip()
+    low = _unframed(clause.lower().strip(), language)
     if _PAUSE_RX[language].search(low):
         return "pause"
     if _STOP_WHOLE[language].search(low):
         return "stop"
-    if _WRAP_WHOLE[language].search(low):
+    if _WRAP_WHOLE[language].search(low) or _TO_THE_END[language].search(low):
         return "wrap_up"
     if _SKIP_WHOLE[language].search(low):
         return "skip"
@@ -378,7 +445,10 @@ def read_request(text: str, language: str) -> Request | None:
     sentences = _sentences(text, _REQUEST_SENTENCE)
     for sentence in sentences:
         m = _NOT_SAID[language].search(sentence)
-        if m is not None and len(sentence.split()) <= 12 and not _STORY_WORDS.search(sentence[m.start() :]):
+        if m is None or len(sentence.split()) > 12 or _STORY_WORDS.search(sentence[m.start() :]):
+            continue
+        end = m.start("tail") if m.groupdict().get("tail") is not None else m.end()
+        if not _UNSAID_CLAUSE.match(sentence[end:]):
             return Request("not_said", sentence)
     found: list[RequestKind] = []
     for sentence in sentences:

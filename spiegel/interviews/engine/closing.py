@@ -242,7 +242,7 @@ class Closing(Navigator):
         told = [
             str(a["text"] or "")
             for a, kind in zip(s.answers, kinds, strict=False)
-            if a.get("phase") not in ("summary", "disclosure")
+            if a.get("phase") not in ("summary", "disclosure", "advice_keep", "advice_change")  # (advice is no reason)
             and kind != "refusal"
             and a.get("topic") not in s.refused
             and a.get("visibility") != PRIVATE  # what the leaver took out is never summarised
@@ -257,6 +257,12 @@ class Closing(Navigator):
             and not any(names_again(label or m, thing) or names_again(m, thing) for label, m in points)
             and not closed & set(content_words(thing))
         ][:2]
+        if things and points and points[0][0] and not points[0][1] and s.main_reason not in LIGHT_TOPICS:
+            # "your pay" and "the night premium" the leaver came back to: "your pay (the night premium)"
+            same = next((t for t, _ in things if self._about(s, t, str(s.main_reason))), None)
+            if same is not None:
+                points[0] = (points[0][0], same)
+                things = [(t, n) for t, n in things if t != same]
         if not things:
             return
         # "as the leaver put it first, else what they spent most on": the thing leads when there is no main
@@ -271,6 +277,17 @@ class Closing(Navigator):
         for thing, _ in things:
             seen.extend(m.theme for m in analyse_answer(thing, self.language).mentions if m.theme != s.main_reason)
         points[:] = [*found, *points] if leads else [*points[:1], *found, *points[1:]]
+
+    def _about(self, s: ConversationState, thing: str, theme: str) -> bool:
+        """The thing is on ``theme``: it names it, or the leaver told it as an example while that topic was asked
+        about, in an answer that names no theme of its own ("They cut the night premium in March")."""
+        if self._names(thing, theme):
+            return True
+        for answer in s.answers:
+            said = str(answer["text"] or "")
+            if key(thing) in " ".join(_words_of(said)):
+                return answer.get("topic") == theme and not analyse_answer(said, self.language).mentions
+        return False
 
     def _names(self, text: str, theme: str) -> bool:
         return any(m.theme == theme for m in analyse_answer(text, self.language).mentions)

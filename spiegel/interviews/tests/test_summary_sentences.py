@@ -14,6 +14,9 @@ from dataclasses import dataclass
 import pytest
 
 from harness.fragments import bad_fragments
+from harness.personas import persona_by_id
+from harness.runner import run_conversation
+from harness.transport import EngineInterviewer
 from spiegel.interviews.engine import Engine, load_default_guide
 
 FILLER = {"nl": "Nee, verder niets.", "en": "No, nothing else."}
@@ -417,4 +420,36 @@ def test_a_correction_read_back_names_the_thing_without_its_theme_again(
 ) -> None:
     heard = _heard(language, answers, [correction])
     assert heard.read_back is not None and expected in heard.read_back
+    _clean(heard, language)
+
+
+def test_a_thing_told_as_the_example_of_the_main_reason_stands_beside_it() -> None:
+    """The simulated warehouse leaver: "better money elsewhere", then the night premium cut (asked about the pay)
+    and wanting it back: the pay with the night premium beside it, not as a separate point."""
+    result = run_conversation(persona_by_id("en-warehouse"), EngineInterviewer())
+    summary = next(t for role, t in result.transcript if role == "interviewer" and t.startswith("Let me sum up"))
+    assert summary.startswith("Let me sum up what I heard: above all your pay (the night premium); besides that,")
+    assert summary.count("night premium") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "aside"),
+    [
+        (
+            "nl",
+            [
+                "Het salaris. Mijn salaris lag ver onder de markt.",
+                "In maart schrapten ze de nachttoeslag, zonder overleg.",
+                "Door de nachttoeslag draaide ik nog nachten.",
+            ],
+            "(de nachttoeslag)",
+        ),
+    ],
+)
+def test_a_thing_told_with_a_theme_of_its_own_is_not_put_beside_another_topic(
+    language: str, answers: list[str], aside: str
+) -> None:
+    heard = _heard(language, answers)
+    assert aside not in heard.summary
+    assert "de nachttoeslag" in heard.summary
     _clean(heard, language)

@@ -28,7 +28,17 @@ from .requests import Request, SummaryRemark, names_nothing, read_request, stop_
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
 from .summary_words import point as summary_point
 from .summary_words import said_back_fits
-from .withdrawals import read_withdrawal, take_out, withdrawn_index
+from .withdrawals import (
+    MIN_CONTENT_WORDS,
+    PRIVATE,
+    forget_named,
+    in_your_words,
+    named_indices,
+    read_withdrawal,
+    take_out,
+    withdrawn_index,
+    word_count,
+)
 from .wording import is_clause, noun_phrases, options, text
 
 REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing", "summary_check")
@@ -95,17 +105,35 @@ class Requests(TurnPolicy):
         if u.disclosure or sig.disclosures or s.phase == "summary":
             return None  # a disclosure is handled first; at the summary, a remark on the summary
         request = read_withdrawal(text, self.language)
-        index = withdrawn_index(s, request) if request is not None else None
-        if request is None or index is None:
+        if request is not None and request.about:
+            # "haal dat over Koen er weer uit": every earlier answer about it, however long ago
+            indices = named_indices(s, request.about)
+        else:
+            index = withdrawn_index(s, request) if request is not None else None
+            indices = [] if index is None else [index]
+        if request is None or not (indices or request.about):
             return None
         kept = {m.theme for m in analyse_answer(request.after, self.language).mentions} if request.after else set()
-        take_out(s, index, request, kept)
+        for index in indices:
+            take_out(s, index, request, kept)
+        if request.about:
+            forget_named(s, request.about)
+            if not indices and word_count(request.after) < MIN_CONTENT_WORDS:
+                s.answers[-1]["visibility"] = PRIVATE  # (nothing found to take out; the request itself is kept out)
         if s.phase in ("disclosure", "check_in"):
             # the answer to "what would you like done?" or "how are you now?": taken out, and the step goes on
             return None
         closing = s.phase in CLOSING_PHASES
         move = self._closing_next(s, sig, allow_follow_up=False) if closing else self._next(s)
-        return replace(move, note=self._say(s, "withdrawn"), preface=None)
+        return replace(move, note=self._withdrawn_note(s, request.about, bool(indices)), preface=None)
+
+    def _withdrawn_note(self, s: ConversationState, about: str | None, found: bool) -> str:
+        """What was taken out, said plainly: the matter in the interviewer's voice where it reads well."""
+        if about is None:
+            return self._say(s, "withdrawn")
+        phrase = in_your_words(about, self.language)
+        key = ("withdrawn_named" if phrase else "withdrawn_named_plain") if found else "withdrawn_nothing"
+        return self._say(s, key).format(about=phrase or "")
 
     def _asks_skip(self, s: ConversationState, text: str, after: bool = False) -> bool:
         """ "Kunnen we verder?" (``after``: also just after a request move)."""

@@ -10,6 +10,10 @@ Which answer: words before the request in the same turn ("Mijn teamleider dronk.
 what it points at, so that turn is taken out; a request that comes first points back at the answer before,
 and what the leaver says after it in the same turn is kept. Talk of leaving other things out ("laat mijn
 leidinggevende erbuiten" is a refusal of a topic; "ze haalden de nachtdiensten eruit" is told) is no request.
+
+A request that names a person or matter ("kun je dat over Koen er weer uithalen?", "take out what I said about
+my wife's illness") takes out every earlier answer about it, however long ago, and whatever still carries its
+words (threads, notes, quotes, the main reason's words, summary points) is forgotten.
 Django-free; never raises.
 """
 
@@ -66,18 +70,86 @@ _WORD = re.compile(r"[\w'’]+")
 MIN_CONTENT_WORDS = 5
 
 
+# Taking out earlier words named by what they were about: "kun je dat over Koen er weer uithalen?", "schrap wat
+# ik over mijn broer zei", "take out what I said about my wife's illness", "leave out the part about ...". The
+# sentence must ask it (an imperative, "kun je", "mag weg", "please") and point at the leaver's words about it.
+_ASK_OUT = {
+    "nl": re.compile(
+        r"^(?:nee,?\s+|sorry,?\s+|wacht,?\s+)*(?:haal|schrap|laat|verwijder|wis)\b"
+        r"|\b(?:kun|kan|wil|mag|zou)\s+je\b.*\b(?:uithalen|uit\s+halen|eruit\s+halen|weghalen|weg\s+halen|schrappen"
+        r"|weglaten|weg\s+laten|verwijderen|wissen|niet\s+(?:gebruiken|delen|opschrijven|noteren|meenemen))\b"
+        r"|\bmag\s+(?:je\s+)?(?:\w+\s+)?(?:weg|eruit|weglaten|schrappen|verwijderen)\b"
+        r"|\bhoeft\s+er\s+(?:\w+\s+)?niet\s+(?:in|bij)\b|\bwil\s+ik\s+(?:\w+\s+)?niet\s+(?:erin|gedeeld|gebruikt)\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"^(?:no,?\s+|sorry,?\s+|wait,?\s+|actually,?\s+)*(?:please\s+)?(?:just\s+)?(?:take|leave|cut|keep|remove"
+        r"|delete|strike|scratch|drop|forget|erase|don'?t\s+(?:use|include|share|keep))\b"
+        r"|\b(?:can|could|would|will)\s+you\b.*\b(?:take|leave|cut|keep)\b.*\bout\b"
+        r"|\b(?:can|could|would|will)\s+you\b.*\b(?:remove|delete|strike|scratch|drop|erase|forget)\b"
+        r"|\bi(?:'d|\s+would)\s+(?:like|rather)\s+(?:you\s+)?(?:to\s+)?(?:take|leave|remove|delete)\b",
+        _F,
+    ),
+}
+_ABOUT_WORDS = {
+    "nl": re.compile(
+        r"\b(?:dat|dit|het|alles|wat\s+ik|dat\s+stuk|het\s+stuk|het\s+deel|dat\s+deel|die\s+dingen|de\s+dingen)"
+        r"(?:\s+(?:\w+)){0,2}?\s+over\s+(?P<about>[^,.;!?]+)",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:what\s+i|the\s+(?:part|bit|stuff|things?|story|bits)|everything|anything|that|it|all)"
+        r"(?:\s+(?:[\w'’]+)){0,3}?\s+about\s+(?P<about>[^,.;!?]+)",
+        _F,
+    ),
+}
+# Where the matter ends: the rest of the request ("Koen er weer uithalen", "Sarah out of your notes").
+_ABOUT_STOP = {
+    "nl": re.compile(
+        r"\s+(?:er|eruit|uit|weer|weg|maar|zei|zeg|vertelde|verteld|gezegd|noemde|genoemd|heb|had|mag|wil|kun|kan"
+        r"|niet|hoeft|alsjeblieft|aub|even|graag|gewoon|toch|weghalen|uithalen|schrappen|weglaten|verwijderen)\b.*$",
+        _F,
+    ),
+    "en": re.compile(
+        r"\s+(?:out|from|off|please|again|said|told|earlier|before|that|which|because|i|is|was|will|would|too|as"
+        r"|altogether|completely|entirely)\b.*$",
+        _F,
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Withdrawal:
-    """A request to take out what was said: ``before`` and ``after`` are the turn's words around it."""
+    """A request to take out what was said: ``before`` and ``after`` are the turn's words around it; ``about``
+    is the person or matter it names ("Koen", "my wife's illness"), when it names one."""
 
     before: str
     after: str
+    about: str | None = None
+
+
+def _named(sentence: str, language: str) -> str | None:
+    """The matter a request to take out earlier words names, or None (no such request, or none named)."""
+    clause = sentence.strip(" .!?;")
+    if not _ASK_OUT[language].search(clause):
+        return None
+    m = _ABOUT_WORDS[language].search(clause)
+    if m is None:
+        return None
+    about = _ABOUT_STOP[language].sub("", " " + m.group("about").strip()).strip()
+    return about if about and about.lower() not in ("it", "that", "this", "dat", "dit", "het") else None
 
 
 def read_withdrawal(text: str, language: str) -> Withdrawal | None:
     """The leaver's request to take out what they said, or None."""
-    rx = _WITHDRAW["en" if language == "en" else "nl"]
+    language = "en" if language == "en" else "nl"
+    rx = _WITHDRAW[language]
     sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
+    for index, sentence in enumerate(sentences):
+        about = _named(sentence, language)
+        if about is not None:
+            after = [x for x in sentences[index + 1 :] if _named(x, language) is None and not _asks(rx, x)]
+            return Withdrawal(" ".join(sentences[:index]).strip(), " ".join(after).strip(), about)
     for index, sentence in enumerate(sentences):
         for clause in [sentence, *sentence.split(",")]:
             if rx.search(clause.strip(" .!?;")):  # (the first clause that asks it)
@@ -92,13 +164,14 @@ def _asks(rx: re.Pattern[str], sentence: str) -> bool:
     return any(rx.search(clause.strip(" .!?;")) for clause in [sentence, *sentence.split(",")])
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
+    """How many words ``text`` has."""
     return len(_WORD.findall(text))
 
 
 def withdrawn_index(s: ConversationState, request: Withdrawal) -> int | None:
     """Which recorded answer the request takes out (the turn itself is the last one), or None."""
-    if _words(request.before) >= MIN_CONTENT_WORDS:
+    if word_count(request.before) >= MIN_CONTENT_WORDS:
         return len(s.answers) - 1
     return len(s.answers) - 2 if len(s.answers) >= 2 else None
 
@@ -110,7 +183,7 @@ def take_out(s: ConversationState, index: int, request: Withdrawal, kept: set[st
     the request name that theme (``kept``)."""
     s.answers[index]["visibility"] = PRIVATE
     current = len(s.answers) - 1
-    if index != current and _words(request.after) < MIN_CONTENT_WORDS:
+    if index != current and word_count(request.after) < MIN_CONTENT_WORDS:
         s.answers[current]["visibility"] = PRIVATE
     turn = index + 1  # notes carry the number of the answer they came from
     taken = {str(n["theme"]) for n in s.notes if n["turn"] == turn}
@@ -127,3 +200,73 @@ def take_out(s: ConversationState, index: int, request: Withdrawal, kept: set[st
             progress.quote = None
             if progress.status == "active":
                 progress.status = "covered"
+
+
+# Words that do not name the matter ("mijn broer": "broer"; "the part about my wife's illness": "wife", "illness").
+_PLAIN = frozenset(
+    re.findall(
+        r"\S+",
+        "mijn m'n mn je jouw zijn haar hun onze ons de het een die dat dit van met en of my your his her their our "
+        "the a an of with and or this that me i ik",
+    )
+)
+
+
+def stems(words: str) -> list[str]:
+    """The matter's own words, shortened so that "drinking" finds "drinks" and "ziek" finds "ziekte"."""
+    found = []
+    for word in _WORD.findall(words.lower()):
+        word = re.sub(r"['’]s$", "", word)
+        if word in _PLAIN or len(word) < 3:
+            continue
+        found.append(word[:5] if len(word) > 5 else word)
+    return found
+
+
+def _has(text: str, stem: str) -> bool:
+    return re.search(rf"\b{re.escape(stem)}", text.lower()) is not None
+
+
+def named_indices(s: ConversationState, about: str) -> list[int]:
+    """The earlier answers (not the request's own turn) that tell about ``about``: those that hold most of its
+    words, at least one."""
+    wanted = stems(about)
+    scores = [sum(_has(str(a.get("text") or ""), w) for w in wanted) for a in s.answers[:-1]]
+    best = max(scores, default=0)
+    return [i for i, score in enumerate(scores) if best and score == best]
+
+
+def names(text: str | None, about: str) -> bool:
+    """``text`` names the withdrawn matter (all of its words, or its only word)."""
+    wanted = stems(about)
+    return bool(text) and bool(wanted) and all(_has(str(text), w) for w in wanted)
+
+
+def forget_named(s: ConversationState, about: str) -> None:
+    """Nothing that names the matter is asked about, quoted or summarised again: its threads, the notes and
+    quotes that carry it, the main reason's words and the summary points that name it."""
+    s.threads = [t for t in s.threads if not names(f"{t.get('phrase') or ''} {t.get('words') or ''}", about)]
+    s.notes = [n for n in s.notes if not names(str(n.get("matter") or ""), about)]
+    if names(s.main_reason_words, about):
+        s.main_reason_words = None
+    for progress in s.topics.values():
+        if names(progress.quote, about):
+            progress.quote = None
+    s.summary_points = [p for p in s.summary_points if not names(p, about)]
+
+
+_YOUR = {
+    "nl": {"mijn": "je", "m'n": "je", "mn": "je", "mij": "jou", "mezelf": "jezelf", "onze": "jullie", "ons": "jullie"},
+    "en": {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "our": "your", "us": "you"},
+}
+_CLAUSE_WORD = re.compile(r"\b(?:ik|i|we|wij|was|were|is|had|have|heb|zei|said|dat|that|die|who|which)\b", _F)
+
+
+def in_your_words(about: str, language: str) -> str | None:
+    """ "mijn broer" → "je broer", "my wife's illness" → "your wife's illness"; None for a clause or a long
+    phrase (said back plainly instead)."""
+    words = about.split()
+    if not words or len(words) > 5 or _CLAUSE_WORD.search(about):
+        return None
+    table = _YOUR["en" if language == "en" else "nl"]
+    return " ".join(table.get(w.lower(), w) for w in words)

@@ -6,7 +6,8 @@ half of the dev passages), with the real scorer and the rules switched on, so th
 weights were not fitted on. Writes ``spiegel/language/data/names/model_{nl,en}.tsv``.
 
 Usage: ``.venv/bin/python bench/name_model_train.py [--lang nl en] [--target-over 0.05] [--thresholds ...]
-[--vetoes ...] [--strongs ...]``; ``strong`` is the bar for words without a telling capital (see ``name_model``).
+[--vetoes ...] [--strongs ...] [--firsts ...]``; ``strong`` is the bar for words without a telling capital and
+``first`` the one for listed first names in lower case (see ``name_model``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ MIN_COUNT = 2
 THRESHOLDS = (0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2)
 VETOES = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08)
 STRONGS = (1.0,)
+FIRSTS = (0.03, 0.05, 0.1)
 
 
 def examples(language: str, passages: list[ner_corpus.Passage]) -> tuple[list[list[str]], list[int]]:
@@ -80,7 +82,7 @@ class _Cached:
     ranges: list[tuple[int, int]]
     identifiers: list[tuple[int, int, str]]
     words: list[name_model.Word]
-    strict: list[bool]
+    strict: list[int]
 
 
 def cache(language: str, passages: list[ner_corpus.Passage]) -> list[_Cached]:
@@ -95,7 +97,9 @@ def cache(language: str, passages: list[ner_corpus.Passage]) -> list[_Cached]:
             blocked[start:end] = b"\x01" * (end - start)
         tokens, ranges = detector.rule_ranges(text, blocked)
         words = detector.words(text, tokens, ranges)
-        strict = [not word.rule and detector._learn_level(text, tokens, i) == 2 for i, word in enumerate(words)]
+        strict = [
+            0 if word.rule else max(detector._learn_level(text, tokens, i) - 1, 0) for i, word in enumerate(words)
+        ]
         out.append(_Cached(passage, tokens, ranges, identifiers, words, strict))
     return out
 
@@ -118,8 +122,8 @@ def evaluate(language: str, cached: list[_Cached], model: name_model.NameModel) 
     )
 
 
-def write(language: str, weights: dict[str, float], knobs: tuple[float, float, float], c: float) -> Path:
-    threshold, veto, strong = knobs
+def write(language: str, weights: dict[str, float], knobs: tuple[float, float, float, float], c: float) -> Path:
+    threshold, veto, strong, first = knobs
     path = name_model.MODEL_DIR / f"model_{language}.tsv"
     corpus = "Europeana/KB Dutch newspapers (CC0 1.0)" if language == "nl" else "WNUT-17 (CC BY 4.0, Derczynski et al.)"
     lines = [
@@ -128,6 +132,7 @@ def write(language: str, weights: dict[str, float], knobs: tuple[float, float, f
         f"# threshold {threshold}",
         f"# veto {veto}",
         f"# strong {strong}",
+        f"# first {first}",
     ]
     lines += [f"{name}\t{weight:.4f}" for name, weight in sorted(weights.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -139,37 +144,38 @@ def train(
     passages: list[ner_corpus.Passage],
     c: float,
     target_over: float,
-    grid: tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]] = (THRESHOLDS, VETOES, STRONGS),
+    grid: tuple[tuple[float, ...], ...] = (THRESHOLDS, VETOES, STRONGS, FIRSTS),
 ) -> None:
     dev = [p for p in passages if p.split == "dev"]
     half = len(dev) // 2
     folds = (dev[:half], dev[half:])
     fold_rows = [examples(language, fold) for fold in folds]
     cached = [cache(language, fold) for fold in folds]
-    results: dict[tuple[float, float, float], list[ner_corpus.Score]] = {}
+    results: dict[tuple[float, ...], list[ner_corpus.Score]] = {}
     for held in (0, 1):
         rows, labels = fold_rows[1 - held]
         weights = fit(rows, labels, c)
         for knobs in itertools.product(*grid):
             model = name_model.NameModel(weights, *knobs)
             results.setdefault(knobs, []).append(evaluate(language, cached[held], model))
-    best: tuple[float, tuple[float, float, float]] | None = None
+    best: tuple[float, tuple[float, ...]] | None = None
     for knobs, scores in sorted(results.items()):
         found = sum(s.names_found for s in scores)
         names = sum(s.names for s in scores)
         over = sum(s.other_words_redacted for s in scores) / sum(s.other_words for s in scores)
         as_person = sum(s.other_words_as_person for s in scores) / sum(s.other_words for s in scores)
         print(
-            f"{language} C={c} t={knobs[0]} veto={knobs[1]} strong={knobs[2]}: out-of-fold recall "
+            f"{language} C={c} t={knobs[0]} veto={knobs[1]} strong={knobs[2]} first={knobs[3]}: out-of-fold recall "
             f"{found / names:.1%}, other words redacted {over:.2%} (as a person {as_person:.2%})"
         )
         if as_person <= target_over and (best is None or found / names > best[0]):
             best = (found / names, knobs)
-    chosen = best[1] if best else (grid[0][-1], grid[1][-1], grid[2][0])
+    chosen = best[1] if best else (grid[0][-1], grid[1][-1], grid[2][0], grid[3][0])
     rows = fold_rows[0][0] + fold_rows[1][0]
     labels = fold_rows[0][1] + fold_rows[1][1]
-    path = write(language, fit(rows, labels, c), chosen, c)
-    print(f"{language}: threshold {chosen[0]}, veto {chosen[1]}, strong {chosen[2]} -> {path}")
+    threshold, veto, strong, first = chosen
+    path = write(language, fit(rows, labels, c), (threshold, veto, strong, first), c)
+    print(f"{language}: threshold {threshold}, veto {veto}, strong {strong}, first {first} -> {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,13 +193,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--strongs", type=float, nargs="+", default=list(STRONGS), help="bars for words without a telling capital"
     )
+    parser.add_argument(
+        "--firsts", type=float, nargs="+", default=list(FIRSTS), help="bars for listed first names in lower case"
+    )
     args = parser.parse_args(argv)
     directory = corpus_dir(None)
     if directory is None:
         print("The NER corpora are not here (see bench/redaction.py --corpus).", file=sys.stderr)
         return 2
     for language in args.lang:
-        grid = (tuple(args.thresholds), tuple(args.vetoes), tuple(args.strongs))
+        grid = (tuple(args.thresholds), tuple(args.vetoes), tuple(args.strongs), tuple(args.firsts))
         train(language, corpus_passages(directory, language), args.c, args.target_over, grid)
     return 0
 

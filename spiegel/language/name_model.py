@@ -137,11 +137,19 @@ def features(words: Sequence[Word]) -> list[list[str]]:
 class NameModel:
     """Feature weights of a logistic regression; ``probabilities`` scores the words of a text."""
 
-    def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0, strong: float = 1.0) -> None:
+    def __init__(
+        self,
+        weights: dict[str, float],
+        threshold: float,
+        veto: float = 0.0,
+        strong: float = 1.0,
+        first: float | None = None,
+    ) -> None:
         self.weights = weights
         self.threshold = threshold
         self.veto = veto
         self.strong = strong
+        self.first = strong if first is None else first
 
     def probability(self, words: Sequence[Word], i: int) -> float:
         get = self.weights.get
@@ -155,31 +163,32 @@ class NameModel:
         self,
         words: Sequence[Word],
         candidates: Sequence[bool] | None = None,
-        strict: Sequence[bool] | None = None,
+        strict: Sequence[int] | None = None,
     ) -> list[bool]:
         """For every word: is it (part of) a person's name? A word the rules took stays one unless the model
         is surer than ``veto`` that it is not; any other word needs ``threshold``, or ``strong`` where
-        ``strict`` says so (a word with no capital to go by: lower case, all capitals, a common word at a
-        sentence start). Words that are not ``candidates`` keep the rules' decision without being scored (a
-        speed-up)."""
+        ``strict`` says 1 (a word with no capital to go by: lower case, all capitals, a common word at a
+        sentence start), or ``first`` where it says 2 (a listed first name in lower case, "john"). Words that
+        are not ``candidates`` keep the rules' decision without being scored (a speed-up)."""
         out: list[bool] = []
+        bars = (self.threshold, self.strong, self.first)
         for i, word in enumerate(words):
             if candidates is not None and not candidates[i]:
                 out.append(word.rule)
                 continue
-            loose = strict is None or not strict[i]
-            bar = self.veto if word.rule else self.threshold if loose else self.strong
+            bar = self.veto if word.rule else bars[int(strict[i]) if strict is not None else 0]
             out.append(self.probability(words, i) >= bar)
         return out
 
 
 def parse(text: str) -> NameModel:
-    """A model from its file contents: ``# threshold <t>``, ``# veto <v>`` and ``# strong <s>`` lines, then
-    ``feature<TAB>weight`` lines."""
+    """A model from its file contents: ``# threshold <t>``, ``# veto <v>``, ``# strong <s>`` and ``# first <f>``
+    lines (``first`` defaults to ``strong``), then ``feature<TAB>weight`` lines."""
     weights: dict[str, float] = {}
     threshold = 0.5
     veto = 0.0
     strong = 1.0
+    first: float | None = None
     for line in text.splitlines():
         if line.startswith("# threshold "):
             threshold = float(line.split()[2])
@@ -187,10 +196,12 @@ def parse(text: str) -> NameModel:
             veto = float(line.split()[2])
         elif line.startswith("# strong "):
             strong = float(line.split()[2])
+        elif line.startswith("# first "):
+            first = float(line.split()[2])
         elif line and not line.startswith("#"):
             name, _, value = line.rpartition("\t")
             weights[name] = float(value)
-    return NameModel(weights, threshold, veto, strong)
+    return NameModel(weights, threshold, veto, strong, first)
 
 
 _overrides: dict[str, NameModel | None] = {}

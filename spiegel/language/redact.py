@@ -695,7 +695,7 @@ class _Detector:
             # Only the rules' words and the words the model may add can change: score only those.
             levels = [0 if word.rule else self._learn_level(text, tokens, i) for i, word in enumerate(words)]
             candidates = [word.rule or level > 0 for word, level in zip(words, levels, strict=True)]
-            strict = [level == 2 for level in levels]
+            strict = [max(level - 1, 0) for level in levels]
             ranges = self._with_model(text, tokens, ranges, model.names(words, candidates, strict))
         ranges = self.finish(text, tokens, ranges)
         mentions: list[_Mention] = []
@@ -1063,13 +1063,13 @@ class _Detector:
         return self._learn_level(text, tokens, index) > 0
 
     def _learn_level(self, text: str, tokens: list[_Token], index: int) -> int:
-        """May the model add this word: 0 no, 1 at its ordinary threshold, 2 only at its strong one.
+        """May the model add this word: 0 no, 1 at its ordinary threshold, 2 at its strong one, 3 at its first one.
 
         Never a title, stop word, short abbreviation or listed place/product, nor right after "in", "from" ...
         (places). At the ordinary bar: a capitalised word mid-sentence, a listed name or a rare word at a
         sentence start, a rare listed first name in lower case ("met fatima"). Only at the strong bar, where the
         capital says nothing: a name in capitals that is also a word ("ALBERT VELDHUIS"), a common word at a
-        sentence start ("Trump will ..."), a lower-case listed or rare word ("amy schumer", not "said")."""
+        sentence start ("Trump will ..."), a rare lower-case word ("schumer"); a lower-case first name: "john"."""
         tok = tokens[index]
         lex = self.lex
         kind = self.kind(tok)
@@ -1092,7 +1092,7 @@ class _Detector:
             return 0  # Dutch print: only the lower-case tail of a capitalised name ("Schimmel penninck")
         # Lower case at the strong bar: a listed first name that is not also a word on the ambiguous list ("john",
         # "sarah"; not "will", "patience"), or a word rarer than the cut-off ("bieber", "schumer"; not "said").
-        return 2 if len(tok.low) >= 3 and (frequency < LOWER_CASE_STRICT_CUTOFF or kind == "first") else 0
+        return 0 if len(tok.low) < 3 else 3 if kind == "first" else 2 if frequency < LOWER_CASE_STRICT_CUTOFF else 0
 
     def _unvetoable(self, text: str, tokens: list[_Token], index: int) -> bool:
         """A word the rules took that the model may not drop: a title, initial or particle, a word on the name

@@ -91,6 +91,22 @@ def test_a_word_without_a_telling_capital_must_clear_the_strong_bar() -> None:
     assert model.names(words, strict=[False, True]) == [True, False]
 
 
+def test_a_model_file_may_give_its_own_bar_for_lower_case_first_names() -> None:
+    model = name_model.parse("# threshold 0.1\n# veto 0.01\n# strong 0.6\n# first 0.2\nb\t-1.0\n")
+    assert (model.strong, model.first) == (0.6, 0.2)
+    assert name_model.parse("# threshold 0.1\n# strong 0.6\nb\t-1.0\n").first == 0.6  # none given: the strong bar
+    words = [_word("quorbel"), _word("quorbel"), _word("quorbel")]  # p = 0.27 for every word
+    assert model.names(words, strict=[0, 1, 2]) == [True, False, True]
+
+
+def test_a_lower_case_first_name_and_a_rare_lower_case_word_meet_their_own_bars() -> None:
+    weights = {"b": -8.0, "w=john": 10.0, "w=quorbel": 10.0}  # p = 0.88 for both
+    name_model.use("en", name_model.NameModel(weights, threshold=0.5, strong=0.95, first=0.8))
+    assert Pseudonymiser("en").redact("then john met quorbel").text == "then [person A] met quorbel"
+    name_model.use("en", name_model.NameModel(weights, threshold=0.5, strong=0.8, first=0.95))
+    assert Pseudonymiser("en").redact("then john met quorbel").text == "then john met [person A]"
+
+
 def test_a_rare_lower_case_word_is_replaced_only_when_the_model_is_sure_at_the_strong_bar() -> None:
     text = "had coffee with quorbel yesterday"
     name_model.use("en", name_model.NameModel({"b": -8.0, "w=quorbel": 10.0}, threshold=0.5))

@@ -22,7 +22,9 @@ from spiegel.language.understanding import Understanding
 
 from .care import unsaid
 from .care_words import declines_follow_up
+from .fine_remarks import says_no_complaint
 from .navigation import STORY, _add
+from .own_words import answer_key, read_own_words_question
 from .policy import IN_TOPICS, TurnPolicy
 from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
@@ -46,6 +48,12 @@ REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing", "summary_check
 
 class Requests(TurnPolicy):
     """The turn policy with the leaver's explicit requests honoured first."""
+
+    def _understand(self, s: ConversationState, text: str) -> Understanding:
+        u = super()._understand(s, text)
+        if u.kind == "refusal" and says_no_complaint(text, self.language):
+            return replace(u, kind="answer", refusal_target=None)  # "daar ga ik niet over klagen": it was fine
+        return u
 
     def _advance(self, s: ConversationState, text: str, skip_topic: bool) -> tuple[Move, list[Flag], Understanding]:
         move, flags, u = super()._advance(s, text, skip_topic)
@@ -87,7 +95,15 @@ class Requests(TurnPolicy):
             sig = replace(sig, skip_request=False)
             if u.kind == "skip":
                 u = replace(u, kind="answer")
-        move = None if skip_topic else self._withdrawn(s, sig, u, text) or self._requested(s, sig, u, text, new_flags)
+        if sig.refusal is not None and says_no_complaint(text, self.language):
+            sig = replace(sig, refusal=None)  # "I can't complain about the pay": no refusal
+        move = (
+            None
+            if skip_topic
+            else self._withdrawn(s, sig, u, text)
+            or self._own_words(s, text)
+            or self._requested(s, sig, u, text, new_flags)
+        )
         if move is not None:
             return move
         if asked and stop_choice(text, self.language) == "skip":
@@ -134,6 +150,16 @@ class Requests(TurnPolicy):
         phrase = in_your_words(about, self.language)
         key = ("withdrawn_named" if phrase else "withdrawn_named_plain") if found else "withdrawn_nothing"
         return self._say(s, key).format(about=phrase or "")
+
+    def _own_words(self, s: ConversationState, text: str) -> Move | None:
+        """ "Staat dat nog in je aantekeningen?": a true answer about the leaver's words, then the question again."""
+        own = read_own_words_question(text, self.language) if s.phase not in ("disclosure", "check_in") else None
+        if own is None:
+            return None
+        if s.turn_kinds:
+            s.turn_kinds[-1] = "meta_question"
+        s.notes = [n for n in s.notes if n["turn"] != s.turns]  # (a question, not an answer about the matter)
+        return self._again(s, "meta_answer", preface=None, note=self._say(s, answer_key(s, own)))
 
     def _asks_skip(self, s: ConversationState, text: str, after: bool = False) -> bool:
         """ "Kunnen we verder?" (``after``: also just after a request move)."""

@@ -34,7 +34,11 @@ _IN_NOTES = {
         r"(?:in\s+(?:your|the)\s+(?:notes|record|summary|report|mirror)|written\s+down|noted(?:\s+down)?|recorded|"
         r"in\s+there|gone|removed|taken\s+out|out)\b"
         r"|^(?:and\s+|but\s+|so\s+)?(?:did|have)\s+you\s+(?:(?:still|really|actually)\s+)*(?:write|written|note|noted|"
-        r"keep|kept|take|taken)\s+(?P<what2>.+?)\s+(?:down|out)\b",
+        r"keep|kept|take|taken)\s+(?P<what2>.+?)\s+(?:down|out)\b"
+        r"|^(?:and\s+|but\s+|so\s+)?(?:did|have)\s+you\s+(?:(?:still|really|actually)\s+)*(?:write|written|note|noted|"
+        r"take|taken)\s+(?:down|out)\s+(?P<what3>.+)$"
+        r"|^(?:and\s+|but\s+|so\s+)?(?:did|have)\s+you\s+(?:(?:still|really|actually)\s+)*(?:note|noted|record|"
+        r"recorded|keep|kept)\s+(?P<what4>.+)$",
         _F,
     ),
 }
@@ -78,7 +82,8 @@ def read_own_words_question(text: str, language: str) -> OwnWordsQuestion | None
             m, kind = _WHAT_HAPPENS[language].search(clause), "what_happens"
         if m is None:
             continue
-        what = (m.groupdict().get("what") or m.groupdict().get("what2") or "").strip()
+        found = m.groupdict()
+        what = next((str(found[k]) for k in ("what", "what2", "what3", "what4") if found.get(k)), "").strip()
         if not _points_at_words(_WHEN.sub("", what), language):
             continue  # "is dat probleem weg?", "wat er gebeurt met de afdeling": not about the leaver's words
         named = _ABOUT[language].search(what)
@@ -92,7 +97,8 @@ _POINTERS = {
     "nl": re.compile(
         r"^(?:dat|dit|het|alles|dat\s+verhaal|mijn\s+verhaal|mijn\s+antwoorden|(?:dat|het)\s+(?:stuk|deel)"
         r"|wat\s+ik\s+(?:\w+\s+)?(?:zei|vertelde|gezegd\s+heb|verteld\s+heb|heb\s+gezegd|heb\s+verteld))"
-        r"(?:\s+over\s+.+)?$",
+        r"(?:\s+over\s+.+)?$"
+        r"|^wat\s+ik\s+(?:je\s+)?over\s+.+\s+(?:zei|vertelde|gezegd\s+heb|verteld\s+heb|heb\s+gezegd|heb\s+verteld)$",
         _F,
     ),
     "en": re.compile(

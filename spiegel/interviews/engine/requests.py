@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .request_forms import to_the_end, unframed
+
 RequestKind = Literal["stop", "wrap_up", "skip", "unsure", "pause", "talk_about", "not_said"]
 RemarkKind = Literal["missing", "fine"]
 
@@ -87,6 +89,7 @@ _ALLOWED = {
         "willen wel zo nou dan met sorry oké ok ook even pauze later straks morgen andere keer hiermee "
         "daarmee deze onderwerp vraag thema stuk deel hierover daarover over volgende alvast helemaal ik wil "
         "we dat exitgesprek vandaag voor mij meteen direct onmiddellijk stilaan stilletjesaan langzaamaan kort "
+        "alstublieft hoor zeker ge u "
     ),
     "en": _word_set(
         "now here please then thanks thank you for today it this the interview conversation chat session exit "
@@ -100,7 +103,7 @@ _WORD = re.compile(r"[\w'’]+")
 _WANT = {
     "nl": (
         r"(?:ik\s+wil|ik\s+zou|kunnen\s+we|zullen\s+we|kun\s+je|kan\s+ik|mogen\s+we|mag\s+ik|laten\s+we|ik\s+ga"
-        r"|gaan\s+we)"
+        r"|gaan\s+we|moogt\s+ge|ge\s+moogt|mag\s+je|je\s+mag|mag\s+u|kunt\s+ge|kunt\s+u)"
     ),
     "en": (
         r"(?:i\s+(?:really\s+|just\s+)?(?:want|wanna|need)\s+to|i(?:'d|’d|\s+would)\s+(?:really\s+|just\s+)?"
@@ -177,50 +180,6 @@ _WRAP_WHOLE = {
         _F,
     ),
 }
-# Coming to the end said indirectly: "kunnen we naar het eind?", "zullen we er een punt achter zetten?",
-# "could we jump to the end?" — the summary, then the close (never "skip this topic").
-_TO_THE_END = {
-    "nl": re.compile(
-        r"^(?:(?:kunnen|zullen|mogen|gaan)\s+we\s+|laten\s+we\s+|ga\s+|spring\s+)?"
-        r"(?:(?:nu|maar|dan|alvast|stilaan|even|gewoon|meteen|direct|snel|alsjeblieft)\s+)*"
-        r"(?:door\s+)?naar\s+(?:het\s+(?:eind|einde|slot)|de\s+(?:afsluiting|samenvatting|afronding|laatste\s+vraag))"
-        r"(?:\s+(?:gaan|springen|toe|nu|maar|alsjeblieft|aub|dan|graag))*$"
-        r"|^(?:kunnen|zullen|mogen|gaan)\s+we\s+(?:er\s+|het\s+)?(?:(?:nu|maar|dan|stilaan|even|gewoon)\s+)*"
-        r"(?:een\s+punt\s+achter\s+zetten|een\s+einde?\s+aan\s+(?:maken|breien))$",
-        _F,
-    ),
-    "en": re.compile(
-        r"^(?:(?:can|could|shall|may)\s+(?:we|i|you)\s+|let'?s\s+|please\s+)?(?:(?:just|please|now|maybe|quickly)\s+)*"
-        r"(?:get|go|jump|skip|move|head|fast[- ]forward|cut|come)\s+(?:straight\s+|right\s+|ahead\s+)?(?:on\s+)?to\s+"
-        r"the\s+(?:end|summary|last\s+question|final\s+question|closing|wrap[- ]up)(?:\s+(?:now|please|then))*$",
-        _F,
-    ),
-}
-# The leaver's own earlier request said again ("ik zei net al: laten we afronden", "I asked whether we could
-# wrap up"): the request itself, honoured at once. A marker ("net", "al", "already", "like I said") or an
-# asked question ("of we ...", "whether we ...") makes it the leaver's own; "toen zei ik: ..." stays told.
-_OWN_REQUEST = {
-    "nl": re.compile(
-        r"^(?:zoals\s+ik\s+(?:al\s+|net\s+)*(?:zei|vroeg)\s*[:,]?\s*"
-        r"|ik\s+(?:zei|vroeg|zeg|vraag|had|heb)(?:\s+(?:je|het))?(?:\s+(?:net|al|toch|daarnet|zojuist|eerder|nog))+"
-        r"(?:\s+(?:gevraagd|gezegd))?\s*[:,]?\s*(?:of\s+|dat\s+)?"
-        r"|ik\s+(?:vroeg|vraag|had\s+gevraagd|heb\s+gevraagd)(?:\s+je)?\s+of\s+)(?P<rest>.+)$",
-        _F,
-    ),
-    "en": re.compile(
-        r"^(?:(?:like|as)\s+i\s+(?:said|asked)\s*[:,]?\s*"
-        r"|i\s+(?:already\s+|just\s+)*(?:said|asked(?:\s+you)?|told\s+you)(?:\s+(?:already|before|earlier))?\s*[:,]\s*"
-        r"|i\s+(?:already\s+|just\s+)*(?:asked|was\s+asking)(?:\s+you)?(?:\s+(?:already|before|earlier))?\s+"
-        r"(?:whether|if)\s+)(?P<rest>.+)$",
-        _F,
-    ),
-}
-_ASKED_AS_TOLD = {
-    "nl": re.compile(r"^we\s+(?:konden|kunnen|mochten|zouden|gingen)\s+", _F),
-    "en": re.compile(r"^we\s+(?:could|can|might|should|would)\s+", _F),
-}
-_ASKED = {"nl": "kunnen we ", "en": "can we "}
-
 # "Kunnen we verder?", "can we move on?": on to the next topic.
 _SKIP_WHOLE = {
     "nl": re.compile(
@@ -386,21 +345,13 @@ def _stop_kind(around: str, verb: str, language: str) -> RequestKind | None:
     return "stop"
 
 
-def _unframed(low: str, language: str) -> str:
-    """ "ik vroeg toch of we konden afronden" → "kunnen we afronden": the leaver's own request, asked again."""
-    m = _OWN_REQUEST[language].match(low)
-    if m is None:
-        return low
-    return _ASKED_AS_TOLD[language].sub(_ASKED[language], m.group("rest").strip())
-
-
 def _stop_in(clause: str, language: str) -> RequestKind | None:
-    low = _unframed(clause.lower().strip(), language)
+    low = unframed(clause.lower().strip(), language)
     if _PAUSE_RX[language].search(low):
         return "pause"
     if _STOP_WHOLE[language].search(low):
         return "stop"
-    if _WRAP_WHOLE[language].search(low) or _TO_THE_END[language].search(low):
+    if _WRAP_WHOLE[language].search(low) or to_the_end(low, language):
         return "wrap_up"
     if _SKIP_WHOLE[language].search(low):
         return "skip"

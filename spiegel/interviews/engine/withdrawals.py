@@ -78,7 +78,7 @@ _ASK_OUT = {
         r"^(?:nee,?\s+|sorry,?\s+|wacht,?\s+)*(?:haal|schrap|laat|verwijder|wis)\b"
         r"|\b(?:kun|kan|wil|mag|zou)\s+je\b.*\b(?:uithalen|uit\s+halen|eruit\s+halen|weghalen|weg\s+halen|schrappen"
         r"|weglaten|weg\s+laten|verwijderen|wissen|niet\s+(?:gebruiken|delen|opschrijven|noteren|meenemen))\b"
-        r"|\bmag\s+(?:je\s+)?(?:\w+\s+)?(?:weg|eruit|weglaten|schrappen|verwijderen)\b"
+        r"|\bmag\s+(?:je\s+)?(?:[\w'’-]+\s+){0,5}?(?:weg|eruit|weglaten|schrappen|verwijderen)\b"
         r"|\bhoeft\s+er\s+(?:\w+\s+)?niet\s+(?:in|bij)\b|\bwil\s+ik\s+(?:\w+\s+)?niet\s+(?:erin|gedeeld|gebruikt)\b",
         _F,
     ),

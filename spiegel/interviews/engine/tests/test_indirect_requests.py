@@ -44,6 +44,17 @@ YES = {"nl": "Ja, dat klopt.", "en": "Yes, that's right."}
         ("en", "Skip to the end, please."),
         ("en", "Can we go straight to the summary?"),
         ("en", "Like I said, can we finish up?"),
+        ("nl", "Is het goed als we nu afronden?"),
+        ("nl", "Kan het wat sneller? Ik wil naar het einde."),
+        ("nl", "Laten we er een punt achter zetten."),
+        ("nl", "Ge moogt afronden hoor."),
+        ("nl", "Moogt ge het afsluiten?"),
+        ("nl", "Ik had al gevraagd om af te ronden."),
+        ("en", "Is it okay if we wrap up now?"),
+        ("en", "I'd like to get to the end."),
+        ("en", "Let's bring this to a close."),
+        ("en", "I already asked to wrap up."),
+        ("en", "I said I wanted to wrap up."),
     ],
 )
 def test_coming_to_the_end_said_indirectly_is_a_wrap_up(language: str, text: str) -> None:
@@ -59,6 +70,8 @@ def test_coming_to_the_end_said_indirectly_is_a_wrap_up(language: str, text: str
         ("en", "I read the whole report to the end."),
         ("en", "I asked whether we could finish the project early."),
         ("en", "We had to skip to the end of the checklist to get it done."),
+        ("en", "I said to my manager that I wanted to stop the night shifts."),
+        ("nl", "Ik had al gevraagd om af te ronden met de oude software."),
     ],
 )
 def test_told_endings_are_no_request(language: str, text: str) -> None:

@@ -31,6 +31,10 @@ NOTHING = {"nl": "Verder niets.", "en": "Nothing else."}
         ("en", "Could you take out what I said about my wife's illness?", "my wife's illness"),
         ("en", "Please leave out the part about my manager's drinking.", "my manager's drinking"),
         ("en", "Can you remove everything I told you about Sarah?", "Sarah"),
+        ("nl", "Mag dat over Koen eruit?", "Koen"),
+        ("nl", "Dat over mijn ziekte hoeft er niet in.", "mijn ziekte"),
+        ("en", "Don't include what I said about my divorce.", "my divorce"),
+        ("en", "Leave out what I told you about my sister, please.", "my sister"),
     ],
 )
 def test_a_request_to_take_out_a_named_matter_is_read_with_the_matter(language: str, text: str, about: str) -> None:

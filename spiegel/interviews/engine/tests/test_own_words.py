@@ -82,6 +82,9 @@ def test_questions_told_in_an_answer_are_no_question_about_the_leavers_words(lan
         ("en", "Is the part about my supervisor still in your notes?", "my supervisor"),
         ("en", "Did you take what I said about Sarah out?", "Sarah"),
         ("en", "What happens to what I told you now?", None),
+        ("nl", "Wat doe je met wat ik over mijn leidinggevende zei?", "mijn leidinggevende"),
+        ("en", "Did you write down what I said about my manager?", "my manager"),
+        ("en", "Is what I said about Tom still in there?", "Tom"),
     ],
 )
 def test_questions_about_the_leavers_words_are_read_with_what_they_name(

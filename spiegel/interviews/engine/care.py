@@ -30,6 +30,7 @@ from .care_words import (
     summary_matter,
 )
 from .checks import _said_sentences, normalise, sentences
+from .fit import about_care, weighed_most
 from .navigation import DISCLOSURE_THEME
 from .state import CLOSING_PHASES, ConversationState, Move
 from .story import StoryThreads
@@ -80,6 +81,25 @@ class Care(StoryThreads):
         move = self._distress_again(s, sig, cur) if self._checked_in_before(s) else self._check_in(s, cur)
         preface = None if move.kind == "check_in" else move.preface
         return replace(move, note=unsaid(s, [said, move.note or ""]) or move.note, preface=preface)
+
+    def _stay_with_care(self, s: ConversationState, sig: AnswerSignals) -> Move | None:
+        """After the check-in on a loss, grief or sick leave that weighed most ("mijn vader overleed, dat woog het
+        zwaarst"), the next question stays with it once: what that time was like at work, never its cause."""
+        if "that_period" in s.asked_probes or sig.refusal is not None or sig.nothing_more or len(s.answers) < 2:
+            return None
+        told = s.answers[-2]
+        text = str(told["text"] or "")
+        if not about_care(text) or not (weighed_most(text) or told.get("phase") in ("opening", "story")):
+            return None
+        s.asked_probes.append("that_period")
+        return Move(
+            "check_in_ack",
+            topic=None,
+            probe="that_period",
+            target="follow_up",
+            preface="after_check_in",
+            language=self.language,
+        )
 
     def _leave_for_care(self, s: ConversationState, cur: str | None) -> None:
         if cur is not None and s.topic(cur).status == "active":

@@ -14,6 +14,15 @@ from spiegel.language.lemmas import lemma
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .closing import Closing
+from .fit import (
+    ASKS_FOR_AN_OCCURRENCE,
+    NEEDS_AN_EVENT,
+    hesitates,
+    never_happened,
+    no_event,
+    only_softens,
+    softened,
+)
 from .navigation import BY_FEELING, LIGHT_TOPICS, STORY, _add
 from .reasons import (
     about_frequency,
@@ -105,7 +114,31 @@ class FollowUps(Closing):
             self._depth_probes(tp, key, sig, answer, quote, add)
         if gave_example:
             cands = [c for c in cands if c.probe not in CONCRETE_PROBES and c.probe != "recent_example"]
+        cands = self._fitting(tp, sig, answer, cands)
         return self._first_new(s, tp, key, cur, cands, sig.is_thin), False
+
+    def _fitting(self, tp: TopicProgress, sig: AnswerSignals, answer: str, cands: list[Move]) -> list[Move]:
+        """The candidates that fit the answer (fit.py): no occurrence asked for right after one was told; no "what
+        did you do" once the answer says it; after "nooit" no how often or when last; and after "nooit een
+        probleem", "never came" no example either, but what it meant."""
+        never = never_happened(answer)
+        if sig.specificity and tp.follow_ups >= 1 and not never:  # ("not once" tells no moment)
+            cands = [c for c in cands if c.probe not in ASKS_FOR_AN_OCCURRENCE]
+        if tells_own_action(answer):
+            cands = [c for c in cands if c.probe != "own_action"]
+        if not never:
+            return cands
+        if not no_event(answer):
+            # "er werd nooit geluisterd": an example of it, never "when did that last happen"
+            cands = [replace(c, probe="example", quote=None) if c.probe == "recent_example" else c for c in cands]
+            return [c for c in cands if c.probe not in NEEDS_AN_EVENT]
+        cands = [c for c in cands if c.probe not in NEEDS_AN_EVENT]
+        kept = [c for c in cands if c.probe not in ASKS_FOR_AN_OCCURRENCE]
+        if "effect" in tp.probes or any(c.probe == "effect" for c in kept):
+            return kept
+        first = [c for c in kept if c.kind != "follow_up" or c.probe in ("behaviour_effect", "own_experience")]
+        effect = Move("follow_up", topic=cands[0].topic if cands else None, probe="effect", language=self.language)
+        return first + [effect] + [c for c in kept if c not in first]
 
     def _feeling_of_another_thread(self, s: ConversationState, u: Understanding | None, cur: str | None) -> bool:
         """The feeling names a theme of its own that waits on the threads list ("tired" while the workload is
@@ -213,10 +246,14 @@ class FollowUps(Closing):
         if u is not None:
             denied = [f.words.lower() for f in u.feelings if f.negated]
             felt = [e for e in felt if not any(d in e.phrase.lower() or e.phrase.lower() in d for d in denied)]
-        felt = [e for e in felt if not someone_elses_feeling(answer, e.phrase)]
+        felt = [e for e in felt if not someone_elses_feeling(answer, e.phrase) and not softened(answer, e.phrase)]
         named = feeling_names(lang)
         stated = (
-            [f.name for f in u.felt if f.name in named and not someone_elses_feeling(answer, f.words)]
+            [
+                f.name
+                for f in u.felt
+                if f.name in named and not someone_elses_feeling(answer, f.words) and not softened(answer, f.words)
+            ]
             if u is not None and not u.sarcasm
             else []
         )
@@ -259,8 +296,11 @@ class FollowUps(Closing):
                 preface="emotion",
             )
         # "eigenlijk vooral omdat ...", "to be honest, ...": candour, not reluctance; no reassurance about caution
-        reluctant = [h for h in sig.hedges if h.phrase.lower() not in word_list("candour_hedges")]
-        if reluctant and not sig.is_thin and not (u is not None and u.decisive):
+        # "een beetje moe", "a bit low": a softened word, not reluctance either; "hoe zeg ik dit ...": hesitation
+        reluctant = [
+            h for h in sig.hedges if h.phrase.lower() not in word_list("candour_hedges") and not only_softens(h.phrase)
+        ]
+        if (reluctant or hesitates(answer)) and not sig.is_thin and not (u is not None and u.decisive):
             # ("eigenlijk was het de reorganisatie" marks the real reason, not a hedge)
             # what the hedge softens is usually the theme it sits next to
             add("reflect_and_ask", "behind_hedge", quote, preface="hedge")
@@ -284,7 +324,7 @@ class FollowUps(Closing):
         if sig.named_people:
             add("follow_up", "behaviour_effect", None, role=sig.named_people[0].context)
         self._bare_theme_probe(s, sig, cur, u, answer, add)
-        if last_probe == "practice":
+        if last_probe == "practice" and not sig.specificity:
             add("follow_up", "situation", tp.quote)
 
     def _bare_theme_probe(

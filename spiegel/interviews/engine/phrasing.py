@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from .checks import _said_sentences, normalise, sentences
+from .fit import agree
 from .guide import Guide
 from .reflection import absent, label_named, reflectable, whole_phrase
 from .state import ACK_KINDS, ConversationState, Move
@@ -247,6 +248,8 @@ class TemplatePhraser:
         for option in ordered:
             if "{question}" in option and not move.question:
                 continue
+            if move.quote:
+                option = agree(option, move.quote, language)  # "Wat betekenden de kinderen voor jou?"
             worded = option.format(**fields)
             if worded not in out:
                 out.append(worded)

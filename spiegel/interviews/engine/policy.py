@@ -20,6 +20,7 @@ from spiegel.language.understanding import Context, Understanding, understand
 
 from .care import Care
 from .care_words import covers_up
+from .fit import others_tears
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .reasons import (
     names_trigger,
@@ -188,7 +189,8 @@ class TurnPolicy(Care):
             # a death told of: a condolence that names who died, then care; its cause is never asked
             new_flags.append(Flag("distress", cur, text[:200]))
             return bereaved
-        if u.distress or sig.distress:
+        if (u.distress or sig.distress) and not (sig.distress is None and others_tears(text)):
+            # ("twee collega's zaten in tranen" is someone else's distress, not the leaver's: no check-in)
             # one warm acknowledgement and a check-in before anything else, once; no probing
             new_flags.append(Flag("distress", cur, ((sig.distress.context if sig.distress else "") or text)[:200]))
             if self._checked_in_before(s):
@@ -232,6 +234,9 @@ class TurnPolicy(Care):
         s.resume_phase = None
         if s.phase in CLOSING_PHASES:
             return self._closing_next(s, sig, preface="after_check_in", ack_kind="check_in_ack", allow_follow_up=False)
+        stay = self._stay_with_care(s, sig)  # a loss that weighed most is not put aside for the checklist
+        if stay is not None:
+            return stay
         return self._next(s, preface="after_check_in", ack_kind="check_in_ack")
 
     def _not_an_answer(

@@ -118,9 +118,11 @@ class Requests(TurnPolicy):
     def _withdrawn(self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str) -> Move | None:
         """ "Haal dat er maar uit": the answer it points at is private for the mirror and not used again; the
         leaver is told so, and the conversation goes on with the next question (never a probe on it)."""
-        if u.disclosure or sig.disclosures or s.phase == "summary":
-            return None  # a disclosure is handled first; at the summary, a remark on the summary
+        if u.disclosure or sig.disclosures:
+            return None  # a disclosure is handled first
         request = read_withdrawal(text, self.language)
+        if s.phase == "summary" and (request is None or not request.about):
+            return None  # "haal dat eruit" at the summary: a remark on the summary
         if request is not None and request.about:
             # "haal dat over Koen er weer uit": every earlier answer about it, however long ago
             indices = named_indices(s, request.about)
@@ -139,9 +141,16 @@ class Requests(TurnPolicy):
         if s.phase in ("disclosure", "check_in"):
             # the answer to "what would you like done?" or "how are you now?": taken out, and the step goes on
             return None
+        note = self._withdrawn_note(s, request.about, bool(indices))
+        if s.phase == "summary":
+            # the summary without what was taken out, read back and checked once
+            self._summary_points(s)
+            if request.about:
+                forget_named(s, request.about)
+            return self._summary_check(s, note)
         closing = s.phase in CLOSING_PHASES
         move = self._closing_next(s, sig, allow_follow_up=False) if closing else self._next(s)
-        return replace(move, note=self._withdrawn_note(s, request.about, bool(indices)), preface=None)
+        return replace(move, note=note, preface=None)
 
     def _withdrawn_note(self, s: ConversationState, about: str | None, found: bool) -> str:
         """What was taken out, said plainly: the matter in the interviewer's voice where it reads well."""

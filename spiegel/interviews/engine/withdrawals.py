@@ -197,8 +197,9 @@ def take_out(s: ConversationState, index: int, request: Withdrawal, kept: set[st
     for theme in gone:
         progress = s.topics.get(theme)
         if progress is not None:
-            progress.quote = None
-            if progress.status == "active":
+            # nothing of it is left to summarise: what was known and told of it came from the answer taken out
+            progress.quote, progress.known, progress.talked, progress.raised_by_leaver = None, [], False, False
+            if progress.status in ("active", "open"):
                 progress.status = "covered"
 
 

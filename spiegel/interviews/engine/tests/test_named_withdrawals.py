@@ -139,3 +139,34 @@ def test_the_summary_never_names_a_withdrawn_main_reason() -> None:
     text = " ".join(replies[-1].messages).lower()
     assert "drink" not in text and "drunk" not in text, text
     assert all("drink" not in p.lower() for p in state.summary_points)
+
+
+@pytest.mark.parametrize(
+    ("language", "told", "wrap", "request_", "gone"),
+    [
+        (
+            "nl",
+            "Mijn vrouw werd ernstig ziek die winter en ik kon de nachtdiensten niet meer aan.",
+            "Kunnen we afronden?",
+            "Kun je wat ik over de ziekte van mijn vrouw zei eruit halen?",
+            "je gezondheid",
+        ),
+        (
+            "en",
+            "My wife's illness got worse that winter and I couldn't do the night shifts any more.",
+            "Can we wrap up?",
+            "Could you take out what I said about my wife's illness?",
+            "your health",
+        ),
+    ],
+)
+def test_a_named_matter_taken_out_at_the_summary_leaves_it_and_is_read_back(
+    language: str, told: str, wrap: str, request_: str, gone: str
+) -> None:
+    engine, state, replies = converse(language, [OPENER[language], told, wrap])
+    assert replies[-1].move.kind == "summary" and gone in replies[-1].messages[0]
+    reply = engine.respond(state, request_)
+    assert reply.move.kind == "summary_check" and not reply.closed
+    assert [a.get("visibility") for a in reply.state.answers][1] == "private"
+    assert gone not in reply.messages[0] and all(gone not in p for p in reply.state.summary_points)
+    assert engine.respond(reply.state, "Ja." if language == "nl" else "Yes.").closed

@@ -142,6 +142,7 @@ _RX: dict[str, dict[str, re.Pattern[str]]] = {}
 _RX_GROUPED: dict[str, dict[str, list[tuple[re.Pattern[str], str]]]] = {}
 _THEME_WORD_INDEX: dict[str, dict[str, str]] = {}
 _THEME_PHRASE_RX: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+_THEME_WORD_NOT_RX: dict[str, re.Pattern[str]] = {}
 _PEOPLE_RX: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 _CLAUSE_SPLIT: dict[str, re.Pattern[str]] = {}
@@ -167,6 +168,7 @@ for _lang, _w in CUE_WORDS.items():
     _RX_GROUPED[_lang] = {"emotion": _grouped(_w.emotions), "disclosure": _grouped(_w.disclosures)}
     _THEME_WORD_INDEX[_lang] = {w: theme for theme, words in _w.themes.items() for w in words}
     _THEME_PHRASE_RX[_lang] = [(_alternation((p,)), theme) for theme, ps in _w.theme_phrases.items() for p in ps]
+    _THEME_WORD_NOT_RX[_lang] = _alternation(_w.theme_word_not)
     _PEOPLE_RX[_lang] = (
         # "mijn teamleider Jan", "meneer De Vries", "my manager Sarah"
         re.compile(
@@ -317,9 +319,10 @@ def _mentions(t: _Text, language: str) -> list[Mention]:
             i = _token_at(t, m.start())
             j = _token_at(t, m.end() - 1)
             mentions.append(Mention(theme, m.group(0), _window(t, i, j, language), _polarity(t, i, language), i))
+    not_here = {_token_at(t, m.start()) for m in _THEME_WORD_NOT_RX[language].finditer(t.lower)}
     for i, tok in enumerate(t.tokens):
         token_theme = _theme_of(tok, language)
-        if token_theme is None:
+        if token_theme is None or i in not_here:
             continue
         mentions.append(Mention(token_theme, tok, _window(t, i, i, language), _polarity(t, i, language), i))
     mentions.sort(key=lambda m: m.position)

@@ -212,3 +212,28 @@ def test_detect_language() -> None:
 def test_unsupported_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported"):
         analyse_answer("Bonjour", "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "themes"),
+    [
+        # money the organisation lacks for staff is not the leaver's pay; the place one works is not collaboration
+        ("nl", "De teamleider zei dat er geen geld was voor extra mensen.", {"manager"}),
+        ("nl", "Ik trok het niet meer op de afdeling.", set()),
+        ("en", "My manager said there was no money for extra staff.", {"manager"}),
+        ("en", "I couldn't cope any more in my department.", set()),
+        # ... and money and departments still count where they are the matter
+        ("nl", "Het ging me niet om het geld.", {"pay"}),
+        ("nl", "Bij mijn nieuwe werkgever ga ik meer geld verdienen.", {"pay"}),
+        ("nl", "De samenwerking tussen de afdelingen liep stroef.", {"collaboration"}),
+        ("en", "It wasn't about the money.", {"pay"}),
+        ("en", "I will earn more money at the new place.", {"pay"}),
+        ("en", "Communication between teams was poor.", {"collaboration"}),
+        ("en", "I needed the money to pay my rent.", {"pay"}),
+        ("nl", "Ik had het geld nodig voor mijn huur.", {"pay"}),
+    ],
+)
+def test_money_and_the_department_are_a_theme_only_where_they_are_the_matter(
+    language: str, text: str, themes: set[str]
+) -> None:
+    assert {m.theme for m in analyse_answer(text, language).mentions} == themes

@@ -21,7 +21,7 @@ class CueWords:
     compound_heads: dict[str, str]  # a word ending in the head belongs to the theme ("startsalaris")
     compound_exceptions: tuple[str, ...]  # words that end in a head without belonging to it ("begeleider")
     theme_phrases: dict[str, tuple[str, ...]]  # theme id -> patterns
-    theme_word_not: tuple[str, ...]  # a theme word where one of these starts is not its theme ("geld voor extra mensen")
+    theme_word_not: tuple[str, ...]  # a theme word starting one of these is not its theme ("geld voor extra mensen")
     vague: tuple[str, ...]
     nothing_more: tuple[str, ...]
     dont_know: tuple[str, ...]

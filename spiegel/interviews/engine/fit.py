@@ -152,3 +152,13 @@ def agree(frame: str, quote: str, language: str) -> str:
         # never one after them, where they may be the object ("Which example of {q} has stayed with you")
         frame = re.sub(rf"\b{singular} \{{q\}}", f"{many} {{q}}", frame)
     return frame
+
+
+# A frame that asks for an example of the words ("Welk voorbeeld van {q}", "Which example of {q}").
+_EXAMPLE_OF = re.compile(r"\b(?:voorbeeld van|example of) \{q\}", re.IGNORECASE)
+
+
+def example_of_one(frame: str, quote: str, language: str) -> bool:
+    """The frame asks for an example of one single matter ("een voorbeeld van de onregelmatigheidstoeslag", "an
+    example of your job security"): only what recurs has examples ("de nachtdiensten")."""
+    return bool(_EXAMPLE_OF.search(frame)) and not plural(quote, language)

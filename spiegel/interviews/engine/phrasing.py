@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from .checks import _said_sentences, normalise, sentences
-from .fit import agree
+from .fit import agree, example_of_one
 from .guide import Guide
 from .reflection import absent, label_named, reflectable, whole_phrase
 from .state import ACK_KINDS, ConversationState, Move
@@ -248,6 +248,8 @@ class TemplatePhraser:
         for option in ordered:
             if "{question}" in option and not move.question:
                 continue
+            if move.quote and example_of_one(option, move.quote, language):
+                continue  # "een voorbeeld van je baanzekerheid": one matter has no examples
             if move.quote:
                 option = agree(option, move.quote, language)  # "Wat betekenden de kinderen voor jou?"
             worded = option.format(**fields)

@@ -223,3 +223,45 @@ def test_a_well_formed_frame_is_still_offered(language: str, probe: str, quote: 
 )
 def test_a_frames_verb_agrees_with_the_leavers_words(language: str, frame: str, quote: str, agreed: str) -> None:
     assert agree(frame, quote, language) == agreed
+
+
+# ------------------------------------------------------------------------- 2b. no example of one single matter
+
+
+@pytest.mark.parametrize(
+    ("language", "quote", "broken"),
+    [
+        ("nl", "de onregelmatigheidstoeslag", "voorbeeld van de onregelmatigheidstoeslag"),
+        ("nl", "de baanzekerheid", "voorbeeld van de baanzekerheid"),
+        ("nl", "het vertrek", "voorbeeld van het vertrek"),
+        ("en", "the job security", "example of the job security"),
+        ("en", "the allowance", "example of the allowance"),
+    ],
+)
+def test_no_example_of_one_single_matter(language: str, quote: str, broken: str) -> None:
+    found = _wordings(language, "example", quote)
+    assert found
+    assert not any(broken in c for c in found), found
+
+
+@pytest.mark.parametrize(
+    ("language", "quote", "fine"),
+    [
+        ("nl", "de nachtdiensten", "Welk voorbeeld van de nachtdiensten is je het meest bijgebleven?"),
+        ("en", "the night shifts", "Which example of the night shifts has stayed with you most?"),
+    ],
+)
+def test_an_example_of_what_recurs_is_still_asked(language: str, quote: str, fine: str) -> None:
+    assert fine in _wordings(language, "example", quote)
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "never"),
+    [
+        ("nl", ["Mijn vertrek.", "Gewoon, het werd tijd."], "je vertrek"),
+        ("en", ["My leaving.", "It was just time."], "your leaving"),
+    ],
+)
+def test_the_leaving_itself_is_no_thread_to_come_back_to(language: str, answers: list[str], never: str) -> None:
+    _, _, replies = converse(language, answers)
+    assert not any(never in m for r in replies for m in r.messages)

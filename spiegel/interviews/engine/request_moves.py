@@ -95,8 +95,14 @@ class Requests(TurnPolicy):
             sig = replace(sig, skip_request=False)
             if u.kind == "skip":
                 u = replace(u, kind="answer")
-        if sig.refusal is not None and says_no_complaint(text, self.language):
+        if says_no_complaint(text, self.language):
             sig = replace(sig, refusal=None)  # "I can't complain about the pay": no refusal
+            if s.phase in IN_TOPICS and not (u.disclosure or sig.disclosures or u.distress or sig.distress):
+                fine = self._no_complaint(s, sig, text)
+                if not _CONTRAST.search(text):
+                    return self._next(s, preface="bridge")  # it was fine: on to the next topic, never a probe
+                # "..., but the rota was a mess": the rest is followed as an answer, the fine matter is not
+                sig = replace(sig, mentions=tuple(m for m in sig.mentions if m.theme not in fine))
         move = (
             None
             if skip_topic
@@ -159,6 +165,22 @@ class Requests(TurnPolicy):
         phrase = in_your_words(about, self.language)
         key = ("withdrawn_named" if phrase else "withdrawn_named_plain") if found else "withdrawn_nothing"
         return self._say(s, key).format(about=phrase or "")
+
+    def _no_complaint(self, s: ConversationState, sig: AnswerSignals, text: str) -> set[str]:
+        """ "Daar ga ik niet over klagen, dat was prima": the matter was fine and is noted as such (covered, no
+        thread to come back to). Which matter: what the words before a "but" name, else the topic asked about."""
+        said = _CONTRAST.split(text)[0]
+        named = {m.theme for m in analyse_answer(said, self.language).mentions}
+        themes = named or ({s.current_topic} if s.current_topic and not _CONTRAST.search(text) else set())
+        for note in s.notes:
+            if note["turn"] == s.turns and note["theme"] in themes:
+                note["polarity"] = "pos"
+        for theme in themes - {STORY}:
+            s.topic(theme).talked = True
+            if s.topic(theme).status in ("open", "active"):
+                s.topic(theme).status = "covered"
+        s.threads = [t for t in s.threads if t["topic"] not in themes]
+        return themes
 
     def _own_words(self, s: ConversationState, text: str) -> Move | None:
         """ "Staat dat nog in je aantekeningen?": a true answer about the leaver's words, then the question again."""
@@ -501,6 +523,10 @@ _MAIN_NAMED = re.compile(
     r"\b(?:main|real|most\s+important|biggest|above\s+all|mostly|belangrijkste|echte|grootste|hoofdreden|vooral)\b",
     re.IGNORECASE,
 )
+
+
+#: A turn that goes on to complain after all ("I can't complain about the pay, but the hours ...").
+_CONTRAST = re.compile(r"\b(?:but|though|although|except|maar|alleen|behalve|hoewel|wel\s+over)\b", re.IGNORECASE)
 
 
 def _plain_point(point: str) -> str:

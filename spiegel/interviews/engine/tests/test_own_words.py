@@ -147,3 +147,34 @@ def test_saying_something_was_fine_is_no_refusal(language: str, text: str) -> No
     assert replies[-1].move.kind != "refusal_ack"
     assert state.refused == []
     assert state.turn_kinds[-1] != "refusal"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "theme"),
+    [
+        ("nl", "Over het salaris mag ik niet klagen.", "pay"),
+        ("nl", "Geen klagen over mijn collega's, dat was een fijn team.", "collaboration"),
+        ("en", "I can't complain about the pay.", "pay"),
+        ("en", "No complaints about my colleagues, they were great.", "collaboration"),
+    ],
+)
+def test_a_matter_called_no_cause_for_complaint_is_not_probed(language: str, text: str, theme: str) -> None:
+    _, state, replies = converse(language, [OPENER[language], text])
+    move = replies[-1].move
+    assert move.topic != theme, move
+    assert state.topic(theme).status == "covered"
+    assert all(n["polarity"] == "pos" for n in state.notes if n["theme"] == theme)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Over het salaris mag ik niet klagen, maar de roosters waren een ramp."),
+        ("en", "I can't complain about the pay, but the rota was a mess."),
+    ],
+)
+def test_no_complaint_then_a_complaint_follows_the_complaint_not_the_fine_matter(language: str, text: str) -> None:
+    _, state, replies = converse(language, [OPENER[language], text])
+    move = replies[-1].move
+    assert move.kind == "follow_up" and move.topic != "pay", move
+    assert state.refused == [] and state.topic("pay").status == "covered"

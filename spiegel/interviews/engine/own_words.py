@@ -24,7 +24,7 @@ _IN_NOTES = {
     "nl": re.compile(
         r"^(?:en\s+|maar\s+|trouwens,?\s+)?(?:staat|zit|komt|is)\s+(?P<what>.+?)\s+(?:(?:nog|nu|ook|wel|er|echt)\s+)*"
         r"(?:in\s+(?:je|jouw|de|het|die)\s+(?:aantekeningen|notities|verslag|samenvatting|overzicht|spiegel)|erin|"
-        r"genoteerd|opgeschreven|bewaard|eruit|weg|verwijderd|geschrapt)\b"
+        r"genoteerd|opgeschreven|bewaard|eruit|weg|verwijderd|geschrapt|in$)\b"
         r"|^(?:en\s+|maar\s+)?heb\s+je\s+(?P<what2>.+?)\s+(?:(?:nog|nu|ook|wel|echt)\s+)*"
         r"(?:genoteerd|opgeschreven|bewaard|eruit\s+gehaald|weggehaald|geschrapt)\b",
         _F,
@@ -95,14 +95,15 @@ def read_own_words_question(text: str, language: str) -> OwnWordsQuestion | None
 # What points at the leaver's own words: "dat", "dat verhaal", "wat ik zei", "dat over X", "the part about X".
 _POINTERS = {
     "nl": re.compile(
-        r"^(?:dat|dit|het|alles|dat\s+verhaal|mijn\s+verhaal|mijn\s+antwoorden|(?:dat|het)\s+(?:stuk|deel)"
+        r"^(?:dat|dit|het|alles|(?:dat|dit|mijn)\s+verhaal|mijn\s+antwoorden|(?:dat|het)\s+(?:stuk|deel)"
         r"|wat\s+ik\s+(?:\w+\s+)?(?:zei|vertelde|gezegd\s+heb|verteld\s+heb|heb\s+gezegd|heb\s+verteld))"
         r"(?:\s+over\s+.+)?$"
         r"|^wat\s+ik\s+(?:je\s+)?over\s+.+\s+(?:zei|vertelde|gezegd\s+heb|verteld\s+heb|heb\s+gezegd|heb\s+verteld)$",
         _F,
     ),
     "en": re.compile(
-        r"^(?:that|this|it|everything|all\s+of\s+(?:that|it)|my\s+story|my\s+answers|the\s+(?:part|bit|story|stuff|thing)"
+        r"^(?:that|this|it|everything|all\s+of\s+(?:that|it)|(?:my|that|this)\s+story|my\s+answers"
+        r"|(?:the|that|this)\s+(?:part|bit|story|stuff|thing)"
         r"|what\s+i\s+(?:\w+\s+)?(?:said|told\s+you|mentioned))(?:\s+(?:i\s+(?:said|told\s+you|mentioned)\s+)?"
         r"about\s+.+)?$",
         _F,
@@ -121,7 +122,8 @@ def answer_key(s: ConversationState, question: OwnWordsQuestion) -> str:
     if question.about:
         indices = named_indices(s, question.about)
     else:
-        indices = [i for i, a in enumerate(told) if a.get("phase") not in ("summary",)][-1:]
+        # "dat verhaal": the last thing told, not a reply in the steps after a disclosure or a check-in
+        indices = [i for i, a in enumerate(told) if a.get("phase") not in ("summary", "disclosure", "check_in")][-1:]
     if not indices:
         return "own_words_nothing" if question.kind == "in_notes" else "own_words_next"
     if all(told[i].get("visibility") == PRIVATE for i in indices):

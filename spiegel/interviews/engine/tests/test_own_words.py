@@ -178,3 +178,48 @@ def test_no_complaint_then_a_complaint_follows_the_complaint_not_the_fine_matter
     move = replies[-1].move
     assert move.kind == "follow_up" and move.topic != "pay", move
     assert state.refused == [] and state.topic("pay").status == "covered"
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "expected"),
+    [
+        (
+            "nl",
+            [
+                OPENER["nl"],
+                "Mijn leidinggevende heeft me vastgepakt en betast in het magazijn.",
+                "Ik weet het nog niet.",
+                "Wat gebeurt er nu met dat verhaal?",
+            ],
+            "Wat je daarover vertelde, heb ik gemarkeerd, zodat een mens er zorgvuldig naar kijkt. De organisatie "
+            "krijgt het nooit woordelijk te zien.",
+        ),
+        (
+            "en",
+            [
+                OPENER["en"],
+                "My manager groped me in the storeroom last year.",
+                "I don't know yet.",
+                "What happens to that story now?",
+            ],
+            "I have marked what you told me about it, so that a person looks at it carefully. The organisation "
+            "never sees it word for word.",
+        ),
+        (
+            "nl",
+            [OPENER["nl"], "Zit dat over mijn teamleider er nog in?"],
+            "Daar heb ik niets over genoteerd.",
+        ),
+        (
+            "nl",
+            [OPENER["nl"], "Wordt dit naar mijn leidinggevende gestuurd?"],
+            "niets wordt gedeeld voordat jij het goedkeurt",
+        ),
+    ],
+)
+def test_what_happens_to_a_disclosure_or_to_words_never_said_is_answered_truthfully(
+    language: str, answers: list[str], expected: str
+) -> None:
+    _, _, replies = converse(language, answers)
+    assert replies[-1].move.kind == "meta_answer", replies[-1].move
+    assert expected in replies[-1].messages[0], replies[-1].messages

@@ -75,6 +75,14 @@ def never_happened(answer: str) -> bool:
     return bool(found) and not all(_near(w[w.index("|") + 1 :], "recurring_failures") for w in found)
 
 
+def never_a_problem(answer: str) -> bool:
+    """ "De werktijden waren nooit een probleem", "I never had any complaints about the pay": all was well, with
+    nothing set against it ("maar de werkdruk wel" is set against it)."""
+    if re.search(r"\b(?:maar|but|behalve|except|alleen|only|wel)\b", answer.lower()):
+        return False
+    return any(_near(w[w.index("|") + 1 :], "problem_words") for w in _after_never(answer))
+
+
 def no_event(answer: str) -> bool:
     """ "Baanzekerheid was nooit een probleem", "the training was promised but never came": nothing happened to
     give an example of; what it meant is asked instead."""

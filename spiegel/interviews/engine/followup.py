@@ -17,11 +17,14 @@ from .closing import Closing
 from .fit import (
     ASKS_FOR_AN_OCCURRENCE,
     NEEDS_AN_EVENT,
+    about_care,
     hesitates,
+    never_a_problem,
     never_happened,
     no_event,
     only_softens,
     softened,
+    weighed_most,
 )
 from .navigation import BY_FEELING, LIGHT_TOPICS, STORY, _add
 from .reasons import (
@@ -185,6 +188,8 @@ class FollowUps(Closing):
         if ruled_out or (cur is not None and not sig.mentions and rules_out_current(answer)):
             _add(tp.known, "ruled_out")  # and not in the summary
             return True
+        if cur is not None and (cur in sig.themes or not sig.mentions) and never_a_problem(answer):
+            return True  # "de werktijden waren nooit een probleem voor mij": a clear answer, not probed
         if s.phase == "guide" and tp.follow_ups == 0 and plainly_fine(answer, sig):
             return True  # "Secure. I had a permanent contract.": a clear, good answer is not probed
         if sig.is_thin:
@@ -278,6 +283,9 @@ class FollowUps(Closing):
         a named person, a theme named without detail (docs/interviewing.md, "Triggers")."""
         lang = self.language
         tp = s.topic(key)
+        if about_care(answer) and weighed_most(answer) and "that_period" not in s.asked_probes:
+            # "mijn moeder werd ziek en ik zorgde voor haar, dat woog het zwaarst": that time, not an example
+            add("follow_up", "that_period", None)
         if any(about(h.context, cur, lang) for h in sig.hearsay):
             # what was heard goes back as a question about what the leaver saw or experienced themselves;
             # hearsay about another theme waits on the threads list and is asked that way when we get there

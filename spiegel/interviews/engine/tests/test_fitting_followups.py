@@ -265,3 +265,48 @@ def test_an_example_of_what_recurs_is_still_asked(language: str, quote: str, fin
 def test_the_leaving_itself_is_no_thread_to_come_back_to(language: str, answers: list[str], never: str) -> None:
     _, _, replies = converse(language, answers)
     assert not any(never in m for r in replies for m in r.messages)
+
+
+# ------------------------------------------------------------------------- more: never a problem, superlatives
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        ("nl", ["Het salaris.", "Over het salaris had ik nooit klachten, dat was prima geregeld."]),
+        ("nl", ["De werktijden.", "De werktijden waren nooit een probleem voor mij."]),
+        ("en", ["The pay.", "I never had any complaints about the pay, it was fine."]),
+        ("en", ["The workload.", "The workload was never a problem for me."]),
+    ],
+)
+def test_never_a_problem_about_the_topic_is_not_probed(language: str, answers: list[str]) -> None:
+    move = _last(language, answers)
+    assert move.kind != "follow_up" or move.topic != _last(language, answers[:1]).topic
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "broken"),
+    [
+        ("nl", ["Mijn moeder werd ziek en ik moest voor haar zorgen, dat woog het zwaarst."], "het zwaarst"),
+        ("nl", ["De reorganisatie vond ik het ergst, en het rooster."], "het ergst"),
+        ("en", ["The reorganisation was the worst, and the rota."], "the worst"),
+    ],
+)
+def test_a_superlative_is_no_matter_to_name(language: str, answers: list[str], broken: str) -> None:
+    _, _, replies = converse(language, [*answers, "Dat weet ik niet." if language == "nl" else "I don't know."])
+    assert not any(
+        f"over {broken}" in m or f"mentioned {broken}" in m or f"noemde eerder {broken}" in m
+        for r in replies
+        for m in r.messages
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        ("nl", ["Mijn moeder werd ziek en ik moest voor haar zorgen, dat woog het zwaarst."]),
+        ("en", ["My dad got ill and I had to care for him, that weighed most."]),
+    ],
+)
+def test_an_illness_at_home_that_weighed_most_is_stayed_with(language: str, answers: list[str]) -> None:
+    assert _last(language, answers).probe == "that_period"

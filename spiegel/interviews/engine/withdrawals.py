@@ -192,6 +192,9 @@ def take_out(s: ConversationState, index: int, request: Withdrawal, kept: set[st
     left = {str(n["theme"]) for n in s.notes}
     gone = taken - left
     s.threads = [t for t in s.threads if t["topic"] not in gone]
+    # a thing the answer taken out opened ("de planner") is not come back to either, whatever its theme
+    taken_text = str(s.answers[index].get("text") or "")
+    s.threads = [t for t in s.threads if not names(taken_text, str(t.get("phrase") or t.get("words") or ""))]
     if s.main_reason in gone:
         s.main_reason, s.main_reason_words, s.main_reason_pull = None, None, False
     for theme in gone:

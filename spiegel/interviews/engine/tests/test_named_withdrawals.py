@@ -170,3 +170,30 @@ def test_a_named_matter_taken_out_at_the_summary_leaves_it_and_is_read_back(
     assert [a.get("visibility") for a in reply.state.answers][1] == "private"
     assert gone not in reply.messages[0] and all(gone not in p for p in reply.state.summary_points)
     assert engine.respond(reply.state, "Ja." if language == "nl" else "Yes.").closed
+
+
+@pytest.mark.parametrize(
+    ("language", "told", "request_", "thing"),
+    [
+        (
+            "nl",
+            "Mijn broer werkte er ook en kreeg altijd de beste diensten van de planner.",
+            "Schrap wat ik over mijn broer zei.",
+            "planner",
+        ),
+        (
+            "en",
+            "My brother worked there too and always got the best shifts from the planner.",
+            "Please take out what I said about my brother.",
+            "planner",
+        ),
+    ],
+)
+def test_a_thing_only_the_withdrawn_answer_told_of_is_not_come_back_to(
+    language: str, told: str, request_: str, thing: str
+) -> None:
+    engine, state, replies = converse(language, [OPENER[language], told, request_])
+    assert replies[-1].messages[0].count("?") == 1
+    rest = to_the_end(engine, state, NOTHING[language])
+    said = " ".join([*replies[-1].messages, *(m for r in rest for m in r.messages)])
+    assert thing not in said.lower(), said

@@ -6,7 +6,7 @@ holds disclosures in ordinary wording (``kind`` set) and near-misses that must n
 
     .venv/bin/python bench/disclosure.py                 # the first development sets (written before tuning)
     .venv/bin/python bench/disclosure.py --set heldout   # the first held-out sets, tuned on since: development
-    .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6, dev7 ... dev10
+    .venv/bin/python bench/disclosure.py --set dev2      # later development sets: dev2 ... dev6, dev7 ... dev11
     .venv/bin/python bench/disclosure.py --set heldout3  # written blind, then tuned on: development
     .venv/bin/python bench/disclosure.py --set heldout4  # written blind, never tuned on: the untuned figure
     .venv/bin/python bench/disclosure.py --quiet         # only the figures
@@ -57,6 +57,7 @@ SETS = (
     "dev8",
     "dev9",
     "dev10",
+    "dev11",
     "heldout4",
     "heldout5",
 )

@@ -10,10 +10,14 @@ Such a sentence is recognised by the *frames* it combines, each frame a small se
 - integrity: a record or money + a falsification (filled in without measuring, changed afterwards) or a
   private use of the organisation's money;
 - harassment: an unwanted act on the body, a threat of consequences *if* the leaver spoke up, humiliation
-  *since* the leaver spoke up (retaliation), or humiliation with exclusion by the group (bullying);
+  *since* the leaver spoke up (retaliation), a veiled threat to the job or contract after speaking up
+  ("mensen die moeilijk doen, halen hun proeftijd niet", "complainers don't last long here"), or
+  humiliation with exclusion by the group (bullying);
   humiliation or harsh criticism by a manager on its own ("it's humiliating, honestly") is a complaint about
   leadership, not a disclosure;
-- discrimination: a protected ground + an adverse outcome;
+- discrimination: a protected ground + an adverse outcome, or + different treatment told in ordinary words
+  ("sinds ik een hoofddoek draag, doet hij anders tegen me", "the first to be moved to nights"), or + what
+  customers are said to prefer ("guests prefer a neutral look on reception"); a joke about hiding a bomb;
 - violence: a physical act against a person.
 
 A rule fires when all its frames occur in one sentence and none of its blockers does ("netjes gemeld",

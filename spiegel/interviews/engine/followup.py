@@ -467,7 +467,7 @@ class FollowUps(Closing):
                 continue
             matter = self._thread_name(answer, mention.term)
             thread = {"topic": mention.theme, "phrase": matter, "words": mention.phrase, "turn": str(s.turns)}
-            felt = self._felt_as(u, mention.term) if not matter else None
+            felt = self._felt_as(u, mention.term, answer) if not matter else None
             if felt is not None:
                 # raised by a feeling ("exhausted"): come back to it by that feeling, not by a topic label the
                 # leaver never used ("your health")
@@ -489,7 +489,7 @@ class FollowUps(Closing):
             matter = whole_phrase(matter, [answer], lang) or ""  # the whole phrase the theme word sits in
         return matter if good_thread_phrase(matter) else ""
 
-    def _felt_as(self, u: Understanding | None, term: str) -> str | None:
+    def _felt_as(self, u: Understanding | None, term: str, answer: str = "") -> str | None:
         """The feeling the leaver expressed with ``term`` ("exhausted" -> "exhaustion"), if it has words here."""
         if u is None:
             return None
@@ -497,8 +497,8 @@ class FollowUps(Closing):
         named = feeling_names(self.language)
         for f in u.felt:
             words = f.words.lower()
-            if f.name in named and (low in words or words in low):
-                return f.name
+            if f.name in named and (low in words or words in low) and not softened(answer, f.words):
+                return f.name  # ("a bit tired" is no exhaustion to come back to)
         return None
 
     def _add_matter_threads(self, s: ConversationState, answer: str, cur: str | None, skip: frozenset[str]) -> None:

@@ -310,3 +310,23 @@ def test_a_superlative_is_no_matter_to_name(language: str, answers: list[str], b
 )
 def test_an_illness_at_home_that_weighed_most_is_stayed_with(language: str, answers: list[str]) -> None:
     assert _last(language, answers).probe == "that_period"
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "inflated"),
+    [
+        (
+            "en",
+            ["The rota.", "I was a bit tired at the end of most weeks, nothing serious.", "The pay was fine.", "Fine."],
+            "exhaust",
+        ),
+        (
+            "nl",
+            ["Het rooster.", "Ik was wel een beetje moe soms, verder niks.", "Het salaris was prima.", "Prima."],
+            "uitput",
+        ),
+    ],
+)
+def test_a_little_tired_is_not_come_back_to_as_exhaustion(language: str, answers: list[str], inflated: str) -> None:
+    _, _, replies = converse(language, answers)
+    assert not any(inflated in m.lower() for r in replies for m in r.messages)

@@ -21,6 +21,14 @@ NEEDS_AN_EVENT = frozenset({"recent_example", "frequency", "own_action"})
 ASKS_FOR_AN_OCCURRENCE = frozenset({"example", "recent_example", "moment", "situation"})
 # Subjects that make tears or a breakdown the leaver's own ("ik zat in tranen", "we were all crying").
 _OWN_SUBJECTS = frozenset({"ik", "ikzelf", "i", "i'm", "im", "i've", "me", "mezelf", "myself", "we", "wij"})
+# Someone else who can be the one in tears ("twee collega's zaten in tranen", "she was crying").
+_OTHER_SUBJECTS = frozenset(
+    {
+        "hij", "zij", "ze", "collega", "collega's", "mensen", "iedereen", "bewoners", "patiënten", "kinderen",
+        "leerlingen", "klanten", "medewerkers", "he", "she", "they", "colleague", "colleagues", "staff", "people",
+        "everyone", "residents", "patients", "kids", "children", "pupils", "customers", "team",
+    }
+)  # fmt: skip
 # A verb of a frame that agrees with the words put after it (Dutch) or before it (English), singular -> plural.
 _PLURAL_VERBS = {
     "nl": {
@@ -118,11 +126,12 @@ def softened(answer: str, feeling_words: str) -> bool:
 
 def others_tears(answer: str) -> bool:
     """Tears or a breakdown told of someone else only ("twee collega's zaten in tranen", "my colleague was
-    crying"): no subject of the leaver's own anywhere in the answer, so it is not the leaver's distress."""
+    crying"): someone else is named and no subject of the leaver's own is anywhere in the answer, so it is not the
+    leaver's distress. Tears told without anyone ("crying every night") are the leaver's own."""
     words = _words(answer)
     if not any(w in word_list("tears_words") for w in words):
         return False
-    return not _OWN_SUBJECTS & set(words)
+    return bool(_OTHER_SUBJECTS & set(words)) and not _OWN_SUBJECTS & set(words)
 
 
 def weighed_most(text: str) -> bool:

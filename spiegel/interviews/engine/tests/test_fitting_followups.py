@@ -146,6 +146,9 @@ def test_someone_elses_tears_are_not_the_leavers_distress(language: str, answers
     [
         ("en", ["The workload.", "I was in tears after the meeting last week."]),
         ("nl", ["De werkdruk.", "Ik zat in tranen na het overleg van vorige week."]),
+        # tears told without anyone are the leaver's own
+        ("en", ["The workload.", "Could not sleep anymore, crying every night, close to burnout."]),
+        ("nl", ["De werkdruk.", "Niet meer slapen, elke avond in tranen, bijna een burn-out."]),
     ],
 )
 def test_the_leavers_own_tears_get_the_check_in(language: str, answers: list[str]) -> None:

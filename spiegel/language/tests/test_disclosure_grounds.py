@@ -9,18 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from spiegel.language.cues import analyse_answer
 from spiegel.language.incidents import incident_kind
-from spiegel.language.understanding import Context, understand
-
-
-def flagged(text: str, language: str) -> str | None:
-    """The disclosure kind the engine would flag for this answer (as ``policy`` reads it), or None."""
-    found = understand(text, Context(language=language)).disclosure
-    if found:
-        return found
-    cues = analyse_answer(text, language).disclosures
-    return cues[0].kind if cues else None
+from spiegel.language.tests.flagging import flagged
 
 
 @pytest.mark.parametrize(

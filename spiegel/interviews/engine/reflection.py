@@ -15,8 +15,8 @@ from functools import lru_cache
 from spiegel.language.lemmas import lemma
 
 from .wording import _finite_verb, _verb_like, is_clause, list_items, noun_phrases, word_list
+from .wording import words as _words
 
-_WORD_RX = re.compile(r"[\w'’-]+")
 _PUNCTUATION = re.compile(r"[.,;:!?()\n]|\s[-–—]\s")
 # The interviewer's word for the leaver's own ("je salaris" for "mijn salaris").
 _OURS_FOR_THEIRS = {
@@ -36,10 +36,6 @@ def _starters() -> frozenset[str]:
     """Words a phrase that names a thing opens with: an article, a demonstrative or a possessive; never "geen"
     (offered back, "een vast contract" would say the opposite: see :func:`absent`)."""
     return (word_list("determiners") | word_list("indefinite") | frozenset(_OURS_FOR_THEIRS)) - {"geen"}
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD_RX.findall(text)]
 
 
 def _places(phrase: list[str], answers: list[str]) -> list[_Place]:

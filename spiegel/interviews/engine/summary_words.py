@@ -17,8 +17,8 @@ from spiegel.language.cues import analyse_answer
 
 from .care_words import all_summary_matters
 from .wording import negated, noun_phrases, word_list
+from .wording import words as _words
 
-_WORD = re.compile(r"[\w'’-]+")
 #: Words that make a clause rule its theme out rather than complain about it ("not why", "niet de reden").
 _RULED_OUT = {
     "nl": re.compile(
@@ -43,10 +43,6 @@ _CALLED_FINE = {
         r"\b(?:was|were|is|are)\s+(?:actually\s+|really\s+|perfectly\s+)?(?:fine|ok|okay|good|all\s+right)\b", re.I
     ),
 }
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
 def key(phrase: str) -> str:

@@ -99,6 +99,11 @@ def feeling_names(language: str) -> frozenset[str]:
     return frozenset(wording(language)["feelings"])
 
 
+def words(text_: str) -> list[str]:
+    """The words of ``text_``, lower-cased, with a curly apostrophe made straight ("collega’s" -> "collega's")."""
+    return [w.lower().replace("’", "'") for w in _WORD_RX.findall(text_)]
+
+
 def content_words(text_: str) -> list[str]:
     """Words that carry the matter of an answer (for recognising a return to a disclosed matter)."""
     filler, stop = word_list("filler"), word_list("stop")

@@ -33,11 +33,16 @@ from .summary_words import said_back_fits
 from .withdrawals import (
     MIN_CONTENT_WORDS,
     PRIVATE,
+    Withdrawal,
+    figure_kind,
+    figures_meant,
     forget_named,
     in_your_words,
     named_indices,
     read_withdrawal,
     take_out,
+    take_out_figures,
+    take_out_themes,
     withdrawn_index,
     word_count,
 )
@@ -127,27 +132,22 @@ class Requests(TurnPolicy):
         if u.disclosure or sig.disclosures:
             return None  # a disclosure is handled first
         request = read_withdrawal(text, self.language)
-        if s.phase == "summary" and (request is None or not request.about):
+        if request is None or (s.phase == "summary" and not request.about):
             return None  # "haal dat eruit" at the summary: a remark on the summary
-        if request is not None and request.about:
-            # "haal dat over Koen er weer uit": every earlier answer about it, however long ago
-            indices = named_indices(s, request.about)
-        else:
-            index = withdrawn_index(s, request) if request is not None else None
-            indices = [] if index is None else [index]
-        if request is None or not (indices or request.about):
-            return None
-        kept = {m.theme for m in analyse_answer(request.after, self.language).mentions} if request.after else set()
-        for index in indices:
-            take_out(s, index, request, kept)
-        if request.about:
-            forget_named(s, request.about)
-            if not indices and word_count(request.after) < MIN_CONTENT_WORDS:
-                s.answers[-1]["visibility"] = PRIVATE  # (nothing found to take out; the request itself is kept out)
+        note = self._thing_taken_out(s, request.about) if request.about and request.thing else None
+        if note is None:
+            if request.about:
+                # "haal dat over Koen er weer uit": every earlier answer about it, however long ago
+                indices = named_indices(s, request.about)
+            else:
+                index = withdrawn_index(s, request)
+                indices = [] if index is None else [index]
+            if not (indices or request.about):
+                return None
+            note = self._take_out_said(s, request, indices)
         if s.phase in ("disclosure", "check_in"):
             # the answer to "what would you like done?" or "how are you now?": taken out, and the step goes on
             return None
-        note = self._withdrawn_note(s, request.about, bool(indices))
         if s.phase == "summary":
             # the summary without what was taken out, read back and checked once
             self._summary_points(s)
@@ -157,6 +157,35 @@ class Requests(TurnPolicy):
         closing = s.phase in CLOSING_PHASES
         move = self._closing_next(s, sig, allow_follow_up=False) if closing else self._next(s)
         return replace(move, note=note, preface=None)
+
+    def _take_out_said(self, s: ConversationState, request: Withdrawal, indices: list[int]) -> str:
+        """The answers the request points at are taken out; what to say about it."""
+        kept = {m.theme for m in analyse_answer(request.after, self.language).mentions} if request.after else set()
+        for index in indices:
+            take_out(s, index, request, kept)
+        if request.about:
+            forget_named(s, request.about)
+            if not indices and word_count(request.after) < MIN_CONTENT_WORDS:
+                s.answers[-1]["visibility"] = PRIVATE  # (nothing found to take out; the request itself is kept out)
+        return self._withdrawn_note(s, request.about, bool(indices))
+
+    def _thing_taken_out(self, s: ConversationState, about: str) -> str | None:
+        """ "Haal dat bedrag van 600 euro eruit", "salaris moet er dus uit": a figure or a topic is out of the
+        record at once; what to say about it (truthfully: what was left out), or None for another matter."""
+        kind = figure_kind(about)
+        if kind is not None:
+            numbers = figures_meant(s, about)
+            if not numbers:
+                return None
+            take_out_figures(s, numbers)
+            return self._say(s, f"withdrawn_{kind}")
+        themes = {m.theme for m in analyse_answer(about, self.language).mentions} - {STORY}
+        if len(themes) != 1 or len(about.split()) > 3:
+            return None  # a person or a story ("what I said about Koen"): taken out by its words
+        take_out_themes(s, themes, self.language)
+        forget_named(s, about)
+        label = self._summary_label(next(iter(themes)))
+        return self._say(s, "withdrawn_topic").format(about=label)
 
     def _withdrawn_note(self, s: ConversationState, about: str | None, found: bool) -> str:
         """What was taken out, said plainly: the matter in the interviewer's voice where it reads well."""

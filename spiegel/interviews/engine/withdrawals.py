@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spiegel.language.cues import analyse_answer
+
 from .state import ConversationState
 
 PRIVATE = "private"
@@ -126,11 +128,61 @@ class Withdrawal:
     before: str
     after: str
     about: str | None = None
+    #: the thing was named directly ("haal dat bedrag eruit", "leave the pay out"), not as what was said about it
+    thing: bool = False
+
+
+# Taking out a thing named directly: "haal dat bedrag van 600 euro eruit", "salaris moet er dus uit", "laat het
+# salaris er maar uit", "take that figure out", "leave the pay out", "remove the amount", "the pay needs to come out".
+_NOT_A_THING = r"(?!(?:ik|je|jij|we|wij|hij|zij|ze|i|you|he|she|they|it|that|this|dat|dit|het|er)\b)"
+_OUT_THING = {
+    "nl": re.compile(
+        r"^(?:nee,?\s+|sorry,?\s+|wacht,?\s+)*(?:haal|laat|schrap|verwijder)\s+(?P<about>(?:dat|dit|het|de|die|mijn|m'n)"
+        r"\s+[^,.;!?]{1,40}?)\s+(?:er(?:\s+(?:maar|even|wel|toch|gewoon|nog))*\s+(?:uit|af)|eruit|weg|uit)\b"
+        r"|^(?:nee,?\s+|sorry,?\s+)*(?:wil|kun|kan|mag|zou)\s+je\s+(?P<about2>(?:dat|dit|het|de|die|mijn|m'n)\s+[^,.;!?]{1,40}?)"
+        r"\s+(?:er\s+)?(?:weer\s+)?(?:uithalen|uit\s+halen|eruit\s+halen|weghalen|weglaten|schrappen|verwijderen)\b"
+        rf"|^(?:en\s+|dus\s+|nee,?\s+)?{_NOT_A_THING}(?P<about3>(?:(?:dat|dit|het|de|die|mijn|m'n)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)"
+        r"\s+(?:moet|mag|hoeft)\s+er\s+(?:(?:dus|echt|wel|maar|gewoon|toch|ook)\s+)*(?:uit|niet\s+in)\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"^(?:no,?\s+|sorry,?\s+|wait,?\s+)*(?:please\s+)?(?:just\s+)?(?:take|leave|cut|keep)\s+(?P<about>(?:the|that|this"
+        r"|those|these|my)\s+[^,.;!?]{1,40}?)\s+out\b(?!\s+of\b)"
+        r"|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:take|leave|cut|keep)\s+(?P<about2>(?:the|that|this|my)"
+        r"\s+[^,.;!?]{1,40}?)\s+out\b(?!\s+of\b)"
+        r"|^(?:no,?\s+|please\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*(?:remove|delete|strike|drop)"
+        r"\s+(?P<about4>(?:the|that|this|my)\s+[^,.;!?]{1,40}?)(?:\s+(?:please|again|from\s+[\w\s]+))?$"
+        rf"|^(?:and\s+|so\s+|no,?\s+)?{_NOT_A_THING}(?P<about3>(?:(?:the|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+        r"(?:needs|has|must|should)\s+(?:to\s+)?(?:come|be\s+(?:taken|left|kept))\s+out\b",
+        _F,
+    ),
+}
+
+
+def _thing_named(clause: str, language: str) -> str | None:
+    """ "haal dat bedrag van 600 euro eruit" -> "dat bedrag van 600 euro"; None when the clause asks nothing out."""
+    m = _OUT_THING[language].search(clause)
+    if m is None:
+        return None
+    thing = next((v.strip() for v in m.groupdict().values() if v), None)
+    own = [w for w in _WORD.findall((thing or "").lower()) if w not in _POINTERS]
+    return thing if own else None  # "haal dat er maar uit", "take that bit out": what was just said
+
+
+# Words that point at what was just said rather than name a thing ("dat stuk", "that last bit").
+_POINTERS = frozenset(
+    {"dat", "dit", "het", "de", "die", "mijn", "m'n", "er", "maar", "even", "wel", "toch", "gewoon", "nog", "weer"}
+    | {"stuk", "stukje", "deel", "laatste", "the", "that", "this", "those", "these", "my", "bit", "bits", "part"}
+    | {"last", "stuff", "one"}
+)
 
 
 def _named(sentence: str, language: str) -> str | None:
     """The matter a request to take out earlier words names, or None (no such request, or none named)."""
     clause = sentence.strip(" .!?;")
+    thing = _thing_named(clause, language)
+    if thing is not None and not _ABOUT_WORDS[language].search(clause):
+        return thing
     if not _ASK_OUT[language].search(clause):
         return None
     m = _ABOUT_WORDS[language].search(clause)
@@ -149,7 +201,8 @@ def read_withdrawal(text: str, language: str) -> Withdrawal | None:
         about = _named(sentence, language)
         if about is not None:
             after = [x for x in sentences[index + 1 :] if _named(x, language) is None and not _asks(rx, x)]
-            return Withdrawal(" ".join(sentences[:index]).strip(), " ".join(after).strip(), about)
+            direct = _thing_named(sentence.strip(" .!?;"), language) == about
+            return Withdrawal(" ".join(sentences[:index]).strip(), " ".join(after).strip(), about, direct)
     for index, sentence in enumerate(sentences):
         for clause in [sentence, *sentence.split(",")]:
             if rx.search(clause.strip(" .!?;")):  # (the first clause that asks it)
@@ -274,3 +327,75 @@ def in_your_words(about: str, language: str) -> str | None:
         return None
     table = _YOUR["en" if language == "en" else "nl"]
     return " ".join(table.get(w.lower(), w) for w in words)
+
+
+_NUMBER = re.compile(r"\d[\d.,]*")
+_MONEY = re.compile(r"\b(?:euro|eur|dollar|pond|pound|bedrag|amount|salar|loon|pay|wage|bonus|premie)|€|\$|£", _F)
+_FIGURE_WORDS = re.compile(r"\b(?:bedrag|getal|cijfer|som|amount|figure|number|sum)\b", _F)
+
+
+def figure_kind(about: str) -> str | None:
+    """ "dat bedrag van 600 euro", "the amount": a figure the leaver wants out ("amount" for money, else
+    "figure"); None when ``about`` names no figure."""
+    if not (_NUMBER.search(about) or _FIGURE_WORDS.search(about)):
+        return None
+    return "amount" if _MONEY.search(about) or not _NUMBER.search(about) else "figure"
+
+
+def figures_meant(s: ConversationState, about: str) -> list[str]:
+    """The numbers a request to take out a figure means: those it says ("600 euro"), else those of the latest
+    earlier answer that has any ("the amount")."""
+    said = [n.rstrip(".,") for n in _NUMBER.findall(about)]
+    if said:
+        return said
+    for answer in reversed(s.answers[:-1]):
+        found = [n.rstrip(".,") for n in _NUMBER.findall(str(answer.get("text") or ""))]
+        if found:
+            return found
+    return []
+
+
+def _has_number(text: str | None, numbers: list[str]) -> bool:
+    return bool(text) and any(re.search(rf"(?<![\d]){re.escape(n)}(?![\d])", str(text)) for n in numbers)
+
+
+def take_out_figures(s: ConversationState, numbers: list[str]) -> bool:
+    """Every earlier answer that has the figures is private; no thread, quote, note or summary point that
+    carries them is used again. The themes of those answers stay (the figure is what goes). True when any
+    answer had them."""
+    found = False
+    for answer in s.answers[:-1]:
+        if _has_number(str(answer.get("text") or ""), numbers):
+            answer["visibility"], found = PRIVATE, True
+    s.answers[-1]["visibility"] = PRIVATE  # (the request repeats the figure)
+    s.threads = [t for t in s.threads if not _has_number(f"{t.get('phrase') or ''} {t.get('words') or ''}", numbers)]
+    for note in s.notes:
+        if _has_number(str(note.get("matter") or ""), numbers):
+            note["matter"] = None
+    if _has_number(s.main_reason_words, numbers):
+        s.main_reason_words = None
+    for progress in s.topics.values():
+        if _has_number(progress.quote, numbers):
+            progress.quote = None
+    s.summary_points = [p for p in s.summary_points if not _has_number(p, numbers)]
+    return found
+
+
+def take_out_themes(s: ConversationState, themes: set[str], language: str) -> bool:
+    """ "Salaris moet er dus uit": the topic is out of the record. Every earlier answer that names it is private,
+    it is never asked about or summarised again (refused), and its notes, threads and main reason go. True when
+    any answer named it."""
+    found = False
+    for answer in s.answers:
+        if {m.theme for m in analyse_answer(str(answer.get("text") or ""), language).mentions} & themes:
+            answer["visibility"], found = PRIVATE, True
+    for theme in themes:
+        if theme not in s.refused:
+            s.refused.append(theme)
+        s.topic(theme).status = "refused"
+    found = found or any(n["theme"] in themes for n in s.notes)
+    s.notes = [n for n in s.notes if n["theme"] not in themes]
+    s.threads = [t for t in s.threads if t["topic"] not in themes]
+    if s.main_reason in themes:
+        s.main_reason, s.main_reason_words, s.main_reason_pull = None, None, False
+    return found

@@ -85,9 +85,11 @@ class Care(StoryThreads):
     def _stay_with_care(self, s: ConversationState, sig: AnswerSignals) -> Move | None:
         """After the check-in on a loss, grief or sick leave that weighed most ("mijn vader overleed, dat woog het
         zwaarst"), the next question stays with it once: what that time was like at work, never its cause."""
-        if "that_period" in s.asked_probes or sig.refusal is not None or sig.nothing_more or len(s.answers) < 2:
+        # what was told before the check-in (a tear or a pause in between is no part of it)
+        before = [a for a in s.answers[:-1] if a["phase"] != "check_in"]
+        if "that_period" in s.asked_probes or sig.refusal is not None or sig.nothing_more or not before:
             return None
-        told = s.answers[-2]
+        told = before[-1]
         text = str(told["text"] or "")
         if not about_care(text) or not (weighed_most(text) or told.get("phase") in ("opening", "story")):
             return None

@@ -18,10 +18,12 @@ from .state import ACK_KINDS, ConversationState, Move
 MAX_QUESTION_WORDS = 25
 MAX_MESSAGE_WORDS = 35
 # The opening, the summary and the close carry more than a question.
-LONG_MESSAGE_KINDS = {"summary": 75, "summary_check": 75, "close": 50, "disclosure": 90, "check_in": 50}
-# The summary said back after the leaver corrected it: "is it right now?" is a check, closed on purpose.
-CHECK_KINDS = frozenset({"extra_question", "summary_check"})
-NO_QUESTION_KINDS = frozenset({"close"})
+LONG_MESSAGE_KINDS = {"summary": 75, "summary_check": 75, "close": 50, "disclosure": 90, "check_in": 50, "hold": 60}
+# The summary said back after the leaver corrected it: "is it right now?" is a check, closed on purpose; so is
+# "shall we round off, or is there something to add?" after the leaver said what they wanted to say.
+CHECK_KINDS = frozenset({"extra_question", "summary_check", "offer_wrap_up"})
+# The close, and a message that waits for the leaver (tears, a pause, a hesitation), ask nothing.
+NO_QUESTION_KINDS = frozenset({"close", "hold"})
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")

@@ -15,12 +15,12 @@ from typing import Any, Protocol
 from spiegel.language.cues import analyse_answer
 from spiegel.language.understanding import Context, Understanding
 
+from .attunement import Attunement
 from .checks import check_question
 from .context import CaseContext
 from .guide import Guide
 from .navigation import HARD_TURN_CAP, STORY
 from .phrasing import Phraser, PhraserDeclined, TemplatePhraser
-from .request_moves import Requests
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
 from .wording import quotable as _quotable
 from .wording import topic_label
@@ -62,7 +62,7 @@ class EngineReply:
     understood: Understanding | None = None
 
 
-class Engine(Requests):
+class Engine(Attunement):
     """The built-in interviewer for one guide. Stateless itself: all conversation data is in the state."""
 
     def __init__(

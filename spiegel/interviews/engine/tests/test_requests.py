@@ -383,7 +383,10 @@ def test_a_pause_says_how_to_come_back_and_does_not_end_the_interview(language: 
     message = replies[-1].messages[0]
     assert not replies[-1].closed and not state.closed
     assert re.search(said, message, re.IGNORECASE)
-    assert message.rstrip().endswith("?")  # the question that was waiting, for when they come back
+    assert "?" not in message  # the pause asks nothing: it waits for the leaver
+    back = {"nl": "Ik ben er weer.", "en": "I'm back."}[language]
+    _, _, resumed = converse(language, [OPENER[language], text, back])
+    assert resumed[-1].messages[0].rstrip().endswith("?")  # the question that was waiting, when they come back
 
 
 def test_stop_from_the_terminal_gives_a_closing_line() -> None:

@@ -223,6 +223,7 @@ class TemplatePhraser:
             # "Earlier you mentioned your manager" only when they did: otherwise the topic is asked about plainly
             found = options(language, "return_topic")
         ordered = self._ordered(move, kind, found, fixed, self._topical(move, kind, language), seed)
+        ordered = _without_unsaid(ordered, move, kind, label, answers or [])
         story = not move.topic and kind in ("follow_up", "reflect_and_ask")
         if not move.quote and not move.label and (story or (move.topic or "").startswith("_matter")):
             # a thread named only by its thing, or the leaver's story, has no label of its own ("je vertrek" would
@@ -256,6 +257,15 @@ class TemplatePhraser:
             if worded not in out:
                 out.append(worded)
         return out
+
+
+def _without_unsaid(ordered: list[str], move: Move, kind: str, label: str, answers: list[str]) -> list[str]:
+    """Without the leaver's words, no frame made for them: "{q}" would offer the topic's own name back as if the
+    leaver had said it ("You mentioned the work itself.", "Welk voorbeeld van het werk zelf ..."), unless they
+    did use its words."""
+    if move.quote or kind not in REFLECTING_KINDS or label_named(label, answers, move.language):
+        return ordered
+    return [o for o in ordered if "{q}" not in o]
 
 
 # Frames that ask what something meant to the leaver or what effect it had.

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spiegel.language.lemmas import lemma
 
+from .quoting import meaningful
 from .wording import _finite_verb, _verb_like, is_clause, list_items, noun_phrases, word_list
 from .wording import words as _words
 
@@ -148,6 +149,8 @@ def reflectable(phrase: str | None, answers: list[str], language: str, pull: boo
         return False  # "the other firm pays", "de baas zei": a clause, no thing
     if tail and not _whole_tail(tail, language):
         return False
+    if not meaningful(phrase, language, pull):
+        return False  # "de muur", "a number", "de concurent", "your lads": no matter an interviewer would repeat
     indefinite = words[0] in word_list("indefinite")
     return any(_clean_place(place, language, words[-1], indefinite) for place in _places(words, answers))
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spiegel.language.cues import analyse_answer
 
 from .care_words import all_summary_matters
+from .quoting import meaningful
 from .wording import negated, noun_phrases, word_list
 from .wording import words as _words
 
@@ -99,11 +100,13 @@ def point(label: str, matter: str | None) -> str:
     """How a point reads: the label, the leaver's thing beside it where that adds something, or the thing alone
     where it says the label's own word more precisely ("the night shifts", "de nachtdiensten" for "your hours
     and shifts"); the label alone where the thing only repeats its word ("your pay", not "your pay (the pay)")."""
+    disclosed = bool(matter) and matter in all_summary_matters("nl") + all_summary_matters("en")
     if not label or label.startswith("_"):
-        return matter or ""
-    if matter and matter in all_summary_matters("nl") + all_summary_matters("en"):
+        # a point named by its thing alone: a workplace matter, never a bare lifted noun ("above all a number")
+        return matter if matter and (disclosed or meaningful(matter)) else ""
+    if disclosed:
         return f"{label} ({matter})"  # a disclosure in the interviewer's neutral words stays beside its theme
-    if not matter or not good_thing(matter) or key(matter) == key(label):
+    if not matter or not good_thing(matter) or not meaningful(matter) or key(matter) == key(label):
         return label
     if names_again(label, matter):
         return label if key(matter) in _words(label) else matter
@@ -165,6 +168,8 @@ def repeated_things(answers: Iterable[str], language: str, skip: set[str]) -> li
         for phrase in noun_phrases(answer, language):
             thing_key = key(phrase)
             if thing_key in found or not good_thing(phrase) or not specific(phrase, language):
+                continue
+            if not meaningful(phrase, language):  # "the whole place", said twice, is no point of the summary
                 continue
             pattern = re.compile(rf"(?<![\w-]){re.escape(thing_key)}(?![\w-])")
             where = [t for t, low in zip(texts, lows, strict=True) if pattern.search(low)]

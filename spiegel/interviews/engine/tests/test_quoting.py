@@ -1,0 +1,136 @@
+"""One gate for the leaver's words in a question (docs/interviewing.md, "Paraphrase, don't paste").
+
+A question quotes a phrase of the leaver only when it is a well-formed, correctly spelled phrase naming a
+workplace matter a skilled interviewer would repeat ("het nieuwe rooster", "the takeover"); a figure of speech, a
+concrete object lifted out of a story, a typo, a phrase with trailing filler or an odd possessive is never
+offered back, and the question says "dat" / "that" or needs no referent. The topic's own label is never offered
+back as if the leaver had said it, and the summary never names a point by a bare lifted noun.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from spiegel.interviews.engine.quoting import meaningful
+from spiegel.interviews.engine.summary_words import point
+
+from .helpers import converse
+
+# (language, first answer, words that must not come back in the interviewer's next messages)
+LIFTED = [
+    ("nl", "Ik zat de hele middag naar het plafond te staren, er was gewoon niks te doen.", "plafond"),
+    ("nl", "Het voelde alsof ik in de woestijn stond te roepen, niemand luisterde naar me.", "woestijn"),
+    ("nl", "Het schip was al aan het zinken, iedereen zag het maar niemand deed wat.", "schip"),
+    ("nl", "Ik voelde me een pion op het schaakbord, ze schoven maar met me.", "schaakbord"),
+    ("nl", "De jongens in de werkplaats waren geweldig, maar verder was het niks.", "jongens"),
+    ("nl", "De concurrrent betaalt gewoon beter, dus daar ga ik heen.", "concurrrent"),
+    ("nl", "De reorganisaite heeft alles kapot gemaakt, daarna was het nooit meer hetzelfde.", "reorganisaite"),
+    ("nl", "Het nieuwe planningssysteem bijvoorbeeld, dat liep de hele tijd vast.", "bijvoorbeeld"),
+    ("nl", "Ik stond daar maar een beetje tegen de ramen te tikken, de hele dienst lang.", "ramen"),
+    ("nl", "Het was alsof de bodem uit de emmer viel, zo ging het die laatste maanden.", "emmer"),
+    ("nl", "Ik was de pineut, zoals altijd eigenlijk, het was echt niet leuk meer.", "pineut"),
+    ("nl", "Mijn teamleidr hield nooit rekening met wat ik zei.", "teamleidr"),
+    ("en", "I spent whole afternoons staring at the ceiling, there was nothing to do.", "ceiling"),
+    ("en", "I felt like a number there, nobody even knew my name.", "name"),
+    ("en", "You could see the cracks everywhere, the whole thing was falling apart.", "cracks"),
+    ("en", "My lads on the floor were brilliant, but the rest was a mess.", "lads"),
+    ("en", "The ship was sinking and everyone could see it.", "ship"),
+    ("en", "It felt like shouting into the void, nobody ever listened.", "void"),
+    ("en", "The competiter simply pays better, so I'm going there.", "competiter"),
+    ("en", "The reorganisaton wrecked everything, it was never the same after.", "reorganisaton"),
+    ("en", "The new planning system for instance, it kept crashing all day.", "instance"),
+    ("en", "The place has really gone downhill over the last two years.", "the place"),
+    ("en", "I was banging my head against the wall for months, honestly.", "wall"),
+    ("en", "My manger never took me seriously, not once.", "manger"),
+]
+
+
+@pytest.mark.parametrize(("language", "answer", "lifted"), LIFTED)
+def test_a_lifted_fragment_is_never_offered_back(language: str, answer: str, lifted: str) -> None:
+    _, _, replies = converse(language, [answer, "Dat weet ik niet precies." if language == "nl" else "Not sure."])
+    said = " ".join(m for r in replies for m in r.messages).lower()
+    assert lifted not in said
+
+
+# (language, answer, the phrase a skilled interviewer would repeat)
+KEPT = [
+    ("nl", "Het nieuwe rooster was een ramp, ik werkte elke week over.", "het nieuwe rooster"),
+    ("nl", "De reorganisatie was het begin van het einde voor mij.", "de reorganisatie"),
+    ("nl", "Het nieuwe planningssysteem bijvoorbeeld, dat liep de hele tijd vast.", "het nieuwe planningssysteem"),
+    ("en", "The new rota was a disaster, I worked overtime every week.", "the new rota"),
+    ("en", "The takeover changed everything, nobody knew where they stood.", "the takeover"),
+    ("en", "The new planning system for instance, it kept crashing all day.", "the new planning system"),
+]
+
+
+@pytest.mark.parametrize(("language", "answer", "phrase"), KEPT)
+def test_a_well_formed_workplace_matter_is_still_named(language: str, answer: str, phrase: str) -> None:
+    _, _, replies = converse(language, [answer])
+    assert phrase in replies[0].messages[-1].lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "answers"),
+    [
+        ("nl", "het nieuwe rooster", ["Het nieuwe rooster was een ramp."]),
+        ("nl", "de fusie", ["Na de fusie was alles anders."]),
+        ("nl", "je leidinggevende", ["Mijn leidinggevende luisterde nooit."]),
+        ("nl", "de kantine", ["De kantine ging dicht."]),
+        ("en", "your manager", ["My manager never listened."]),
+        ("en", "the merger", ["After the merger everything changed."]),
+        ("en", "the forklift certificate", ["They never paid for the forklift certificate."]),
+        ("en", "the canteen", ["The canteen closed."]),
+    ],
+)
+def test_the_gate_lets_a_workplace_matter_through(language: str, phrase: str, answers: list[str]) -> None:
+    assert meaningful(phrase, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [
+        ("nl", "de muur"),
+        ("nl", "het schip"),
+        ("nl", "de concurent"),
+        ("nl", "het nieuwe roostersysteem bijvoorbeeld"),
+        ("nl", "de jongens"),
+        ("nl", "het werk zelf"),
+        ("en", "a number"),
+        ("en", "the place"),
+        ("en", "the cracks"),
+        ("en", "your lads"),
+        ("en", "the competiter"),
+        ("en", "the work itself"),
+    ],
+)
+def test_the_gate_stops_what_names_no_workplace_matter(language: str, phrase: str) -> None:
+    assert not meaningful(phrase, language)
+
+
+def test_no_frame_offers_the_topic_label_back_as_the_leavers_words() -> None:
+    # "the work itself" is the interviewer's name for the topic; the leaver only said "the job"
+    for language, answers in (
+        ("nl", ["Ik ging weg om de baan.", "Gewoon, de baan.", "Weet ik niet.", "Nee."]),
+        ("en", ["I left because of the job.", "Just the job.", "Don't know.", "No."]),
+    ):
+        _, _, replies = converse(language, answers)
+        for reply in replies:
+            for message in reply.messages:
+                assert "het werk zelf." not in message.lower()
+                assert "the work itself." not in message.lower()
+
+
+@pytest.mark.parametrize(
+    ("label", "matter", "expected"),
+    [
+        ("", "the number", ""),
+        ("", "de muur", ""),
+        ("", "het pickscherm", "het pickscherm"),
+        ("", "the new rota", "the new rota"),
+        ("je werktijden en diensten", "het schip", "je werktijden en diensten"),
+        ("your hours and shifts", "the cracks", "your hours and shifts"),
+        ("je werktijden en diensten", "de avonddiensten", "de avonddiensten"),
+    ],
+)
+def test_a_summary_point_is_never_a_bare_lifted_noun(label: str, matter: str, expected: str) -> None:
+    assert point(label, matter) == expected

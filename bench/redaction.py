@@ -13,6 +13,13 @@ and split (``dev`` is what the rules were tuned on, ``heldout`` was never looked
 Usage: ``.venv/bin/python bench/redaction.py [--lang nl en] [--split dev heldout] [--errors] [--write-docs]``;
 ``--without-model`` scores the rules alone, without the learned name model.
 
+With ``--file PATH [PATH ...]`` it scores other labelled sets in the same line format instead, such as the
+modern leaver sentences ``spiegel/language/data/redaction_modern_{nl,en}.jsonl`` (names of people working
+in the Netherlands, Belgium and the UK today, chat-style writing): each file's language is its name's suffix
+``_nl``/``_en``, or the one ``--lang`` given; every record is scored whatever its split, one row per file:
+``.venv/bin/python bench/redaction.py --file spiegel/language/data/redaction_modern_nl.jsonl
+spiegel/language/data/redaction_modern_en.jsonl [--errors]``.
+
 With ``--corpus`` it scores real text that nobody on the project wrote instead: the Dutch newspaper corpus
 (CC0) and the English WNUT-17 corpus (CC BY 4.0) from ``shared/data/ner`` next to the repository (or
 ``--corpus-dir``/``SPIEGEL_NER_DIR``). The split rules are in ``spiegel/language/ner_corpus.py``; ``dev`` is
@@ -43,6 +50,7 @@ WORD = re.compile(r"\w+")
 BEGIN, END = "<!-- section: redaction -->", "<!-- end: redaction -->"
 CORPUS_BEGIN, CORPUS_END = "<!-- section: redaction-corpus -->", "<!-- end: redaction-corpus -->"
 EXIT_NO_CORPUS = 2
+EXIT_NO_LANGUAGE = 2
 
 
 @dataclass
@@ -72,10 +80,39 @@ class Score:
         return self.identifiers_found / self.identifiers if self.identifiers else 1.0
 
 
-def load(language: str) -> list[dict[str, object]]:
-    """The labelled records of one language."""
-    path = DATA / f"redaction_eval_{language}.jsonl"
+def load(language: str, path: Path | None = None) -> list[dict[str, object]]:
+    """The labelled records of one language (the project's own sentences, or the file at ``path``)."""
+    path = path or DATA / f"redaction_eval_{language}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def file_language(path: Path, chosen: list[str] | None) -> str | None:
+    """The language of a labelled file: the one ``--lang`` given, else its name's suffix ``_nl``/``_en``."""
+    if chosen and len(chosen) == 1:
+        return chosen[0]
+    for language in ("nl", "en"):
+        if path.stem.endswith(f"_{language}"):
+            return language
+    return None
+
+
+def run_files(args: argparse.Namespace) -> int:
+    """Score labelled files given with ``--file``: one row per file, all of its records."""
+    rows: list[tuple[str, str, Score, float | None]] = []
+    errors: list[str] = []
+    for name in args.file:
+        path = Path(name)
+        language = file_language(path, args.lang)
+        if language is None:
+            print(f"{name}: give --lang nl or --lang en, or end the file name in _nl or _en", file=sys.stderr)
+            return EXIT_NO_LANGUAGE
+        file_errors: list[str] = []
+        rows.append((language, path.name, score(language, load(language, path), file_errors), None))
+        errors += [f"[{path.name}] {e}" for e in file_errors]
+    print(table(rows))
+    if args.errors:
+        print("\n".join(errors))
+    return 0
 
 
 def covered(mask: list[bool], text: str, start: int, end: int) -> bool:
@@ -289,7 +326,9 @@ def run_corpus(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print (and optionally write) the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--lang", nargs="+", choices=["nl", "en"], default=["nl", "en"], help="languages to score")
+    parser.add_argument(
+        "--lang", nargs="+", choices=["nl", "en"], default=None, help="languages to score (default both)"
+    )
     parser.add_argument(
         "--split",
         nargs="+",
@@ -319,18 +358,29 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="ablation: the rules alone, without the learned name model (spiegel/language/name_model.py)",
     )
+    parser.add_argument(
+        "--file",
+        nargs="+",
+        metavar="PATH",
+        help="score these labelled jsonl files instead (language from --lang or the file name's _nl/_en)",
+    )
     args = parser.parse_args(argv)
+    if args.file and (args.write_docs or args.corpus):
+        parser.error("--file scores other sets; it goes with neither --write-docs nor --corpus")
     if args.without_model and args.write_docs:
         parser.error("--without-model is an ablation; its figures are not written into the docs")
     if args.without_model:
         for language in ("nl", "en"):
             name_model.use(language, None)
+    if args.without_own_names:
+        ablate_own_names()
+    if args.file:
+        return run_files(args)
+    args.lang = args.lang or ["nl", "en"]
     if args.corpus:
         return run_corpus(args)
     if args.split is None:
         args.split = ["dev", "heldout", "all"]
-    if args.without_own_names:
-        ablate_own_names()
     rows: list[tuple[str, str, Score, float | None]] = []
     errors: list[str] = []
     for language in args.lang:

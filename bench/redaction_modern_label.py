@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "spiegel" / "language" / "data"
 MARK = re.compile(r"\{([^{}]+)\}")
 
 
-def label(marked: str) -> dict[str, object]:
+def label(marked: str) -> dict[str, str | list[list[int]]]:
     """One record from a marked sentence: the text without braces and the offsets of the marked names."""
     text: list[str] = []
     names: list[list[int]] = []
@@ -47,7 +47,8 @@ def main() -> int:
         records = [label(line) for line in lines if line and not line.startswith("#")]
         target = DATA / f"redaction_modern_{language}.jsonl"
         target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        print(f"{target.name}: {len(records)} sentences, {sum(len(r['names']) for r in records)} names")  # type: ignore[arg-type]
+        names = sum(len(r["names"]) for r in records)
+        print(f"{target.name}: {len(records)} sentences, {names} names")
     return 0
 
 

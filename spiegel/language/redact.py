@@ -97,7 +97,7 @@ WEAK_TITLES = _set(
     "baron barones graaf gravin hertog hertogin koning koningin keizer keizerin prins prinses vorst vorstin "
     "paus kardinaal generaal kolonel majoor kapitein luitenant minister burgemeester notaris pastoor dominee ds "
     "pater sint saint king queen prince princess pope president senator sen governor gov judge uncle aunt "
-    "auntie officer sergeant sgt captain capt general gen colonel col dj"
+    "auntie officer sergeant sgt captain capt general gen colonel col dj doc"
 )
 TITLES = TITLES | WEAK_TITLES
 
@@ -244,6 +244,7 @@ _ROLES: dict[str, dict[str, str]] = {
         "shift supervisor": "supervisor",
         "team leader": "team leader",
         "team lead": "team leader",
+        "lead": "team leader",
         "director": "director",
         "managing director": "director",
         "former director": "former director",
@@ -344,6 +345,11 @@ _CUE_AFTER = {
         "helped showed decided promised ran had has was is"
     ),
 }
+# Words that make the role word after them someone's: "mijn teamleider", "de nieuwe manager", "my lead".
+_OWNERS = {
+    "nl": _set("mijn m'n onze ons je jouw zijn z'n haar hun de het die deze nieuwe"),
+    "en": _set("my our your his her their the new this that"),
+}
 # Weaker cues, only used for a first name at the start of a sentence that is also an ordinary word.
 _CUE_AFTER_WEAK = {
     "nl": _set("en van uit was is wil kon moest werd bleef"),
@@ -362,6 +368,8 @@ _OPENING_PARTICLES = _set("de van den der ter ten el al le la du da di von ait b
 _LOWER_OPENING_PARTICLES = _set("van von ter ten vd")
 # Particles that after a name far more often open a place: "te Zwolle", "in Utrecht", "op Texel".
 _PLACE_PARTICLES = _set("te in op")
+# After a title these open a place, not a surname: "a doctor in Kharkiv", "dokter te Aleppo".
+_TITLE_AS_NOUN_BEFORE = _set("te in")
 # "de heer" as OCR often misreads it in old print ("De beer van Tienhoven", "de lieer Elout"): a title only
 # right after "de"/"den" and before a capitalised word or a particle.
 _MISREAD_HEER = _set("beer lieer heea hoer hoor heor heir boer")
@@ -646,7 +654,23 @@ class _Detector:
     def rare(self, tok: _Token) -> bool:
         """A word that is not an ordinary word of the language (not in the frequency list above the cut-off)."""
         low = tok.low[:-2] if tok.low.endswith("'s") else tok.low
-        return self.lex.common.get(low, 0) < COMMON_CUTOFF and len(low) > 1 and not self._compound(low)
+        return (
+            self.lex.common.get(low, 0) < COMMON_CUTOFF
+            and len(low) > 1
+            and not self._compound(low)
+            and not self._english_plural(low)
+        )
+
+    def _english_plural(self, low: str) -> bool:
+        """An English plural of a word on the frequency list ("rotas", "lanyards"): no name, though the list
+        lacks the plural or holds it below the cut-off."""
+        return (
+            self.language == "en"
+            and len(low) > 4
+            and low.endswith("s")
+            and not low.endswith("ss")
+            and low[:-1] in self.lex.common
+        )
 
     def _compound(self, low: str) -> bool:
         """An ordinary compound noun, not a name: 'excel-modellen' (its last part an ordinary word), or in
@@ -870,6 +894,8 @@ class _Detector:
                 j += 1
             if tok.title and tokens[i].low in {"mr", "dr", "ir", "ing", "drs", "prof"} and not tok.cap:
                 pass  # lower-case abbreviations are still titles in Dutch ("dr. Bakker")
+            if tok.title and j == i + 1 and j < n and tokens[j].low in _TITLE_AS_NOUN_BEFORE:
+                return None  # "a doctor in Kharkiv", "dokter te Aleppo": the title is a noun, a place follows
             weak = tok.low in WEAK_TITLES and j == i + 1
             if weak and j < n and tokens[j].particle:
                 return None  # "Koning van Saksen", "Minister van Financiën"
@@ -919,6 +945,8 @@ class _Detector:
             return None
         if head.gazetteer and not titled:
             return None  # "De Albert Heijn", "In April", "Den Haag"
+        if k > j and "-" in head.low and self.kind(head) is None and self._compound(head.low):
+            return None  # "van de IT-afdeling", "van het Sales-team": a department, no surname
         if not strong and self.kind(head) is None and not self.rare(head):
             return None
         return k + 1
@@ -1012,7 +1040,7 @@ class _Detector:
         nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
         role_before = bool(_ROLE_BEFORE[lang].search(text[max(0, tok.start - 40) : tok.start]))
         if not tok.cap:
-            return self._lower_case_name(tok, kind, prev, role_before)
+            return self._lower_case_name(tok, kind, prev, role_before) or self._unlisted_after_role(tokens, i, kind)
         before_gap = text[prev.end : tok.start] if prev else ""
         prev_low = prev.low if prev and "," not in before_gap else None
         next_low = nxt.low if nxt else None
@@ -1022,8 +1050,11 @@ class _Detector:
         )
         cue_after = self._cue_after(tok, kind, nxt)
         weak_after = cue_after or next_low in _CUE_AFTER_WEAK[lang]
+        next_is_listed = (
+            nxt is not None and nxt.cap and not nxt.gazetteer and not nxt.sentence_start and self.kind(nxt) is not None
+        )
         if tok.gazetteer:
-            if role_before or (kind == "first" and next_is_name):
+            if role_before or (kind == "first" and (next_is_name or next_is_listed)):
                 return True
             if kind == "first" and tok.low in lex.not_names:
                 # Both a name and a place, month or holiday (Victoria, Jordan, Kerry, April, Ramadan): a name
@@ -1127,6 +1158,23 @@ class _Detector:
         prev_word = prev.low if prev else None
         spoken_of = prev_word in _CUE_BEFORE[lang] or prev_word in _COORDINATORS
         return role_before or frequency < LOWER_CASE_RARE_CUTOFF or (spoken_of and frequency < LOWER_CASE_NAME_CUTOFF)
+
+    def _unlisted_after_role(self, tokens: list[_Token], i: int, kind: str | None) -> bool:
+        """'mijn teamleider wambersie', 'collega tendekai', 'my lead tendekai': a lower-case word that is no word
+        of the language at all, right after a role word that is someone's ("mijn", "de nieuwe", "my") or after
+        "collega"/"colleague", which chat writes bare. Not after a bare role word in old print ("directeur
+        susdit", "eigenaar geteekend")."""
+        tok = tokens[i]
+        lex = self.lex
+        if kind is not None or i == 0 or tok.low in lex.common or len(tok.low) < 3 or tok.low in lex.stop:
+            return False
+        role = tokens[i - 1]
+        if not self.role_word(role.low) or role.end != tok.start - 1:
+            return False
+        if _ROLES[self.language][role.low] in _LETTERED:
+            return True  # "collega", "colleague", "stagiair", "klant"
+        owners = _OWNERS[self.language]
+        return any(t.low in owners for t in tokens[max(0, i - 3) : i - 1])
 
     def _cue_after(self, tok: _Token, kind: str | None, nxt: _Token | None) -> bool:
         """The next word says a person was meant: a listed cue, a possessive, or an English past tense."""

@@ -1,0 +1,124 @@
+"""Names of people who work in the Netherlands, Belgium and the UK today, written the way leavers type in a chat:
+lower case, a surname alone, possessives, lists, capitals; and the ordinary words that look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiegel.language.redact import Redaction, redact
+
+
+def persons(result: Redaction) -> list[str]:
+    return [s.original for s in result.spans if s.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gündoğdu zei dat mijn contract niet verlengd werd.", ["Gündoğdu"]),
+        ("Ik heb het nog met Abdeslam El Hamdaoui besproken.", ["Abdeslam El Hamdaoui"]),
+        ("Ait Moussa van de planning gaf me steeds de late diensten.", ["Ait Moussa"]),
+        ("Mijn begeleider was Soerinder Jagessar, hij was geweldig.", ["Soerinder Jagessar"]),
+        ("Karijodikromo werkte al dertig jaar in de kas.", ["Karijodikromo"]),
+        ("Rignald Winklaar en Shanira Isenia zijn ook weg.", ["Rignald Winklaar", "Shanira Isenia"]),
+        ("Przemysław Zawadzki deed het werk van drie man.", ["Przemysław Zawadzki"]),
+        ("Ik kon het goed vinden met Loredana Ungureanu.", ["Loredana Ungureanu"]),
+        ("Tsvetelina Yordanova hielp me met de papieren.", ["Tsvetelina Yordanova"]),
+        ("Mijn coach Halyna Honcharenko snapte het wel.", ["Halyna Honcharenko"]),
+        ("Pattiasina zei dat er geen geld was voor opleiding.", ["Pattiasina"]),
+        ("Sowmya Hegde was de beste tester die we hadden.", ["Sowmya Hegde"]),
+        ("Yaa Asiedu en Olamide Akinola waren de enigen die bleven.", ["Yaa Asiedu", "Olamide Akinola"]),
+        ("Winta Woldemariam sprak nog geen Nederlands en werd overgeslagen.", ["Winta Woldemariam"]),
+        ("Dieumerci Kabongo van de nachtploeg stopte ook.", ["Dieumerci Kabongo"]),
+        ("Raghad Kassem kreeg als eerste een vast contract.", ["Raghad Kassem"]),
+    ],
+)
+def test_dutch_sentences_name_colleagues_of_many_origins(text: str, names: list[str]) -> None:
+    assert persons(redact(text, "nl")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Chaudhry said my contract would not be renewed.", ["Chaudhry"]),
+        ("I raised it with Shahzad Qureshi twice.", ["Shahzad Qureshi"]),
+        ("Mehwish from payroll never replied.", ["Mehwish"]),
+        ("Przemysław Zawadzki did the work of three people.", ["Przemysław Zawadzki"]),
+        ("I got on well with Loredana Ungureanu.", ["Loredana Ungureanu"]),
+        ("Adwoa Frimpong and Kelechi Nwafor were the only ones who stayed.", ["Adwoa Frimpong", "Kelechi Nwafor"]),
+        ("Tinashe Moyo on the night shift quit as well.", ["Tinashe Moyo"]),
+        ("My mentor Sowmya Hegde was brilliant.", ["Sowmya Hegde"]),
+        ("Hibo Warsame could not get a permanent contract.", ["Hibo Warsame"]),
+        ("Kemar Beckford and Latoya Dacres left the same week.", ["Kemar Beckford", "Latoya Dacres"]),
+        ("Yesenia Maldonado ran the warehouse on her own.", ["Yesenia Maldonado"]),
+        ("Halyna Honcharenko had been a doctor in Kharkiv.", ["Halyna Honcharenko"]),
+    ],
+)
+def test_english_sentences_name_colleagues_of_many_origins(text: str, names: list[str]) -> None:
+    assert persons(redact(text, "en")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Met de Bulgaren en de Roemenen sprak ik Engels.", "nl"),
+        ("Ze spraken onderling Tigrinya of Arabisch.", "nl"),
+        ("Oekraïners kregen geen vast contract.", "nl"),
+        ("The Romanian and Bulgarian crews shared a van.", "en"),
+        ("I spoke Urdu with the Bangladeshi drivers.", "en"),
+        ("Ukrainians never got permanent contracts.", "en"),
+        ("De cao van Sligro is beter.", "nl"),
+    ],
+)
+def test_nationalities_languages_and_employers_are_no_names(text: str, language: str) -> None:
+    assert redact(text, language).spans == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Rotas always came out late.", "Forklifts were always broken.", "Appraisals never happened."]
+)
+def test_an_english_plural_of_an_ordinary_word_at_a_sentence_start_is_no_name(text: str) -> None:
+    assert redact(text, "en").spans == []
+
+
+def test_a_lower_case_name_on_no_list_right_after_a_role_word_is_a_name() -> None:
+    assert persons(redact("de nieuwe teamleider wambersie was heel anders", "nl")) == ["wambersie"]
+    assert persons(redact("my lead tendekai was nothing like the old one", "en")) == ["tendekai"]
+
+
+def test_a_lower_case_ordinary_word_after_a_role_word_stays() -> None:
+    assert redact("mijn leidinggevende was nooit aanwezig", "nl").spans == []
+    assert redact("my manager never showed up", "en").spans == []
+
+
+def test_a_title_used_as_a_noun_before_in_or_te_takes_no_place_with_it() -> None:
+    assert redact("She had been a doctor in Kharkiv.", "en").spans == []
+    assert redact("Hij was dokter in Aleppo voordat hij hier kwam.", "nl").spans == []
+
+
+def test_a_given_name_that_is_also_a_month_counts_before_another_name() -> None:
+    assert persons(redact("Mei Ling in HR was kind to me.", "en")) == ["Mei Ling"]
+
+
+def test_lower_case_van_in_english_is_a_vehicle() -> None:
+    assert redact("The night crew shared a van.", "en").spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Will from HR said I should accept it.", ["Will"]),
+        ("Grace from payroll sorted it out in the end.", ["Grace"]),
+        ("my lead priya got it", ["priya"]),
+        ("Roos van de receptie heeft me gesteund.", ["Roos"]),
+        ("collega burak wist het ook", ["burak"]),
+    ],
+)
+def test_a_name_that_is_also_a_word_counts_next_to_a_department_or_role(text: str, names: list[str]) -> None:
+    language = "nl" if " van de " in text or "collega" in text else "en"
+    assert persons(redact(text, language)) == names
+
+
+def test_a_department_written_as_a_compound_after_van_de_is_no_surname() -> None:
+    assert persons(redact("Nguyen van de IT-afdeling loste alles snel op.", "nl")) == ["Nguyen"]
+    assert persons(redact("Ik sprak Kees van der Heijden-Bakker gisteren.", "nl")) == ["Kees van der Heijden-Bakker"]

@@ -17,10 +17,12 @@ answer is an answer to that question.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spiegel.language.cues import AnswerSignals, Mention
 from spiegel.language.understanding import Understanding
 
-from .attunement_words import Moment, read_moment, rounds_off
+from .attunement_words import Moment, feels_heavy, read_moment, rounds_off
 from .bereavement import condolence
 from .care import unsaid
 from .care_words import care
@@ -34,6 +36,10 @@ from .wording import wording
 
 # Moves after which the conversation waits for the leaver, with the question before them pending.
 WAITING = frozenset({"hold", "offer_wrap_up"})
+# Moves that answer a feeling already (a reflection, care) or ask nothing of it: their acknowledgement stays.
+OWN_CARE = frozenset({"reflect_and_ask", "check_in", "hold", "disclosure", "offer_wrap_up", "close"})
+# An answer of more words than this has told something: "let's leave it there" would wave it off.
+TOLD = 9
 # Where "I've said what I wanted to say" is met with the offer to round off (later, the close is near anyway).
 OFFER_PHASES = frozenset({*IN_TOPICS, "stay", "stay_when", "advice_keep", "advice_change"})
 
@@ -62,6 +68,26 @@ class Attunement(Requests):
         if move is not None:
             return move
         return super()._decide(s, sig, u, text, skip_topic, contradiction, new_flags)
+
+    def _on_answer(
+        self,
+        s: ConversationState,
+        sig: AnswerSignals,
+        u: Understanding,
+        text: str,
+        contradiction: tuple[Mention, str] | None,
+    ) -> Move:
+        """A real answer's move, with an acknowledgement that fits it: warm for a heavy feeling of the leaver's
+        own, never "let's leave it there" after an answer that told something."""
+        move = super()._on_answer(s, sig, u, text, contradiction)
+        if move.kind in OWN_CARE or move.feeling:
+            return move
+        plain = move.preface in (None, "bridge", "accept")
+        if plain and feels_heavy(text, self.language):
+            return replace(move, preface="heard")
+        if move.preface == "accept" and sig.word_count > TOLD:
+            return replace(move, preface="bridge")
+        return move
 
     def _end_wait(self, s: ConversationState) -> str | None:
         """After a waiting message, the question before it is the one pending again; which wait it was."""

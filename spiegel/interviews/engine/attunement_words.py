@@ -156,6 +156,24 @@ _ROUND_OFF = {
     ),
 }
 
+# A heavy feeling of the leaver's own, told plainly ("I felt very alone", "dat heeft me echt opgebroken"): an
+# acknowledgement that is warm, never "I have noted that".
+_HEAVY = {
+    "nl": re.compile(
+        r"\b(?:eenzaam|(?:me|mij)\s+(?:er\s+)?(?:heel\s+|erg\s+|zo\s+|zó\s+|best\s+|nogal\s+|vaak\s+)?alleen"
+        r"|er\s+alleen\s+voor|waardeloos|nutteloos|pijn|verdriet|verdrietig|kapot|gebroken|opgebroken|ellendig"
+        r"|vernederd|gekwetst|gekrenkt|wanhopig|onzichtbaar|in\s+de\s+steek\s+gelaten|uitgeput|op\s+geraakt)\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:alone|lonely|worthless|useless|hurt|hurts|painful|heartbroken|broke\s+me|broken|devastated|sad"
+        r"|miserable|crushed|humiliated|wore\s+me\s+(?:down|out)|worn\s+(?:down|out)|ashamed|hopeless|invisible"
+        r"|abandoned|let\s+down|exhausted|drained)\b",
+        _F,
+    ),
+}
+_NEGATED = re.compile(r"\b(?:niet|nooit|geen|never|not|no)\b|n(?:'|’)t\b", _F)
+
 
 _SHORT_MOMENTS: tuple[tuple[Moment, dict[str, re.Pattern[str]]], ...] = (
     ("pause", _PAUSE),
@@ -191,6 +209,17 @@ def read_moment(text: str, language: str) -> Moment | None:
     if len(text.split()) <= READY_SHORT and parts and _READY[language].search(parts[0]):
         return "ready"
     return None
+
+
+def feels_heavy(text: str, language: str) -> bool:
+    """The leaver tells a heavy feeling of their own ("I felt very alone"), not denied ("I never felt alone")."""
+    if language not in _HEAVY:
+        return False
+    for part in _sentences(text):
+        m = _HEAVY[language].search(part)
+        if m is not None and not _NEGATED.search(" ".join(part[: m.start()].split()[-3:])):
+            return True
+    return False
 
 
 def rounds_off(text: str, language: str) -> bool:

@@ -257,3 +257,63 @@ def test_a_lost_thread_gets_a_gentle_reorientation(language: str, lost: str, whe
     assert not FORM_LINES.search(message)
     assert message.rstrip().endswith("?")
     assert message.count("?") == 1
+
+
+WARM = {
+    "nl": re.compile(r"dank je dat je dit vertelt|klinkt zwaar|wat naar", re.I),
+    "en": re.compile(r"I can hear|sounds hard|I.m sorry", re.I),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "answers"),
+    [
+        ("nl", [LEAD["nl"], "Ik voelde me er heel alleen door."]),
+        ("nl", [LEAD["nl"], SECOND["nl"]]),
+        ("nl", [LEAD["nl"], "Dat deed echt pijn, ik voelde me waardeloos."]),
+        ("en", [LEAD["en"], "It just made me feel very alone."]),
+        ("en", [LEAD["en"], SECOND["en"]]),
+        ("en", [LEAD["en"], "That hurt, honestly, I felt completely worthless."]),
+    ],
+)
+def test_a_heavy_feeling_is_acknowledged_warmly_before_the_next_question(language: str, answers: list[str]) -> None:
+    message, kind = _last(language, answers)
+    assert kind not in ("check_in", "hold"), message
+    assert WARM[language].search(message), message
+    assert not FORM_LINES.search(message)
+
+
+ACCEPT_FORMS = {
+    "nl": re.compile(r"Goed, dank je|dan laten we dit zo|dan ga ik verder|Prima, dan gaan we door", re.I),
+    "en": re.compile(r"All right, thank you|let's leave it there|I'll move on|Okay, let's go on", re.I),
+}
+TOLD_FINE = {
+    "nl": [
+        "Vooral de werkdruk, we draaiden elke week extra diensten omdat er niemand bij kwam.",
+        "Ik werkte bijna elk weekend en thuis kwam ik nergens meer aan toe.",
+        "Het gebeurde elke week, meer dan een jaar lang, er was nooit een rustige week.",
+        "Er veranderde niets, ze zeiden dat er geen budget was.",
+        "Het werk zelf was prima, ik vond de taken en de cliënten heel fijn, daar geen klachten over.",
+        "Mijn leidinggevende was prima, ze was eerlijk en altijd bereikbaar, geen probleem met haar.",
+        "Daar heb ik verder geen voorbeeld van, het was gewoon een goede leidinggevende.",
+        "De samenwerking was goed, mijn collega's waren fijn en we hielpen elkaar waar het kon.",
+    ],
+    "en": [
+        "Mostly the workload, we kept doing extra shifts every week because nobody new was hired.",
+        "I worked nearly every weekend and had no time left at home.",
+        "It happened every single week for over a year, there was never a quiet week.",
+        "Nothing changed, they said there was no budget.",
+        "The work itself was fine, I liked the tasks and the patients a lot, no complaints there at all.",
+        "My manager was fine, she was fair and always approachable, no problem with her at all.",
+        "I don't have an example of that, she was simply a good manager.",
+        "Teamwork was good, my colleagues were lovely and we helped each other out whenever we could.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_substantive_answer_is_never_waved_off(language: str) -> None:
+    _, _, replies = converse(language, TOLD_FINE[language])
+    for answer, reply in zip(TOLD_FINE[language], replies, strict=False):
+        if len(answer.split()) >= 10:
+            assert not ACCEPT_FORMS[language].search(reply.messages[-1]), (answer, reply.messages[-1])

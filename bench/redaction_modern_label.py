@@ -1,9 +1,9 @@
-"""Turn the marked modern leaver sentences into the labelled set that ``bench/redaction.py --file`` scores.
+"""Turn the marked modern leaver sentences into the labelled sets that ``bench/redaction.py --file`` scores.
 
-``spiegel/language/data/redaction_modern_{nl,en}.txt`` hold one sentence a line with every person name marked
-``{like this}`` (no title, no possessive ending inside the braces; '#' starts a comment line). This script
-drops the braces, computes the names' character offsets and writes ``redaction_modern_{nl,en}.jsonl`` in the
-format of ``redaction_eval_{nl,en}.jsonl`` (identifiers empty, split ``dev``).
+``spiegel/language/data/redaction_{modern,fresh}_{nl,en}.txt`` hold one sentence a line with every person name
+marked ``{like this}`` (no title, no possessive ending inside the braces; '#' starts a comment line). This
+script drops the braces, computes the names' character offsets and writes the ``.jsonl`` of the same name in
+the format of ``redaction_eval_{nl,en}.jsonl`` (identifiers empty, split ``dev``).
 
 Usage: ``.venv/bin/python bench/redaction_modern_label.py``
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "spiegel" / "language" / "data"
 MARK = re.compile(r"\{([^{}]+)\}")
+SETS = ("modern", "fresh")
 
 
 def label(marked: str) -> dict[str, str | list[list[int]]]:
@@ -40,12 +41,11 @@ def label(marked: str) -> dict[str, str | list[list[int]]]:
 
 
 def main() -> int:
-    """Write both languages' jsonl files from their marked text files."""
-    for language in ("nl", "en"):
-        source = DATA / f"redaction_modern_{language}.txt"
+    """Write the jsonl file of every marked text file."""
+    for source in [path for set_name in SETS for path in sorted(DATA.glob(f"redaction_{set_name}_*.txt"))]:
         lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
         records = [label(line) for line in lines if line and not line.startswith("#")]
-        target = DATA / f"redaction_modern_{language}.jsonl"
+        target = source.with_suffix(".jsonl")
         target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         names = sum(len(r["names"]) for r in records)
         print(f"{target.name}: {len(records)} sentences, {names} names")

@@ -122,3 +122,41 @@ def test_a_name_that_is_also_a_word_counts_next_to_a_department_or_role(text: st
 def test_a_department_written_as_a_compound_after_van_de_is_no_surname() -> None:
     assert persons(redact("Nguyen van de IT-afdeling loste alles snel op.", "nl")) == ["Nguyen"]
     assert persons(redact("Ik sprak Kees van der Heijden-Bakker gisteren.", "nl")) == ["Kees van der Heijden-Bakker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hryhorenko heeft me ingewerkt.", ["Hryhorenko"]),
+        ("Ik had een conflict met Agyekum over mijn uren.", ["Agyekum"]),
+        ("Tesfalem sprak nog geen Nederlands.", ["Tesfalem"]),
+        ("Samsodien, mijn teamleider, wist altijd alles.", ["Samsodien"]),
+    ],
+)
+def test_a_dutch_name_on_no_list_with_a_person_cue_around_it_stays_a_name(text: str, names: list[str]) -> None:
+    assert persons(redact(text, "nl")) == names
+
+
+def test_languages_of_colleagues_are_no_names() -> None:
+    assert redact("Mijn collega's spraken Papiaments met elkaar.", "nl").spans == []
+    assert redact("My colleagues spoke Patois with each other.", "en").spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kromowidjojo was mijn eerste teamleider.", ["Kromowidjojo"]),
+        ("Al-Rawi en Darwish werkten op de nachtploeg.", ["Al-Rawi", "Darwish"]),
+        ("Yusra's team kreeg alle leuke projecten.", ["Yusra"]),
+        ("Samsodien van de receptie wist altijd alles.", ["Samsodien"]),
+    ],
+)
+def test_a_dutch_name_on_no_list_with_a_role_department_possessive_or_arabic_article_stays_a_name(
+    text: str, names: list[str]
+) -> None:
+    assert persons(redact(text, "nl")) == names
+
+
+def test_a_country_joined_to_another_place_or_with_a_department_word_stays() -> None:
+    assert redact("Pruissen en Oostenrijk sloten een verbond.", "nl").spans == []
+    assert redact("Het gebouw van de receptie was nieuw.", "nl").spans == []

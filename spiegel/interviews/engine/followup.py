@@ -27,6 +27,7 @@ from .fit import (
     weighed_most,
 )
 from .navigation import BY_FEELING, LIGHT_TOPICS, STORY, _add
+from .quoting import meaningful
 from .reasons import (
     about_frequency,
     plainly_fine,
@@ -507,11 +508,12 @@ class FollowUps(Closing):
         current = s.topic(cur).quote if cur else None
         taken = {t["phrase"] for t in s.threads} | {current or ""}
         heads = {self._head(p) for p in taken if p}
+        items = list_items(answer, self.language)  # (an item of a list the leaver gave is judged as a whole)
         for phrase in named_things(answer, self.language):
             if phrase in taken or (current and phrase in current) or self._head(phrase) in heads:
                 continue  # (also "de avonddienst" when "de avonddiensten" is on the list already)
-            if not good_thread_phrase(phrase):
-                continue
+            if not good_thread_phrase(phrase) or not (phrase in items or meaningful(phrase, self.language)):
+                continue  # ("de muur" they stared at, "the cracks everywhere": nothing to come back to)
             themes = list(analyse_answer(phrase, self.language).themes)
             theme = themes[0] if themes else None
             if theme is not None and (theme in skip or theme in s.refused or theme in s.sensitive_topics):

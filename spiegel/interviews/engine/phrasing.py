@@ -229,8 +229,8 @@ class TemplatePhraser:
             # a thread named only by its thing, or the leaver's story, has no label of its own ("je vertrek" would
             # be about nothing): without its name, the wordings that need neither come first ("Op welk moment
             # merkte je dat?")
-            plain = [o for o in ordered if "{q}" not in o and "{label}" not in o]
-            ordered = plain + [o for o in ordered if o not in plain]
+            # ("Welk voorbeeld rond je vertrek", "hoe merkte je daar je vertrek?" say nothing)
+            ordered = [o for o in ordered if "{q}" not in o and "{label}" not in o] or ordered
         if move.kind == "meta_answer" and kind in ("follow_up", "reflect_and_ask"):
             # after our answer to their question, "daar" would point at that answer: the question names its matter
             named = [o for o in ordered if "{q}" in o or "{label}" in o]
@@ -262,7 +262,10 @@ class TemplatePhraser:
 def _without_unsaid(ordered: list[str], move: Move, kind: str, label: str, answers: list[str]) -> list[str]:
     """Without the leaver's words, no frame made for them: "{q}" would offer the topic's own name back as if the
     leaver had said it ("You mentioned the work itself.", "Welk voorbeeld van het werk zelf ..."), unless they
-    did use its words."""
+    did use its words. A topic's heading that names no matter ("het werk zelf", "your leaving") is never put in
+    a question's frame either ("Welk moment rond het werk zelf staat je nog goed bij?")."""
+    if kind in REFLECTING_KINDS and label in word_list("heading_labels"):
+        ordered = [o for o in ordered if "{label}" not in o] or ordered
     if move.quote or kind not in REFLECTING_KINDS or label_named(label, answers, move.language):
         return ordered
     return [o for o in ordered if "{q}" not in o]

@@ -55,6 +55,11 @@ def spelled(word: str, language: str) -> bool:
     return False
 
 
+def _part(rest: str, language: str) -> bool:
+    """What follows a matter in a compound is a word of its own ("wissels" in "ploegwissels")."""
+    return len(rest) >= _PART and _known(rest, language)
+
+
 @lru_cache(maxsize=1)
 def _matters() -> frozenset[str]:
     return word_list("workplace_matters") | word_list("event_nouns")
@@ -79,6 +84,8 @@ def _matter_word(word: str, language: str) -> bool:
             return True
         if any(form.endswith(h) and len(form) >= len(h) + 3 for h in _heads(language)):
             return True
+        if any(form.startswith(h) and _part(form[len(h) :], language) for h in _heads(language)):
+            return True  # "de ploegwissels", "de roosterwijziging": a change or a part of a matter
         trouble = next((p for p in word_list("problem_words") if form.endswith(p) and len(form) > len(p) + 3), None)
         if trouble is not None:
             left = form[: -len(trouble)]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from spiegel.interviews.engine.phrasing import TemplatePhraser
 from spiegel.interviews.engine.quoting import meaningful
+from spiegel.interviews.engine.state import Move
 from spiegel.interviews.engine.summary_words import point
 
 from .helpers import converse
@@ -121,6 +123,22 @@ def test_no_frame_offers_the_topic_label_back_as_the_leavers_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "answer", "heading"),
+    [
+        ("nl", "Ik deed gewoon mijn ding, niks bijzonders.", "het werk zelf"),
+        ("en", "I just did my thing, nothing special.", "the work itself"),
+    ],
+)
+@pytest.mark.parametrize("probe", ["example", "moment", "situation", "practice", "effect"])
+def test_a_topic_heading_is_never_put_in_a_question_frame(language: str, answer: str, heading: str, probe: str) -> None:
+    # "Welk moment rond het werk zelf staat je nog goed bij?": the heading of a topic names no matter
+    engine, state, _ = converse(language, [answer])
+    move = Move("follow_up", topic="job_content", probe=probe, language=language)
+    for wording in TemplatePhraser().candidates(move, state, engine.guide):
+        assert heading not in wording.lower()
+
+
+@pytest.mark.parametrize(
     ("label", "matter", "expected"),
     [
         ("", "the number", ""),
@@ -134,3 +152,26 @@ def test_no_frame_offers_the_topic_label_back_as_the_leavers_words() -> None:
 )
 def test_a_summary_point_is_never_a_bare_lifted_noun(label: str, matter: str, expected: str) -> None:
     assert point(label, matter) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "kept"),
+    [
+        (
+            "nl",
+            "Het schip was aan het zinken, de muur kwam op me af en de reorganisatie deed de rest.",
+            "de reorganisatie",
+        ),
+        (
+            "en",
+            "The ship was sinking, the walls were closing in and the reorganisation did the rest.",
+            "the reorganisation",
+        ),
+        ("en", "The place has gone downhill since the takeover, you could see the cracks everywhere.", "the takeover"),
+    ],
+)
+def test_a_figure_of_speech_is_no_thread_to_come_back_to(language: str, answer: str, kept: str) -> None:
+    # "Ik wil nog even terugkomen op de muur": what the leaver said in a figure is never a thread of its own
+    _, state, replies = converse(language, [answer])
+    assert kept in replies[0].messages[-1].lower()
+    assert not [t["phrase"] for t in state.threads if t.get("kind") == "matter"]

@@ -58,6 +58,7 @@ SETS = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
     "heldout4",
     "heldout5",
 )

@@ -36,6 +36,8 @@ class Found:
     kind: str
     excerpt: str
     wish: str
+    # the leaver said it was no disclosure ("dat is een uitdrukking"): nothing for the practice to follow up
+    withdrawn: bool = False
 
 
 def found_in_state(state: dict[str, Any] | None) -> list[Found]:
@@ -50,9 +52,11 @@ def found_in_state(state: dict[str, Any] | None) -> list[Found]:
             continue
         kind = str(flag.get("topic") or "")
         excerpt = str(flag.get("excerpt") or "")
-        found.append(
-            Found(kind if kind in DisclosureKind.values else DisclosureKind.OTHER, excerpt, _wish(answers, excerpt))
-        )
+        kind = kind if kind in DisclosureKind.values else DisclosureKind.OTHER
+        if flag.get("withdrawn"):  # kept in its place, so that the positions of the others stay the same
+            found.append(Found(kind, excerpt, "", withdrawn=True))
+            continue
+        found.append(Found(kind, excerpt, _wish(answers, excerpt)))
     return found
 
 
@@ -69,13 +73,19 @@ def _wish(answers: list[dict[str, Any]], excerpt: str) -> str:
 
 def store_disclosures(interview: Interview, source: str, found: list[Found]) -> list[Disclosure]:
     """Record each flagged disclosure of the case once (by its position among the source's flags), and the
-    leaver's wish once they gave it. Returns the disclosures recorded or completed now. Idempotent."""
+    leaver's wish once they gave it; a flag the leaver withdrew in the conversation is never recorded, and its
+    record, made before they withdrew it, is taken back while nobody has followed it up. Returns the
+    disclosures recorded or completed now. Idempotent."""
     if not found or interview.status == Status.WITHDRAWN:
         return []
     existing = {d.position: d for d in Disclosure.objects.filter(interview=interview, source=source)}
     changed: list[Disclosure] = []
     for position, item in enumerate(found):
         row = existing.get(position)
+        if item.withdrawn:
+            if row is not None and _untouched(row):
+                row.delete()
+            continue
         if row is None:
             row = _create(interview, source, position, item)
             if row is not None:
@@ -85,6 +95,11 @@ def store_disclosures(interview: Interview, source: str, found: list[Found]) -> 
             row.save(update_fields=["wish", "wish_recorded_by", "updated_at"])
             changed.append(row)
     return changed
+
+
+def _untouched(row: Disclosure) -> bool:
+    """Nobody of the practice has followed it up yet (a withdrawn flag's record then goes)."""
+    return row.status == FollowUpStatus.OPEN and not row.note and row.updated_by_id is None
 
 
 def _create(interview: Interview, source: str, position: int, item: Found) -> Disclosure | None:

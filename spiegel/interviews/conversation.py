@@ -376,6 +376,11 @@ def compute_reply(
         for offset, text in enumerate(texts)
     ]
     fields = ["updated_at"]
+    if reply is not None and locked.flagged and _all_withdrawn(reply.state.flags):
+        # "er is niemand geslagen, dat is een uitdrukking": the only flag was no disclosure after all
+        locked.flagged = False
+        fields.append("flagged")
+        log_case_event(Actor.system("engine"), "disclosure.withdrawn", locked, {})
     if flags and not locked.flagged:
         locked.flagged = True
         fields.append("flagged")
@@ -389,6 +394,11 @@ def compute_reply(
         close_conversation(locked)
     interview.status = locked.status
     return PostResult(status=locked.status, messages=new_messages)
+
+
+def _all_withdrawn(flags: list[Flag]) -> bool:
+    """The conversation raised flags, and the leaver withdrew every one of them."""
+    return bool(flags) and all(flag.withdrawn for flag in flags)
 
 
 def _guide_fallback(interview: Interview, conversation: Conversation) -> tuple[list[str], bool]:

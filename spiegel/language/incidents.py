@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["defused", "incident_kind"]
+__all__ = ["defused", "figures", "incident_kind", "misread", "without_figures"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "disclosure" / "frames.json"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -60,6 +60,8 @@ class _Rule:
     kind: str
     frames: tuple[str, ...]
     blockers: tuple[str, ...]
+    # also read over two adjacent sentences ("Ik heb het toch gemeld. Sindsdien werd ik overal buiten gehouden.")
+    pair: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class _Frames:
     clause_break: re.Pattern[str]
     rules: tuple[_Rule, ...]
     defusals: tuple[_Defusal, ...]
+    figures: re.Pattern[str] | None
 
 
 def _fold(text: str) -> str:
@@ -96,7 +99,10 @@ def _frames(language: str) -> _Frames | None:
     if data is None:
         return None
     patterns = {name: _alternatives(items) for name, items in data["concepts"].items()}
-    rules = tuple(_Rule(str(rule["kind"]), tuple(rule["all"]), tuple(rule.get("none", ()))) for rule in data["rules"])
+    rules = tuple(
+        _Rule(str(rule["kind"]), tuple(rule["all"]), tuple(rule.get("none", ())), bool(rule.get("pair", False)))
+        for rule in data["rules"]
+    )
     defusals = tuple(
         _Defusal(frozenset(item["kinds"]), tuple(item["all"]), tuple(item.get("unless", ())))
         for item in data.get("defuse", [])
@@ -114,6 +120,7 @@ def _frames(language: str) -> _Frames | None:
         re.compile("|".join(data["clause_break"])),
         rules,
         defusals,
+        _alternatives(data["figures"]) if data.get("figures") else None,
     )
 
 
@@ -168,15 +175,76 @@ def defused(kind: str, text: str, at: int, language: str) -> bool:
     return _defuses(kind, _fold(text[start:end]), frames)
 
 
-def incident_kind(text: str, language: str) -> str | None:
+def figures(text: str, language: str) -> list[tuple[int, int]]:
+    """Where ``text`` (lower case) uses the words of a disclosure as a figure of speech or an idiom of effort:
+    "we sloegen ons er samen doorheen", "de knoop doorhakken", "this commute is killing me", "shoot me an
+    email", "hit the deadline". Spans of characters; nothing happened to anyone there."""
+    frames = _frames(language)
+    if frames is None or frames.figures is None:
+        return []
+    return [(m.start(), m.end()) for m in frames.figures.finditer(text)]
+
+
+def without_figures(text: str, language: str) -> str:
+    """``text`` with its figures of speech (:func:`figures`) blanked out, each character a space, so that
+    what is left can be read for what happened."""
+    chars = list(text)
+    for start, end in figures(text.lower(), language):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _kind_of_sentence(sentence: str, frames: _Frames, pair: bool) -> str | None:
+    for rule in frames.rules:
+        if pair and not rule.pair:
+            continue
+        if _fires(rule, sentence, frames) and not _defuses(rule.kind, sentence, frames):
+            return rule.kind
+    return None
+
+
+def incident_kind(text: str, language: str, before: str = "") -> str | None:
     """The kind of serious disclosure ``text`` tells in ordinary words (harassment, discrimination,
-    integrity, safety, violence), or None. Reads sentence by sentence; the earliest sentence that fires a
-    rule decides, and within it the first rule in the data's order that no defusal cancels there."""
+    integrity, safety, violence), or None. Reads sentence by sentence, its figures of speech left out; the
+    earliest sentence that fires a rule decides, and within it the first rule in the data's order that no
+    defusal cancels there. Rules marked ``pair`` are then read over each two adjacent sentences too (what
+    the leaver said, then what followed it), the first of them the last sentence of ``before`` (the answer
+    before this one) where it is given ("Ik heb het toch gemeld.", then "Daarna kreeg ik de slechtste
+    roosters.")."""
     frames = _frames(language)
     if frames is None:
         return None
-    for sentence in _SENTENCE_END.split(_fold(text)):
-        for rule in frames.rules:
-            if _fires(rule, sentence, frames) and not _defuses(rule.kind, sentence, frames):
-                return rule.kind
+    sentences = [s for s in _SENTENCE_END.split(without_figures(_fold(text), language)) if s.strip()]
+    for sentence in sentences:
+        kind = _kind_of_sentence(sentence, frames, pair=False)
+        if kind is not None:
+            return kind
+    told = [s for s in _SENTENCE_END.split(without_figures(_fold(before), language)) if s.strip()][-1:]
+    for first, second in zip(told + sentences, sentences if told else sentences[1:], strict=False):
+        kind = _kind_of_sentence(f"{first} {second}", frames, pair=True)
+        if kind is not None:
+            return kind
     return None
+
+
+@cache
+def _misread_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    data = json.loads(_DATA.read_text(encoding="utf-8")).get(language, {}).get("misread")
+    if data is None:
+        return None
+    return _alternatives(data["said"]), _alternatives(data["denied"]), _alternatives(data["but"])
+
+
+def misread(text: str, language: str) -> bool:
+    """Whether the leaver says that what was taken for a disclosure was not one: it was a saying or a figure
+    of speech ("dat is een uitdrukking", "it's a saying"), the interviewer misunderstood ("je begrijpt me
+    verkeerd"), or nothing of the kind happened ("er is niemand geslagen", "no, nobody hurt anyone"). A denial
+    followed by what did happen ("er is niemand geslagen, maar hij duwde me wel") takes nothing back."""
+    patterns = _misread_patterns(language)
+    if patterns is None:
+        return False
+    said, denied, but = patterns
+    folded = _fold(text)
+    if said.search(folded):
+        return True
+    return any(not but.search(folded, m.end()) for m in denied.finditer(folded))

@@ -8,7 +8,7 @@ import re
 
 from spiegel.language import disclosure_model
 from spiegel.language.cues import AnswerSignals
-from spiegel.language.incidents import defused, incident_kind
+from spiegel.language.incidents import defused, figures, incident_kind, without_figures
 from spiegel.language.understanding_lexicon import (
     QUANTIFIERS,
     QUESTION_WORDS,
@@ -294,10 +294,11 @@ def has_distress(turn: Turn, lex: Lexicon, language: str) -> bool:
 
 def disclosure_of(turn: Turn, lex: Lexicon, language: str) -> str | None:
     found: list[tuple[int, str]] = []
-    figures = [(f.start(), f.end()) for f in lex.disclosure_not.finditer(turn.norm)] if lex.disclosure_not else []
+    spans = [(f.start(), f.end()) for f in lex.disclosure_not.finditer(turn.norm)] if lex.disclosure_not else []
+    spans += figures(turn.norm, language)  # "we sloegen ons er samen doorheen", "shoot me an email"
     for kind, rx in lex.disclosure:
         for m in rx.finditer(turn.norm):
-            if any(start <= m.start() and m.end() <= end for start, end in figures):
+            if any(start <= m.start() and m.end() <= end for start, end in spans):
                 continue  # "it felt like a slap in the face": a figure of speech, not what happened
             first, last = turn.tokens_of(m.start(), m.end())
             if _negated(turn, first, last, lex, language):
@@ -322,7 +323,7 @@ def learned_disclosure(turn: Turn, language: str) -> str | None:
     told in words no frame lists. None when no model is shipped or the turn is too short to tell one."""
     if len(turn.tokens) < _LEARNED_MIN_TOKENS:
         return None
-    reading = disclosure_model.read(turn.fixed, language)
+    reading = disclosure_model.read(without_figures(turn.fixed, language), language)
     return reading.kind if reading is not None and reading.flagged else None
 
 

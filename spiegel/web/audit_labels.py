@@ -42,6 +42,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "review.completed": _("leaver completed the mirror"),
     "record.withdrawn": _("record withdrawn by the leaver"),
     "disclosure.flagged": _("serious matter flagged"),
+    "disclosure.withdrawn": _("flag taken back: the leaver said it was no serious matter"),
     "disclosure.followed_up": _("follow-up of a serious matter changed"),
     "conversation.planned": _("conversation planned"),
     "conversation.confirmed": _("leaver confirmed the moment"),

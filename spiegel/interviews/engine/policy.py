@@ -16,11 +16,13 @@ import re
 from dataclasses import replace
 
 from spiegel.language.cues import AnswerSignals, Mention, analyse_answer
+from spiegel.language.incidents import incident_kind, misread
 from spiegel.language.understanding import Context, Understanding, understand
 
 from .care import Care
-from .care_words import covers_up
+from .care_words import care, covers_up
 from .fit import others_tears
+from .misread import withdraw_disclosure, withdrawn_note
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
 from .reasons import (
     names_trigger,
@@ -139,7 +141,8 @@ class TurnPolicy(Care):
     ) -> Move:
         """Every kind of turn gets its handling first; only a real answer reaches the follow-up logic."""
         move = (
-            self._safety_first(s, sig, u, text, new_flags)
+            self._misread(s, sig, text)
+            or self._safety_first(s, sig, u, text, new_flags)
             or self._after_handling(s, sig, text)
             or self._not_an_answer(s, sig, u, skip_topic)
         )
@@ -166,9 +169,7 @@ class TurnPolicy(Care):
         question about the interview gets its answer; a return to a disclosed incident is never probed."""
         cur = s.current_topic
         in_topics = s.phase in IN_TOPICS
-        kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
-        if kind is None and in_topics and covers_up(text, self.language):
-            kind = "integrity"  # "they made us sign a statement that ...": a cover-up is serious in itself
+        kind = self._disclosure_kind(s, sig, u, text)
         returning = in_topics and self._touches_disclosure(s, sig, text)
         if self._real_reason_after_disclosure(s, text, returning) and s.phase != "disclosure":
             # "that is the real reason": the disclosed matter is the main reason, said back; nothing probed
@@ -178,6 +179,12 @@ class TurnPolicy(Care):
                 # the leaver comes back to the incident already disclosed and flagged: acknowledge, never probe
                 return self._leave_disclosed_matter(s, sig, text)
             new_flags.append(Flag("disclosure", kind, (sig.disclosures[0].context if sig.disclosures else text)[:200]))
+            if self._more_instead_of_wish(s, sig, text):
+                # "daarna kreeg ik ineens de slechtste roosters": another incident, recorded; the wish asked again
+                self._record_disclosure(s, sig, text, kind, cur)
+                note = str(care(self.language)["disclosure_more"])
+                topic = (s.last_move.topic if s.last_move else None) or DISCLOSURE_THEME.get(kind, "culture")
+                return Move("disclosure", topic=topic, language=self.language, note=note)
             if s.phase != "disclosure" and s.interviewer_turns < HARD_TURN_CAP - 2:
                 if kind in s.disclosed_kinds and in_topics:
                     return self._disclosure_more(s, sig, text, kind)
@@ -202,6 +209,36 @@ class TurnPolicy(Care):
             # a later answer that returns to the disclosed incident: acknowledge without probing, move on
             return self._leave_disclosed_matter(s, sig, text)
         return None
+
+    def _disclosure_kind(self, s: ConversationState, sig: AnswerSignals, u: Understanding, text: str) -> str | None:
+        """The kind of serious disclosure the answer tells, read on its own or as what followed the answer
+        before ("Ik heb het toch gemeld." then "Daarna kreeg ik ineens de slechtste roosters.")."""
+        kind = u.disclosure or (sig.disclosures[0].kind if sig.disclosures else None)
+        if kind is None and s.phase in IN_TOPICS and covers_up(text, self.language):
+            kind = "integrity"  # "they made us sign a statement that ...": a cover-up is serious in itself
+        if kind is None and len(s.answers) >= 2 and s.phase not in CLOSING_PHASES:
+            kind = incident_kind(text, self.language, before=str(s.answers[-2]["text"] or ""))
+        return kind
+
+    def _more_instead_of_wish(self, s: ConversationState, sig: AnswerSignals, text: str) -> bool:
+        """Asked what should happen with a disclosure, the leaver tells a further incident instead (the first
+        answer after the protocol, not a return to what was told)."""
+        return (
+            s.phase == "disclosure"
+            and len(s.answers) >= 2
+            and s.answers[-2]["phase"] != "disclosure"
+            and not self._touches_disclosure(s, sig, text)
+            and s.interviewer_turns < HARD_TURN_CAP - 2
+        )
+
+    def _misread(self, s: ConversationState, sig: AnswerSignals, text: str) -> Move | None:
+        """Right after the disclosure protocol, "er is niemand geslagen, dat is een uitdrukking": the flag is
+        withdrawn, said plainly, and the conversation goes on where it was (``misread.py``)."""
+        if s.phase != "disclosure" or not misread(text, self.language):
+            return None
+        withdraw_disclosure(s, self.language)
+        move = self._closing_next(s, sig) if s.phase in CLOSING_PHASES else self._next(s)
+        return replace(move, note=withdrawn_note(self.language))
 
     def _disclose(self, s: ConversationState, sig: AnswerSignals, text: str, kind: str) -> Move:
         """The acknowledgement and the options for a serious disclosure; its matter is never probed again."""

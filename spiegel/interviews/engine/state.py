@@ -52,6 +52,8 @@ class Flag:
     kind: str
     topic: str | None
     excerpt: str
+    # the leaver said it was no disclosure ("dat is een uitdrukking"): kept, but nobody is to follow it up
+    withdrawn: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON storage."""
@@ -60,7 +62,12 @@ class Flag:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Flag:
         """Inverse of :meth:`to_dict`."""
-        return cls(kind=str(d["kind"]), topic=d.get("topic"), excerpt=str(d.get("excerpt", "")))
+        return cls(
+            kind=str(d["kind"]),
+            topic=d.get("topic"),
+            excerpt=str(d.get("excerpt", "")),
+            withdrawn=bool(d.get("withdrawn", False)),
+        )
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ COMMON_CUTOFF = 30
 LOWER_CASE_NAME_CUTOFF = 45
 # ... and also without a word before it that speaks of a person ("with", "and") when it is rarer than this.
 LOWER_CASE_RARE_CUTOFF = 35
+# A listed first name in lower case counts in a list of names or before a department when rarer than this.
+LOWER_CASE_LIST_CUTOFF = 50
 # The learned model may take a lower-case word rarer than this (Zipf x10) at its strong bar: "bieber", not "said".
 LOWER_CASE_STRICT_CUTOFF = 40
 
@@ -91,6 +93,8 @@ TITLES = _set(
     "meneer mevrouw mevr mw mevr. dhr juffrouw juf dokter dr drs ir ing prof mr mrs ms miss mx sir dame "
     "doctor professor zuster broeder heer heren heeren hr jhr jonkheer wed weduwe lord lady"
 )
+# Titles after which a name typed in lower case still counts ("mevrouw ramdin", "mr okafor").
+_CHAT_TITLES = _set("meneer mevrouw mevr mw dhr juf juffrouw mr mrs ms dr sir")
 # Titles of rank or office that also stand alone ("de Koning van Saksen", "the President"): they take a name
 # only when the next word is a listed name or no ordinary word, and never a particle after them.
 WEAK_TITLES = _set(
@@ -374,8 +378,11 @@ _CUE_AFTER = {
 }
 # Verbs of speaking and thinking after a word: only people do these ("Tesfalem sprak", "Okoye said").
 _SPEAKS = {
-    "nl": _set("zei zegt vond vindt vroeg vraagt vertelde vertelt belde mailde appte sprak dacht beloofde wist"),
-    "en": _set("said says told tells thought asked asks emailed texted messaged promised knew reckoned"),
+    "nl": _set(
+        "zei zegt vond vindt vroeg vraagt vertelde vertelt belde mailde appte sprak dacht beloofde wist deed werkte "
+        "stuurde hielp leidde regelde plande"
+    ),
+    "en": _set("said says told tells thought asked asks emailed texted messaged promised knew reckoned did worked"),
 }
 # Me, us, my after a verb after a word: someone did something to the speaker ("X heeft me ingewerkt").
 _ME = {"nl": _set("me mij ons mijn m'n"), "en": _set("me us my")}
@@ -984,6 +991,8 @@ class _Detector:
             and len(head.text) >= 4
             and head.low not in self.lex.stop
         )
+        if not head.cap and k == j > 0 and self._lower_case_surname(tokens[j - 1], head):
+            return k + 1  # "mevrouw ramdin", "mr okafor": typed without capitals
         if not head.cap or (head.acronym and not shouted) or head.particle or self.role_word(head.low):
             return None
         # After particles any capitalised word is a surname ("Van der Meer", "De Wit"), even an ordinary word.
@@ -996,6 +1005,24 @@ class _Detector:
         if not strong and self.kind(head) is None and not self.rare(head):
             return None
         return k + 1
+
+    def _lower_case_surname(self, title: _Token, tok: _Token) -> bool:
+        """A lower-case word after a title typed in lower case too, that can only be a name: on the lists and no
+        ordinary word, or no word of the language at all ("mevrouw ramdin", "mr okafor"; not "mevrouw zei",
+        "miss you", nor old print's "Zr. Ms. korvet")."""
+        lex = self.lex
+        if not title.title or title.low not in _CHAT_TITLES or title.cap:
+            return False
+        if (
+            tok.particle
+            or tok.low in lex.stop
+            or tok.low in lex.ambiguous
+            or len(tok.low) < 3
+            or self.role_word(tok.low)
+        ):
+            return False
+        frequency = lex.common.get(tok.low, 0)
+        return frequency == 0 or (self.kind(tok) is not None and frequency < LOWER_CASE_NAME_CUTOFF)
 
     def _extend(self, text: str, tokens: list[_Token], j: int) -> int:
         """Grow a name to the right over further name words and particle+surname sequences."""
@@ -1086,7 +1113,11 @@ class _Detector:
         nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) else None
         role_before = bool(_ROLE_BEFORE[lang].search(text[max(0, tok.start - 40) : tok.start]))
         if not tok.cap:
-            return self._lower_case_name(tok, kind, prev, role_before) or self._unlisted_after_role(tokens, i, kind)
+            return (
+                self._lower_case_name(tok, kind, prev, role_before)
+                or self._unlisted_after_role(tokens, i, kind)
+                or self._lower_case_in_company(text, tokens, i, kind)
+            )
         before_gap = text[prev.end : tok.start] if prev else ""
         prev_low = prev.low if prev and "," not in before_gap else None
         next_low = nxt.low if nxt else None
@@ -1247,6 +1278,45 @@ class _Detector:
             return True  # "collega", "colleague", "stagiair", "klant"
         owners = _OWNERS[self.language]
         return any(t.low in owners for t in tokens[max(0, i - 3) : i - 1])
+
+    def _lower_case_in_company(self, text: str, tokens: list[_Token], i: int, kind: str | None) -> bool:
+        """A listed first name in lower case in a list of such names ("ilse, burak en kim") or before the team it works
+        in ("priya from payroll"; a name that is also a word only with "van"/"from": "roos van de receptie")."""
+        tok = tokens[i]
+        lex = self.lex
+        if kind != "first" or tok.low in lex.not_names or lex.common.get(tok.low, 0) >= LOWER_CASE_LIST_CUTOFF:
+            return False
+        after = text[tok.end : tok.end + 60]
+        if _DEPARTMENT_AFTER[self.language].match(after):
+            return tok.low not in lex.ambiguous or after.split()[0].lower() in {"van", "from"}
+        for step in (-1, 1):
+            j, k = i + step, i + 2 * step
+            if not 0 <= j < len(tokens):
+                continue
+            left, right = (tokens[j], tok) if step < 0 else (tok, tokens[j])
+            if text[left.end : right.start].strip() == "," and self._plain_first_name(tokens[j]):
+                return True
+            if 0 <= k < len(tokens) and tokens[j].low in _COORDINATORS and self._plain_first_name(tokens[k]):
+                first, last = (tokens[k], tok) if step < 0 else (tok, tokens[k])
+                if (
+                    text[first.end : last.start].split() == [tokens[j].text]
+                    and "\n" not in text[first.end : last.start]
+                ):
+                    return True  # "burak en kim", "tunde and kasia"
+        return False
+
+    def _plain_first_name(self, tok: _Token) -> bool:
+        """A listed first name typed in lower case that is no ordinary word: 'burak', 'tunde' (not 'will', 'roos',
+        nor a capitalised place in old print: 'Saint-Malo, par ...')."""
+        lex = self.lex
+        return (
+            not tok.cap
+            and "-" not in tok.low
+            and self.kind(tok) == "first"
+            and tok.low not in lex.ambiguous
+            and tok.low not in lex.not_names
+            and lex.common.get(tok.low, 0) < LOWER_CASE_LIST_CUTOFF
+        )
 
     def _cue_after(self, tok: _Token, kind: str | None, nxt: _Token | None) -> bool:
         """The next word says a person was meant: a listed cue, a possessive, or an English past tense."""

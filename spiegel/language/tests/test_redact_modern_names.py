@@ -160,3 +160,45 @@ def test_a_dutch_name_on_no_list_with_a_role_department_possessive_or_arabic_art
 def test_a_country_joined_to_another_place_or_with_a_department_word_stays() -> None:
     assert redact("Pruissen en Oostenrijk sloten een verbond.", "nl").spans == []
     assert redact("Het gebouw van de receptie was nieuw.", "nl").spans == []
+
+
+def test_a_dutch_name_on_no_list_before_a_verb_of_doing_stays_a_name() -> None:
+    assert persons(redact("Zhenyu deed altijd de late dienst.", "nl")) == ["Zhenyu"]
+
+
+def test_weekdays_in_the_plural_are_no_names() -> None:
+    assert redact("Working Sundays suddenly became mandatory.", "en").spans == []
+    assert redact("Ik moest alle Zondagen werken.", "nl").spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("ilse, burak en kim zijn allemaal weg", "nl", ["ilse", "burak", "kim"]),
+        ("de planner, mevrouw ramdin, was nooit bereikbaar", "nl", ["mevrouw ramdin"]),
+        ("ik heb het aan meneer yilmaz gevraagd", "nl", ["meneer yilmaz"]),
+        ("roos van de receptie wist het ook", "nl", ["roos"]),
+        ("priya, tunde and kasia all left", "en", ["priya", "tunde", "kasia"]),
+        ("i asked mr okafor twice", "en", ["mr okafor"]),
+        ("ask grace from payroll", "en", ["grace"]),
+    ],
+)
+def test_names_typed_in_lower_case_in_a_list_after_a_title_or_before_a_department(
+    text: str, language: str, names: list[str]
+) -> None:
+    assert persons(redact(text, language)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ik heb hoop en vertrouwen in het team", "nl"),
+        ("mevrouw zei dat het goed was", "nl"),
+        ("meneer de directeur was er niet", "nl"),
+        ("i miss you all already", "en"),
+        ("will and mark my words", "en"),
+        ("prices rose in the shop", "en"),
+    ],
+)
+def test_lower_case_words_in_those_places_that_are_no_names_stay(text: str, language: str) -> None:
+    assert redact(text, language).spans == []

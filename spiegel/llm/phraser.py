@@ -45,7 +45,7 @@ MAX_OUTPUT_TOKENS = 200
 MODEL_KINDS = frozenset({"follow_up", "reflect_and_ask", "contradiction", "return_thread", "topic_question"})
 ACK_KINDS = frozenset({"bridge", "skip_ack", "refusal_ack"})
 # Prefaces where the exact words matter (safety, care): those moves stay with the templates.
-TEMPLATE_PREFACES = frozenset({"distress", "refusal", "after_disclosure", "disclosure_again", "heard"})
+TEMPLATE_PREFACES = frozenset({"distress", "refusal", "after_disclosure", "disclosure_again", "heard", "trusted"})
 
 INTENTS = {
     "example": "ask for one concrete example of what the leaver said",

@@ -37,9 +37,13 @@ from .wording import wording
 # Moves after which the conversation waits for the leaver, with the question before them pending.
 WAITING = frozenset({"hold", "offer_wrap_up"})
 # Moves that answer a feeling already (a reflection, care) or ask nothing of it: their acknowledgement stays.
-OWN_CARE = frozenset({"reflect_and_ask", "check_in", "hold", "disclosure", "offer_wrap_up", "close"})
+OWN_CARE = frozenset(
+    {"reflect_and_ask", "check_in", "hold", "disclosure", "offer_wrap_up", "close", "summary", "summary_check"}
+)
 # An answer of more words than this has told something: "let's leave it there" would wave it off.
 TOLD = 9
+# What a waiting message waits on.
+HOLDS = frozenset({"tears", "pause", "hesitation", "hold"})
 # Where "I've said what I wanted to say" is met with the offer to round off (later, the close is near anyway).
 OFFER_PHASES = frozenset({*IN_TOPICS, "stay", "stay_when", "advice_keep", "advice_change"})
 
@@ -67,20 +71,15 @@ class Attunement(Requests):
             move = self._in_the_moment(s, text, held, new_flags)
         if move is not None:
             return move
-        return super()._decide(s, sig, u, text, skip_topic, contradiction, new_flags)
+        move = super()._decide(s, sig, u, text, skip_topic, contradiction, new_flags)
+        if held == "hesitation" and u.kind == "answer" and move.kind not in OWN_CARE and not move.feeling:
+            return replace(move, preface="trusted")  # told after all: thanked for the trust, then as usual
+        return self._fitting_ack(move, sig, u, text)
 
-    def _on_answer(
-        self,
-        s: ConversationState,
-        sig: AnswerSignals,
-        u: Understanding,
-        text: str,
-        contradiction: tuple[Mention, str] | None,
-    ) -> Move:
-        """A real answer's move, with an acknowledgement that fits it: warm for a heavy feeling of the leaver's
+    def _fitting_ack(self, move: Move, sig: AnswerSignals, u: Understanding, text: str) -> Move:
+        """The move for an answer, with an acknowledgement that fits it: warm for a heavy feeling of the leaver's
         own, never "let's leave it there" after an answer that told something."""
-        move = super()._on_answer(s, sig, u, text, contradiction)
-        if move.kind in OWN_CARE or move.feeling:
+        if u.kind != "answer" or move.kind in OWN_CARE or move.feeling:
             return move
         plain = move.preface in (None, "bridge", "accept")
         if plain and feels_heavy(text, self.language):
@@ -90,12 +89,13 @@ class Attunement(Requests):
         return move
 
     def _end_wait(self, s: ConversationState) -> str | None:
-        """After a waiting message, the question before it is the one pending again; which wait it was."""
+        """After a waiting message, the question before it is the one pending again; which wait it was
+        ("offer_wrap_up", or the moment a hold waited on: "tears", "pause", "hesitation")."""
         last = s.last_move
         if last is None or last.kind not in WAITING or s.pending is None:
             return None
         s.last_move, s.pending = s.pending, None
-        return last.kind
+        return last.kind if last.kind != "hold" else last.probe or "hold"
 
     def _in_the_moment(self, s: ConversationState, text: str, held: str | None, new_flags: list[Flag]) -> Move | None:
         lang = self.language
@@ -108,17 +108,17 @@ class Attunement(Requests):
         if moment == "tears":
             return self._tears(s, text, new_flags)
         if moment == "pause" or self._asks_pause(text):
-            return self._hold(s, [self._say(s, "pause"), self._line(s, "pause_wait")])
+            return self._hold(s, [self._say(s, "pause"), self._line(s, "pause_wait")], "pause")
         return self._moment_move(s, moment, held)
 
     def _moment_move(self, s: ConversationState, moment: Moment | None, held: str | None) -> Move | None:
-        if moment == "ready" and held == "hold" and s.phase != "check_in":
+        if moment == "ready" and held in HOLDS and s.phase != "check_in":
             # (after the check-in, "we kunnen verder" is its answer: the conversation goes on calmly)
             return self._again(s, "check_in_ack", preface=None, note=self._line(s, "resume"))
         if moment == "hesitation" and s.phase != "summary":
             defaults = wording(self.language).get("meta_defaults", {})
             organisation = self.context.organisation or str(defaults.get("organisation_lower", ""))
-            return self._hold(s, [self._line(s, "hesitation").format(organisation=organisation)])
+            return self._hold(s, [self._line(s, "hesitation").format(organisation=organisation)], "hesitation")
         if moment == "lost_thread":
             note = unsaid(s, [self._line(s, "lost_thread"), self._where(s)])
             return self._again(s, "confusion_ack", preface=None, note=note or None, simple=True)
@@ -137,13 +137,13 @@ class Attunement(Requests):
         new_flags.append(Flag("distress", cur, text[:200]))
         if not self._checked_in_before(s):
             return self._check_in(s, cur)
-        return self._hold(s, [self._line(s, "tears")])
+        return self._hold(s, [self._line(s, "tears")], "tears")
 
-    def _hold(self, s: ConversationState, parts: list[str]) -> Move:
-        """A message that asks nothing and waits; the question before it stays pending."""
+    def _hold(self, s: ConversationState, parts: list[str], moment: Moment) -> Move:
+        """A message that asks nothing and waits (``probe``: for what); the question before it stays pending."""
         self._keep_pending(s)
         said = unsaid(s, parts) or " ".join(p for p in parts if p)
-        return Move("hold", topic=s.current_topic, language=self.language, question=said)
+        return Move("hold", topic=s.current_topic, language=self.language, question=said, probe=moment)
 
     @staticmethod
     def _keep_pending(s: ConversationState) -> None:

@@ -58,33 +58,40 @@ _PAUSE = {
     "nl": re.compile(
         r"^(?:sorry\s*,?\s*)?(?:(?:ik\s+wil|ik\s+heb|mag\s+ik)\s+(?:graag\s+|nu\s+|echt\s+|wel\s+)*(?:even\s+)?"
         r"(?:een\s+)?(?:korte\s+)?(?:pauze|adempauze|momentje)(?:\s+nodig|\s+graag)?|(?:even\s+)?(?:een\s+)?"
-        r"(?:korte\s+)?pauze(?:\s+graag|\s+alsjeblieft|\s+aub)?)$",
+        r"(?:korte\s+)?pauze(?:\s+graag|\s+alsjeblieft|\s+aub)?"
+        r"|(?:mag|kan)\s+ik\s+(?:even\s+)?(?:een\s+)?(?:momentje|minuutje|pauze|adempauze)(?:\s+nemen|\s+hebben)?)$",
         _F,
     ),
     "en": re.compile(
         r"^(?:sorry\s*,?\s*)?(?:i\s+(?:need|want|could\s+use|would\s+like)\s+(?:a\s+)?(?:short\s+|quick\s+)?"
         r"(?:break|pause|breather|minute|moment)(?:\s+for\s+a\s+(?:bit|moment|minute|second|while))?(?:\s+please)?"
-        r"|(?:a\s+)?(?:short\s+|quick\s+)?(?:break|pause),?\s+please)$",
+        r"|(?:a\s+)?(?:short\s+|quick\s+)?(?:break|pause),?\s+please"
+        r"|(?:can|could|may)\s+(?:i|we)\s+(?:have|take|get)\s+(?:a\s+)?(?:short\s+|quick\s+)?"
+        r"(?:minute|moment|second|break|breather|pause)(?:\s+please)?)$",
         _F,
     ),
 }
 _HESITATION = {
     "nl": re.compile(
-        r"\bik\s+(?:weet\s+niet|twijfel)\s+of\s+ik\s+(?:het|dit|dat)\s+(?:hier\s+|wel\s+|nu\s+|eigenlijk\s+)*"
-        r"(?:moet|kan|mag|wil|durf)\s+(?:te\s+)?(?:zeggen|vertellen|delen|noemen)\b"
-        r"|\bik\s+(?:weet\s+niet|twijfel)\s+of\s+ik\s+(?:het|dit|dat)\s+(?:hier\s+|wel\s+|nu\s+|eigenlijk\s+)*"
-        r"(?:kwijt\s+)?(?:wil|kan|mag|moet)\b"
+        r"\bik\s+(?:weet\s+(?:eigenlijk\s+|echt\s+|nog\s+)?niet(?:\s+zo\s+goed)?|twijfel)\s+of\s+ik\s+(?:het|dit|dat)\s+"
+        r"(?:hier\s+|wel\s+|nu\s+|eigenlijk\s+)*(?:moet|kan|mag|wil|durf)\s+(?:te\s+)?(?:zeggen|vertellen|delen|noemen)\b"
+        r"|\bik\s+(?:weet\s+(?:eigenlijk\s+|echt\s+|nog\s+)?niet(?:\s+zo\s+goed)?|twijfel)\s+of\s+ik\s+(?:het|dit|dat)\s+"
+        r"(?:hier\s+|wel\s+|nu\s+|eigenlijk\s+)*(?:kwijt\s+)?(?:wil|kan|mag|moet)\b"
         r"|\bik\s+durf\s+(?:het|dit|dat)\s+(?:eigenlijk\s+|hier\s+|bijna\s+)*niet\s+(?:goed\s+)?(?:te\s+)?"
         r"(?:zeggen|vertellen)\b"
+        r"|\bik\s+vind\s+het\s+(?:best\s+|wel\s+|een\s+beetje\s+|heel\s+)?(?:lastig|moeilijk|spannend)\s+om\s+"
+        r"(?:dit|dat|het)\s+(?:hier\s+)?te\s+(?:zeggen|vertellen|delen)\b"
         r"|^(?:mag|kan|moet)\s+ik\s+(?:dit|dat|het)\s+(?:hier\s+)?(?:wel\s+|eigenlijk\s+)*(?:zeggen|vertellen)\b",
         _F,
     ),
     "en": re.compile(
-        r"\b(?:i(?:'|’)?m\s+)?(?:not\s+sure|unsure)\s+(?:(?:if|whether)\s+)?i\s+(?:should|can|could|may|ought\s+to|want\s+to)"
-        r"\s+(?:say|tell\s+you|tell|share|mention|bring\s+up)\s+(?:this|that|it)\b(?!\s+to\b)"
-        r"|\bi\s+don(?:'|’)?t\s+know\s+(?:if|whether)\s+i\s+(?:should|can|could|may|ought\s+to|want\s+to)\s+"
-        r"(?:say|tell\s+you|tell|share|mention|bring\s+up)\s+(?:this|that|it)\b(?!\s+to\b)"
+        r"\b(?:(?:i(?:'|’)?m\s+)?(?:not\s+(?:really\s+|quite\s+|entirely\s+|totally\s+)?sure|unsure)"
+        r"|i\s+don(?:'|’)?t\s+(?:really\s+|quite\s+)?know)\s+(?:(?:if|whether)\s+)?i\s+"
+        r"(?:should|can|could|may|ought\s+to|want\s+to)\s+(?:really\s+|even\s+)?"
+        r"(?:say|tell\s+you|tell|share|mention|bring\s+up|talk\s+about)\s+(?:this|that|it)\b(?!\s+to\b)"
         r"|\bi(?:'|’)?m\s+(?:a\s+bit\s+)?(?:hesitant|reluctant|wary)\s+to\s+(?:say|tell|share|mention)\b"
+        r"|\bi\s+find\s+it\s+(?:quite\s+|really\s+|a\s+bit\s+)?(?:hard|difficult)\s+to\s+(?:say|tell\s+you)\s+"
+        r"(?:this|it)\s+here\b"
         r"|^(?:should|can|may)\s+i\s+(?:even\s+|really\s+)?(?:say|tell\s+you|share)\s+(?:this|that)\s+here\b",
         _F,
     ),
@@ -161,14 +168,29 @@ _ROUND_OFF = {
 _HEAVY = {
     "nl": re.compile(
         r"\b(?:eenzaam|(?:me|mij)\s+(?:er\s+)?(?:heel\s+|erg\s+|zo\s+|zó\s+|best\s+|nogal\s+|vaak\s+)?alleen"
-        r"|er\s+alleen\s+voor|waardeloos|nutteloos|pijn|verdriet|verdrietig|kapot|gebroken|opgebroken|ellendig"
+        r"|er\s+alleen\s+voor|waardeloos|nutteloos|pijn|verdriet|verdrietig|kapot\s+van|(?:ben|was|voelde\s+me)\s+"
+        r"(?:er\s+)?(?:helemaal\s+)?kapot|opgebroken|ellendig"
         r"|vernederd|gekwetst|gekrenkt|wanhopig|onzichtbaar|in\s+de\s+steek\s+gelaten|uitgeput|op\s+geraakt)\b",
         _F,
     ),
     "en": re.compile(
-        r"\b(?:alone|lonely|worthless|useless|hurt|hurts|painful|heartbroken|broke\s+me|broken|devastated|sad"
+        r"\b(?:alone|lonely|worthless|useless|hurt|hurts|painful|heartbroken|broke\s+me|devastated|sad"
         r"|miserable|crushed|humiliated|wore\s+me\s+(?:down|out)|worn\s+(?:down|out)|ashamed|hopeless|invisible"
         r"|abandoned|let\s+down|exhausted|drained)\b",
+        _F,
+    ),
+}
+# ... and the lack of support, said with a "not" ("ik voelde me niet gesteund", "I didn't feel supported").
+_UNSUPPORTED = {
+    "nl": re.compile(
+        r"\b(?:niet|nooit|totaal\s+niet|helemaal\s+niet)\s+(?:echt\s+)?(?:gesteund|serieus\s+genomen|gewaardeerd)\b"
+        r"|\bvoel(?:de)?\s+(?:me|mij)\b.{0,30}\bniet\s+(?:echt\s+)?(?:gezien|gehoord)\b",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:(?:did\s*n(?:o|'|’)?t|never|not)\s+(?:really\s+|even\s+)?(?:feel\s+)?(?:supported|valued"
+        r"|taken\s+seriously)|unsupported|unvalued)\b"
+        r"|\b(?:feel|felt)\b.{0,20}\b(?:not\s+seen|not\s+heard|unseen|unheard)\b",
         _F,
     ),
 }
@@ -216,6 +238,8 @@ def feels_heavy(text: str, language: str) -> bool:
     if language not in _HEAVY:
         return False
     for part in _sentences(text):
+        if _UNSUPPORTED[language].search(part):
+            return True
         m = _HEAVY[language].search(part)
         if m is not None and not _NEGATED.search(" ".join(part[: m.start()].split()[-3:])):
             return True

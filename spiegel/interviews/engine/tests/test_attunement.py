@@ -68,6 +68,12 @@ def _last(language: str, answers: list[str]) -> tuple[str, str]:
         ("en", "I think I've said what I wanted to say now.", "said_enough"),
         ("en", "I think that's everything I wanted to say.", "said_enough"),
         ("en", "Ok, I'm ready.", "ready"),
+        ("nl", "Mag ik even een momentje?", "pause"),
+        ("nl", "Ik weet eigenlijk niet of ik dit moet vertellen.", "hesitation"),
+        ("nl", "Ik vind het lastig om dit hier te zeggen.", "hesitation"),
+        ("en", "Can I take a minute?", "pause"),
+        ("en", "I don't really know if I should mention this.", "hesitation"),
+        ("en", "I'm not entirely sure I want to talk about it.", "hesitation"),
     ],
 )
 def test_moments_are_read_for_what_they_are(language: str, text: str, kind: str) -> None:
@@ -229,8 +235,8 @@ def test_hesitation_gets_reassurance_and_no_push(language: str, hesitation: str,
 @pytest.mark.parametrize(
     ("language", "told"),
     [
-        ("nl", "Mijn teamleider maakte steeds grapjes over mijn accent waar iedereen bij was."),
-        ("en", "My team lead kept making jokes about my accent in front of everyone."),
+        ("nl", "Mijn teamleider kwam nooit voor ons op als de planning weer eens misliep."),
+        ("en", "My team lead never stood up for us when the planning went wrong again."),
     ],
 )
 def test_after_a_hesitation_what_is_told_is_heard(language: str, told: str) -> None:
@@ -274,6 +280,8 @@ WARM = {
         ("en", [LEAD["en"], "It just made me feel very alone."]),
         ("en", [LEAD["en"], SECOND["en"]]),
         ("en", [LEAD["en"], "That hurt, honestly, I felt completely worthless."]),
+        ("nl", [LEAD["nl"], "Ik voelde me totaal niet gesteund."]),
+        ("en", [LEAD["en"], "I just didn't feel supported at all."]),
     ],
 )
 def test_a_heavy_feeling_is_acknowledged_warmly_before_the_next_question(language: str, answers: list[str]) -> None:
@@ -317,3 +325,36 @@ def test_a_substantive_answer_is_never_waved_off(language: str) -> None:
     for answer, reply in zip(TOLD_FINE[language], replies, strict=False):
         if len(answer.split()) >= 10:
             assert not ACCEPT_FORMS[language].search(reply.messages[-1]), (answer, reply.messages[-1])
+
+
+@pytest.mark.parametrize(
+    ("language", "heavy"),
+    [
+        ("nl", "Niets eigenlijk, ik voelde me er gewoon waardeloos."),
+        ("en", "Nothing really, it just made me feel worthless."),
+    ],
+)
+def test_a_heavy_feeling_in_the_closing_questions_is_acknowledged_warmly(language: str, heavy: str) -> None:
+    skip = {"nl": "Volgende onderwerp.", "en": "Next topic."}[language]
+    engine, state, _ = converse(language, [LEAD[language]])
+    for _ in range(15):
+        if state.phase == "stay":
+            break
+        state = engine.respond(state, skip).state
+    assert state.phase == "stay"
+    message = engine.respond(state, heavy).messages[-1]
+    assert WARM[language].search(message), message
+    assert not FORM_LINES.search(message)
+
+
+@pytest.mark.parametrize(
+    ("language", "told", "thanks"),
+    [
+        ("nl", "Mijn teamleider kwam nooit voor ons op als de planning weer eens misliep.", r"toevertrouwt"),
+        ("en", "My team lead never stood up for us when the planning went wrong again.", r"trusting me"),
+    ],
+)
+def test_what_is_told_after_a_hesitation_is_thanked_for_the_trust(language: str, told: str, thanks: str) -> None:
+    hesitation = {"nl": "Ik weet niet of ik het hier moet zeggen.", "en": "Not sure I should say this here."}
+    message, _ = _last(language, [LEAD[language], hesitation[language], told])
+    assert re.search(thanks, message), message

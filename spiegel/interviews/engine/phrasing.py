@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from .checks import _said_sentences, normalise, sentences
-from .fit import agree, example_of_one
+from .fit import ASKS_FOR_AN_OCCURRENCE, agree, example_of_one
 from .guide import Guide
 from .reflection import absent, label_named, reflectable, whole_phrase
 from .state import ACK_KINDS, ConversationState, Move
@@ -62,6 +62,9 @@ def grounded(move: Move, state: ConversationState) -> Move:
     if absent(move.quote, answers):
         # "geen vast contract" is never "Je vertelde over een vast contract": "het ontbreken van een vast contract"
         return replace(move, quote=text(move.language, "absence").format(q=move.quote))
+    first = move.quote.split()[0].lower()
+    if move.probe in ASKS_FOR_AN_OCCURRENCE and first in word_list("indefinite") and not is_event(move.quote):
+        return replace(move, quote=None)  # "een vast contract" offered elsewhere has no moment or example of its own
     if reflectable(move.quote, answers, move.language, pull=move.probe == "push_pull"):
         return move
     return replace(move, quote=whole_phrase(move.quote, answers, move.language))

@@ -175,3 +175,24 @@ def test_a_figure_of_speech_is_no_thread_to_come_back_to(language: str, answer: 
     _, state, replies = converse(language, [answer])
     assert kept in replies[0].messages[-1].lower()
     assert not [t["phrase"] for t in state.threads if t.get("kind") == "matter"]
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "quote"),
+    [
+        ("nl", "De concurrent biedt me een vast contract, dat gaf de doorslag.", "een vast contract"),
+        ("nl", "Ik kreeg daar eindelijk een eigen werkplek aangeboden.", "een eigen werkplek"),
+        ("en", "The other firm offers me a permanent contract, that settled it.", "a permanent contract"),
+        ("en", "They offered me a company car on top of it.", "a company car"),
+    ],
+)
+@pytest.mark.parametrize("probe", ["example", "moment", "situation", "recent_example"])
+def test_one_thing_offered_has_no_moment_or_example_of_its_own(
+    language: str, answer: str, quote: str, probe: str
+) -> None:
+    # "Je vertelde over een vast contract. Welk moment daarvan staat je nog goed bij?" asks for an occurrence of
+    # a thing that does not occur; the question asks plainly instead
+    engine, state, _ = converse(language, [answer])
+    move = Move("follow_up", topic="conditions", probe=probe, quote=quote, language=language)
+    for wording in TemplatePhraser().candidates(move, state, engine.guide):
+        assert quote not in wording

@@ -94,7 +94,7 @@ TITLES = _set(
     "doctor professor zuster broeder heer heren heeren hr jhr jonkheer wed weduwe lord lady"
 )
 # Titles after which a name typed in lower case still counts ("mevrouw ramdin", "mr okafor").
-_CHAT_TITLES = _set("meneer mevrouw mevr mw dhr juf juffrouw mr mrs ms dr sir")
+_CHAT_TITLES = _set("meneer mevrouw mevr mw dhr juf juffrouw mr mrs ms sir")
 # Titles of rank or office that also stand alone ("de Koning van Saksen", "the President"): they take a name
 # only when the next word is a listed name or no ordinary word, and never a particle after them.
 WEAK_TITLES = _set(
@@ -991,8 +991,8 @@ class _Detector:
             and len(head.text) >= 4
             and head.low not in self.lex.stop
         )
-        if not head.cap and k == j > 0 and self._lower_case_surname(tokens[j - 1], head):
-            return k + 1  # "mevrouw ramdin", "mr okafor": typed without capitals
+        if not head.cap and k >= j > 0 and self._lower_case_surname(tokens[j - 1], head, particles=k > j):
+            return k + 1  # "mevrouw ramdin", "mr okafor", "meneer van der berg": typed without capitals
         if not head.cap or (head.acronym and not shouted) or head.particle or self.role_word(head.low):
             return None
         # After particles any capitalised word is a surname ("Van der Meer", "De Wit"), even an ordinary word.
@@ -1006,10 +1006,11 @@ class _Detector:
             return None
         return k + 1
 
-    def _lower_case_surname(self, title: _Token, tok: _Token) -> bool:
+    def _lower_case_surname(self, title: _Token, tok: _Token, *, particles: bool) -> bool:
         """A lower-case word after a title typed in lower case too, that can only be a name: on the lists and no
         ordinary word, or no word of the language at all ("mevrouw ramdin", "mr okafor"; not "mevrouw zei",
-        "miss you", nor old print's "Zr. Ms. korvet")."""
+        "miss you", nor old print's "Zr. Ms. korvet"). After particles only a word that is no word at all
+        ("mevrouw el amrani"; not "mevrouw van de kantine", "mevrouw de groot hertogin")."""
         lex = self.lex
         if not title.title or title.low not in _CHAT_TITLES or title.cap:
             return False
@@ -1022,7 +1023,7 @@ class _Detector:
         ):
             return False
         frequency = lex.common.get(tok.low, 0)
-        return frequency == 0 or (self.kind(tok) is not None and frequency < LOWER_CASE_NAME_CUTOFF)
+        return frequency == 0 or (not particles and self.kind(tok) is not None and frequency < LOWER_CASE_NAME_CUTOFF)
 
     def _extend(self, text: str, tokens: list[_Token], j: int) -> int:
         """Grow a name to the right over further name words and particle+surname sequences."""

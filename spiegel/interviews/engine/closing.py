@@ -14,6 +14,7 @@ from spiegel.language.understanding import Context, Understanding, understand
 from .care_words import summary_matter
 from .navigation import HARD_TURN_CAP, LIGHT_TOPICS, Navigator, _add
 from .state import ConversationState, Move
+from .summary_control import calm, demoted, without_emphasis
 from .summary_words import good_thing, key, names_again, point, repeated_things, ruled_out, said_back_fits
 from .withdrawals import PRIVATE
 from .wording import (
@@ -322,7 +323,7 @@ class Closing(Navigator):
         said = s.answers[-1]["text"] or ""
         # "X is not why I'm leaving", "niet vooral salaris": what the leaver rules out is taken out, and stays out
         strict = ruled_out(said, self.language)
-        negated = ({t.theme for t in u.themes if t.negated} - set(u.raised)) | strict
+        negated = ({t.theme for t in u.themes if t.negated} - set(u.raised) - demoted(said, self.language)) | strict
         for out in strict:
             _add(s.topic(out).known, "ruled_out")
         theme, matter = self._corrected_content(s, u, said, negated)
@@ -343,6 +344,12 @@ class Closing(Navigator):
             s.main_reason, s.main_reason_words = theme, matter
         if point:
             new = [point] + [p for p in new if p != point]
+            # "de nieuwe teamleider" put first: "je leidinggevende" beside it would say it twice
+            head = point.lower().split()[-1]
+            heads = {m.theme for m in analyse_answer(point, self.language).mentions if m.term.lower().endswith(head)}
+            labels = {self._summary_label(t) for t in heads | ({theme} if theme else set())} - {point}
+            new = [p for p in new if p not in labels]
+            kept = [p for p in kept if p not in labels and not any(p.startswith(f"{x} (") for x in labels)]
         for index, label in enumerate(new):
             # a point already there with the leaver's matter ("the workload (the extra shifts)") is moved, not doubled
             there = next((p for p in kept if p.startswith(f"{label} (")), None)
@@ -381,7 +388,8 @@ class Closing(Navigator):
         """The theme and the matter a correction puts in place of what the interviewer had ("niet X, maar Y")."""
         lang = self.language
         negators = word_list("negators")
-        clauses = clauses_from_the_end(u.correction or text)
+        text = calm(without_emphasis(text))  # "het is de MANAGER, op de eerste plaats": the manager
+        clauses = clauses_from_the_end(calm(without_emphasis(u.correction or text)))
         wh = "|".join(sorted(word_list("question_words")))
         about = re.findall(rf"\b(?:om|about)\s+((?:{wh})\s[^,.;:!?]+)", text, flags=re.IGNORECASE)
         if about and indirect_question(about[-1].strip()):

@@ -23,13 +23,15 @@ from spiegel.language.understanding import Understanding
 from .care import unsaid
 from .care_words import declines_follow_up
 from .fine_remarks import says_no_complaint
-from .navigation import STORY, _add
+from .navigation import STORY
 from .own_words import answer_key, read_own_words_question
-from .policy import IN_TOPICS, TurnPolicy
-from .requests import Request, SummaryRemark, names_nothing, read_request, stop_choice, summary_remark
+from .policy import IN_TOPICS
+from .requests import Request, read_request, stop_choice, summary_remark
 from .state import CLOSING_PHASES, ConversationState, Flag, Move
-from .summary_words import point as summary_point
-from .summary_words import said_back_fits
+from .summary_control import (
+    left_out_said_plainly,
+)
+from .summary_moves import SummaryMoves
 from .withdrawals import (
     MIN_CONTENT_WORDS,
     PRIVATE,
@@ -46,18 +48,21 @@ from .withdrawals import (
     withdrawn_index,
     word_count,
 )
-from .wording import is_clause, noun_phrases, options, text
+from .wording import noun_phrases, options
 
 REQUEST_MOVES = ("talk_about", "stop_or_skip", "summary_missing", "summary_check")
 
 
-class Requests(TurnPolicy):
+class Requests(SummaryMoves):
     """The turn policy with the leaver's explicit requests honoured first."""
 
     def _understand(self, s: ConversationState, text: str) -> Understanding:
         u = super()._understand(s, text)
         if u.kind == "refusal" and says_no_complaint(text, self.language):
             return replace(u, kind="answer", refusal_target=None)  # "daar ga ik niet over klagen": it was fine
+        plainly = left_out_said_plainly(text, self.language) if s.phase == "summary" and u.disclosure else None
+        if plainly is not None and not super()._understand(s, plainly).disclosure:
+            return replace(u, disclosure=None)  # "you left out my mother's death": said of the summary, no exclusion
         return u
 
     def _advance(self, s: ConversationState, text: str, skip_topic: bool) -> tuple[Move, list[Flag], Understanding]:
@@ -76,13 +81,9 @@ class Requests(TurnPolicy):
         contradiction: tuple[Mention, str] | None,
         new_flags: list[Flag],
     ) -> Move:
-        checked = s.last_move is not None and s.last_move.kind == "summary_check"
         at_summary, before = s.phase == "summary", list(s.summary_points)
         move = self._decide_request(s, sig, u, text, skip_topic, contradiction, new_flags)
-        changed = s.summary_points != before
-        if at_summary and not checked and move.kind == "close" and move.note and changed:
-            return self._summary_check(s, move.note)  # the corrected summary said back and checked, once
-        return move
+        return self._summary_answered(s, move, text, before) if at_summary else move
 
     def _decide_request(
         self,
@@ -269,12 +270,6 @@ class Requests(TurnPolicy):
             return self._not_said(s, u, text, request.about or text)
         return None
 
-    def _say(self, s: ConversationState, key: str) -> str:
-        """The first wording of ``requests.<key>`` not said before in this conversation."""
-        found = options(self.language, "requests", key)
-        said = " ".join(s.said)
-        return next((o for o in found if o not in said), found[0] if found else "")
-
     def _asked_stop_or_skip(self, s: ConversationState) -> bool:
         asked = options(self.language, "requests", "stop_or_skip")
         return any(q in message for message in s.said for q in asked)
@@ -438,127 +433,6 @@ class Requests(TurnPolicy):
         s.corrections.append(text.strip()[:300])
         return replace(self._next(s, ack_kind="correction_ack"), note=self._say(s, "not_said"))
 
-    # ---------------------------------------------------------------------------------------- the summary
-
-    def _summary_remarked(
-        self, s: ConversationState, sig: AnswerSignals, u: Understanding, remark: SummaryRemark
-    ) -> Move | None:
-        """A point that was fine after all is taken out; something missing is asked for, or put first."""
-        if remark.kind == "fine":
-            return self._summary_fine(s, sig, u, remark.sentence)
-        removed = self._remove_points(s, self._themes(remark.fine)) if remark.fine else []
-        taken_out = self._say(s, "summary_removed").format(point=removed[0]) if removed else ""
-        if remark.rest.strip() or self._names_something(remark.sentence):
-            move = self._summary_completed(s, u, remark.rest or remark.sentence)
-        else:
-            s.phase = "summary"
-            move = Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
-        return replace(move, note=" ".join(n for n in (taken_out, move.note) if n) or None)
-
-    def _summary_check(self, s: ConversationState, note: str) -> Move:
-        """After a correction of the summary: what changed, the corrected summary in one sentence, and whether it
-        is right now (asked once; the next answer closes, a further correction taken in)."""
-        s.phase = "summary"
-        points = list(dict.fromkeys(_plain_point(p) for p in s.summary_points if p))
-        if not points:
-            read_back = ""
-        elif len(points) == 1:
-            read_back = self._say(s, "summary_read_back_one").format(first=points[0])
-        else:
-            rest = points[1:]
-            joiner = text(self.language, "list_and")
-            others = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + joiner + rest[-1]
-            read_back = self._say(s, "summary_read_back").format(first=points[0], others=others)
-        question = " ".join(p for p in (read_back, self._say(s, "summary_check")) if p)
-        return Move("summary_check", language=self.language, question=question, note=note)
-
-    def _summary_fine(self, s: ConversationState, sig: AnswerSignals, u: Understanding, subject: str) -> Move | None:
-        """ "X was fine after all": X is taken out of the summary and said back; then the close."""
-        themes = self._themes(subject)
-        removed = self._remove_points(s, themes)
-        if not removed:
-            return None  # nothing of the summary was named: the correction as usual
-        note = self._say(s, "summary_removed").format(point=removed[0])
-        if self._corrects_summary(s, u):
-            # "... was fine, the problem was Y": Y is put in its place as well, and both are said back
-            move = self._closing_next(s, sig, u=u)
-            self._remove_points(s, themes)  # (the correction had put the named theme back)
-            return replace(move, note=f"{note} {move.note}" if move.note else note)
-        s.corrections.append(str(s.answers[-1]["text"] or "")[:300])
-        return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
-
-    def _themes(self, words: str) -> set[str]:
-        return {m.theme for m in analyse_answer(words, self.language).mentions}
-
-    def _names_something(self, sentence: str) -> bool:
-        """The missing thing is named in the same sentence ("you left out the pay")."""
-        return bool(analyse_answer(sentence, self.language).mentions)
-
-    def _summary_completed(self, s: ConversationState, u: Understanding, text: str) -> Move:
-        """What was missing goes into the summary and is said back: first when the leaver calls it the main or
-        the real reason, else after the main reason ("also the pay", "je bent het salaris vergeten"); the
-        leaver's words are never pasted in. Then the close."""
-        read = u if u.kind in ("answer", "correction") else replace(u, kind="answer")
-        theme, matter = self._corrected_content(s, read, text, set())
-        matter = matter if matter is None or is_clause(matter) or said_back_fits(matter) else None
-        point = summary_point(self._summary_label(theme), matter) if theme else matter
-        if point is not None and names_nothing(point):
-            point = None  # "het belangrijkste": no matter of its own
-        if point is None and s.last_move is not None and s.last_move.kind != "summary_missing":
-            # said to be missing without saying what: asked once before the close
-            s.phase = "summary"
-            return Move("summary_missing", language=self.language, question=self._say(s, "summary_missing"))
-        s.corrections.append(text.strip()[:300])
-        if not point:
-            return Move(
-                "close",
-                language=self.language,
-                question=self.guide.closing["thanks"],
-                note=self._fresh(s, "prefaces", "summary_corrected"),
-            )
-        kept = [p for p in s.summary_points if p != point]
-        whole = str(s.answers[-1]["text"] or "") if s.answers else text
-        if kept and not _MAIN_NAMED.search(f"{text} {whole}"):
-            s.summary_points = [*kept[:3], point]  # an added point comes after the main reason
-            note = self._say(s, "summary_added_also").format(point=point)
-        else:
-            if theme is not None and theme not in s.refused:
-                s.main_reason, s.main_reason_words = theme, matter
-            s.summary_points = [point, *kept][:4]
-            note = self._say(s, "summary_added").format(point=point)  # "...: {point}." fits a phrase or a clause
-        return Move("close", language=self.language, question=self.guide.closing["thanks"], note=note)
-
-    def _remove_points(self, s: ConversationState, themes: set[str]) -> list[str]:
-        """Take the points on ``themes`` out of the recorded summary; the names of the points taken out."""
-        removed: list[str] = []
-        for theme in themes:
-            names = {self._label(theme), self._summary_label(theme)}
-            for point in list(s.summary_points):
-                if point in names or any(point.startswith(f"{n} (") for n in names):
-                    s.summary_points.remove(point)
-                    removed.append(self._summary_label(theme))
-            _add(s.topic(theme).known, "ruled_out")
-            if s.main_reason == theme:
-                s.main_reason, s.main_reason_words = None, None
-        return removed
-
-    def _corrects_summary(self, s: ConversationState, u: Understanding) -> bool:
-        """Also "the main reason was really the pay": the leaver puts their main reason right."""
-        return super()._corrects_summary(s, u) or (u.decisive and bool(u.raised or u.matter))
-
-
-#: The missing point is the main or the real reason ("the most important thing", "de echte reden").
-_MAIN_NAMED = re.compile(
-    r"\b(?:main|real|most\s+important|biggest|above\s+all|mostly|belangrijkste|echte|grootste|hoofdreden|vooral)\b",
-    re.IGNORECASE,
-)
-
 
 #: A turn that goes on to complain after all ("I can't complain about the pay, but the hours ...").
 _CONTRAST = re.compile(r"\b(?:but|though|although|except|maar|alleen|behalve|hoewel|wel\s+over)\b", re.IGNORECASE)
-
-
-def _plain_point(point: str) -> str:
-    """ "de werkdruk (de werkdruk)": the label once when the leaver's matter only repeats it."""
-    m = re.match(r"^(.*) \((.*)\)$", point)
-    return m.group(1) if m and m.group(2).lower() in m.group(1).lower() else point

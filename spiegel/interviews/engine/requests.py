@@ -289,7 +289,7 @@ _UNSAID_CLAUSE = re.compile(
 
 _MISSING = {
     "nl": re.compile(
-        r"\b(?:vergeten|vergat|gemist|mis\s+je|mist|ontbreekt|ontbreken|ontbrak|ontbraken|weggelaten|overgeslagen|niet\s+(?:genoemd|"
+        r"\b(?:vergeten|vergat|vergeet|gemist|mis\s+je|mist|ontbreekt|ontbreken|ontbrak|ontbraken|weggelaten|overgeslagen|niet\s+(?:genoemd|"
         r"meegenomen)|staat\s+er\s+niet\s+(?:bij|in))\b",
         _F,
     ),

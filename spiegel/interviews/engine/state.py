@@ -230,6 +230,8 @@ class ConversationState:
     calm: bool = False
     # the closing summary as recorded: one point per entry, the main reason first (a correction changes it)
     summary_points: list[str] = field(default_factory=list)
+    # how often the corrected summary was read back and asked about ("Dan staat er nu: ... Klopt het zo?")
+    summary_read_backs: int = 0
     # the interviewer's question still waiting for an answer (asked again after a question about the interview)
     pending: Move | None = None
     # the leaver's turns as understood: one kind per answer ("answer", "meta_question", "refusal", ...)
@@ -281,6 +283,7 @@ class ConversationState:
             "corrections": list(self.corrections),
             "calm": self.calm,
             "summary_points": list(self.summary_points),
+            "summary_read_backs": self.summary_read_backs,
             "pending": self.pending.to_dict() if self.pending else None,
             "turn_kinds": list(self.turn_kinds),
             "main_reason": self.main_reason,
@@ -330,6 +333,7 @@ class ConversationState:
             corrections=[str(x) for x in d.get("corrections", [])],
             calm=bool(d.get("calm", False)),
             summary_points=[str(x) for x in d.get("summary_points", [])],
+            summary_read_backs=int(d.get("summary_read_backs", 0)),
             pending=Move.from_dict(pending) if (pending := d.get("pending")) else None,
             turn_kinds=[str(x) for x in d.get("turn_kinds", [])],
             main_reason=d.get("main_reason"),

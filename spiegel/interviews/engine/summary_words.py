@@ -30,7 +30,7 @@ _RULED_OUT = {
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"\bnot\s+(?:really\s+|the\s+|my\s+)*(?:reason|why|problem|issue|main|mostly|about)\b"
+        r"\bnot\s+(?:really\s+|the\s+|my\s+)*(?:reason|why|problem|issue|mostly|about)\b"
         r"|\b(?:isn'?t|wasn'?t|is\s+not|was\s+not)\s+(?:really\s+)?(?:why|the\s+(?:reason|problem|issue))\b"
         r"|^\s*(?:no,?\s+)?not\s+(?:the|my|your)?\s*\w+\s*[,.]?\s*$",
         re.IGNORECASE,

@@ -134,7 +134,10 @@ class Withdrawal:
 
 # Taking out a thing named directly: "haal dat bedrag van 600 euro eruit", "salaris moet er dus uit", "laat het
 # salaris er maar uit", "take that figure out", "leave the pay out", "remove the amount", "the pay needs to come out".
-_NOT_A_THING = r"(?!(?:ik|je|jij|we|wij|hij|zij|ze|i|you|he|she|they|it|that|this|dat|dit|het|er)\b)"
+_NOT_A_THING = (
+    r"(?!(?:ik|je|jij|we|wij|hij|zij|ze|i|you|he|she|they|it|that|this|dat|dit|het|er)\s+"
+    r"(?:moet|mag|hoeft|needs|has|must|should)\b)"
+)
 _OUT_THING = {
     "nl": re.compile(
         r"^(?:nee,?\s+|sorry,?\s+|wacht,?\s+)*(?:haal|laat|schrap|verwijder)\s+(?P<about>(?:dat|dit|het|de|die|mijn|m'n)"

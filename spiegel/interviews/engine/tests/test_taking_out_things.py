@@ -99,3 +99,15 @@ def test_a_request_naming_the_thing_to_take_out_is_read_with_it(language: str, t
 def test_told_removals_are_no_request_to_take_a_thing_out(language: str, text: str) -> None:
     request = read_withdrawal(text, language)
     assert request is None or request.about is None, request
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "about"),
+    [
+        ("nl", "het salaris mag er ook uit", "het salaris"),
+        ("en", "the pay should be taken out", "the pay"),
+    ],
+)
+def test_a_thing_with_its_article_asked_out_is_read_with_it(language: str, text: str, about: str) -> None:
+    request = read_withdrawal(text, language)
+    assert request is not None and request.about == about, request

@@ -45,6 +45,9 @@ def _who(words: list[str], at: int, data: dict[str, Any]) -> str | None:
         near = [i for i in near if words[i] not in work]  # "we lost a colleague" mostly means they left
     if not near:
         return None
+    for j in near:
+        if words[j + 1 : j + 2] in (["van"], ["of"]) and any(k in near for k in (j + 2, j + 3)):
+            return ""  # "de vader van een collega", "the father of a colleague": someone else's relative
     i = min(near, key=lambda j: abs(j - at))
     before = words[i - 1] if i > 0 else ""
     if before in data["other"].split("|"):
@@ -56,8 +59,8 @@ def _who(words: list[str], at: int, data: dict[str, Any]) -> str | None:
     return people[words[i]]
 
 
-def condolence(text: str, language: str) -> str | None:
-    """A brief condolence when ``text`` tells that a person died, else None."""
+def _died(text: str, language: str) -> tuple[str, str] | None:
+    """Who died in ``text`` ("" for someone else's relative) and the word that names them; None for no death."""
     if language not in LANGUAGES:
         return None
     data: dict[str, Any] = _data()[language]
@@ -76,5 +79,27 @@ def condolence(text: str, language: str) -> str | None:
             who = _who(words, at, data)
             if who is None:
                 continue
-            return str(data["condolence"]).format(who=who) if who else str(data["condolence_plain"])
+            return who, word
     return None
+
+
+def condolence(text: str, language: str) -> str | None:
+    """A brief condolence when ``text`` tells that a person died, else None."""
+    found = _died(text, language)
+    if found is None:
+        return None
+    data: dict[str, Any] = _data()[language]
+    who = found[0]
+    return str(data["condolence"]).format(who=who) if who else str(data["condolence_plain"])
+
+
+def own_loss(text: str, language: str) -> bool:
+    """Someone of the leaver's own died (a parent, a partner, a child): not a colleague, a patient or someone
+    else's relative."""
+    found = _died(text, language)
+    if found is None or not found[0]:
+        return False
+    data: dict[str, Any] = _data()[language]
+    work = {str(data["people"].get(w, "")) for w in data["work"].split("|")}
+    who = found[0]
+    return who not in work and who.split()[0] in ("je", "jouw", "your")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from spiegel.language.cues import AnswerSignals
 from spiegel.language.understanding import Understanding
 
-from .bereavement import condolence
+from .bereavement import condolence, own_loss
 from .care_words import (
     care,
     declines_follow_up,
@@ -78,6 +78,10 @@ class Care(StoryThreads):
         said = condolence(text, self.language)
         if said is None:
             return None
+        told = s.phase in ("opening", "story") and (s.main_reason is None or s.main_reason_pull)
+        if told and own_loss(text, self.language):
+            # a loss of their own, told as why they leave: the main reason, only named ("your personal situation")
+            s.main_reason, s.main_reason_words, s.main_reason_pull = "personal", None, False
         move = self._distress_again(s, sig, cur) if self._checked_in_before(s) else self._check_in(s, cur)
         preface = None if move.kind == "check_in" else move.preface
         return replace(move, note=unsaid(s, [said, move.note or ""]) or move.note, preface=preface)

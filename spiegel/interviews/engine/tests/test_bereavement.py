@@ -29,6 +29,8 @@ PAUSE = {"nl": re.compile(r"pauze", re.I), "en": re.compile(r"break|pause", re.I
         ("en", "We lost a patient on my second night.", "I'm so sorry that the patient died."),
         ("en", "A coworker of mine died in a car crash.", "I'm so sorry that your colleague died."),
         ("en", "Her husband died and she got two days off.", "I'm so sorry to hear about that loss."),
+        ("nl", "De vader van een collega overleed en niemand zei er iets over.", "Wat verdrietig, dat verlies."),
+        ("en", "The father of a colleague died and nobody said a word.", "I'm so sorry to hear about that loss."),
     ],
 )
 def test_a_death_gets_a_condolence_naming_who_died(language: str, text: str, expected: str) -> None:
@@ -82,3 +84,41 @@ def test_a_death_after_an_earlier_check_in_is_condoled_without_a_second_check_in
     assert message.startswith("I'm so sorry that your mother died."), message
     assert "How are you doing" not in message
     assert not CAUSE["en"].search(message)
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "loss"),
+    [
+        (
+            "nl",
+            [
+                "Mijn vader is in het voorjaar overleden en daarna lukte het werk me niet meer.",
+                "Het gaat.",
+                "Kunnen we afronden?",
+            ],
+            r"hoorde: (?:vooral )?je persoonlijke situatie",
+        ),
+        (
+            "en",
+            [
+                "My mother died in March and I could not keep up with the work after that.",
+                "Not so good, honestly.",
+                "Can we wrap up?",
+            ],
+            r"heard: (?:above all )?your personal situation",
+        ),
+    ],
+)
+def test_a_loss_told_as_why_they_leave_is_the_main_reason_only_named(
+    language: str, answers: list[str], loss: str
+) -> None:
+    _, _, replies = converse(language, answers)
+    summary = replies[-1]
+    assert summary.move.kind == "summary", summary.messages
+    assert re.search(loss, summary.messages[-1]), summary.messages[-1]
+    assert not re.search(r"vader|mother", summary.messages[-1])
+
+
+def test_a_colleague_s_loss_is_no_reason_of_the_leaver_s_own() -> None:
+    _, state, _ = converse("en", ["A resident died on my shift and after that I could not face the ward."])
+    assert state.main_reason != "personal"

@@ -26,7 +26,7 @@ LANGUAGES = ("nl", "en")
 # The shortest part of a compound that counts as a word of its own ("pick" + "scherm", "koffie" + "praat").
 _PART = 4
 # Dutch joins compounds with these ("planning-s-systeem", "klant-en-service").
-_LINKS = ("", "s", "en", "e")
+_LINKS = ("s", "en", "e")
 _TOKEN = re.compile(r"[\w'’-]+")
 
 
@@ -48,7 +48,7 @@ def spelled(word: str, language: str) -> bool:
         left, right = word[:at], word[at:]
         if not (_known(right, language) or right in _matters()):
             continue
-        if any(left.endswith(link) and _known(left[: len(left) - len(link)], language) for link in _LINKS if link):
+        if any(left.endswith(link) and _known(left[: len(left) - len(link)], language) for link in _LINKS):
             return True
         if _known(left, language):
             return True
@@ -120,7 +120,7 @@ def _meaningful_in(phrase: str, language: str, pull: bool) -> bool:
         return False
     if pull or _matter_word(core[-1], language):
         return True
-    # "the parking problems", "het gedoe met de planning": a word for trouble names the matter it is about
+    # "the parking problems", "the staffing issues": a word for trouble names the matter it is about
     return core[-1] in word_list("problem_words") and any(_matter_word(w, language) for w in core[:-1])
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spiegel.language.cue_words import CUE_WORDS, LANGUAGES
-from spiegel.language.incidents import defused
+from spiegel.language.incidents import defused, figures
 from spiegel.language.lemmas import lemma
 from spiegel.language.taxonomy import THEMES as TAXONOMY_THEMES
 
@@ -351,10 +351,13 @@ def _emotions(t: _Text, language: str) -> list[Cue]:
 
 
 def _disclosures(t: _Text, language: str) -> list[Cue]:
+    idioms = figures(t.lower, language)  # "we hebben ons er samen doorheen geslagen": nobody was hit
     return [
         Cue(kind, t.raw[m.start() : m.end()], _sentence_around(t.raw, m.start()))
         for m, i, kind in _grouped_matches(t, "disclosure", language)
-        if not _negated(t, i, language) and not defused(kind, t.raw, m.start(), language)
+        if not _negated(t, i, language)
+        and not defused(kind, t.raw, m.start(), language)
+        and not any(start <= m.start() < end for start, end in idioms)
     ]
 
 

@@ -42,6 +42,20 @@ IDIOMS = [
     ("en", "We got slaughtered in the review, and fair enough."),
     ("en", "We always managed to hit the deadline somehow."),
     ("en", "The commute was killing me and the parking was a joke."),
+    ("nl", "We hebben ons er met z'n allen doorheen geslagen."),
+    ("nl", "In december sloeg de vermoeidheid echt toe."),
+    ("en", "The new system knocked us sideways."),
+    ("en", "I got hit with a pile of extra work."),
+]
+
+# the same verbs told of a blow: an idiom list must not hide them
+BLOWS = [
+    ("nl", "Toen sloeg hij toe, recht in mijn gezicht."),
+    ("nl", "De bewoner sloeg erop los toen ik hem waste."),
+    ("nl", "Een bewoner sloeg op mijn hoofd."),
+    ("en", "He knocked me out cold."),
+    ("en", "I was hit with a chair by a patient."),
+    ("en", "They beat him up for complaining."),
 ]
 
 ORDINARY = [
@@ -67,6 +81,11 @@ def test_punishment_after_speaking_up_in_plain_words_is_flagged_as_harassment(la
 @pytest.mark.parametrize(("language", "text"), IDIOMS)
 def test_an_idiom_of_effort_or_figurative_violence_is_no_disclosure(language: str, text: str) -> None:
     assert flagged(text, language) is None
+
+
+@pytest.mark.parametrize(("language", "text"), BLOWS)
+def test_a_blow_told_with_the_verbs_of_an_idiom_is_still_violence(language: str, text: str) -> None:
+    assert flagged(text, language) == "violence"
 
 
 @pytest.mark.parametrize(("language", "text"), ORDINARY)

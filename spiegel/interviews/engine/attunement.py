@@ -120,8 +120,7 @@ class Attunement(Requests):
             organisation = self.context.organisation or str(defaults.get("organisation_lower", ""))
             return self._hold(s, [self._line(s, "hesitation").format(organisation=organisation)], "hesitation")
         if moment == "lost_thread":
-            note = unsaid(s, [self._line(s, "lost_thread"), self._where(s)])
-            return self._again(s, "confusion_ack", preface=None, note=note or None, simple=True)
+            return self._reorient(s)
         if moment == "said_enough" and s.phase in OFFER_PHASES:
             self._keep_pending(s)
             return Move(
@@ -154,18 +153,29 @@ class Attunement(Requests):
         request = read_request(text, self.language)
         return request is not None and request.kind == "pause"
 
-    def _where(self, s: ConversationState) -> str:
-        """What we were talking about, in a modest sentence of the interviewer's own."""
+    def _reorient(self, s: ConversationState) -> Move:
+        """What we were talking about, then an open question about it (in a topic) or the pending question in
+        simpler words (the story, the closing questions, the check-in)."""
         own = care(self.language)["moments"]
-        if s.phase in ("check_in", "disclosure"):
-            return ""
-        if s.phase in CLOSING_PHASES:
-            return str(own["where_closing"])
         last = s.last_move
         topic = s.current_topic or (last.topic if last is not None else None)
-        if topic is None or topic == STORY or topic.startswith("_"):
-            return str(own["where_story"])
-        return str(own["where_topic"]).format(label=self._label(topic))
+        in_topic = s.phase in IN_TOPICS and topic is not None and topic != STORY and not topic.startswith("_")
+        if s.phase in ("check_in", "disclosure"):
+            where = ""
+        elif s.phase in CLOSING_PHASES:
+            where = str(own["where_closing"])
+        elif in_topic:
+            where = str(own["where_topic"]).format(label=self._label(topic or ""))
+        else:
+            where = str(own["where_story"])
+        note = unsaid(s, [self._line(s, "lost_thread"), where]) or None
+        if not in_topic:
+            return self._again(s, "confusion_ack", preface=None, note=note, simple=True)
+        s.pending = last
+        question = str(own["open_again"])
+        return Move(
+            "confusion_ack", topic=topic, language=self.language, target="extra_question", question=question, note=note
+        )
 
     def _line(self, s: ConversationState, key: str) -> str:
         """The first wording of ``moments.<key>`` with no sentence said before; else the last one."""

@@ -28,6 +28,8 @@ _PART = 4
 # Dutch joins compounds with these ("planning-s-systeem", "klant-en-service").
 _LINKS = ("s", "en", "e")
 _TOKEN = re.compile(r"[\w'’-]+")
+# Dutch adjective endings: "het tijdelijk" in "dat het tijdelijk was" is "it" and an adjective, no noun phrase.
+_ADJECTIVE_ENDS = {"nl": ("lijk", "ig", "isch", "baar", "loos", "zaam")}
 
 
 def _known(word: str, language: str) -> bool:
@@ -115,6 +117,8 @@ def _meaningful_in(phrase: str, language: str, pull: bool) -> bool:
     core = _core(body)
     if not core or core[-1] in word_list("filler") | word_list("followers") | word_list("stop"):
         return False  # "het nieuwe roostersysteem bijvoorbeeld", "the cracks everywhere", "het werk zelf"
+    if len(body) == 1 and body[0].endswith(_ADJECTIVE_ENDS.get(language, ())):
+        return False  # "het tijdelijk", "het moeilijk": an adjective has no article of its own
     names = _names(tokens)
     if not all(w in names or spelled(w, language) for w in body):
         return False

@@ -196,3 +196,29 @@ def test_one_thing_offered_has_no_moment_or_example_of_its_own(
     move = Move("follow_up", topic="conditions", probe=probe, quote=quote, language=language)
     for wording in TemplatePhraser().candidates(move, state, engine.guide):
         assert quote not in wording
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [("nl", "het tijdelijk"), ("nl", "het moeilijk"), ("nl", "het onduidelijk")],
+)
+def test_an_article_with_an_adjective_alone_is_no_phrase(language: str, phrase: str) -> None:
+    # "dat het tijdelijk was": "het" is "it" there, and "Ik wil nog even terugkomen op het tijdelijk" is no Dutch
+    assert not meaningful(phrase, language)
+
+
+@pytest.mark.parametrize("phrase", ["het tijdelijke contract", "de onduidelijke planning", "het nieuwe rooster"])
+def test_an_adjective_before_its_noun_still_passes(phrase: str) -> None:
+    assert meaningful(phrase, "nl")
+
+
+def test_it_was_temporary_is_no_thread_to_come_back_to() -> None:
+    answers = [
+        "Vooral de werkdruk, we stonden structureel met te weinig mensen.",
+        "Mijn teamleider zei steeds dat het tijdelijk was, maar dat was het nooit.",
+        "Het was zwaar.",
+        "Nee, verder niet.",
+    ]
+    _, _, replies = converse("nl", answers)
+    said = " ".join(m for r in replies for m in r.messages).lower()
+    assert "het tijdelijk " not in said and "het tijdelijk." not in said

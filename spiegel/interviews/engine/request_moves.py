@@ -83,7 +83,7 @@ class Requests(SummaryMoves):
     ) -> Move:
         at_summary, before = s.phase == "summary", list(s.summary_points)
         move = self._decide_request(s, sig, u, text, skip_topic, contradiction, new_flags)
-        return self._summary_answered(s, move, text, before) if at_summary else move
+        return self._summary_answered(s, sig, u, move, text, before) if at_summary else move
 
     def _decide_request(
         self,

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spiegel.language.cues import AnswerSignals, analyse_answer
 from spiegel.language.understanding import Understanding
 
-from .navigation import _add
+from .navigation import HARD_TURN_CAP, _add
 from .policy import TurnPolicy
 from .requests import SummaryRemark, names_nothing, read_request
 from .state import ConversationState, Move
@@ -36,10 +36,18 @@ from .wording import is_clause, options, text
 class SummaryMoves(TurnPolicy):
     """The turn policy with the leaver's answers to the closing summary honoured."""
 
-    def _summary_answered(self, s: ConversationState, move: Move, text: str, before: list[str]) -> Move:
+    def _summary_answered(
+        self, s: ConversationState, sig: AnswerSignals, u: Understanding, move: Move, text: str, before: list[str]
+    ) -> Move:
         """What follows the leaver's answer at the summary (``move`` as the rest of the policy decided it)."""
         if move.kind != "close":
             return move
+        unread = not move.note and s.summary_points == before and not (confirms(text, self.language) or agrees(text))
+        if unread and (u.raised or s.interviewer_turns >= HARD_TURN_CAP - 1):
+            # "nee, het salaris" (read as "nothing more"), or a correction in the last message the cap allows: the
+            # correction is still applied, never lost
+            read = u if u.kind in ("answer", "correction") else replace(u, kind="correction")
+            move = self._closing_next(s, sig, u=read)
         removed = self._rejected(s, text)
         note = " ".join(n for n in (move.note, removed) if n)
         changed = s.summary_points != before
@@ -60,7 +68,7 @@ class SummaryMoves(TurnPolicy):
             point = added_point(None, self.language)
             s.summary_points = [*s.summary_points[:3], point]
             note = self._say(s, "summary_added_also").format(point=point)
-        if not asked_yes_no:
+        if not asked_yes_no and s.interviewer_turns < HARD_TURN_CAP:
             return self._summary_check(s, note)  # the corrected summary said back and asked about again
         final = self._read_back(s, "summary_final")
         return replace(move, note=" ".join(n for n in (note, final) if n))

@@ -15,6 +15,7 @@ import re
 import pytest
 
 from spiegel.interviews.engine import ConversationState, Engine, EngineReply
+from spiegel.interviews.engine.navigation import HARD_TURN_CAP
 
 from .helpers import converse
 
@@ -267,3 +268,41 @@ def test_a_point_named_again_after_what_did_i_miss_is_not_doubled(language: str,
     closed = _say(engine, asked.state, again)
     assert closed.closed and FINAL[language] in _text(closed), _text(closed)
     assert sum(WORKLOAD[language] in p for p in closed.state.summary_points) == 1, closed.state.summary_points
+
+
+@pytest.mark.parametrize(
+    ("language", "filler", "first", "second", "expected"),
+    [
+        (
+            "nl",
+            "We hadden elke week te weinig mensen en het rooster veranderde steeds.",
+            "Nee, het ging vooral om de nieuwe teamleider.",
+            "Nee, het salaris was het belangrijkste.",
+            "salaris",
+        ),
+        (
+            "en",
+            "We were short-staffed every week and the rota changed constantly.",
+            "No, it was mostly about the new team leader.",
+            "No, the pay was the main thing.",
+            "pay",
+        ),
+    ],
+)
+def test_a_correction_in_the_last_message_the_interview_allows_is_still_applied(
+    language: str, filler: str, first: str, second: str, expected: str
+) -> None:
+    engine, state, _ = converse(language, [])
+    for _ in range(60):
+        state = engine.respond(state, filler).state
+        if state.phase == "summary" or state.closed:
+            break
+    assert state.phase == "summary" and not state.closed
+    checked = _say(engine, state, first)
+    reply = checked if checked.closed else _say(engine, checked.state, second)
+    assert reply.closed
+    said = _text(reply)
+    assert FINAL[language] in said, said
+    if not checked.closed:
+        assert expected in said[said.index(FINAL[language]) :].split(";")[0], said
+    assert reply.state.interviewer_turns <= HARD_TURN_CAP

@@ -223,8 +223,10 @@ class TemplatePhraser:
         kind = move.target if move.kind in ACK_KINDS and move.target else move.kind
         found, fixed = self._templates(move, kind, language)
         if found and self._unnamed_return(move, kind, label, answers or [], language):
-            # "Earlier you mentioned your manager" only when they did: otherwise the topic is asked about plainly
-            found = options(language, "return_topic")
+            # "Earlier you mentioned your manager" only when they did: otherwise the topic is asked about plainly;
+            # a matter whose words cannot be said back has no topic to ask about ("Ik wil je ook iets vragen over
+            # je vertrek" mid-story says nothing): the neutral wordings take it
+            found = () if label in word_list("heading_labels") else options(language, "return_topic")
         ordered = self._ordered(move, kind, found, fixed, self._topical(move, kind, language), seed)
         ordered = _without_unsaid(ordered, move, kind, label, answers or [])
         story = not move.topic and kind in ("follow_up", "reflect_and_ask")

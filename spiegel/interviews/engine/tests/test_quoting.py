@@ -222,3 +222,36 @@ def test_it_was_temporary_is_no_thread_to_come_back_to() -> None:
     _, _, replies = converse("nl", answers)
     said = " ".join(m for r in replies for m in r.messages).lower()
     assert "het tijdelijk " not in said and "het tijdelijk." not in said
+
+
+@pytest.mark.parametrize(
+    ("language", "answers", "heading"),
+    [
+        (
+            "nl",
+            [
+                "Ik ben verpleegkundige geweest op een afdeling geriatrie, zes jaar.",
+                "Vooral de werkdruk. We stonden met te weinig mensen, ik zat letterlijk in de pauze nog dossiers bij te werken.",
+                "Mijn teamleider zei steeds dat het tijdelijk was, maar dat was het nooit.",
+            ],
+            "over je vertrek",
+        ),
+        (
+            "en",
+            [
+                "I was a nurse on a geriatric ward for six years.",
+                "Mostly the workload. We were always short-staffed, I was literally updating files in the break.",
+                "My team lead kept saying it was temporary, but it never was.",
+            ],
+            "about your leaving",
+        ),
+    ],
+)
+def test_a_return_to_an_unnamed_matter_never_asks_about_the_leaving_as_a_topic(
+    language: str, answers: list[str], heading: str
+) -> None:
+    # "Ik wil je ook iets vragen over je vertrek. Hoe was dat voor jou?" in the middle of the story says nothing
+    _, _, replies = converse(language, answers)
+    last = replies[-1].messages[-1]
+    assert heading not in last.lower()
+    assert last.endswith("?")

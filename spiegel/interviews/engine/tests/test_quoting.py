@@ -231,7 +231,7 @@ def test_it_was_temporary_is_no_thread_to_come_back_to() -> None:
             "nl",
             [
                 "Ik ben verpleegkundige geweest op een afdeling geriatrie, zes jaar.",
-                "Vooral de werkdruk. We stonden met te weinig mensen, ik zat letterlijk in de pauze nog dossiers bij te werken.",
+                "Vooral de werkdruk. We waren met te weinig, ik zat letterlijk in de pauze nog dossiers bij te werken.",
                 "Mijn teamleider zei steeds dat het tijdelijk was, maar dat was het nooit.",
             ],
             "over je vertrek",

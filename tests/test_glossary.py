@@ -67,14 +67,7 @@ RETIRED: dict[str, str] = {
 }
 
 #: (path, retired pattern) pairs that stay, each with its reason.
-EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("spiegel/interviews/engine/navigation.py", RECORD_AS_VERB): (
-        "_record_disclosure is private to the engine, which another change is editing today; rename it with that."
-    ),
-    ("spiegel/interviews/engine/closing.py", RECORD_AS_VERB): (
-        "_record_closing_answer is private to the engine, which another change is editing today; rename it with that."
-    ),
-}
+EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _files(root: Path = ROOT) -> list[Path]:

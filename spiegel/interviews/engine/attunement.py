@@ -51,9 +51,9 @@ OFFER_PHASES = frozenset({*IN_TOPICS, "stay", "stay_when", "advice_keep", "advic
 class Attunement(Requests):
     """The leaver's moments honoured first, then their requests and answers."""
 
-    def _record_closing_answer(self, s: ConversationState, text: str) -> None:
+    def _store_closing_answer(self, s: ConversationState, text: str) -> None:
         if read_moment(text, self.language) is None and not self._asks_pause(text):
-            super()._record_closing_answer(s, text)  # "sorry, I'm teary" is no answer to "what would have helped?"
+            super()._store_closing_answer(s, text)  # "sorry, I'm teary" is no answer to "what would have helped?"
 
     def _decide(
         self,

@@ -153,7 +153,7 @@ class Care(StoryThreads):
         """Another incident of a kind already disclosed: recorded as its own, acknowledged, never probed; the
         options were given already."""
         cur = s.current_topic
-        self._record_disclosure(s, sig, text, kind, cur)
+        self._store_disclosure(s, sig, text, kind, cur)
         s.current_topic = None
         parts = [str(care(self.language)["disclosure_more"])]
         if implicates_organisation(text, self.language):

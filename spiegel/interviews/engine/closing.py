@@ -137,7 +137,7 @@ class Closing(Navigator):
             points=points,
         )
 
-    def _record_closing_answer(self, s: ConversationState, text: str) -> None:
+    def _store_closing_answer(self, s: ConversationState, text: str) -> None:
         if s.phase == "stay":
             s.stay_answer = text
         elif s.phase == "stay_when":

@@ -276,7 +276,7 @@ class Navigator:
         s.topic(topic).status = status
         s.threads = [t for t in s.threads if t["topic"] != topic]
 
-    def _record_disclosure(
+    def _store_disclosure(
         self, s: ConversationState, sig: AnswerSignals, text: str, kind: str, cur: str | None
     ) -> None:
         """Remember the incident, so that it is never probed again; its theme and the people named in it stay

@@ -115,7 +115,7 @@ class TurnPolicy(Care):
         s.dont_knows.append(sig.dont_know)
         s.turn_kinds.append(u.kind)
         if u.kind not in NOT_ANSWERS:
-            self._record_closing_answer(s, text)
+            self._store_closing_answer(s, text)
 
         new_flags: list[Flag] = []
         contradiction = None
@@ -181,7 +181,7 @@ class TurnPolicy(Care):
             new_flags.append(Flag("disclosure", kind, (sig.disclosures[0].context if sig.disclosures else text)[:200]))
             if self._more_instead_of_wish(s, sig, text):
                 # "daarna kreeg ik ineens de slechtste roosters": another incident, recorded; the wish asked again
-                self._record_disclosure(s, sig, text, kind, cur)
+                self._store_disclosure(s, sig, text, kind, cur)
                 note = str(care(self.language)["disclosure_more"])
                 topic = (s.last_move.topic if s.last_move else None) or DISCLOSURE_THEME.get(kind, "culture")
                 return Move("disclosure", topic=topic, language=self.language, note=note)
@@ -246,7 +246,7 @@ class TurnPolicy(Care):
         if s.phase != "check_in":
             s.resume_phase = s.phase
         s.phase = "disclosure"
-        self._record_disclosure(s, sig, text, kind, cur)
+        self._store_disclosure(s, sig, text, kind, cur)
         if s.answers and s.answers[-1]["text"] == text:
             # the answer is about what it discloses (integrity is culture, docs/taxonomy.md), whatever was asked
             s.answers[-1]["topic"] = DISCLOSURE_THEME.get(kind, "culture")

@@ -97,3 +97,27 @@ def test_a_neutral_mention_of_the_ground_or_an_ordinary_contract_fact_is_no_disc
     text: str, language: str
 ) -> None:
     assert flagged(text, language) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You left out my mother's death, that was the main thing.",
+        "You left out how my mum's illness weighed on me.",
+        "I felt left out after my mother died, nobody asked how I was.",
+    ],
+)
+def test_the_leavers_own_mother_is_no_ground_of_discrimination(text: str) -> None:
+    # "my mother" is a relative; being a mother is the ground ("because I'm a mother", "mothers never got promoted")
+    assert flagged(text, "en") != "discrimination"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was left out of every meeting because I am a mother.",
+        "Mothers were left out of the promotion round, every single one.",
+    ],
+)
+def test_being_a_mother_is_still_a_ground(text: str) -> None:
+    assert flagged(text, "en") == "discrimination"

@@ -275,6 +275,11 @@ class Navigator:
             topic = STORY
         s.topic(topic).status = status
         s.threads = [t for t in s.threads if t["topic"] != topic]
+        if status == "skipped":
+            # what the leaver said just before "volgende onderwerp" goes with the topic they leave: "Ik werkte in
+            # de keuken." / "volgende onderwerp" is never followed by "Ik wil nog even terugkomen op de keuken."
+            before = str(s.turns - 1)
+            s.threads = [t for t in s.threads if str(t.get("turn")) != before]
 
     def _store_disclosure(
         self, s: ConversationState, sig: AnswerSignals, text: str, kind: str, cur: str | None

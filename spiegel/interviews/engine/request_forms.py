@@ -13,6 +13,7 @@ Django-free; never raises.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 _F = re.IGNORECASE
 
@@ -93,3 +94,92 @@ def unframed(low: str, language: str) -> str:
 def to_the_end(low: str, language: str) -> bool:
     """ "Kunnen we naar het eind?", "skip to the end": the leaver wants to come to the end (one clause)."""
     return bool(_TO_THE_END[language].search(low))
+
+
+# Requests in few words ("efkes pauze alstublieft", "ik zei pauze", "wrap it up", "mag het stoppen"): the whole
+# clause is the request, with only politeness, Flemish or an irritated "ik zei" / "I said" around it; talk about
+# a pause ("ik had geen pauze", "we never got a break") never matches a whole clause.
+_NL_SOFT = (
+    r"(?:nu|even|efkes|effe|eventjes|ff|graag|alstublieft|alsjeblieft|asjeblieft|aub|dan|maar|hoor|toch|zeg|nog"
+    r"|eerst|kort|korte|wel|nu\s+echt|echt|gewoon|meteen|ge|gij|u)"
+)
+_EN_SOFT = (
+    r"(?:please|now|just|first|quickly|already|then|again|ok|okay|right\s+now|for\s+a\s+(?:bit|moment|minute|sec|second)"
+    r"|here)"
+)
+_NL_LEAD = r"^(?:(?:ja|nee|oké|oke|ok|sorry|nou|zeg|hé|he|allez|alee|kijk)\s+)*"
+_EN_LEAD = r"^(?:(?:yes|yeah|ok|okay|sorry|look|listen|please|well|hey|no)\s+)*"
+ShortKind = Literal["pause", "stop", "wrap_up"]
+_SHORT: dict[str, tuple[tuple[ShortKind, re.Pattern[str]], ...]] = {
+    "nl": (
+        (
+            "pause",
+            re.compile(
+                rf"{_NL_LEAD}(?:ik\s+(?:zei|zeg|vroeg|vraag)(?:\s+(?:toch|al|net|het|je|daarnet|nu))*\s+)?"
+                rf"(?:(?:ik\s+wil|mag\s+ik|kan\s+ik|kunnen\s+we|mogen\s+we|ik\s+zou\s+graag|ik\s+heb)\s+)?"
+                rf"(?:{_NL_SOFT}\s+)*(?:een\s+)?(?:korte\s+)?pauze(?:\s+(?:{_NL_SOFT}|pauze|nodig|a\.u\.b\.?))*$"
+                rf"|{_NL_LEAD}(?:kunt\s+ge|kunt\s+u|kun\s+je|kan\s+je|wilt\s+ge|wilt\s+u|wil\s+je)\s+(?:{_NL_SOFT}\s+)*"
+                rf"(?:even|efkes|effe|eventjes)\s+wachten(?:\s+{_NL_SOFT})*$",
+                _F,
+            ),
+        ),
+        (
+            "stop",
+            re.compile(
+                rf"{_NL_LEAD}(?:mag\s+(?:het|dit|'t)|(?:het|dit|'t)\s+mag)\s+(?:{_NL_SOFT}\s+)*(?:stoppen|gedaan\s+zijn)"
+                rf"(?:\s+{_NL_SOFT})*$|{_NL_LEAD}(?:we\s+stoppen|stop)\s+(?:er\s+)?(?:{_NL_SOFT}\s+)*(?:mee|ermee|hier)"
+                rf"(?:\s+{_NL_SOFT})*$",
+                _F,
+            ),
+        ),
+        (
+            "wrap_up",
+            re.compile(
+                rf"{_NL_LEAD}(?:(?:ik\s+ben\s+)?klaar(?:\s+{_NL_SOFT})*\s+nu|(?:ik\s+ben\s+)?nu\s+klaar)(?:\s+{_NL_SOFT})*$"
+                rf"|{_NL_LEAD}(?:rond|sluit)\s+(?:het\s+(?:gesprek\s+)?|dit\s+|'t\s+)?(?:{_NL_SOFT}\s+)*af(?:\s+{_NL_SOFT})*$"
+                rf"|{_NL_LEAD}(?:{_NL_SOFT}\s+)*(?:afronden|afsluiten)(?:\s+{_NL_SOFT})*$"
+                rf"|{_NL_LEAD}(?:ik\s+ben|ik\s+stop)\s+(?:{_NL_SOFT}\s+)*klaar\s+na\s+(?:deze|dit|die)(?:\s+vraag)?$"
+                rf"|{_NL_LEAD}(?:dit|dat)\s+(?:is|was)\s+(?:mijn|het)\s+laatste\s+antwoord(?:\s+{_NL_SOFT})*$",
+                _F,
+            ),
+        ),
+    ),
+    "en": (
+        (
+            "pause",
+            re.compile(
+                rf"{_EN_LEAD}(?:i\s+(?:already\s+|just\s+)?(?:said|asked\s+for)\s+)?(?:(?:i\s+need|i'?d\s+like|i\s+want"
+                rf"|(?:can|could|may)\s+(?:i|we)\s+(?:have|get|take))\s+)?(?:{_EN_SOFT}\s+)*(?:a\s+)?(?:short\s+|quick\s+)?"
+                rf"(?:break|pause)(?:\s+(?:{_EN_SOFT}|break|pause))*$"
+                rf"|{_EN_LEAD}give\s+me\s+a\s+(?:minute|moment|sec|second|break)(?:\s+{_EN_SOFT})*$",
+                _F,
+            ),
+        ),
+        (
+            "stop",
+            re.compile(
+                rf"{_EN_LEAD}we'?re\s+done\s+(?:here|now)(?:\s+{_EN_SOFT})*$"
+                rf"|{_EN_LEAD}(?:end|stop)\s+(?:it|this|the\s+interview|the\s+conversation)(?:\s+{_EN_SOFT})*$",
+                _F,
+            ),
+        ),
+        (
+            "wrap_up",
+            re.compile(
+                rf"{_EN_LEAD}(?:(?:it'?s\s+)?time\s+to\s+|(?:can|could)\s+you\s+|just\s+)?wrap\s+(?:it\s+|this\s+|things\s+)?up"
+                rf"(?:\s+{_EN_SOFT})*$|{_EN_LEAD}i'?m\s+(?:done|finished)\s+after\s+(?:this|that)(?:\s+(?:one|question))?$"
+                rf"|{_EN_LEAD}(?:this|that)(?:\s+is|'s)\s+my\s+(?:last|final)\s+answer(?:\s+{_EN_SOFT})*$"
+                rf"|{_EN_LEAD}finish\s+(?:it\s+|this\s+)?up(?:\s+{_EN_SOFT})*$",
+                _F,
+            ),
+        ),
+    ),
+}
+
+
+def short_request(low: str, language: str) -> ShortKind | None:
+    """ "efkes pauze alstublieft" → "pause", "wrap it up" → "wrap_up", "mag het stoppen" → "stop"; else None."""
+    for kind, rx in _SHORT[language]:
+        if rx.search(low.strip()):
+            return kind
+    return None

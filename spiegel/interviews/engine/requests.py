@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .request_forms import to_the_end, unframed
+from .request_forms import short_request, to_the_end, unframed
 
 RequestKind = Literal["stop", "wrap_up", "skip", "unsure", "pause", "talk_about", "not_said"]
 RemarkKind = Literal["missing", "fine"]
@@ -73,7 +73,7 @@ _UNSURE_REF = {
     "en": re.compile(r"\bwith\s+(?:this|that|it)\b", _F),
 }
 _PAUSE_REF = {
-    "nl": re.compile(r"\b(?:even|pauze|later|straks|morgen|andere\s+keer)\b", _F),
+    "nl": re.compile(r"\b(?:even|efkes|effe|eventjes|pauze|later|straks|morgen|andere\s+keer)\b", _F),
     "en": re.compile(r"\b(?:a\s+(?:moment|minute|bit|break|second)|break|later|tomorrow|another\s+time)\b", _F),
 }
 
@@ -89,7 +89,7 @@ _ALLOWED = {
         "willen wel zo nou dan met sorry oké ok ook even pauze later straks morgen andere keer hiermee "
         "daarmee deze onderwerp vraag thema stuk deel hierover daarover over volgende alvast helemaal ik wil "
         "we dat exitgesprek vandaag voor mij meteen direct onmiddellijk stilaan stilletjesaan langzaamaan kort "
-        "alstublieft hoor zeker ge u "
+        "alstublieft hoor zeker ge u efkes effe eventjes gij "
     ),
     "en": _word_set(
         "now here please then thanks thank you for today it this the interview conversation chat session exit "
@@ -347,6 +347,9 @@ def _stop_kind(around: str, verb: str, language: str) -> RequestKind | None:
 
 def _stop_in(clause: str, language: str) -> RequestKind | None:
     low = unframed(clause.lower().strip(), language)
+    short = short_request(low, language)
+    if short is not None:
+        return short
     if _PAUSE_RX[language].search(low):
         return "pause"
     if _STOP_WHOLE[language].search(low):

@@ -21,7 +21,6 @@ from spiegel.language.understanding import Understanding
 from .bereavement import condolence, own_loss
 from .care_words import (
     care,
-    declines_follow_up,
     distrusts_procedure,
     implicates_organisation,
     independent_option,
@@ -34,6 +33,7 @@ from .fit import about_care, weighed_most
 from .navigation import DISCLOSURE_THEME
 from .state import CLOSING_PHASES, ConversationState, Move
 from .story import StoryThreads
+from .wishes import read_wish, said_back
 from .withdrawals import read_withdrawal
 from .wording import word_list, wording
 
@@ -175,7 +175,14 @@ class Care(StoryThreads):
         lang = self.language
         kind = s.disclosed_kinds[-1] if s.disclosed_kinds else "harassment"
         notes: list[str] = []
-        if declines_follow_up(text, lang, wish=True) or read_withdrawal(text, lang) is not None:
+        wish = read_wish(text, lang)
+        if s.answers and s.answers[-1].get("text") == text:
+            s.answers[-1].update(wish_kind=wish.kind, wish_to=wish.to)  # for the practitioner, with the words
+        if wish.kind in ("anonymous", "named", "report"):
+            notes.append(said_back(wish, lang, self._holder()))  # "niet met mijn naam" is no refusal to report
+            if distrusts_procedure(text, lang):
+                notes += [str(care(lang)["distrust_ack"]), self._independent(s, kind, text)]
+        elif wish.kind == "none" or read_withdrawal(text, lang) is not None:
             notes.append(self._declined_note())  # their wish is the answer: no other channel is pressed on them
         elif distrusts_procedure(text, lang) or implicates_organisation(text, lang):
             notes += [str(care(lang)["distrust_ack"]), self._independent(s, kind, text)]
@@ -187,9 +194,11 @@ class Care(StoryThreads):
         """The leaver does not want it taken further: confirmed, with what really happens with it (the flag and
         their wish go to the practice; the organisation never sees their words about it; the mirror can keep it
         private)."""
+        return str(care(self.language)["declined"]).format(holder=self._holder())
+
+    def _holder(self) -> str:
         defaults = wording(self.language).get("meta_defaults", {})
-        holder = self.context.practice or str(defaults.get("holder", "Spiegel"))
-        return str(care(self.language)["declined"]).format(holder=holder)
+        return self.context.practice or str(defaults.get("holder", "Spiegel"))
 
     def _take_real_reason(self, s: ConversationState, kind: str) -> str:
         """The disclosed matter is why the leaver goes: the main reason, in neutral words they can correct."""

@@ -31,6 +31,7 @@ from .reasons import (
     with_understood_themes,
 )
 from .state import ACK_KINDS, CLOSING_PHASES, ConversationState, Flag, Move
+from .wishes import read_wish
 from .wording import (
     content_words,
     direct_question,
@@ -203,7 +204,7 @@ class TurnPolicy(Care):
             if self._checked_in_before(s):
                 return self._distress_again(s, sig, cur)
             return self._check_in(s, cur)
-        if u.kind == "meta_question":
+        if u.kind == "meta_question" and not self._wish_about_name(s, text):
             return self._answer_meta(s, u, text)
         if returning:
             # a later answer that returns to the disclosed incident: acknowledge without probing, move on
@@ -438,6 +439,11 @@ class TurnPolicy(Care):
             return self._close_move()
         s.pending = last
         return replace(last, kind=ack_kind, target=target, preface=preface, note=note, simple=simple)
+
+    def _wish_about_name(self, s: ConversationState, text: str) -> bool:
+        """ "met mijn naam erbij", "not even anonymously": the wish about a disclosure, not a question whether
+        the conversation is anonymous."""
+        return s.phase == "disclosure" and "?" not in text and bool(read_wish(text, self.language).kind)
 
     def _answer_meta(self, s: ConversationState, u: Understanding, text: str) -> Move:
         """A short, true answer from this case's settings, then the pending question again in other words."""

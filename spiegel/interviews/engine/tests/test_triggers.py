@@ -236,8 +236,9 @@ def test_serious_disclosure_stops_probing_explains_options_asks_wishes_and_flags
         language, [answer, "Ik wil dat het gemeld wordt." if language == "nl" else "I want it reported."]
     )
     after = replies[1]
-    assert after.move.kind == "bridge"
-    assert after.move.preface == "after_disclosure"
+    # the wish said back in plain words (test_disclosure_wish_kinds.py) instead of a bare "recorded"
+    assert after.move.preface is None
+    assert after.messages[0].startswith("Helder: je wilt dat" if language == "nl" else "Understood: you want")
     assert state.disclosure_wishes == [state.answers[1]["text"]]
     # the disclosed topic is never probed for detail afterwards
     disclosed = reply.move.topic

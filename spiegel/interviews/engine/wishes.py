@@ -21,7 +21,8 @@ from .wording import DATA_DIR, LANGUAGES
 
 KINDS = ("none", "anonymous", "named", "report")
 _NOT_VIA = re.compile(
-    r"(?:(?<!\w)(?:niet|nooit|geen|not|never|no) (?:\w+ )?(?:via|bij|naar|door|through|to|with|from) (?:de |het |the )?)$"
+    r"(?:(?<!\w)(?:niet|nooit|geen|not|never|no) (?:\w+ )?"
+    r"(?:via|bij|naar|door|through|to|with|from) (?:de |het |the )?)$"
 )
 
 

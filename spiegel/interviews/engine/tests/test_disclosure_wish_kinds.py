@@ -45,6 +45,8 @@ REFUSED = {"nl": "ik meld het nergens", "en": "I will not report it anywhere"}
         ("en", "Please don't report it, not even anonymously.", "none", ""),
         ("en", "Just leave it.", "none", ""),
         ("en", "No idea really.", "", ""),
+        ("en", "I want it to be looked into, but I don't want my name on it.", "anonymous", ""),
+        ("nl", "Ik wil dat het onderzocht wordt, maar ik wil niet genoemd worden.", "anonymous", ""),
     ],
 )
 def test_the_wish_is_read_for_its_kind_and_to_whom(language: str, wish: str, kind: str, to: str) -> None:
@@ -56,27 +58,45 @@ SAID_BACK = {
     (
         "nl",
         "anonymous",
-    ): "Helder: je wilt dat HR dit hoort, zonder je naam erbij. Ik meld het zelf niet; een adviseur van Spiegel ziet je wens en bespreekt met je hoe HR dit kan horen zonder je naam.",
+    ): (
+        "Helder: je wilt dat HR dit hoort, zonder je naam erbij. Ik meld het zelf niet; "
+        "een adviseur van Spiegel ziet je wens en bespreekt met je hoe HR dit kan horen zonder je naam."
+    ),
     (
         "nl",
         "named",
-    ): "Helder: je wilt dat HR dit hoort, met je naam erbij. Ik meld het zelf niet; een adviseur van Spiegel ziet je wens en bespreekt met je hoe je het bij HR kunt melden.",
+    ): (
+        "Helder: je wilt dat HR dit hoort, met je naam erbij. Ik meld het zelf niet; "
+        "een adviseur van Spiegel ziet je wens en bespreekt met je hoe je het bij HR kunt melden."
+    ),
     (
         "nl",
         "report",
-    ): "Helder: je wilt dat de organisatie dit hoort. Ik meld het zelf niet; een adviseur van Spiegel ziet je wens en bespreekt met je hoe dat kan, met of zonder je naam.",
+    ): (
+        "Helder: je wilt dat de organisatie dit hoort. Ik meld het zelf niet; "
+        "een adviseur van Spiegel ziet je wens en bespreekt met je hoe dat kan, met of zonder je naam."
+    ),
     (
         "en",
         "anonymous",
-    ): "Understood: you want HR to hear about this, without your name. I do not report it myself; an adviser from Spiegel sees your wish and will discuss with you how HR can hear it without your name.",
+    ): (
+        "Understood: you want HR to hear about this, without your name. I do not report it myself; "
+        "an adviser from Spiegel sees your wish and will discuss with you how HR can hear it without your name."
+    ),
     (
         "en",
         "named",
-    ): "Understood: you want HR to hear about this, with your name. I do not report it myself; an adviser from Spiegel sees your wish and will discuss with you how you can report it to HR.",
+    ): (
+        "Understood: you want HR to hear about this, with your name. I do not report it myself; "
+        "an adviser from Spiegel sees your wish and will discuss with you how you can report it to HR."
+    ),
     (
         "en",
         "report",
-    ): "Understood: you want the organisation to hear about this. I do not report it myself; an adviser from Spiegel sees your wish and will discuss with you how, with or without your name.",
+    ): (
+        "Understood: you want the organisation to hear about this. I do not report it myself; "
+        "an adviser from Spiegel sees your wish and will discuss with you how, with or without your name."
+    ),
 }
 WISHES = {
     ("nl", "anonymous"): "ik wil dat hr het weet, maar niet met mijn naam erbij",

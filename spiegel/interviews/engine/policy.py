@@ -24,6 +24,7 @@ from .care_words import care, covers_up
 from .fit import others_tears
 from .misread import withdraw_disclosure, withdrawn_note
 from .navigation import DISCLOSURE_THEME, HARD_TURN_CAP, STORY, _add
+from .progress_words import progress_answer
 from .reasons import (
     names_trigger,
     substantive_themes,
@@ -467,6 +468,9 @@ class TurnPolicy(Care):
             asked_in_order.insert(0, topic)
         for asked in asked_in_order[:2]:
             # "Waarom wil je dat weten? Wie leest dit?": each question gets its own short answer
+            if asked == "how_long" and s.turns >= 2:
+                notes.append(self._progress_note(s))  # "zijn we bijna klaar?" once under way: the real progress
+                continue
             variants = options(lang, "meta", asked) or options(lang, "meta", "other")
             note = ""
             for option in variants:
@@ -479,6 +483,13 @@ class TurnPolicy(Care):
             if note and note not in notes:
                 notes.append(note)
         return self._again(s, "meta_answer", preface=None, note=" ".join(notes))
+
+    def _progress_note(self, s: ConversationState) -> str:
+        """How far along the conversation is, from the topics still open and the phase."""
+        closing = s.phase in CLOSING_PHASES or s.phase == "summary"
+        # no more topics than the turns left can hold (a question and a follow-up each)
+        left = min(len(self._pending(s, s.current_topic)), max(0, (self._remaining(s) - 1) // 2))
+        return progress_answer(self.language, left, closing)
 
     def _meta_topics(self, text: str) -> list[str]:
         """The questions about the interview in one turn, one per sentence, in the leaver's order."""

@@ -4,6 +4,8 @@ stays an answer."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from spiegel.interviews.engine.requests import read_request
@@ -121,3 +123,34 @@ def test_a_second_wish_to_end_ends_the_interview(language: str, first: str, seco
     _, state, replies = converse(language, [OPENER[language], first, second])
     assert replies[-2].state.phase == "summary" and not replies[-2].closed
     assert replies[-1].closed and state.closed
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "not_true"),
+    [
+        ("nl", "Duurt het nog lang?", r"bijna (?:aan het einde|klaar)"),
+        ("nl", "zijn we bijna klaar?", r"bijna (?:aan het einde|klaar)"),
+        ("en", "Are we nearly done?", r"nearly (?:at the end|done)|almost"),
+        ("en", "how much longer?", r"nearly (?:at the end|done)|almost"),
+    ],
+)
+def test_asked_how_far_along_early_the_answer_says_what_is_still_to_come(
+    language: str, asked: str, not_true: str
+) -> None:
+    _, _, replies = converse(language, [OPENER[language], asked])
+    message = replies[-1].messages[0]
+    assert re.search(r"onderwerpen|topics", message)  # what is still to come, from the guide's open topics
+    assert not re.search(not_true, message, re.IGNORECASE)
+    assert message.rstrip().endswith("?")  # the pending question follows
+    assert not replies[-1].closed
+
+
+@pytest.mark.parametrize(("language", "asked"), [("nl", "duurt het nog lang?"), ("en", "are we nearly done?")])
+def test_asked_how_far_along_on_the_last_topic_the_answer_says_so(language: str, asked: str) -> None:
+    engine, state, _ = converse(language, [OPENER[language]])
+    for topic in engine.guide.topics:
+        if topic.id != state.current_topic:
+            state.topic(topic.id).status = "covered"
+    message = engine.respond(state, asked).messages[0]
+    assert re.search(r"laatste onderwerp|last topic", message)
+    assert message.rstrip().endswith("?")

@@ -204,3 +204,27 @@ def demoted(text: str, language: str) -> set[str]:
         if _DEMOTED.search(clause):
             found |= {m.theme for m in analyse_answer(clause, language).mentions}
     return found
+
+
+#: A request to take something out of the summary ("het slapen moet eruit", "take the stomach aches out"); never
+#: a complaint that something was left out ("je hebt ... weggelaten", "you left out ...").
+_REMOVE = {
+    "nl": re.compile(
+        r"\b(?:(?:moet|moeten|mag|mogen|kan|kunnen)\s+(?:\w+\s+){0,3}(?:eruit|weg|eraf|ertussenuit)"
+        r"|haal\s+(?:\w+\s+){0,5}(?:eruit|weg|eraf)|laat\s+(?:\w+\s+){0,5}weg\b(?!ge)"
+        r"|wil\s+ik\s+(?:er\s+)?niet\s+in|niet\s+in\s+de\s+samenvatting|schrap)",
+        _F,
+    ),
+    "en": re.compile(
+        r"\b(?:take\s+(?:\w+\s+){0,5}out|leave\s+(?:\w+\s+){0,5}out|remove|delete|strike"
+        r"|(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:go|come\s+out|be\s+removed|be\s+taken\s+out)"
+        r"|(?:don'?t|do\s+not)\s+want\s+(?:\w+\s+){0,5}in\s+(?:it|there|the\s+summary)"
+        r"|not\s+in\s+the\s+summary)",
+        _F,
+    ),
+}
+
+
+def asks_removal(text: str, language: str) -> bool:
+    """The leaver asks to take something out of the summary."""
+    return bool(_REMOVE["en" if language == "en" else "nl"].search(text))

@@ -21,6 +21,7 @@ from .state import ConversationState, Move
 from .summary_control import (
     added_point,
     agrees,
+    asks_removal,
     bare_no,
     confirms,
     left_out,
@@ -49,6 +50,8 @@ class SummaryMoves(TurnPolicy):
             read = u if u.kind in ("answer", "correction") else replace(u, kind="correction")
             move = self._closing_next(s, sig, u=read)
         removed = self._rejected(s, text)
+        if not removed and asks_removal(text, self.language):
+            return self._removal_asked(s, move, text, before)
         note = " ".join(n for n in (move.note, removed) if n)
         changed = s.summary_points != before
         asked_yes_no = s.summary_read_backs > 0
@@ -66,10 +69,24 @@ class SummaryMoves(TurnPolicy):
         if not changed and not note:
             # something the interviewer cannot place: added modestly, never ignored
             point = added_point(None, self.language)
-            s.summary_points = [*s.summary_points[:3], point]
+            s.summary_points = [*s.summary_points, point]  # never pushes out a point the leaver gave
             note = self._say(s, "summary_added_also").format(point=point)
         if not asked_yes_no and s.interviewer_turns < HARD_TURN_CAP:
             return self._summary_check(s, note)  # the corrected summary said back and asked about again
+        final = self._read_back(s, "summary_final")
+        return replace(move, note=" ".join(n for n in (note, final) if n))
+
+    def _removal_asked(self, s: ConversationState, move: Move, text: str, before: list[str]) -> Move:
+        """ "Het slapen moet eruit": the points it names are taken out; when none is in the summary, that is
+        said truthfully and nothing is added (a removal is never read as an addition)."""
+        s.summary_points = list(before)
+        taken = self._remove_points(s, self._themes(text))
+        if taken:
+            note = self._say(s, "summary_removed").format(point=self._joined(taken))
+        else:
+            note = self._say(s, "summary_not_in")
+        if s.summary_read_backs == 0 and s.interviewer_turns < HARD_TURN_CAP:
+            return self._summary_check(s, note)
         final = self._read_back(s, "summary_final")
         return replace(move, note=" ".join(n for n in (note, final) if n))
 

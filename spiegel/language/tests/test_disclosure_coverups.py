@@ -105,3 +105,32 @@ def test_retaliation_told_over_two_sentences_is_read_as_one_story() -> None:
     assert incident_kind("Ik heb het toch gemeld. Sindsdien werd ik overal buiten gehouden.", "nl") == "harassment"
     assert incident_kind("Sindsdien werd ik overal buiten gehouden.", "nl") is None
     assert incident_kind("I reported it anyway. After that I was frozen out.", "en") == "harassment"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "nl",
+            "Een arts heeft een keer een recept aangepast in het dossier nadat er iets mis was gegaan, en wij moesten zwijgen.",
+        ),
+        ("nl", "De tijden in het logboek werden veranderd en we moesten onze mond houden."),
+        ("en", "A doctor changed a prescription in the file after something went wrong, and we had to keep quiet."),
+        ("en", "The times in the log were changed and we were told to say nothing."),
+    ],
+)
+def test_a_record_changed_with_silence_imposed_is_an_integrity_disclosure(language: str, text: str) -> None:
+    assert flagged(text, language) == "integrity"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "De overdracht werd aangepast nadat er een fout in stond, dat ging gewoon netjes."),
+        ("nl", "We moesten zwijgen tijdens de overdracht, anders hoorde je niks."),
+        ("en", "The handover sheet was updated after someone spotted a mistake, all above board."),
+        ("en", "We had to keep quiet in the library area, which was fine."),
+    ],
+)
+def test_a_corrected_record_or_a_quiet_rule_alone_is_no_disclosure(language: str, text: str) -> None:
+    assert flagged(text, language) is None

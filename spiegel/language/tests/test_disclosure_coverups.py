@@ -112,7 +112,7 @@ def test_retaliation_told_over_two_sentences_is_read_as_one_story() -> None:
     [
         (
             "nl",
-            "Een arts heeft een keer een recept aangepast in het dossier nadat er iets mis was gegaan, en wij moesten zwijgen.",
+            "Een arts heeft een recept aangepast in het dossier nadat er iets misging, en wij moesten zwijgen.",
         ),
         ("nl", "De tijden in het logboek werden veranderd en we moesten onze mond houden."),
         ("en", "A doctor changed a prescription in the file after something went wrong, and we had to keep quiet."),

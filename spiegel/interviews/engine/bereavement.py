@@ -9,12 +9,10 @@ or, where the person is someone else's ("his father"), in a plain condolence.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 from typing import Any
 
-from .wording import DATA_DIR, LANGUAGES
+from .wording import LANGUAGES, data_file
 
 # How many words may stand between the person and the death word ("my dad, after a long illness, died").
 NEAR = 7
@@ -23,11 +21,8 @@ RULED_OUT = 3
 ARTICLES = frozenset({"de", "het", "een", "die", "dat", "the", "a", "an", "that"})
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    with (DATA_DIR / "bereavement.json").open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+    return data_file("bereavement.json")
 
 
 def _words(sentence: str) -> list[str]:

@@ -8,22 +8,18 @@ the words of one incident, so that only that incident is closed to probing, neve
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
 
-from .wording import DATA_DIR, LANGUAGES, content_words
+from .wording import LANGUAGES, any_of, content_words, data_file, plain
 
 # A later answer returns to an incident when it shares this many of the incident's words (or most of its own).
 RETURN_WORDS = 3
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    with (DATA_DIR / "care.json").open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+    return data_file("care.json")
 
 
 def care(language: str) -> dict[str, Any]:
@@ -36,16 +32,11 @@ def care(language: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def _pattern(language: str, key: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(care(language)[key]) + r")(?!\w)")
-
-
-def _plain(text: str) -> str:
-    """Lower case, apostrophes out ("don't" -> "dont", "m'n" -> "mn"), no punctuation, single spaces."""
-    return " ".join(re.sub(r"[^\w&\s-]", " ", re.sub(r"['’`]", "", text.lower())).split())
+    return any_of(care(language)[key])
 
 
 def _says(text: str, language: str, key: str) -> bool:
-    return language in LANGUAGES and bool(_pattern(language, key).search(_plain(text)))
+    return language in LANGUAGES and bool(_pattern(language, key).search(plain(text)))
 
 
 def implicates_organisation(text: str, language: str) -> bool:

@@ -14,23 +14,17 @@ Django-free; never raises.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from functools import cache
-from pathlib import Path
 
 from .care_words import summary_matter
 from .state import ConversationState, Flag
+from .wording import data_file
 
 __all__ = ["withdraw_disclosure", "withdrawn_note"]
 
-_DATA = Path(__file__).resolve().parent / "data" / "wording" / "misread.json"
 
-
-@cache
 def _wording() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = json.loads(_DATA.read_text(encoding="utf-8"))
-    return data
+    return data_file("misread.json")
 
 
 def withdrawn_note(language: str) -> str:

@@ -10,14 +10,13 @@ the leaver names it. The kind and the recipient are stored with the answer so th
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .care_words import declines_follow_up
-from .wording import DATA_DIR, LANGUAGES
+from .wording import LANGUAGES, any_of, data_file, plain
 
 KINDS = ("none", "anonymous", "named", "report")
 _NOT_VIA = re.compile(
@@ -32,34 +31,26 @@ class Wish:
     to: str  # the recipient in the leaver's language ("HR", "de auditcommissie"), or "" when none is named
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    with (DATA_DIR / "wishes.json").open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+    return data_file("wishes.json")
 
 
 @lru_cache(maxsize=16)
 def _pattern(language: str, key: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(_data()[language][key]) + r")(?!\w)")
+    return any_of(_data()[language][key])
 
 
-def _plain(text: str) -> str:
-    """Lower case, apostrophes out ("don't" -> "dont"), no punctuation but "&", single spaces."""
-    return " ".join(re.sub(r"[^\w&\s-]", " ", re.sub(r"['’`]", "", text.lower())).split())
+def _says(folded: str, language: str, key: str) -> bool:
+    return bool(_pattern(language, key).search(folded))
 
 
-def _says(plain: str, language: str, key: str) -> bool:
-    return bool(_pattern(language, key).search(plain))
-
-
-def _recipient(plain: str, language: str) -> str:
+def _recipient(folded: str, language: str) -> str:
     recipients: dict[str, str] = _data()[language]["to"]
     found = [
         (m.start(), said)
         for word, said in recipients.items()
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", plain)
-        if not _NOT_VIA.search(plain[: m.start()])  # "niet via HR", "not through HR": not the recipient
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
+        if not _NOT_VIA.search(folded[: m.start()])  # "niet via HR", "not through HR": not the recipient
     ]
     return min(found)[1] if found else ""
 
@@ -68,17 +59,17 @@ def read_wish(text: str, language: str) -> Wish:
     """The kind of the leaver's wish about a disclosure, and to whom it should go."""
     if language not in LANGUAGES:
         return Wish("", "")
-    plain = _plain(text)
-    to = _recipient(plain, language)
-    if _says(plain, language, "refused"):
+    folded = plain(text)
+    to = _recipient(folded, language)
+    if _says(folded, language, "refused"):
         return Wish("none", "")
-    if _says(plain, language, "anonymous"):
+    if _says(folded, language, "anonymous"):
         return Wish("anonymous", to)
-    if _says(plain, language, "named"):
+    if _says(folded, language, "named"):
         return Wish("named", to)
     if declines_follow_up(text, language, wish=True):
         return Wish("none", "")
-    if _says(plain, language, "report") or to:
+    if _says(folded, language, "report") or to:
         return Wish("report", to)
     return Wish("", "")
 

@@ -24,6 +24,24 @@ _WORD_RX = re.compile(r"[\w'’-]+")
 _PUNCTUATION = re.compile(r"[.,;:!?()\n]|\s[-–—]\s")
 
 
+@lru_cache(maxsize=16)
+def data_file(name: str) -> dict[str, Any]:
+    """One of the engine's other wording files in ``data/wording`` ("care.json", "wishes.json"), read once."""
+    with (DATA_DIR / name).open(encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+def plain(text_: str) -> str:
+    """Lower case, apostrophes out ("don't" -> "dont", "m'n" -> "mn"), no punctuation but "&", single spaces."""
+    return " ".join(re.sub(r"[^\w&\s-]", " ", re.sub(r"['’`]", "", text_.lower())).split())
+
+
+def any_of(entries: list[str]) -> re.Pattern[str]:
+    """One pattern for a list of phrases (regular expressions) that must stand as whole words."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(entries) + r")(?!\w)")
+
+
 @lru_cache(maxsize=4)
 def wording(language: str) -> dict[str, Any]:
     """All templates of ``language`` ("nl" or "en") as loaded from its JSON file."""

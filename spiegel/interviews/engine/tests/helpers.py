@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from spiegel.interviews.engine import ConversationState, Engine, EngineReply, load_default_guide
 
+# A short story and a wrap-up request: the summary that follows names the workload, the manager and a personal
+# situation (the summary-control and summary-removal tests start from it).
+SUMMARY_STORY = {
+    "nl": [
+        "Vooral de werkdruk, en mijn thuissituatie speelde ook mee: ik gaf mantelzorg aan mijn vader.",
+        "We hadden elke dienst twee mensen te weinig en de nieuwe teamleider deed er niets aan.",
+        "Kunnen we afronden?",
+    ],
+    "en": [
+        "Mostly the workload, and caring for my sick father at home played a part too.",
+        "We were two people short every shift and the new team leader did nothing about it.",
+        "Can we wrap up?",
+    ],
+}
+
 
 def converse(
     language: str, answers: list[str], engine: Engine | None = None

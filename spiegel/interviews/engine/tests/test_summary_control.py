@@ -17,20 +17,9 @@ import pytest
 from spiegel.interviews.engine import ConversationState, Engine, EngineReply
 from spiegel.interviews.engine.navigation import HARD_TURN_CAP
 
+from .helpers import SUMMARY_STORY as STORY
 from .helpers import converse
 
-STORY = {
-    "nl": [
-        "Vooral de werkdruk, en mijn thuissituatie speelde ook mee: ik gaf mantelzorg aan mijn vader.",
-        "We hadden elke dienst twee mensen te weinig en de nieuwe teamleider deed er niets aan.",
-        "Kunnen we afronden?",
-    ],
-    "en": [
-        "Mostly the workload, and caring for my sick father at home played a part too.",
-        "We were two people short every shift and the new team leader did nothing about it.",
-        "Can we wrap up?",
-    ],
-}
 PERSONAL = {"nl": "persoonlijke situatie", "en": "personal situation"}
 MANAGER = {"nl": "leidinggevende", "en": "manager"}
 WORKLOAD = {"nl": "werkdruk", "en": "workload"}

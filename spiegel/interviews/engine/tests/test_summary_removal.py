@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import SUMMARY_STORY as STORY
 from .helpers import converse
 
-STORY = {
-    "nl": [
-        "Vooral de werkdruk, en mijn thuissituatie speelde ook mee: ik gaf mantelzorg aan mijn vader.",
-        "We hadden elke dienst twee mensen te weinig en de nieuwe teamleider deed er niets aan.",
-        "Kunnen we afronden?",
-    ],
-    "en": [
-        "Mostly the workload, and caring for my sick father at home played a part too.",
-        "We were two people short every shift and the new team leader did nothing about it.",
-        "Can we wrap up?",
-    ],
-}
 ADDED = {"nl": ("voeg ik toe", "vul het aan", "wat je net toevoegde"), "en": ("add that", "what you just added")}
 NOT_IN = {
     "nl": ("Dat staat niet in de samenvatting", "Daar heb ik niets over genoteerd"),
